@@ -1,0 +1,12 @@
+package uk.redress.complaint.complaint;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An event as the event store holds it.
+ *
+ * @param version the event's position in its complaint's stream, from 1
+ */
+public record RecordedEvent(UUID eventId, UUID complaintId, int version, Instant occurredAt, ComplaintEvent event) {
+}

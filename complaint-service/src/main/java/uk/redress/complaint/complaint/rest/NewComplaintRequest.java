@@ -1,0 +1,35 @@
+package uk.redress.complaint.complaint.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.redress.complaint.complaint.Complainant;
+import uk.redress.complaint.complaint.ReceiveComplaint;
+
+@Schema(name = "NewComplaint", description = "A complaint as a council case system hands it over.")
+public record NewComplaintRequest(
+        @Schema(description = "The complaints procedure that applies", examples = "durham-sendiass")
+        @NotBlank String procedure,
+        @NotNull @Valid ComplainantRequest complainant,
+        @Schema(description = "What the complaint is about, in a line", examples = "No reply to our EHCNA request")
+        @NotBlank @Size(max = 300) String summary,
+        @Schema(description = "The complaint in the complainant's words")
+        @NotBlank @Size(max = 20_000) String details,
+        @Schema(description = "The day the complaint was received", examples = "2026-11-23")
+        @NotNull LocalDate receivedAt) {
+
+    @Schema(name = "Complainant")
+    public record ComplainantRequest(
+            @Schema(examples = "Sam Taylor") @NotBlank @Size(max = 200) String name,
+            @Schema(examples = "sam.taylor@example.org") @NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    public ReceiveComplaint toCommand() {
+        return new ReceiveComplaint(procedure, new Complainant(complainant.name(), complainant.email()), summary,
+                details, receivedAt);
+    }
+}

@@ -1,0 +1,69 @@
+package uk.redress.complaint.eventstore;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+import uk.redress.complaint.complaint.ComplaintEvent;
+import uk.redress.complaint.complaint.RecordedEvent;
+
+/** The record of truth: every complaint's events, in order, in PostgreSQL. */
+@ApplicationScoped
+public class EventStore {
+
+    private final Mutiny.SessionFactory sessions;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock) {
+        this.sessions = sessions;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends events to a complaint's stream in one transaction, after {@code expectedVersion} (0 for a new
+     * complaint). If another append took that version first, the primary key refuses this one.
+     */
+    public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events) {
+        List<RecordedEvent> recorded = new ArrayList<>();
+        List<StoredEvent> rows = new ArrayList<>();
+        for (ComplaintEvent event : events) {
+            RecordedEvent next = new RecordedEvent(UUID.randomUUID(), complaintId,
+                    expectedVersion + recorded.size() + 1, clock.instant(), event);
+            recorded.add(next);
+            rows.add(toRow(next));
+        }
+        return sessions.withTransaction(session -> session.persistAll(rows.toArray()))
+                .replaceWith(List.copyOf(recorded));
+    }
+
+    /** A complaint's events, oldest first; empty when there is no such complaint. */
+    public Uni<List<RecordedEvent>> read(UUID complaintId) {
+        return sessions.withSession(session -> session
+                        .createSelectionQuery("from StoredEvent where streamId = :streamId order by version",
+                                StoredEvent.class)
+                        .setParameter("streamId", complaintId)
+                        .getResultList())
+                .map(rows -> rows.stream().map(this::fromRow).toList());
+    }
+
+    private StoredEvent toRow(RecordedEvent recorded) {
+        StoredEvent row = new StoredEvent();
+        row.streamId = recorded.complaintId();
+        row.version = recorded.version();
+        row.eventId = recorded.eventId();
+        row.eventType = recorded.event().type();
+        row.payload = codec.toJson(recorded.event());
+        row.occurredAt = recorded.occurredAt();
+        return row;
+    }
+
+    private RecordedEvent fromRow(StoredEvent row) {
+        return new RecordedEvent(row.eventId, row.streamId, row.version, row.occurredAt,
+                codec.fromJson(row.eventType, row.payload));
+    }
+}

@@ -1,0 +1,143 @@
+package uk.redress.complaint.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.redress.complaint.complaint.ComplaintNotFoundException;
+import uk.redress.complaint.complaint.UnknownProcedureException;
+
+/** The one place where errors become HTTP answers: RFC 9457 problem details, naming the field and the rule. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_BASE = "https://redress.uk/problems/";
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = String.join("; ", errors.stream().map(error -> error.field() + " " + error.rule()).toList());
+        return problem(400, "invalid-request", "The request has invalid fields", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableField(MismatchedInputException e) {
+        String field = fieldOf(e);
+        String rule = e instanceof InvalidFormatException invalid
+                ? "must be " + expected(invalid.getTargetType()) + ", was '" + invalid.getValue() + "'"
+                : "must be " + expected(e.getTargetType());
+        return problem(400, "invalid-request", "The request has invalid fields", field + " " + rule,
+                List.of(new Problem.FieldError(field, rule)));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatched) {
+            return unreadableField(mismatched);
+        }
+        return problem(400, "invalid-json", "The request body is not valid JSON", e.getOriginalMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProcedure(UnknownProcedureException e) {
+        return problem(422, "unknown-procedure", "The procedure is not known", e.getMessage(),
+                List.of(new Problem.FieldError("procedure", "must be one of " + e.knownProcedures())));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ComplaintNotFoundException e) {
+        return problem(404, "not-found", "No such complaint", e.getMessage(), List.of());
+    }
+
+    /** Errors the framework raises itself (404, 405, 413, 415...) get the same shape. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
+                e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Request failed unexpectedly", e);
+        return problem(500, "internal-error", "Internal Server Error",
+                "The request could not be completed; nothing about it was lost on our side if it was not "
+                        + "acknowledged. Try again, and tell the Redress team if it keeps failing.", List.of());
+    }
+
+    private static Response problem(int status, String type, String title, String detail,
+                                    List<Problem.FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + type, title, status, detail, errors))
+                .build();
+    }
+
+    /** The path of the field in the request body, without the method and parameter the validator puts first. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** What a JSON value of this Java type looks like, in words a case-system developer reads. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "a JSON object";
+    }
+}

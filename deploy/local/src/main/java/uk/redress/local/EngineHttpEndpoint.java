@@ -1,0 +1,173 @@
+package uk.redress.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local engine's HTTP side, which the real Zeebe does not have: its clock ({@code GET /clock},
+ * {@code POST /clock/add?duration=P4D}) and what its process instances are doing ({@code GET /process-instances}).
+ */
+final class EngineHttpEndpoint implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ZeebeEngine engine;
+    private final HttpServer server;
+
+    EngineHttpEndpoint(ZeebeEngine engine, int port) throws IOException {
+        this.engine = engine;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/clock/add", exchange -> HttpResponses.handle(exchange, "POST", this::addToClock));
+        server.createContext("/clock", exchange -> HttpResponses.handle(exchange, "GET", e -> clock()));
+        server.createContext("/process-instances",
+                exchange -> HttpResponses.handle(exchange, "GET", e -> processInstances()));
+    }
+
+    void start() {
+        server.start();
+    }
+
+    private Object clock() {
+        return Map.of("now", engine.now().toString());
+    }
+
+    private Object addToClock(HttpExchange exchange) {
+        String duration = query(exchange).get("duration");
+        if (duration == null) {
+            throw new HttpResponses.BadRequest("the query parameter 'duration' is required, for example ?duration=P4D");
+        }
+        try {
+            Instant now = engine.moveClockForward(Duration.parse(duration));
+            return Map.of("now", now.toString(), "added", duration);
+        } catch (DateTimeParseException e) {
+            throw new HttpResponses.BadRequest(
+                    "'duration' must be an ISO 8601 duration such as P4D or PT36H, was '" + duration + "'");
+        } catch (IllegalArgumentException e) {
+            throw new HttpResponses.BadRequest(e.getMessage());
+        }
+    }
+
+    /** Each process instance with its variables and the elements it has completed or is waiting in. */
+    private Object processInstances() {
+        Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
+        // Variables are written before the instance's first element activates, so they are matched up at the end.
+        Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
+        for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+            if (record.getRecordType() != RecordType.EVENT) {
+                continue;
+            }
+            if (record.getValueType() == ValueType.PROCESS_INSTANCE) {
+                ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();
+                ProcessInstanceView instance = instances.computeIfAbsent(value.getProcessInstanceKey(),
+                        key -> new ProcessInstanceView(key, value.getBpmnProcessId()));
+                instance.apply((ProcessInstanceIntent) record.getIntent(), value);
+            } else if (record.getValueType() == ValueType.VARIABLE) {
+                VariableRecordValue value = (VariableRecordValue) record.getValue();
+                if (value.getScopeKey() == value.getProcessInstanceKey()) {
+                    variables.computeIfAbsent(value.getProcessInstanceKey(), key -> new LinkedHashMap<>())
+                            .put(value.getName(), parse(value.getValue()));
+                }
+            }
+        }
+        return instances.values().stream()
+                .map(instance -> instance.toJson(variables.getOrDefault(instance.key, Map.of())))
+                .toList();
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (IOException e) {
+            return json;
+        }
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static final class ProcessInstanceView {
+        private final long key;
+        private final String bpmnProcessId;
+        private String state = "ACTIVE";
+        private final Set<String> activeElements = new LinkedHashSet<>();
+        private final List<String> completedElements = new ArrayList<>();
+
+        ProcessInstanceView(long key, String bpmnProcessId) {
+            this.key = key;
+            this.bpmnProcessId = bpmnProcessId;
+        }
+
+        void apply(ProcessInstanceIntent intent, ProcessInstanceRecordValue value) {
+            boolean isProcess = value.getBpmnElementType() == BpmnElementType.PROCESS;
+            switch (intent) {
+                case ELEMENT_ACTIVATED -> {
+                    if (!isProcess) {
+                        activeElements.add(value.getElementId());
+                    }
+                }
+                case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+                    if (isProcess) {
+                        state = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
+                    } else {
+                        activeElements.remove(value.getElementId());
+                        if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+                            completedElements.add(value.getElementId());
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        Map<String, Object> toJson(Map<String, Object> variables) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("processInstanceKey", key);
+            json.put("bpmnProcessId", bpmnProcessId);
+            json.put("state", state);
+            json.put("activeElements", activeElements);
+            json.put("completedElements", completedElements);
+            json.put("variables", variables);
+            return json;
+        }
+    }
+}

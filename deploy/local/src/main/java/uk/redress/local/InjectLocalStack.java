@@ -1,0 +1,12 @@
+package uk.redress.local;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the {@link LocalStackProcess} field of a Quarkus test that {@link LocalStackTestResource} fills in. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InjectLocalStack {
+}

@@ -1,0 +1,196 @@
+package uk.redress.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole of Redress on 127.0.0.1 without Docker: PostgreSQL, Kafka, the Zeebe engine, an SMTP server and the two
+ * services, with all data under one folder. Ctrl-C or SIGTERM stops everything.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Printed once everything is up; {@link LocalStackProcess} waits for it. */
+    public static final String READY = "Redress local stack is ready.";
+
+    private static final int EXIT_USAGE = 64;
+    private static final int EXIT_PORT_TAKEN = 2;
+    private static final int EXIT_START_FAILED = 1;
+
+    private final StackSettings settings;
+    private final List<Component> started = Collections.synchronizedList(new ArrayList<>());
+    private boolean closed;
+
+    LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws InterruptedException, IOException {
+        StackSettings settings;
+        try {
+            settings = StackSettings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(StackSettings.usage());
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        List<String> taken = takenPorts(settings);
+        if (!taken.isEmpty()) {
+            taken.forEach(System.err::println);
+            System.err.println("Nothing was started.");
+            System.exit(EXIT_PORT_TAKEN);
+        }
+
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        Instant startedAt = Instant.now();
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("The local stack could not start: " + rootMessage(e));
+            System.exit(EXIT_START_FAILED);
+        }
+        System.out.print(stack.describe(Duration.between(startedAt, Instant.now())));
+        System.out.println(READY);
+        System.out.flush();
+
+        if (settings.exitWhenStdinCloses()) {
+            while (System.in.read() != -1) {
+                // the launching test keeps stdin open for as long as it wants the stack
+            }
+            System.exit(0);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    /** Names each port this stack would take that something else already holds. */
+    static List<String> takenPorts(StackSettings settings) {
+        List<String> taken = new ArrayList<>();
+        for (Port port : Port.values()) {
+            if (!settings.runs(port.part())) {
+                continue;
+            }
+            int number = settings.port(port);
+            try (ServerSocket socket = new ServerSocket(number, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                taken.add("Port " + number + " for " + port.title() + " is already in use: stop what holds it, or "
+                        + "choose another port with " + port.option() + " N.");
+            }
+        }
+        return taken;
+    }
+
+    /** Starts the infrastructure in parallel, then the services in parallel; on any failure stops what started. */
+    void start() {
+        List<Component> infrastructure = new ArrayList<>();
+        List<Component> services = new ArrayList<>();
+        for (Part part : Part.values()) {
+            if (settings.runs(part)) {
+                (part.isService() ? services : infrastructure).add(component(part));
+            }
+        }
+        try {
+            startTogether(infrastructure);
+            startTogether(services);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Component component(Part part) {
+        return switch (part) {
+            case POSTGRES -> new PostgresServer(settings.port(Port.POSTGRES), settings.dataDir().resolve("postgres"));
+            case KAFKA -> new KafkaBroker(settings.port(Port.KAFKA), settings.port(Port.KAFKA_CONTROLLER),
+                    settings.dataDir().resolve("kafka"));
+            case ZEEBE -> new ZeebeEngine(settings.port(Port.ZEEBE), settings.port(Port.ENGINE_CLOCK));
+            case MAIL -> new MailServer(settings.port(Port.SMTP), settings.port(Port.MAILBOX));
+            case COMPLAINT_SERVICE -> new ServiceProcess(part, Port.COMPLAINT_SERVICE, settings);
+            case NOTIFICATION_SERVICE -> new ServiceProcess(part, Port.NOTIFICATION_SERVICE, settings);
+        };
+    }
+
+    private void startTogether(List<Component> components) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<?>[] starts = components.stream()
+                    .map(component -> CompletableFuture.runAsync(() -> startOne(component), executor))
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(starts).join();
+        }
+    }
+
+    private void startOne(Component component) {
+        started.add(component);
+        try {
+            component.start();
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    String describe(Duration startUp) {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%nRedress local stack, data in %s%n%n", settings.dataDir()));
+        table.append(String.format(Locale.ROOT, "  %-24s %-7s %s%n", "part", "port", "address"));
+        for (Port port : Port.values()) {
+            if (settings.runs(port.part())) {
+                table.append(String.format(Locale.ROOT, "  %-24s %-7d %s%n", port.title(), settings.port(port),
+                        address(port)));
+            }
+        }
+        table.append(String.format(Locale.ROOT, "%nStarted in %.1f s. Ctrl-C stops everything.%n",
+                startUp.toMillis() / 1000.0));
+        return table.toString();
+    }
+
+    private String address(Port port) {
+        return switch (port) {
+            case POSTGRES -> settings.postgresJdbcUrl() + " (user " + PostgresServer.USER + ", password "
+                    + PostgresServer.PASSWORD + ")";
+            case KAFKA -> settings.kafkaBootstrapServers();
+            case KAFKA_CONTROLLER -> "127.0.0.1:" + settings.port(port);
+            case ZEEBE -> settings.zeebeGrpcAddress();
+            case ENGINE_CLOCK -> settings.httpAddress(port) + "/clock  (POST /clock/add?duration=P4D)";
+            case SMTP -> "smtp://127.0.0.1:" + settings.port(port);
+            case MAILBOX -> settings.httpAddress(port) + "/messages";
+            case COMPLAINT_SERVICE, NOTIFICATION_SERVICE -> settings.httpAddress(port) + "  (/q/swagger-ui)";
+        };
+    }
+
+    /** Stops every started part, the last started first. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Component> toStop;
+        synchronized (started) {
+            toStop = new ArrayList<>(started);
+        }
+        Collections.reverse(toStop);
+        toStop.forEach(Component::close);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && (cause instanceof CompletionException || cause.getMessage() == null)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+}

@@ -1,0 +1,47 @@
+package uk.redress.local;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How each service reaches the rest of the stack: the configuration a deployment gives it. Used both when the stack
+ * launches the packaged services and when a service's tests start the parts it needs.
+ */
+public final class ServiceConfiguration {
+
+    private ServiceConfiguration() {
+    }
+
+    public static Set<Part> partsNeededBy(Part service) {
+        return switch (service) {
+            case COMPLAINT_SERVICE -> EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE);
+            case NOTIFICATION_SERVICE -> EnumSet.of(Part.KAFKA, Part.ZEEBE, Part.MAIL);
+            default -> throw new IllegalArgumentException(service.id() + " is not a service");
+        };
+    }
+
+    /** Configuration properties that point {@code service} at the stack described by {@code settings}. */
+    public static Map<String, String> connections(Part service, StackSettings settings) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Part part : partsNeededBy(service)) {
+            switch (part) {
+                case POSTGRES -> {
+                    properties.put("quarkus.datasource.reactive.url", settings.postgresReactiveUrl());
+                    properties.put("quarkus.datasource.jdbc.url", settings.postgresJdbcUrl());
+                    properties.put("quarkus.datasource.username", PostgresServer.USER);
+                    properties.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+                }
+                case KAFKA -> properties.put("kafka.bootstrap.servers", settings.kafkaBootstrapServers());
+                case ZEEBE -> properties.put("redress.zeebe.grpc-address", settings.zeebeGrpcAddress());
+                case MAIL -> {
+                    properties.put("quarkus.mailer.host", "127.0.0.1");
+                    properties.put("quarkus.mailer.port", String.valueOf(settings.port(Port.SMTP)));
+                }
+                default -> throw new IllegalStateException("a service does not connect to " + part.id());
+            }
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,105 @@
+package uk.redress.local;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A packaged Quarkus service, run as its own process, as it would run in production. */
+final class ServiceProcess implements Component {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+
+    private final Part service;
+    private final StackSettings settings;
+    private final Port port;
+    private Process process;
+
+    ServiceProcess(Part service, Port port, StackSettings settings) {
+        this.service = service;
+        this.port = port;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() throws IOException, InterruptedException {
+        Path jar = settings.home().resolve(service.id()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(service.id() + " is not built (no " + jar
+                    + "): run ./mvnw -DskipTests package, or deploy/local/run, which does it for you");
+        }
+        Path log = settings.dataDir().resolve("logs").resolve(service.id() + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.port=" + settings.port(port));
+        for (Map.Entry<String, String> property : ServiceConfiguration.connections(service, settings).entrySet()) {
+            command.add("-D" + property.getKey() + "=" + property.getValue());
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitReady(log);
+    }
+
+    private void awaitReady(Path log) throws IOException, InterruptedException {
+        URI readiness = URI.create(settings.httpAddress(port) + "/q/health/ready");
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.id() + " exited with code " + process.exitValue()
+                            + "; its log " + log + " ends:\n" + tail(log));
+                }
+                try {
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (ConnectException notListeningYet) {
+                    // still starting
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException(service.id() + " was not ready within " + READY_WITHIN.toSeconds()
+                + " s; its log " + log + " ends:\n" + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                System.err.println(service.id() + " did not stop within 30 s: killing it");
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package uk.redress.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to start, where its data lives and which ports it takes: the local stack's command line, parsed.
+ *
+ * @param home                  the repository root, where the packaged services are found
+ * @param dataDir               the one folder that holds all of the stack's data
+ * @param parts                 the parts to start
+ * @param ports                 the port of every part, started or not
+ * @param exitWhenStdinCloses   stop when standard input closes: a test JVM that dies takes its stack with it
+ */
+public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, Integer> ports,
+                            boolean exitWhenStdinCloses) {
+
+    public static final String USAGE = """
+            Usage: deploy/local/run [options]
+              --data-dir DIR              where all data is kept (default: .redress-data)
+              --only PART,PART            start only these parts (default: all): %s
+              --home DIR                  the Redress repository, where the packaged services are (default: .)
+              --<name>-port N             change a port: %s
+              --exit-when-stdin-closes    stop when standard input closes (used by the tests)
+            """;
+
+    public StackSettings {
+        parts = Set.copyOf(parts);
+        ports = Map.copyOf(ports);
+    }
+
+    public static Map<Port, Integer> defaultPorts() {
+        Map<Port, Integer> ports = new EnumMap<>(Port.class);
+        for (Port port : Port.values()) {
+            ports.put(port, port.defaultNumber());
+        }
+        return ports;
+    }
+
+    public static StackSettings parse(String... args) {
+        Path home = Path.of(".");
+        Path dataDir = Path.of(".redress-data");
+        Set<Part> parts = EnumSet.allOf(Part.class);
+        Map<Port, Integer> ports = defaultPorts();
+        boolean exitWhenStdinCloses = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--exit-when-stdin-closes" -> exitWhenStdinCloses = true;
+                case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i, option));
+                case "--home" -> home = Path.of(valueOf(args, ++i, option));
+                case "--only" -> {
+                    parts = EnumSet.noneOf(Part.class);
+                    for (String id : valueOf(args, ++i, option).split(",")) {
+                        parts.add(Part.byId(id.trim()));
+                    }
+                }
+                default -> {
+                    Port port = Arrays.stream(Port.values())
+                            .filter(candidate -> candidate.option().equals(option))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("unknown option '" + option + "'"));
+                    ports.put(port, portNumber(valueOf(args, ++i, option), option));
+                }
+            }
+        }
+        return new StackSettings(home.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), parts,
+                ports, exitWhenStdinCloses);
+    }
+
+    /** The command line that {@link #parse} turns back into these settings. */
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>(List.of("--home", home.toString(), "--data-dir", dataDir.toString(),
+                "--only", String.join(",", parts.stream().sorted().map(Part::id).toList())));
+        for (Port port : Port.values()) {
+            args.add(port.option());
+            args.add(String.valueOf(port(port)));
+        }
+        if (exitWhenStdinCloses) {
+            args.add("--exit-when-stdin-closes");
+        }
+        return args;
+    }
+
+    public static String usage() {
+        return USAGE.formatted(Part.ids(),
+                String.join(", ", Arrays.stream(Port.values()).map(Port::option).toList()));
+    }
+
+    public int port(Port port) {
+        return ports.get(port);
+    }
+
+    public boolean runs(Part part) {
+        return parts.contains(part);
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + port(Port.KAFKA);
+    }
+
+    public String zeebeGrpcAddress() {
+        return "http://127.0.0.1:" + port(Port.ZEEBE);
+    }
+
+    public String httpAddress(Port port) {
+        return "http://127.0.0.1:" + port(port);
+    }
+
+    public String postgresJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port(Port.POSTGRES) + "/" + PostgresServer.DATABASE;
+    }
+
+    public String postgresReactiveUrl() {
+        return "postgresql://127.0.0.1:" + port(Port.POSTGRES) + "/" + PostgresServer.DATABASE;
+    }
+
+    private static String valueOf(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int portNumber(String value, String option) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1 || number > 65535) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a port number from 1 to 65535, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package uk.redress.workflow.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A date a council has promised something by.
+ *
+ * @param dueDate  the last day on which the promise is kept, as told to the complainant
+ * @param lapsesAt the first instant at which it is broken: the midnight in UK time that ends {@code dueDate}
+ */
+public record Deadline(LocalDate dueDate, Instant lapsesAt) {
+}
