@@ -32,7 +32,8 @@ public class StoredEvent {
     public String eventType;
 
     @Column(name = "payload", nullable = false, updatable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
+    // Through text both ways: the reactive driver would otherwise store the JSON as one JSON string.
+    @ColumnTransformer(read = "payload::text", write = "?::text::jsonb")
     public String payload;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)

@@ -1,0 +1,157 @@
+package uk.redress.complaint.complaint.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.LocalStackTestResource;
+import uk.redress.local.Port;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
+class ComplaintResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectLocalStack
+    LocalStackProcess stack;
+
+    @Inject
+    Pool database;
+
+    @Test
+    void aComplaintIsStoredPublishedAndStartsTheDurhamProcess() throws Exception {
+        // Thursday 26 November 2026: three working days later, past the weekend, is Tuesday 1 December.
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(complaint("2026-11-26"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201)
+                .header("ETag", "\"1\"")
+                .body("status", equalTo("RECEIVED"))
+                .body("procedure", equalTo("durham-sendiass"))
+                .body("receivedAt", equalTo("2026-11-26"))
+                .body("acknowledgementDueDate", equalTo("2026-12-01"))
+                .extract();
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/api/v1/complaints/" + id);
+
+        List<Row> rows = eventRows(id);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().getInteger("version")).isEqualTo(1);
+        assertThat(rows.getFirst().getString("event_type")).isEqualTo("ComplaintReceived");
+        assertThat(rows.getFirst().getString("summary")).isEqualTo("No reply to our request for an EHC needs assessment");
+
+        List<ConsumerRecord<String, String>> records =
+                stack.kafkaRecords("complaint-events", id, 1, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        JsonNode published = JSON.readTree(records.getFirst().value());
+        assertThat(published.path("type").asText()).isEqualTo("ComplaintReceived");
+        assertThat(published.path("version").asInt()).isEqualTo(1);
+        assertThat(published.path("eventId").asText()).isEqualTo(rows.getFirst().getUUID("event_id").toString());
+        assertThat(published.path("data").path("acknowledgementDeadline").path("dueDate").asText())
+                .isEqualTo("2026-12-01");
+
+        Map<String, Object> instance = processInstanceOf(id);
+        assertThat(instance).containsEntry("bpmnProcessId", "durham-sendiass");
+        assertThat(instance.get("activeElements")).asInstanceOf(LIST).contains("AcknowledgeComplaintTask");
+        assertThat(instance.get("variables")).asInstanceOf(MAP)
+                .containsEntry("acknowledgementDueDate", "2026-12-01")
+                .containsEntry("acknowledgementLapsesAt", "2026-12-02T00:00:00Z");
+    }
+
+    @Test
+    void theLocationOfANewComplaintAnswersItsCurrentState() {
+        String location = given().contentType(ContentType.JSON).body(complaint("2026-11-23"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201)
+                .extract().header("Location");
+
+        given().when().get(location)
+                .then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("id", equalTo(location.substring(location.lastIndexOf('/') + 1)))
+                .body("complainant.name", equalTo("Sam Taylor"))
+                .body("complainant.email", equalTo("sam.taylor@example.org"))
+                .body("details", equalTo("We asked on 1 October and have heard nothing since."))
+                .body("acknowledgementDueDate", equalTo("2026-11-26"));
+    }
+
+    @Test
+    void aComplaintReceivedOnSaturdayIsDueThreeWorkingDaysAfterMonday() {
+        given().contentType(ContentType.JSON).body(complaint("2026-11-28"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201)
+                .body("acknowledgementDueDate", equalTo("2026-12-03"));
+    }
+
+    @Test
+    void anUnknownComplaintIsNotFound() {
+        given().when().get("/api/v1/complaints/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("No such complaint"));
+    }
+
+    @Test
+    void theApiIsDescribedAndTheServiceReportsReady() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/v1/complaints"));
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("complaint processes deployed"));
+    }
+
+    private List<Row> eventRows(String complaintId) {
+        return database.preparedQuery("SELECT version, event_type, event_id, payload->>'summary' AS summary "
+                        + "FROM complaint_event WHERE stream_id = $1 ORDER BY version")
+                .execute(Tuple.of(UUID.fromString(complaintId)))
+                .await().atMost(Duration.ofSeconds(10))
+                .stream().toList();
+    }
+
+    private Map<String, Object> processInstanceOf(String complaintId) {
+        List<Map<String, Object>> instances = given()
+                .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
+        assertThat(instances).as("process instances of complaint " + complaintId).hasSize(1);
+        return instances.getFirst();
+    }
+
+    static String complaint(String receivedAt) {
+        return """
+                {"procedure": "durham-sendiass",
+                 "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},
+                 "summary": "No reply to our request for an EHC needs assessment",
+                 "details": "We asked on 1 October and have heard nothing since.",
+                 "receivedAt": "%s"}
+                """.formatted(receivedAt);
+    }
+}

@@ -1,0 +1,157 @@
+package uk.redress.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.Part;
+import uk.redress.local.Port;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+
+/**
+ * The walking skeleton end to end, on the whole local stack as deploy/local/run starts it: a complaint arrives
+ * through the API, nobody acknowledges it, the engine's clock passes its due date, and the caseworkers hear of it.
+ */
+class ComplaintLapseIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalStackProcess stack;
+
+    @BeforeAll
+    static void startTheWholeStack() {
+        stack = LocalStackProcess.start(EnumSet.allOf(Part.class));
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void anUnacknowledgedComplaintAlertsTheCaseworkersWhenItsAcknowledgementLapses() throws Exception {
+        LocalDate receivedOn = LocalDate.ofInstant(engineNow(), WorkingDayCalendar.UK_TIME);
+
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+                .body("""
+                        {"procedure": "durham-sendiass",
+                         "complainant": {"name": "Alex Morgan", "email": "alex.morgan@example.org"},
+                         "summary": "EHCP annual review meeting cancelled twice",
+                         "details": "The review was cancelled on 3 and 17 November without a new date.",
+                         "receivedAt": "%s"}
+                        """.formatted(receivedOn))
+                .when().post(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints")
+                .then().statusCode(201)
+                .extract();
+        String id = created.path("id");
+        LocalDate dueDate = LocalDate.parse(created.path("acknowledgementDueDate"));
+        assertThat(created.header("Location")).endsWith("/api/v1/complaints/" + id);
+        assertThat(workingDaysBetween(receivedOn, dueDate)).as("working days from receipt to due date").isEqualTo(3);
+
+        assertThat(storedEventTypes(id)).containsExactly("ComplaintReceived");
+        List<ConsumerRecord<String, String>> events =
+                stack.kafkaRecords("complaint-events", id, 1, Duration.ofSeconds(30));
+        assertThat(events).hasSize(1);
+        assertThat(JSON.readTree(events.getFirst().value()).path("type").asText()).isEqualTo("ComplaintReceived");
+        assertThat(processInstanceOf(id).get("activeElements")).asInstanceOf(LIST)
+                .containsExactly("AcknowledgeComplaintTask");
+        assertThat(mailsAbout(id)).as("mail before the due date has passed").isEmpty();
+
+        given().queryParam("duration", "P7D")
+                .when().post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(id).isEmpty());
+        Map<String, Object> mail = mailsAbout(id).getFirst();
+        assertThat(mail.get("to")).asInstanceOf(LIST).containsExactly("caseworkers@council.example");
+        assertThat((String) mail.get("body")).contains(id).contains(dueDate.toString());
+
+        List<ConsumerRecord<String, String>> alerts = stack.kafkaRecords("sla-alerts", id, 1, Duration.ofSeconds(30));
+        assertThat(alerts).hasSize(1);
+        JsonNode alert = JSON.readTree(alerts.getFirst().value());
+        assertThat(alert.path("clock").asText()).isEqualTo("acknowledgement");
+        assertThat(alert.path("dueDate").asText()).isEqualTo(dueDate.toString());
+
+        // The lapse is an alert, not the end: the complaint still waits to be acknowledged.
+        given().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id)
+                .then().statusCode(200).body("status", equalTo("RECEIVED"));
+        assertThat(processInstanceOf(id).get("activeElements")).asInstanceOf(LIST)
+                .containsExactly("AcknowledgeComplaintTask");
+    }
+
+    private static Instant engineNow() {
+        return Instant.parse(given().when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock")
+                .then().statusCode(200).extract().path("now"));
+    }
+
+    /** Counted here by hand, weekends only, so the test does not trust the code it checks. */
+    private static int workingDaysBetween(LocalDate from, LocalDate to) {
+        LocalDate start = from;
+        while (start.getDayOfWeek().getValue() >= 6) {
+            start = start.plusDays(1);
+        }
+        int days = 0;
+        for (LocalDate day = start.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() < 6) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    private static List<String> storedEventTypes(String complaintId) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + stack.settings().port(Port.POSTGRES) + "/redress";
+        try (Connection connection = DriverManager.getConnection(url, "redress", "redress");
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT event_type FROM complaint_event WHERE stream_id = ? ORDER BY version")) {
+            query.setObject(1, UUID.fromString(complaintId));
+            try (ResultSet rows = query.executeQuery()) {
+                List<String> types = new ArrayList<>();
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+                return types;
+            }
+        }
+    }
+
+    private static Map<String, Object> processInstanceOf(String complaintId) {
+        List<Map<String, Object>> instances = given()
+                .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
+        assertThat(instances).hasSize(1);
+        return instances.getFirst();
+    }
+
+    private static List<Map<String, Object>> mailsAbout(String complaintId) {
+        return given().when().get(stack.settings().httpAddress(Port.MAILBOX) + "/messages")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.subject.contains('" + complaintId + "') }");
+    }
+}
