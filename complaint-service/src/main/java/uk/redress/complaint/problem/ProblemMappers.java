@@ -79,8 +79,8 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         LOG.error("Request failed unexpectedly", e);
         return problem(500, "internal-error", "Internal Server Error",
-                "The request could not be completed; nothing about it was lost on our side if it was not "
-                        + "acknowledged. Try again, and tell the Redress team if it keeps failing.", List.of());
+                "The request could not be completed. Try again; if it keeps failing, tell the Redress team.",
+                List.of());
     }
 
     private static Response problem(int status, String type, String title, String detail,

@@ -1,0 +1,86 @@
+package uk.redress.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The stack program itself, started the way the tests of every module start it. */
+class LocalStackProcessTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theEngineClockMovesForwardOnRequestAndRefusesNonsense() throws Exception {
+        try (LocalStackProcess stack = LocalStackProcess.start(EnumSet.of(Part.ZEEBE))) {
+            String clock = stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock";
+            Instant before = Instant.parse(json(get(clock).body(), "now"));
+
+            HttpResponse<String> moved = post(clock + "/add?duration=P4D");
+            assertThat(moved.statusCode()).isEqualTo(200);
+            Instant after = Instant.parse(json(moved.body(), "now"));
+            assertThat(after).isAfterOrEqualTo(before.plusSeconds(4 * 24 * 3600));
+
+            HttpResponse<String> nonsense = post(clock + "/add?duration=four-days");
+            assertThat(nonsense.statusCode()).isEqualTo(400);
+            assertThat(nonsense.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(nonsense.body()).contains("ISO 8601 duration");
+
+            assertThat(post(clock + "/add?duration=-P1D").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aTakenPortIsNamedAndNothingStarts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "taken-port-");
+            Map<Port, Integer> ports = StackSettings.defaultPorts();
+            ports.put(Port.SMTP, taken.getLocalPort());
+            int mailbox = freePort();
+            ports.put(Port.MAILBOX, mailbox);
+            StackSettings settings = new StackSettings(Path.of(System.getProperty(LocalStackProcess.HOME_PROPERTY)),
+                    dataDir, EnumSet.of(Part.MAIL), ports, true);
+
+            assertThatThrownBy(() -> LocalStackProcess.start(settings))
+                    .hasMessageContaining("failed to start")
+                    .hasMessageContaining("Port " + taken.getLocalPort() + " for SMTP is already in use")
+                    .hasMessageContaining("--smtp-port")
+                    .hasMessageContaining("Nothing was started.");
+            try (ServerSocket stillFree = new ServerSocket(mailbox, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(stillFree.isBound()).as("the mailbox port was never taken").isTrue();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String json(String body, String field) throws IOException {
+        return new ObjectMapper().readTree(body).path(field).asText();
+    }
+}
