@@ -1,6 +1,7 @@
 package uk.redress.local;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -70,7 +71,7 @@ public final class LocalStackProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-cp", stackModule.resolve("classes") + java.io.File.pathSeparator + stackModule.resolve("lib") + "/*",
+                "-cp", stackModule.resolve("classes") + File.pathSeparator + stackModule.resolve("lib") + "/*",
                 LocalStack.class.getName()));
         command.addAll(settings.toArgs());
         Files.createDirectories(settings.dataDir());
