@@ -1,54 +1,105 @@
 package uk.redress.workflow.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Counts working days, the unit every complaints procedure sets its deadlines in. The one place a due date is
+ * Counts working days, the unit every complaints procedure sets its deadlines in: the one place a due date is
  * computed.
  *
- * <p>Conventions (DOMAIN.md, after the ICO): the day of receipt is day 0; something received on a non-working day
- * counts as received on the next working day; "within N working days" ends at the end of the Nth working day
- * after, in UK time.
- *
- * <p>Only weekends are skipped so far: bank holidays per nation arrive with the procedures' calendars.
+ * <p>A working day is any day but Saturday, Sunday and a bank holiday of the nation. The day of receipt is day 0;
+ * something received on a non-working day, or after the cut-off time, counts from the next working day; "within N
+ * working days" ends at the end of the Nth working day after, in UK time (DOMAIN.md, after the ICO).
  */
 public final class WorkingDayCalendar {
 
-    /** Deadlines end at midnight where the council is, whatever the server's zone. */
+    /** Deadlines end at midnight where the council is, whatever the server's zone, in GMT and BST alike. */
     public static final ZoneId UK_TIME = ZoneId.of("Europe/London");
 
-    private WorkingDayCalendar() {
+    private final BankHolidays bankHolidays;
+    private final Optional<LocalTime> cutOff;
+
+    private WorkingDayCalendar(BankHolidays bankHolidays, Optional<LocalTime> cutOff) {
+        this.bankHolidays = bankHolidays;
+        this.cutOff = cutOff;
     }
 
-    public static WorkingDayCalendar weekendsOnly() {
-        return new WorkingDayCalendar();
+    /** Counts with these bank holidays; without a cut-off, anything received during a working day counts from it. */
+    public static WorkingDayCalendar of(BankHolidays bankHolidays) {
+        return new WorkingDayCalendar(bankHolidays, Optional.empty());
     }
 
-    public boolean isWorkingDay(LocalDate day) {
+    /** The same calendar where something received after {@code cutOff} (UK time) counts from the next working day. */
+    public WorkingDayCalendar withCutOff(LocalTime cutOff) {
+        return new WorkingDayCalendar(bankHolidays, Optional.of(cutOff));
+    }
+
+    public BankHolidays bankHolidays() {
+        return bankHolidays;
+    }
+
+    /** Why a day is not a working day in a nation; empty when it is one. */
+    public Optional<String> whyNotWorking(Region region, LocalDate day) {
         DayOfWeek dayOfWeek = day.getDayOfWeek();
-        return dayOfWeek != DayOfWeek.SATURDAY && dayOfWeek != DayOfWeek.SUNDAY;
+        if (dayOfWeek == DayOfWeek.SATURDAY || dayOfWeek == DayOfWeek.SUNDAY) {
+            return Optional.of(dayOfWeek.getDisplayName(TextStyle.FULL, Locale.UK));
+        }
+        return bankHolidays.on(region, day).map(BankHoliday::describe);
     }
 
-    /**
-     * The deadline that falls {@code workingDays} working days after something received on {@code receivedOn}.
-     */
-    public Deadline deadline(LocalDate receivedOn, int workingDays) {
+    public boolean isWorkingDay(Region region, LocalDate day) {
+        return whyNotWorking(region, day).isEmpty();
+    }
+
+    /** The deadline {@code workingDays} working days after the instant something was received. */
+    public DeadlineCount count(Region region, Instant receivedAt, int workingDays) {
+        LocalDateTime received = LocalDateTime.ofInstant(receivedAt, UK_TIME);
+        boolean afterCutOff = cutOff.filter(received.toLocalTime()::isAfter).isPresent();
+        return count(region, received.toLocalDate(), afterCutOff, workingDays);
+    }
+
+    /** The deadline {@code workingDays} working days after the day something was received (time of day unknown). */
+    public DeadlineCount count(Region region, LocalDate receivedOn, int workingDays) {
+        return count(region, receivedOn, false, workingDays);
+    }
+
+    private DeadlineCount count(Region region, LocalDate receivedOn, boolean afterCutOff, int workingDays) {
         if (workingDays < 0) {
             throw new IllegalArgumentException("working days must be zero or more, was " + workingDays);
         }
+        List<SkippedDay> skipped = new ArrayList<>();
         LocalDate day = receivedOn;
-        while (!isWorkingDay(day)) {
+        if (afterCutOff && isWorkingDay(region, day)) {
+            skipped.add(new SkippedDay(day, "received after the cut-off time of " + cutOff.orElseThrow()
+                    + ": counts as received on the next working day"));
             day = day.plusDays(1);
         }
-        int counted = 0;
-        while (counted < workingDays) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                counted++;
-            }
+        day = skipNonWorkingDays(region, day, skipped);
+        LocalDate countedFrom = day;
+        for (int counted = 0; counted < workingDays; counted++) {
+            day = skipNonWorkingDays(region, day.plusDays(1), skipped);
         }
-        return new Deadline(day, day.plusDays(1).atStartOfDay(UK_TIME).toInstant());
+        Deadline deadline = new Deadline(day, day.plusDays(1).atStartOfDay(UK_TIME).toInstant());
+        return new DeadlineCount(region, receivedOn, countedFrom, workingDays, deadline, skipped);
+    }
+
+    /** The first working day from {@code day} on, noting each day passed over. */
+    private LocalDate skipNonWorkingDays(Region region, LocalDate day, List<SkippedDay> skipped) {
+        Optional<String> reason = whyNotWorking(region, day);
+        while (reason.isPresent()) {
+            skipped.add(new SkippedDay(day, reason.get()));
+            day = day.plusDays(1);
+            reason = whyNotWorking(region, day);
+        }
+        return day;
     }
 }
