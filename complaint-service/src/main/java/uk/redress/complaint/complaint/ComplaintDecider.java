@@ -9,7 +9,11 @@ import uk.redress.workflow.procedure.Procedures;
 @ApplicationScoped
 public class ComplaintDecider {
 
-    private final WorkingDayCalendar calendar = WorkingDayCalendar.weekendsOnly();
+    private final WorkingDayCalendar calendar;
+
+    public ComplaintDecider(WorkingDayCalendar calendar) {
+        this.calendar = calendar;
+    }
 
     public ComplaintReceived receive(ReceiveComplaint command) {
         Procedure procedure = Procedures.find(command.procedure())
@@ -17,6 +21,7 @@ public class ComplaintDecider {
                         Procedures.all().stream().map(Procedure::id).toList()));
         return new ComplaintReceived(procedure.id(), command.complainant(), command.summary(), command.details(),
                 command.receivedOn(),
-                calendar.deadline(command.receivedOn(), procedure.acknowledgeWithinWorkingDays()));
+                calendar.count(procedure.region(), command.receivedOn(), procedure.acknowledgeWithinWorkingDays())
+                        .deadline());
     }
 }

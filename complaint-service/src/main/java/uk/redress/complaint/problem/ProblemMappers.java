@@ -54,6 +54,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return problem(400, "invalid-request", "The request has an invalid parameter", e.getMessage(),
+                List.of(new Problem.FieldError(e.parameter(), e.rule())));
+    }
+
+    @ServerExceptionMapper
     public Response unknownProcedure(UnknownProcedureException e) {
         return problem(422, "unknown-procedure", "The procedure is not known", e.getMessage(),
                 List.of(new Problem.FieldError("procedure", "must be one of " + e.knownProcedures())));
