@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Starts the local stack as a child process, for tests: the very program deploy/local/run starts, with only the
@@ -142,40 +134,6 @@ public final class LocalStackProcess implements AutoCloseable {
 
     public StackSettings settings() {
         return settings;
-    }
-
-    /**
-     * Reads a Kafka topic of this stack from the beginning until it holds {@code atLeast} records with this key, or
-     * {@code within} has passed; answers the records with that key found by then, oldest first.
-     */
-    public List<ConsumerRecord<String, String>> kafkaRecords(String topic, String key, int atLeast, Duration within) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
-                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer())) {
-            Instant deadline = Instant.now().plus(within);
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition()))
-                        .toList();
-                if (partitions.isEmpty()) {
-                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos()); // the topic is not created yet
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        found.sort(Comparator.comparingLong(ConsumerRecord::offset));
-        return found;
     }
 
     /** Stops the stack and waits until it has. */

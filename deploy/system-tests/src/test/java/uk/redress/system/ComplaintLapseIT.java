@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
@@ -75,7 +76,7 @@ class ComplaintLapseIT {
 
         assertThat(storedEventTypes(id)).containsExactly("ComplaintReceived");
         List<ConsumerRecord<String, String>> events =
-                stack.kafkaRecords("complaint-events", id, 1, Duration.ofSeconds(30));
+                KafkaRecords.withKey(stack.settings(), "complaint-events", id, 1, Duration.ofSeconds(30));
         assertThat(events).hasSize(1);
         assertThat(JSON.readTree(events.getFirst().value()).path("type").asText()).isEqualTo("ComplaintReceived");
         assertThat(processInstanceOf(id).get("activeElements")).asInstanceOf(LIST)
@@ -91,7 +92,7 @@ class ComplaintLapseIT {
         assertThat(mail.get("to")).asInstanceOf(LIST).containsExactly("caseworkers@council.example");
         assertThat((String) mail.get("body")).contains(id).contains(dueDate.toString());
 
-        List<ConsumerRecord<String, String>> alerts = stack.kafkaRecords("sla-alerts", id, 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> alerts = KafkaRecords.withKey(stack.settings(), "sla-alerts", id, 1, Duration.ofSeconds(30));
         assertThat(alerts).hasSize(1);
         JsonNode alert = JSON.readTree(alerts.getFirst().value());
         assertThat(alert.path("clock").asText()).isEqualTo("acknowledgement");

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.redress.local.InjectLocalStack;
+import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
@@ -76,7 +77,7 @@ class DeadlineLapsedAlertTest {
         assertThat((String) mail.get("body")).contains("No reply to our request for an EHC needs assessment");
 
         List<ConsumerRecord<String, String>> alerts =
-                stack.kafkaRecords("sla-alerts", complaintId, 1, Duration.ofSeconds(30));
+                KafkaRecords.withKey(stack.settings(), "sla-alerts", complaintId, 1, Duration.ofSeconds(30));
         assertThat(alerts).hasSize(1);
         JsonNode alert = JSON.readTree(alerts.getFirst().value());
         assertThat(alert.path("kind").asText()).isEqualTo("deadline-lapsed");

@@ -92,6 +92,18 @@ public final class WorkingDayCalendar {
         return new DeadlineCount(region, receivedOn, countedFrom, workingDays, deadline, skipped);
     }
 
+    /** The working day {@code workingDays} working days before {@code day}: when a reminder goes out. */
+    public LocalDate workingDaysBefore(Region region, LocalDate day, int workingDays) {
+        LocalDate before = day;
+        for (int counted = 0; counted < workingDays; ) {
+            before = before.minusDays(1);
+            if (isWorkingDay(region, before)) {
+                counted++;
+            }
+        }
+        return before;
+    }
+
     /** The first working day from {@code day} on, noting each day passed over. */
     private LocalDate skipNonWorkingDays(Region region, LocalDate day, List<SkippedDay> skipped) {
         Optional<String> reason = whyNotWorking(region, day);

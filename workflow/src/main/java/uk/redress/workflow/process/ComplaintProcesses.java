@@ -1,30 +1,65 @@
 package uk.redress.workflow.process;
 
 import java.util.List;
+import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
- * What the BPMN processes and the services that drive them agree on: process ids, job types and variable names.
- * The BPMN files under {@code bpmn/} use exactly these strings.
+ * What the BPMN processes and the services that drive them agree on: process ids, job types, message names and
+ * variable names. The BPMN files under {@code bpmn/} are generated from the policy files with exactly these names.
  */
 public final class ComplaintProcesses {
 
     /** The Durham SENDIASS complaints procedure (seed 004). */
     public static final String DURHAM_SENDIASS = "durham-sendiass";
 
-    /** Every process the complaint service deploys, as classpath resources of this module. */
-    public static final List<String> BPMN_RESOURCES = List.of("bpmn/durham-sendiass.bpmn");
+    /** Every process the complaint service deploys, as classpath resources of this module: one per procedure. */
+    public static final List<String> BPMN_RESOURCES =
+            ProcedurePolicies.SHIPPED.stream().map(ComplaintProcesses::bpmnResource).toList();
 
     private ComplaintProcesses() {
+    }
+
+    public static String bpmnResource(String procedureId) {
+        return "bpmn/" + procedureId + ".bpmn";
     }
 
     /** Job types of the service tasks, each worked by one job worker. */
     public static final class JobTypes {
         /** Job-worker user tasks: a person's step, worked in the tasklist. */
         public static final String USER_TASK = "io.camunda.zeebe:userTask";
+        /** A deadline is near: remind whoever holds the step. */
+        public static final String NOTIFY_DEADLINE_REMINDER = "notify-deadline-reminder";
         /** A deadline has lapsed: alert the caseworker. */
         public static final String NOTIFY_DEADLINE_LAPSED = "notify-deadline-lapsed";
+        /** A deadline is still lapsed: tell the manager again. */
+        public static final String NOTIFY_DEADLINE_ESCALATION = "notify-deadline-escalation";
 
         private JobTypes() {
+        }
+    }
+
+    /** Messages: what happens outside the engine, each correlated by complaint id. */
+    public static final class Messages {
+        public static final String COMPLAINT_WITHDRAWN = "complaint-withdrawn";
+        /** The complainant is satisfied, or the organisation closes the complaint for another recorded reason. */
+        public static final String COMPLAINT_CLOSED = "complaint-closed";
+
+        private Messages() {
+        }
+
+        /** A step was recorded outside the tasklist (through the API): its user task is done. */
+        public static String stepRecorded(String stageId, String stepId) {
+            return "step-recorded:" + stageId + ":" + stepId;
+        }
+
+        /** A clock's due date moved; the message carries the clock's new variables. */
+        public static String deadlineExtended(String clockId) {
+            return "deadline-extended:" + clockId;
+        }
+
+        /** The complainant asked for the next stage; the message carries the stage's clock variables. */
+        public static String stageRequested(String stageId) {
+            return "stage-requested:" + stageId;
         }
     }
 
@@ -32,16 +67,64 @@ public final class ComplaintProcesses {
     public static final class Variables {
         public static final String COMPLAINT_ID = "complaintId";
         public static final String SUMMARY = "summary";
-        /** Due date (ISO date) of the acknowledgement, as told to the complainant. */
-        public static final String ACKNOWLEDGEMENT_DUE_DATE = "acknowledgementDueDate";
-        /** Instant (ISO 8601) at which the acknowledgement timer fires. */
-        public static final String ACKNOWLEDGEMENT_LAPSES_AT = "acknowledgementLapsesAt";
-        /** Input of a lapse notification: which clock lapsed, for example {@code acknowledgement}. */
+        /** {@code complaint} (the default), {@code comment} or {@code compliment}. */
+        public static final String KIND = "kind";
+        /** Where the procedure starts: {@code informal}, a stage id (the first by default). */
+        public static final String START_AT = "startAt";
+        /** Input of a notification: the id of the clock, for example {@code stage1Acknowledgement}. */
         public static final String CLOCK = "clock";
-        /** Input of a lapse notification: the due date (ISO date) that was missed. */
+        /** Input of a notification: the clock as people call it, for example {@code stage 1 acknowledgement}. */
+        public static final String CLOCK_NAME = "clockName";
+        /** Input of a notification: the due date (ISO date) it is about. */
         public static final String DUE_DATE = "dueDate";
 
         private Variables() {
         }
+
+        /** The due date (ISO date) of a clock, as told to the complainant. */
+        public static String dueDate(String clockId) {
+            return clockId + "DueDate";
+        }
+
+        /** The instant (ISO 8601) at which a clock lapses: its breach timer. */
+        public static String lapsesAt(String clockId) {
+            return clockId + "LapsesAt";
+        }
+
+        /** The instants of a clock's reminders. */
+        public static String remindAts(String clockId) {
+            return clockId + "RemindAts";
+        }
+
+        /** The instants at which a lapsed clock is escalated again. */
+        public static String escalateAts(String clockId) {
+            return clockId + "EscalateAts";
+        }
+
+        /** The instant after which a stage can no longer be requested. */
+        public static String requestWindowClosesAt(String stageId) {
+            return camel(stageId) + "RequestWindowClosesAt";
+        }
+    }
+
+    /** {@code stage-2} as {@code stage2}. */
+    public static String camel(String kebab) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
+    }
+
+    /** {@code stage-2} or {@code stage2Response} as {@code Stage2}, {@code Stage2Response}: element ids. */
+    public static String pascal(String id) {
+        String camel = camel(id);
+        return Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
     }
 }

@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import uk.redress.local.InjectLocalStack;
+import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
@@ -66,7 +67,7 @@ class ComplaintResourceTest {
         assertThat(rows.getFirst().getString("summary")).isEqualTo("No reply to our request for an EHC needs assessment");
 
         List<ConsumerRecord<String, String>> records =
-                stack.kafkaRecords("complaint-events", id, 1, Duration.ofSeconds(30));
+                KafkaRecords.withKey(stack.settings(), "complaint-events", id, 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         JsonNode published = JSON.readTree(records.getFirst().value());
         assertThat(published.path("type").asText()).isEqualTo("ComplaintReceived");

@@ -1,0 +1,61 @@
+package uk.redress.workflow.procedure;
+
+import java.util.List;
+import java.util.Optional;
+import uk.redress.workflow.calendar.Region;
+
+/**
+ * A complaints procedure as its organisation wrote it down, read from its policy file
+ * ({@code procedures/<id>.yaml}): its stages, the steps people take in each, and the clocks that hold them to
+ * dates. Its id is also the id of its BPMN process.
+ *
+ * @param source      the document the policy follows
+ * @param calendar    whose bank holidays its working days skip
+ * @param eligibility how old the events complained about may be
+ * @param feedback    where comments and compliments go; absent where the procedure takes complaints only
+ * @param stages      in order; a complainant moves to the next by asking within its request window
+ */
+public record ProcedurePolicy(
+        String id,
+        String name,
+        String source,
+        Region calendar,
+        Eligibility eligibility,
+        Optional<Feedback> feedback,
+        List<Stage> stages) {
+
+    public ProcedurePolicy {
+        feedback = feedback == null ? Optional.empty() : feedback;
+        stages = List.copyOf(stages);
+    }
+
+    public Stage stage(String stageId) {
+        return stages.stream().filter(stage -> stage.id().equals(stageId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id + " has no stage '" + stageId + "'"));
+    }
+
+    /** Every clock of every stage, in order. */
+    public List<Clock> clocks() {
+        return stages.stream().flatMap(stage -> stage.clocks().stream()).toList();
+    }
+
+    public Clock clock(String clockId) {
+        return clocks().stream().filter(clock -> clock.id().equals(clockId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id + " has no clock '" + clockId + "'"));
+    }
+
+    /**
+     * @param eventsWithinMonths complaints should be about events this recent; older ones need a reason to accept
+     */
+    public record Eligibility(int eventsWithinMonths) {
+    }
+
+    /**
+     * Comments and compliments are not investigated: they are passed on and recorded, with no deadline.
+     *
+     * @param commentsTo    the group comments and suggestions go to
+     * @param complimentsTo the group compliments go to (the person praised and their manager)
+     */
+    public record Feedback(String commentsTo, String complimentsTo) {
+    }
+}

@@ -1,0 +1,99 @@
+package uk.redress.workflow.process;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.calendar.DeadlineCount;
+import uk.redress.workflow.calendar.Region;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.Clock;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
+import uk.redress.workflow.procedure.Step;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+
+/**
+ * The process variables that put a procedure's clocks into the engine. The policy says how long each clock runs;
+ * the calendar counts it; the BPMN timers only read the instants computed here.
+ */
+public final class DeadlineVariables {
+
+    /** How many repeated escalations are scheduled after a lapse. */
+    public static final int ESCALATIONS = 12;
+    /** Reminders and escalations go out when offices open, UK time. */
+    public static final LocalTime NOTICE_TIME = LocalTime.of(9, 0);
+
+    private final WorkingDayCalendar calendar;
+
+    public DeadlineVariables(WorkingDayCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** The clocks that start with a stage (at receipt, or when the stage is requested). */
+    public Map<String, Object> stageStarted(ProcedurePolicy procedure, Stage stage, Instant at) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (Clock clock : stage.clocks()) {
+            if (clock.startsWithStage()) {
+                variables.putAll(clock(procedure.calendar(), clock, calendar.count(procedure.calendar(), at,
+                        clock.workingDays()).deadline()));
+            }
+        }
+        return variables;
+    }
+
+    /**
+     * The clocks that start when a step is done and, when it is the stage's response, the window in which the next
+     * stage can be requested.
+     */
+    public Map<String, Object> stepDone(ProcedurePolicy procedure, Stage stage, Step step, Instant at) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (Clock clock : stage.clocks()) {
+            if (clock.startsAfterStep().filter(step.id()::equals).isPresent()) {
+                variables.putAll(clock(procedure.calendar(), clock, calendar.count(procedure.calendar(), at,
+                        clock.workingDays()).deadline()));
+            }
+        }
+        int next = procedure.stages().indexOf(stage) + 1;
+        if (step.equals(stage.lastStep()) && next > 0 && next < procedure.stages().size()) {
+            Stage nextStage = procedure.stages().get(next);
+            nextStage.request().flatMap(Stage.StageRequest::withinWorkingDays).ifPresent(days -> variables.put(
+                    Variables.requestWindowClosesAt(nextStage.id()),
+                    calendar.count(procedure.calendar(), at, days).deadline().lapsesAt().toString()));
+        }
+        return variables;
+    }
+
+    /** A clock moved to a new due date: its lapse, reminders and escalations move with it. */
+    public Map<String, Object> extended(ProcedurePolicy procedure, Clock clock, LocalDate newDueDate) {
+        DeadlineCount count = calendar.count(procedure.calendar(), newDueDate, 0);
+        return clock(procedure.calendar(), clock, count.deadline());
+    }
+
+    private Map<String, Object> clock(Region region, Clock clock, Deadline deadline) {
+        List<String> reminders = new ArrayList<>();
+        for (int before : clock.remindBeforeWorkingDays()) {
+            reminders.add(noticeOn(calendar.workingDaysBefore(region, deadline.dueDate(), before)));
+        }
+        List<String> escalations = new ArrayList<>();
+        for (int k = 1; k <= ESCALATIONS; k++) {
+            LocalDate day = calendar.count(region, deadline.dueDate(), k * clock.escalateEveryWorkingDays())
+                    .deadline().dueDate();
+            escalations.add(noticeOn(day));
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(Variables.dueDate(clock.id()), deadline.dueDate().toString());
+        variables.put(Variables.lapsesAt(clock.id()), deadline.lapsesAt().toString());
+        variables.put(Variables.remindAts(clock.id()), reminders);
+        variables.put(Variables.escalateAts(clock.id()), escalations);
+        return variables;
+    }
+
+    private static String noticeOn(LocalDate day) {
+        return day.atTime(NOTICE_TIME).atZone(WorkingDayCalendar.UK_TIME).toInstant().toString();
+    }
+}

@@ -1,0 +1,341 @@
+package uk.redress.workflow.process;
+
+import static uk.redress.workflow.process.ComplaintProcesses.pascal;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
+import io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder;
+import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
+import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
+import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnDiagram;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import uk.redress.workflow.procedure.Clock;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
+import uk.redress.workflow.procedure.Step;
+import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
+import uk.redress.workflow.process.ComplaintProcesses.Messages;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+
+/**
+ * Writes a procedure's BPMN process from its policy file, so that the process and the policy cannot disagree: the
+ * policy says which stages, steps and clocks there are; the process reads every date from the variables that
+ * {@link DeadlineVariables} computes.
+ *
+ * <p>The shape, for each stage: a subprocess of the stage's steps (user tasks), where each clock is a subprocess
+ * around the steps it covers. Beside those steps runs the clock's deadline watcher: reminder timers, the lapse timer
+ * and the repeated escalations. When the step that meets the clock is done, a terminate end event stops the watcher;
+ * when the deadline is extended, a message restarts the watcher alone, at the new dates, and the steps carry on.
+ */
+final class BpmnGenerator {
+
+    /** What the builder's own ids look like: a random UUID somewhere in them. */
+    private static final Pattern GENERATED_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final List<Runnable> stepBoundaries = new ArrayList<>();
+
+    static BpmnModelInstance generate(ProcedurePolicy procedure, ProcedurePolicy informal) {
+        return new BpmnGenerator().process(procedure, informal);
+    }
+
+    private BpmnModelInstance process(ProcedurePolicy procedure, ProcedurePolicy informal) {
+        ProcessBuilder process = Bpmn.createExecutableProcess(procedure.id()).name(procedure.name());
+        process.eventSubProcess("WithdrawalEventSubprocess", sub -> sub
+                .startEvent("ComplaintWithdrawnStartEvent").name("Complaint withdrawn").interrupting(true)
+                .message(m -> m.name(Messages.COMPLAINT_WITHDRAWN).zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
+                .endEvent("ComplaintWithdrawnEndEvent").name("Withdrawn"));
+        process.eventSubProcess("ClosureEventSubprocess", sub -> sub
+                .startEvent("ComplaintClosedStartEvent").name("Complaint closed").interrupting(true)
+                .message(m -> m.name(Messages.COMPLAINT_CLOSED).zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
+                .endEvent("ComplaintClosedEndEvent").name("Closed"));
+
+        AbstractFlowNodeBuilder<?, ?> flow = process.startEvent("ComplaintReceivedStartEvent").name("Received");
+        if (procedure.feedback().isPresent()) {
+            ProcedurePolicy.Feedback feedback = procedure.feedback().get();
+            ExclusiveGatewayBuilder kind = flow.exclusiveGateway("KindGateway").name("Complaint, comment or compliment?");
+            kind.condition("Comment", "=" + Variables.KIND + " = \"comment\"")
+                    .userTask("PassOnCommentTask", task -> task.name("Pass the comment to the coordinator")
+                            .zeebeCandidateGroups(feedback.commentsTo()))
+                    .endEvent("CommentPassedOnEndEvent").name("Comment recorded");
+            kind.condition("Compliment", "=" + Variables.KIND + " = \"compliment\"")
+                    .userTask("PassOnComplimentTask", task -> task
+                            .name("Pass the compliment to the person and their manager")
+                            .zeebeCandidateGroups(feedback.complimentsTo()))
+                    .endEvent("ComplimentPassedOnEndEvent").name("Compliment recorded");
+            flow = kind.defaultFlow();
+        }
+
+        ExclusiveGatewayBuilder startAt = flow.exclusiveGateway("StartAtGateway").name("Where does it start?");
+        List<Stage> stages = procedure.stages();
+        AbstractFlowNodeBuilder<?, ?> formal = startAt.defaultFlow();
+        for (int s = 0; s < stages.size(); s++) {
+            Stage stage = stages.get(s);
+            if (s > 0) {
+                formal = awaitRequest(formal, stage);
+            }
+            formal = stage(formal, stage);
+        }
+        formal.endEvent("ProcedureCompletedEndEvent").name(stages.getLast().isFinal() ? "Final response sent"
+                : "Last response sent");
+
+        AbstractFlowNodeBuilder<?, ?> informalFlow = startAt.moveToNode("StartAtGateway")
+                .condition("Informal first", "=" + Variables.START_AT + " = \"informal\"");
+        for (int s = 0; s < informal.stages().size(); s++) {
+            Stage stage = informal.stages().get(s);
+            if (s > 0) {
+                informalFlow = awaitRequest(informalFlow, stage);
+            }
+            informalFlow = stage(informalFlow, stage);
+        }
+        awaitRequest(informalFlow, stages.getFirst(), false);
+
+        for (int s = 0; s + 1 < stages.size(); s++) {
+            Stage skipped = stages.get(s);
+            Stage next = stages.get(s + 1);
+            if (skipped.skippedWhenAboutHandler()) {
+                startAt.moveToNode("StartAtGateway")
+                        .condition("About the " + skipped.handledBy(), "=" + Variables.START_AT + " = \"" + next.id()
+                                + "\"")
+                        .connectTo(stageSubprocessId(next));
+            }
+        }
+        BpmnModelInstance model = process.done();
+        stepBoundaries.forEach(Runnable::run);
+        giveStableIds(model);
+        Bpmn.validateModel(model);
+        return model;
+    }
+
+    /**
+     * The builder names sequence flows, messages and diagram elements at random; the files are committed, so they
+     * get names that depend only on the process (and that read well in the Modeler).
+     */
+    private static void giveStableIds(BpmnModelInstance model) {
+        Set<String> taken = new HashSet<>();
+        List<ModelElementInstance> unnamed = new ArrayList<>();
+        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+            if (element.getId() != null && GENERATED_ID.matcher(element.getId()).find()) {
+                unnamed.add(element);
+            } else if (element.getId() != null) {
+                taken.add(element.getId());
+            }
+        }
+        for (ModelElementInstance element : unnamed) {
+            String base = switch (element) {
+                case SequenceFlow flow -> "Flow_" + flow.getSource().getId() + "_" + flow.getTarget().getId();
+                case Message message -> "Message_" + message.getName().replaceAll("[^A-Za-z0-9]+", "_");
+                default -> ((BaseElement) element.getParentElement()).getId() + "_"
+                        + element.getElementType().getTypeName();
+            };
+            String id = base;
+            for (int n = 2; !taken.add(id); n++) {
+                id = base + "_" + n;
+            }
+            ((BaseElement) element).setId(id);
+        }
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+            shape.setId(shape.getBpmnElement().getId() + "_di");
+        }
+        for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+            edge.setId(edge.getBpmnElement().getId() + "_di");
+        }
+        for (BpmnDiagram diagram : model.getModelElementsByType(BpmnDiagram.class)) {
+            diagram.setId("Diagram_" + diagram.getBpmnPlane().getBpmnElement().getId());
+            diagram.getBpmnPlane().setId("Plane_" + diagram.getBpmnPlane().getBpmnElement().getId());
+        }
+        model.getDefinitions().setId("Definitions_" + model.getModelElementsByType(Process.class).iterator().next()
+                .getId());
+    }
+
+    private static String stageSubprocessId(Stage stage) {
+        return pascal(stage.id()) + "Subprocess";
+    }
+
+    private AbstractFlowNodeBuilder<?, ?> awaitRequest(AbstractFlowNodeBuilder<?, ?> flow, Stage stage) {
+        return awaitRequest(flow, stage, true);
+    }
+
+    /**
+     * Waits for the complainant to ask for {@code stage}: for ever, or until its request window closes. With
+     * {@code intoStage} false it joins the stage that is already drawn (the formal procedure after the informal
+     * front).
+     */
+    private AbstractFlowNodeBuilder<?, ?> awaitRequest(AbstractFlowNodeBuilder<?, ?> flow, Stage stage,
+                                                       boolean intoStage) {
+        String prefix = pascal(stage.id());
+        String requested = intoStage ? prefix + "RequestedEvent" : prefix + "RequestedAfterInformalEvent";
+        Optional<Integer> window = stage.request().flatMap(Stage.StageRequest::withinWorkingDays);
+        if (intoStage && window.isPresent()) {
+            flow = flow.eventBasedGateway(prefix + "RequestGateway").name("Requested in time?");
+            flow.intermediateCatchEvent(prefix + "RequestWindowClosedTimer").name("Request window closed")
+                    .timerWithDateExpression(Variables.requestWindowClosesAt(stage.id()))
+                    .endEvent(prefix + "NotRequestedEndEvent").name("Closed: not requested in time");
+            flow = flow.moveToNode(prefix + "RequestGateway");
+        }
+        AbstractFlowNodeBuilder<?, ?> caught = flow.intermediateCatchEvent(requested)
+                .name(stage.name() + " requested")
+                .message(m -> m.name(Messages.stageRequested(stage.id()))
+                        .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID));
+        if (!intoStage) {
+            caught.connectTo(stageSubprocessId(stage));
+        }
+        return caught;
+    }
+
+    private AbstractFlowNodeBuilder<?, ?> stage(AbstractFlowNodeBuilder<?, ?> flow, Stage stage) {
+        String prefix = pascal(stage.id());
+        SubProcessBuilder subprocess = flow.subProcess(stageSubprocessId(stage)).name(stage.name());
+        AbstractFlowNodeBuilder<?, ?> inner = subprocess.embeddedSubProcess()
+                .startEvent(prefix + "StartEvent").name(stage.name() + " starts");
+        inner = steps(inner, stage, 0, stage.steps().size() - 1, Optional.empty());
+        inner.endEvent(prefix + "EndEvent").name(stage.name() + " done");
+        return subprocess;
+    }
+
+    /** Steps {@code from} to {@code to} of a stage, each clock that starts among them drawn around its steps. */
+    private AbstractFlowNodeBuilder<?, ?> steps(AbstractFlowNodeBuilder<?, ?> flow, Stage stage, int from, int to,
+                                               Optional<Clock> enclosing) {
+        int index = from;
+        while (index <= to) {
+            int at = index;
+            Optional<Clock> outermost = stage.clocks().stream()
+                    .filter(clock -> enclosing.map(e -> !e.equals(clock)).orElse(true))
+                    .filter(clock -> firstStep(stage, clock) == at && lastStep(stage, clock) <= to)
+                    .max(Comparator.comparingInt(clock -> lastStep(stage, clock)));
+            if (outermost.isPresent()) {
+                flow = clock(flow, stage, outermost.get(), at);
+                index = lastStep(stage, outermost.get()) + 1;
+            } else {
+                flow = step(flow, stage, stage.steps().get(at));
+                index++;
+            }
+        }
+        return flow;
+    }
+
+    private static int firstStep(Stage stage, Clock clock) {
+        return clock.startsAfterStep()
+                .map(stepId -> stage.steps().indexOf(stage.step(stepId)) + 1)
+                .orElse(0);
+    }
+
+    private static int lastStep(Stage stage, Clock clock) {
+        for (int i = 0; i < stage.steps().size(); i++) {
+            if (stage.steps().get(i).meets().filter(clock.id()::equals).isPresent()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no step meets " + clock.id());
+    }
+
+    private AbstractFlowNodeBuilder<?, ?> clock(AbstractFlowNodeBuilder<?, ?> flow, Stage stage, Clock clock,
+                                               int firstStep) {
+        String prefix = pascal(clock.id());
+        SubProcessBuilder scope = flow.subProcess(prefix + "ClockSubprocess").name(capitalised(clock.name())
+                + " clock");
+        AbstractFlowNodeBuilder<?, ?> inner = scope.embeddedSubProcess()
+                .startEvent(prefix + "ClockStartEvent").name(capitalised(clock.name()) + " clock starts")
+                .parallelGateway(prefix + "ClockForkGateway");
+        inner = steps(inner, stage, firstStep, lastStep(stage, clock), Optional.of(clock));
+        inner.endEvent(prefix + "MetEndEvent", end -> end.name(capitalised(clock.name()) + " done").terminate());
+
+        SubProcessBuilder watcher = inner.moveToNode(prefix + "ClockForkGateway")
+                .subProcess(prefix + "DeadlineSubprocess").name("Watch the " + clock.name() + " deadline");
+        AbstractFlowNodeBuilder<?, ?> watch = watcher.embeddedSubProcess()
+                .startEvent(prefix + "DeadlineStartEvent").name("Deadline armed")
+                .parallelGateway(prefix + "DeadlineForkGateway");
+        watch.subProcess(prefix + "RemindersSubprocess", reminders -> reminders.name("Reminders")
+                        .multiInstance(mi -> mi.parallel()
+                                .zeebeInputCollectionExpression(Variables.remindAts(clock.id()))
+                                .zeebeInputElement("remindAt")))
+                .embeddedSubProcess()
+                .startEvent(prefix + "ReminderStartEvent")
+                .intermediateCatchEvent(prefix + "ReminderTimer").name("Reminder due")
+                .timerWithDateExpression("remindAt")
+                .serviceTask(prefix + "RemindTask", task -> notification(task, clock, JobTypes.NOTIFY_DEADLINE_REMINDER)
+                        .name("Remind: " + clock.name() + " due soon"))
+                .endEvent(prefix + "ReminderSentEndEvent")
+                .subProcessDone()
+                .endEvent(prefix + "RemindersSentEndEvent");
+        watch.moveToNode(prefix + "DeadlineForkGateway")
+                .intermediateCatchEvent(prefix + "LapsedTimer").name(capitalised(clock.name()) + " lapsed")
+                .timerWithDateExpression(Variables.lapsesAt(clock.id()))
+                .serviceTask(prefix + "BreachTask", task -> notification(task, clock, JobTypes.NOTIFY_DEADLINE_LAPSED)
+                        .name("Alert: " + clock.name() + " overdue"))
+                .subProcess(prefix + "EscalationsSubprocess", escalations -> escalations.name("Escalate while overdue")
+                        .multiInstance(mi -> mi.sequential()
+                                .zeebeInputCollectionExpression(Variables.escalateAts(clock.id()))
+                                .zeebeInputElement("escalateAt")))
+                .embeddedSubProcess()
+                .startEvent(prefix + "EscalationStartEvent")
+                .intermediateCatchEvent(prefix + "EscalationTimer").name("Still overdue")
+                .timerWithDateExpression("escalateAt")
+                .serviceTask(prefix + "EscalateTask", task -> notification(task, clock,
+                        JobTypes.NOTIFY_DEADLINE_ESCALATION).name("Escalate to the manager"))
+                .endEvent(prefix + "EscalatedEndEvent")
+                .subProcessDone()
+                .endEvent(prefix + "EscalationsDoneEndEvent");
+        watcher.endEvent(prefix + "DeadlineWatchedEndEvent");
+        if (clock.extension().isPresent()) {
+            watcher.moveToActivity(prefix + "DeadlineSubprocess")
+                    .boundaryEvent(prefix + "ExtendedEvent").name(capitalised(clock.name()) + " extended")
+                    .cancelActivity(true)
+                    .message(m -> m.name(Messages.deadlineExtended(clock.id()))
+                            .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
+                    .connectTo(prefix + "DeadlineSubprocess");
+        }
+        return scope;
+    }
+
+    private static ServiceTaskBuilder notification(ServiceTaskBuilder task, Clock clock, String jobType) {
+        return task.zeebeJobType(jobType)
+                .zeebeJobRetries("10")
+                .zeebeInputExpression("\"" + clock.id() + "\"", Variables.CLOCK)
+                .zeebeInputExpression("\"" + clock.name() + "\"", Variables.CLOCK_NAME)
+                .zeebeInputExpression(Variables.dueDate(clock.id()), Variables.DUE_DATE);
+    }
+
+    /** A person's step; done either in the tasklist (the task completes) or through the API (a message). */
+    private AbstractFlowNodeBuilder<?, ?> step(AbstractFlowNodeBuilder<?, ?> flow, Stage stage, Step step) {
+        String taskId = pascal(stage.id()) + pascal(step.id()) + "Task";
+        AbstractFlowNodeBuilder<?, ?> task = flow.userTask(taskId, userTask -> {
+            userTask.name(step.name()).zeebeCandidateGroups(stage.handledBy());
+            step.meets().ifPresent(clockId -> userTask.zeebeDueDateExpression(Variables.lapsesAt(clockId)));
+            if (!step.choices().isEmpty()) {
+                userTask.zeebeTaskHeader("choices", String.join(",", step.choices()));
+            }
+        });
+        stepBoundaries.add(() -> {
+            UserTask userTask = task.getElement() instanceof UserTask element ? element : null;
+            SequenceFlow outgoing = userTask.getOutgoing().iterator().next();
+            userTask.builder().boundaryEvent(taskId.replace("Task", "RecordedEvent"))
+                    .name(step.name() + ": recorded")
+                    .cancelActivity(true)
+                    .message(m -> m.name(Messages.stepRecorded(stage.id(), step.id()))
+                            .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
+                    .connectTo(outgoing.getTarget().getId());
+        });
+        return task;
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
