@@ -9,10 +9,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.process.DeadlineVariables;
 
 /**
- * The working-day calendar every due date is counted in: the shipped bank holidays, or a council's own list
- * (GOV.UK's {@code bank-holidays.json}, say) named by {@code redress.calendar.bank-holidays-file}, read at start.
+ * The working-day calendar and the procedures, read once at start: the shipped ones, or a council's own bank
+ * holiday list ({@code redress.calendar.bank-holidays-file}, shaped like GOV.UK's {@code bank-holidays.json}) and
+ * policy files ({@code redress.procedures.directory}, each replacing the shipped file of the same name).
  */
 public class CalendarProducer {
 
@@ -29,5 +32,18 @@ public class CalendarProducer {
                 cutOff.map(time -> ", cut-off " + time).orElse(""));
         WorkingDayCalendar calendar = WorkingDayCalendar.of(bankHolidays);
         return cutOff.map(calendar::withCutOff).orElse(calendar);
+    }
+
+    @Produces
+    @Singleton
+    ProcedurePolicies procedures(@ConfigProperty(name = "redress.procedures.directory") Optional<Path> directory) {
+        directory.ifPresent(folder -> LOG.infof("Reading procedures from %s where it has them", folder));
+        return directory.map(ProcedurePolicies::withOverrides).orElseGet(ProcedurePolicies::shipped);
+    }
+
+    @Produces
+    @Singleton
+    DeadlineVariables deadlineVariables(WorkingDayCalendar calendar) {
+        return new DeadlineVariables(calendar);
     }
 }

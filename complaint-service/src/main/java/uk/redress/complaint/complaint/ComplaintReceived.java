@@ -1,11 +1,15 @@
 package uk.redress.complaint.complaint;
 
 import java.time.LocalDate;
+import java.util.Map;
 import uk.redress.workflow.calendar.Deadline;
 
 /**
- * A complaint arrived. The acknowledgement deadline is recorded as it was promised on that day, so that the history
- * still says what was promised if calendars change later.
+ * A complaint arrived. The deadlines are recorded as they were promised on that day, so that the history still says
+ * what was promised if calendars or policies change later.
+ *
+ * @param stage     the stage the complaint starts at
+ * @param deadlines the deadlines that started at receipt, by clock id
  */
 public record ComplaintReceived(
         String procedure,
@@ -13,5 +17,10 @@ public record ComplaintReceived(
         String summary,
         String details,
         LocalDate receivedOn,
-        Deadline acknowledgementDeadline) implements ComplaintEvent {
+        String stage,
+        Map<String, Deadline> deadlines) implements ComplaintEvent {
+
+    public ComplaintReceived {
+        deadlines = Map.copyOf(deadlines);
+    }
 }

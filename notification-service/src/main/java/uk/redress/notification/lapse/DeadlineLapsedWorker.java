@@ -61,7 +61,7 @@ public class DeadlineLapsedWorker {
             return;
         }
         jobs.newCompleteCommand(job).send().join();
-        LOG.infof("Alerted that the %s of complaint %s lapsed (due %s)", lapse.clock(), lapse.complaintId(),
+        LOG.infof("Alerted that the %s of complaint %s lapsed (due %s)", lapse.clockName(), lapse.complaintId(),
                 lapse.dueDate());
     }
 }

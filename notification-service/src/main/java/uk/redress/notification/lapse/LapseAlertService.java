@@ -46,7 +46,7 @@ public class LapseAlertService {
     }
 
     static String subject(DeadlineLapse lapse) {
-        return "Overdue: the " + lapse.clock() + " of complaint " + lapse.complaintId() + " was due by "
+        return "Overdue: the " + lapse.clockName() + " of complaint " + lapse.complaintId() + " was due by "
                 + lapse.dueDate().format(UK_DATE);
     }
 
@@ -62,7 +62,7 @@ public class LapseAlertService {
                 Please record the %1$s now, and tell the complainant what happens next and by when.
 
                 Redress
-                """.formatted(lapse.clock(), lapse.dueDate().format(UK_DATE), lapse.complaintId(), lapse.summary(),
+                """.formatted(lapse.clockName(), lapse.dueDate().format(UK_DATE), lapse.complaintId(), lapse.summary(),
                 lapse.dueDate());
     }
 

@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,8 +29,13 @@ import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
+import uk.redress.workflow.calendar.BankHolidays;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.DeadlineVariables;
 
 /** The acknowledgement timer of the Durham process, on the real engine, alerting through real SMTP and Kafka. */
 @QuarkusTest
@@ -36,6 +44,7 @@ import uk.redress.workflow.process.ComplaintProcesses.Variables;
 class DeadlineLapsedAlertTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     @InjectLocalStack
     LocalStackProcess stack;
@@ -46,34 +55,36 @@ class DeadlineLapsedAlertTest {
     @BeforeEach
     void deployTheDurhamProcess() {
         engine.newDeployResourceCommand()
-                .addResourceFromClasspath(ComplaintProcesses.BPMN_RESOURCES.getFirst())
+                .addResourceFromClasspath(ComplaintProcesses.bpmnResource(ComplaintProcesses.DURHAM_SENDIASS))
                 .send().join();
     }
 
     @Test
     void theCaseworkerIsEmailedAndAnAlertPublishedWhenTheAcknowledgementLapsesAndNotBefore() throws Exception {
         String complaintId = UUID.randomUUID().toString();
-        Instant lapsesAt = engineNow().plus(Duration.ofDays(1));
+        ProcedurePolicy durham = ProcedurePolicies.shipped().find(ComplaintProcesses.DURHAM_SENDIASS).orElseThrow();
+        Map<String, Object> variables = new HashMap<>(new DeadlineVariables(WorkingDayCalendar.of(BankHolidays.shipped()))
+                .stageStarted(durham, durham.stages().getFirst(), engineNow()));
+        variables.put(Variables.COMPLAINT_ID, complaintId);
+        variables.put(Variables.SUMMARY, "No reply to our request for an EHC needs assessment");
         engine.newCreateInstanceCommand()
                 .bpmnProcessId(ComplaintProcesses.DURHAM_SENDIASS).latestVersion()
-                .variables(Map.of(
-                        Variables.COMPLAINT_ID, complaintId,
-                        Variables.SUMMARY, "No reply to our request for an EHC needs assessment",
-                        Variables.ACKNOWLEDGEMENT_DUE_DATE, "2026-12-01",
-                        Variables.ACKNOWLEDGEMENT_LAPSES_AT, lapsesAt.toString()))
+                .variables(variables)
                 .send().join();
+        Instant lapsesAt = Instant.parse((String) variables.get(Variables.lapsesAt("stage1Acknowledgement")));
+        String dueDate = (String) variables.get(Variables.dueDate("stage1Acknowledgement"));
 
-        moveEngineClock("PT23H");
+        moveEngineClockTo(lapsesAt.minus(Duration.ofHours(1)));
         Thread.sleep(1_000); // a timer fires within about 0.3 s of its time: give a wrong one the chance to
         assertThat(mailsAbout(complaintId)).as("mail before the deadline").isEmpty();
 
-        moveEngineClock("PT2H");
+        moveEngineClockTo(lapsesAt.plus(Duration.ofMinutes(1)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(complaintId).isEmpty());
         Map<String, Object> mail = mailsAbout(complaintId).getFirst();
         assertThat(mail.get("to")).asInstanceOf(LIST).containsExactly("caseworkers@council.example");
-        assertThat((String) mail.get("subject")).isEqualTo("Overdue: the acknowledgement of complaint "
-                + complaintId + " was due by Tuesday 1 December 2026");
+        assertThat((String) mail.get("subject")).isEqualTo("Overdue: the stage 1 acknowledgement of complaint "
+                + complaintId + " was due by " + LocalDate.parse(dueDate).format(UK_DATE));
         assertThat((String) mail.get("body")).contains("No reply to our request for an EHC needs assessment");
 
         List<ConsumerRecord<String, String>> alerts =
@@ -81,8 +92,8 @@ class DeadlineLapsedAlertTest {
         assertThat(alerts).hasSize(1);
         JsonNode alert = JSON.readTree(alerts.getFirst().value());
         assertThat(alert.path("kind").asText()).isEqualTo("deadline-lapsed");
-        assertThat(alert.path("clock").asText()).isEqualTo("acknowledgement");
-        assertThat(LocalDate.parse(alert.path("dueDate").asText())).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(alert.path("clock").asText()).isEqualTo("stage1Acknowledgement");
+        assertThat(alert.path("dueDate").asText()).isEqualTo(dueDate);
         assertThat(mailsAbout(complaintId)).as("exactly one mail").hasSize(1);
     }
 
@@ -91,8 +102,8 @@ class DeadlineLapsedAlertTest {
                 .then().statusCode(200).extract().path("now"));
     }
 
-    private void moveEngineClock(String duration) {
-        given().queryParam("duration", duration)
+    private void moveEngineClockTo(Instant instant) {
+        given().queryParam("duration", Duration.between(engineNow(), instant).toString())
                 .when().post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
                 .then().statusCode(200);
     }

@@ -1,5 +1,7 @@
 package uk.redress.workflow.calendar;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -17,6 +19,7 @@ public enum Region {
         this.jollydaySubdivision = jollydaySubdivision;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }
@@ -25,6 +28,7 @@ public enum Region {
         return jollydaySubdivision;
     }
 
+    @JsonCreator
     public static Region byId(String id) {
         return Arrays.stream(values())
                 .filter(region -> region.id.equals(id))

@@ -1,11 +1,7 @@
 package uk.redress.workflow.procedure;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
@@ -21,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import uk.redress.workflow.calendar.Region;
 
 /**
  * The procedures Redress runs, read from their policy files: {@code procedures/<id>.yaml} shipped in this module, or
@@ -42,12 +37,6 @@ public final class ProcedurePolicies {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new Jdk8Module())
-            .registerModule(new SimpleModule().addDeserializer(Region.class, new JsonDeserializer<>() {
-                @Override
-                public Region deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                    return Region.byId(parser.getValueAsString());
-                }
-            }))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Map<String, ProcedurePolicy> procedures;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.redress.workflow.calendar.Deadline;
-import uk.redress.workflow.calendar.DeadlineCount;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.Clock;
@@ -34,30 +33,34 @@ public final class DeadlineVariables {
         this.calendar = calendar;
     }
 
-    /** The clocks that start with a stage (at receipt, or when the stage is requested). */
-    public Map<String, Object> stageStarted(ProcedurePolicy procedure, Stage stage, Instant at) {
-        Map<String, Object> variables = new LinkedHashMap<>();
+    /** The deadlines of the clocks that start with a stage: at receipt, or when the stage is requested. */
+    public Map<Clock, Deadline> startingWithStage(ProcedurePolicy procedure, Stage stage, Instant at) {
+        Map<Clock, Deadline> deadlines = new LinkedHashMap<>();
         for (Clock clock : stage.clocks()) {
             if (clock.startsWithStage()) {
-                variables.putAll(clock(procedure.calendar(), clock, calendar.count(procedure.calendar(), at,
-                        clock.workingDays()).deadline()));
+                deadlines.put(clock, calendar.count(procedure.calendar(), at, clock.workingDays()).deadline());
             }
         }
-        return variables;
+        return deadlines;
+    }
+
+    /** The variables of the clocks that start with a stage. */
+    public Map<String, Object> stageStarted(ProcedurePolicy procedure, Stage stage, Instant at) {
+        return variables(procedure, startingWithStage(procedure, stage, at));
     }
 
     /**
-     * The clocks that start when a step is done and, when it is the stage's response, the window in which the next
-     * stage can be requested.
+     * The variables of the clocks that start when a step is done and, when it is the stage's response, the window
+     * in which the next stage can be requested.
      */
     public Map<String, Object> stepDone(ProcedurePolicy procedure, Stage stage, Step step, Instant at) {
-        Map<String, Object> variables = new LinkedHashMap<>();
+        Map<Clock, Deadline> deadlines = new LinkedHashMap<>();
         for (Clock clock : stage.clocks()) {
             if (clock.startsAfterStep().filter(step.id()::equals).isPresent()) {
-                variables.putAll(clock(procedure.calendar(), clock, calendar.count(procedure.calendar(), at,
-                        clock.workingDays()).deadline()));
+                deadlines.put(clock, calendar.count(procedure.calendar(), at, clock.workingDays()).deadline());
             }
         }
+        Map<String, Object> variables = variables(procedure, deadlines);
         int next = procedure.stages().indexOf(stage) + 1;
         if (step.equals(stage.lastStep()) && next > 0 && next < procedure.stages().size()) {
             Stage nextStage = procedure.stages().get(next);
@@ -70,8 +73,14 @@ public final class DeadlineVariables {
 
     /** A clock moved to a new due date: its lapse, reminders and escalations move with it. */
     public Map<String, Object> extended(ProcedurePolicy procedure, Clock clock, LocalDate newDueDate) {
-        DeadlineCount count = calendar.count(procedure.calendar(), newDueDate, 0);
-        return clock(procedure.calendar(), clock, count.deadline());
+        return variables(procedure, Map.of(clock, calendar.count(procedure.calendar(), newDueDate, 0).deadline()));
+    }
+
+    /** The process variables of these deadlines: due date, lapse, reminders and escalations of each. */
+    public Map<String, Object> variables(ProcedurePolicy procedure, Map<Clock, Deadline> deadlines) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        deadlines.forEach((clock, deadline) -> variables.putAll(clock(procedure.calendar(), clock, deadline)));
+        return variables;
     }
 
     private Map<String, Object> clock(Region region, Clock clock, Deadline deadline) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintService;
 import uk.redress.complaint.problem.Problem;
+import uk.redress.workflow.procedure.ProcedurePolicies;
 
 @Path("/api/v1/complaints")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,15 +30,17 @@ import uk.redress.complaint.problem.Problem;
 public class ComplaintResource {
 
     private final ComplaintService complaints;
+    private final ProcedurePolicies procedures;
 
-    public ComplaintResource(ComplaintService complaints) {
+    public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures) {
         this.complaints = complaints;
+        this.procedures = procedures;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a complaint",
-            description = "Records the complaint, starts its procedure and answers with its acknowledgement due date.")
+            description = "Records the complaint, starts its procedure and answers with the deadlines it started.")
     @APIResponse(responseCode = "201", description = "Received",
             content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed",
@@ -61,8 +64,8 @@ public class ComplaintResource {
         return complaints.get(id).map(complaint -> withVersion(Response.ok(), complaint));
     }
 
-    private static Response withVersion(Response.ResponseBuilder response, Complaint complaint) {
-        return response.entity(ComplaintResponse.of(complaint))
+    private Response withVersion(Response.ResponseBuilder response, Complaint complaint) {
+        return response.entity(ComplaintResponse.of(complaint, procedures.find(complaint.procedure()).orElseThrow()))
                 .tag(new EntityTag(String.valueOf(complaint.version())))
                 .build();
     }

@@ -1,27 +1,45 @@
 package uk.redress.complaint.complaint.rest;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.complaint.Complainant;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintStatus;
+import uk.redress.workflow.procedure.ProcedurePolicy;
 
 @Schema(name = "Complaint", description = "A complaint's current state.")
 public record ComplaintResponse(
         UUID id,
         @Schema(description = "Increases with every change; the ETag of the complaint") int version,
         ComplaintStatus status,
-        String procedure,
+        @Schema(examples = "durham-sendiass") String procedure,
+        @Schema(examples = "stage-1") String stage,
         Complainant complainant,
         String summary,
         String details,
         LocalDate receivedAt,
-        @Schema(description = "The last day on which the acknowledgement is on time") LocalDate acknowledgementDueDate) {
+        @Schema(description = "Every deadline promised so far") List<DeadlineResponse> deadlines) {
 
-    static ComplaintResponse of(Complaint complaint) {
+    @Schema(name = "Deadline")
+    public record DeadlineResponse(
+            @Schema(examples = "stage1Acknowledgement") String clock,
+            @Schema(examples = "stage 1 acknowledgement") String name,
+            @Schema(description = "The last day that is on time", examples = "2026-11-26") LocalDate dueDate,
+            @Schema(description = "Midnight at the end of the due date, UK time") Instant lapsesAt) {
+    }
+
+    static ComplaintResponse of(Complaint complaint, ProcedurePolicy procedure) {
+        List<DeadlineResponse> deadlines = procedure.clocks().stream()
+                .filter(clock -> complaint.deadlines().containsKey(clock.id()))
+                .map(clock -> new DeadlineResponse(clock.id(), clock.name(),
+                        complaint.deadlines().get(clock.id()).dueDate(),
+                        complaint.deadlines().get(clock.id()).lapsesAt()))
+                .toList();
         return new ComplaintResponse(complaint.id(), complaint.version(), complaint.status(), complaint.procedure(),
-                complaint.complainant(), complaint.summary(), complaint.details(), complaint.receivedOn(),
-                complaint.acknowledgementDeadline().dueDate());
+                complaint.stage(), complaint.complainant(), complaint.summary(), complaint.details(),
+                complaint.receivedOn(), deadlines);
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -55,7 +56,12 @@ class ComplaintResourceTest {
                 .body("status", equalTo("RECEIVED"))
                 .body("procedure", equalTo("durham-sendiass"))
                 .body("receivedAt", equalTo("2026-11-26"))
-                .body("acknowledgementDueDate", equalTo("2026-12-01"))
+                .body("stage", equalTo("stage-1"))
+                .body("deadlines.clock", contains("stage1Acknowledgement", "stage1Response"))
+                .body("deadlines[0].dueDate", equalTo("2026-12-01"))
+                .body("deadlines[0].lapsesAt", equalTo("2026-12-02T00:00:00Z"))
+                // 20 working days from Thursday 26 November: four weeks on, Christmas Eve.
+                .body("deadlines[1].dueDate", equalTo("2026-12-24"))
                 .extract();
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/api/v1/complaints/" + id);
@@ -73,15 +79,17 @@ class ComplaintResourceTest {
         assertThat(published.path("type").asText()).isEqualTo("ComplaintReceived");
         assertThat(published.path("version").asInt()).isEqualTo(1);
         assertThat(published.path("eventId").asText()).isEqualTo(rows.getFirst().getUUID("event_id").toString());
-        assertThat(published.path("data").path("acknowledgementDeadline").path("dueDate").asText())
+        assertThat(published.path("data").path("deadlines").path("stage1Acknowledgement").path("dueDate").asText())
                 .isEqualTo("2026-12-01");
 
         Map<String, Object> instance = processInstanceOf(id);
         assertThat(instance).containsEntry("bpmnProcessId", "durham-sendiass");
-        assertThat(instance.get("activeElements")).asInstanceOf(LIST).contains("AcknowledgeComplaintTask");
+        assertThat(instance.get("activeElements")).asInstanceOf(LIST).contains("Stage1AcknowledgeTask");
         assertThat(instance.get("variables")).asInstanceOf(MAP)
-                .containsEntry("acknowledgementDueDate", "2026-12-01")
-                .containsEntry("acknowledgementLapsesAt", "2026-12-02T00:00:00Z");
+                .containsEntry("startAt", "stage-1")
+                .containsEntry("stage1AcknowledgementDueDate", "2026-12-01")
+                .containsEntry("stage1AcknowledgementLapsesAt", "2026-12-02T00:00:00Z")
+                .containsEntry("stage1ResponseDueDate", "2026-12-24");
     }
 
     @Test
@@ -98,7 +106,7 @@ class ComplaintResourceTest {
                 .body("complainant.name", equalTo("Sam Taylor"))
                 .body("complainant.email", equalTo("sam.taylor@example.org"))
                 .body("details", equalTo("We asked on 1 October and have heard nothing since."))
-                .body("acknowledgementDueDate", equalTo("2026-11-26"));
+                .body("deadlines[0].dueDate", equalTo("2026-11-26"));
     }
 
     @Test
@@ -106,7 +114,7 @@ class ComplaintResourceTest {
         given().contentType(ContentType.JSON).body(complaint("2026-11-28"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
-                .body("acknowledgementDueDate", equalTo("2026-12-03"));
+                .body("deadlines[0].dueDate", equalTo("2026-12-03"));
     }
 
     @Test
