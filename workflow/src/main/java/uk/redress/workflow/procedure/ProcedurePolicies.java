@@ -62,7 +62,11 @@ public final class ProcedurePolicies {
     private static ProcedurePolicies load(Optional<Path> overrides) {
         Map<String, ProcedurePolicy> procedures = new LinkedHashMap<>();
         for (String id : SHIPPED) {
-            procedures.put(id, readOne(id, overrides));
+            ProcedurePolicy policy = readOne(id, overrides);
+            if (overrides.isPresent()) {
+                checkSameShapeAsShipped(policy, readOne(id, Optional.empty()));
+            }
+            procedures.put(id, policy);
         }
         ProcedurePolicy informal = readOne(INFORMAL_RESOLUTION, overrides);
         procedures.values().forEach(procedure -> checkClockIdsApart(procedure, informal));
@@ -165,6 +169,35 @@ public final class ProcedurePolicies {
         int start = steps.indexOf(stepId);
         int met = stage.steps().stream().map(step -> step.meets().orElse("")).toList().indexOf(clockId);
         return start >= 0 && start < met;
+    }
+
+    /**
+     * A council's own file may change the numbers (working days, reminders, limits), not the shape: the BPMN process
+     * was generated from the shipped file's stages, steps and clocks.
+     */
+    private static void checkSameShapeAsShipped(ProcedurePolicy own, ProcedurePolicy shipped) {
+        if (!shape(own).equals(shape(shipped))) {
+            throw new IllegalArgumentException("the policy file for " + own.id() + " changes the stages, steps or "
+                    + "clocks of the shipped one, which its BPMN process follows: change only the numbers, or "
+                    + "write the process anew (see the README)\n  shipped: " + shape(shipped) + "\n  yours:   "
+                    + shape(own));
+        }
+    }
+
+    private static List<String> shape(ProcedurePolicy policy) {
+        List<String> shape = new ArrayList<>();
+        for (Stage stage : policy.stages()) {
+            shape.add(stage.id() + " by " + stage.handledBy() + (stage.skippedWhenAboutHandler() ? ", skippable" : "")
+                    + stage.request().map(request -> request.withinWorkingDays().isPresent() ? ", request window"
+                            : ", request").orElse(""));
+            stage.steps().forEach(step -> shape.add("  step " + step.id() + step.meets().map(" meets "::concat)
+                    .orElse("")));
+            stage.clocks().forEach(clock -> shape.add("  clock " + clock.id() + " from " + clock.startsAt()
+                    + (clock.extension().isPresent() ? ", extensible" : "")));
+        }
+        policy.feedback().ifPresent(feedback -> shape.add("feedback to " + feedback.commentsTo() + ", "
+                + feedback.complimentsTo()));
+        return shape;
     }
 
     private static void checkClockIdsApart(ProcedurePolicy procedure, ProcedurePolicy informal) {
