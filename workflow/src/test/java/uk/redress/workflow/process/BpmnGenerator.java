@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.Message;
@@ -57,11 +58,11 @@ final class BpmnGenerator {
 
     private BpmnModelInstance process(ProcedurePolicy procedure, ProcedurePolicy informal) {
         ProcessBuilder process = Bpmn.createExecutableProcess(procedure.id()).name(procedure.name());
-        process.eventSubProcess("WithdrawalEventSubprocess", sub -> sub
+        process.eventSubProcess("WithdrawalEventSubprocess", sub -> sub.name("Withdrawal")
                 .startEvent("ComplaintWithdrawnStartEvent").name("Complaint withdrawn").interrupting(true)
                 .message(m -> m.name(Messages.COMPLAINT_WITHDRAWN).zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
                 .endEvent("ComplaintWithdrawnEndEvent").name("Withdrawn"));
-        process.eventSubProcess("ClosureEventSubprocess", sub -> sub
+        process.eventSubProcess("ClosureEventSubprocess", sub -> sub.name("Closure")
                 .startEvent("ComplaintClosedStartEvent").name("Complaint closed").interrupting(true)
                 .message(m -> m.name(Messages.COMPLAINT_CLOSED).zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
                 .endEvent("ComplaintClosedEndEvent").name("Closed"));
@@ -119,8 +120,58 @@ final class BpmnGenerator {
         BpmnModelInstance model = process.done();
         stepBoundaries.forEach(Runnable::run);
         giveStableIds(model);
+        moveEventSubprocessesBelow(model);
         Bpmn.validateModel(model);
         return model;
+    }
+
+    /** The builder draws event subprocesses over the main flow's start; they go underneath it. */
+    private static void moveEventSubprocessesBelow(BpmnModelInstance model) {
+        double bottom = 0;
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+            if (!(shape.getBpmnElement() instanceof SubProcess sub && sub.triggeredByEvent())
+                    && !insideEventSubprocess(shape.getBpmnElement())) {
+                bottom = Math.max(bottom, shape.getBounds().getY() + shape.getBounds().getHeight());
+            }
+        }
+        double x = 150;
+        for (SubProcess sub : model.getModelElementsByType(SubProcess.class)) {
+            if (!sub.triggeredByEvent()) {
+                continue;
+            }
+            BpmnShape frame = shapeOf(model, sub);
+            double dx = x - frame.getBounds().getX();
+            double dy = bottom + 80 - frame.getBounds().getY();
+            for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+                if (shape.getBpmnElement() == sub || shape.getBpmnElement().getParentElement() == sub) {
+                    shape.getBounds().setX(shape.getBounds().getX() + dx);
+                    shape.getBounds().setY(shape.getBounds().getY() + dy);
+                    if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+                        shape.getBpmnLabel().getBounds().setX(shape.getBpmnLabel().getBounds().getX() + dx);
+                        shape.getBpmnLabel().getBounds().setY(shape.getBpmnLabel().getBounds().getY() + dy);
+                    }
+                }
+            }
+            for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+                if (edge.getBpmnElement().getParentElement() == sub) {
+                    edge.getWaypoints().forEach(point -> {
+                        point.setX(point.getX() + dx);
+                        point.setY(point.getY() + dy);
+                    });
+                }
+            }
+            x += frame.getBounds().getWidth() + 50;
+        }
+    }
+
+    private static boolean insideEventSubprocess(BaseElement element) {
+        return element.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent();
+    }
+
+    private static BpmnShape shapeOf(BpmnModelInstance model, BaseElement element) {
+        return model.getModelElementsByType(BpmnShape.class).stream()
+                .filter(shape -> shape.getBpmnElement() == element)
+                .findFirst().orElseThrow();
     }
 
     /**
@@ -252,7 +303,7 @@ final class BpmnGenerator {
                 + " clock");
         AbstractFlowNodeBuilder<?, ?> inner = scope.embeddedSubProcess()
                 .startEvent(prefix + "ClockStartEvent").name(capitalised(clock.name()) + " clock starts")
-                .parallelGateway(prefix + "ClockForkGateway");
+                .parallelGateway(prefix + "ClockForkGateway").name("");
         inner = steps(inner, stage, firstStep, lastStep(stage, clock), Optional.of(clock));
         inner.endEvent(prefix + "MetEndEvent", end -> end.name(capitalised(clock.name()) + " done").terminate());
 
@@ -260,20 +311,20 @@ final class BpmnGenerator {
                 .subProcess(prefix + "DeadlineSubprocess").name("Watch the " + clock.name() + " deadline");
         AbstractFlowNodeBuilder<?, ?> watch = watcher.embeddedSubProcess()
                 .startEvent(prefix + "DeadlineStartEvent").name("Deadline armed")
-                .parallelGateway(prefix + "DeadlineForkGateway");
+                .parallelGateway(prefix + "DeadlineForkGateway").name("");
         watch.subProcess(prefix + "RemindersSubprocess", reminders -> reminders.name("Reminders")
                         .multiInstance(mi -> mi.parallel()
                                 .zeebeInputCollectionExpression(Variables.remindAts(clock.id()))
                                 .zeebeInputElement("remindAt")))
                 .embeddedSubProcess()
-                .startEvent(prefix + "ReminderStartEvent")
+                .startEvent(prefix + "ReminderStartEvent").name("Reminder armed")
                 .intermediateCatchEvent(prefix + "ReminderTimer").name("Reminder due")
                 .timerWithDateExpression("remindAt")
                 .serviceTask(prefix + "RemindTask", task -> notification(task, clock, JobTypes.NOTIFY_DEADLINE_REMINDER)
                         .name("Remind: " + clock.name() + " due soon"))
-                .endEvent(prefix + "ReminderSentEndEvent")
+                .endEvent(prefix + "ReminderSentEndEvent").name("Reminder sent")
                 .subProcessDone()
-                .endEvent(prefix + "RemindersSentEndEvent");
+                .endEvent(prefix + "RemindersSentEndEvent").name("Reminders sent");
         watch.moveToNode(prefix + "DeadlineForkGateway")
                 .intermediateCatchEvent(prefix + "LapsedTimer").name(capitalised(clock.name()) + " lapsed")
                 .timerWithDateExpression(Variables.lapsesAt(clock.id()))
@@ -284,15 +335,15 @@ final class BpmnGenerator {
                                 .zeebeInputCollectionExpression(Variables.escalateAts(clock.id()))
                                 .zeebeInputElement("escalateAt")))
                 .embeddedSubProcess()
-                .startEvent(prefix + "EscalationStartEvent")
+                .startEvent(prefix + "EscalationStartEvent").name("Escalation armed")
                 .intermediateCatchEvent(prefix + "EscalationTimer").name("Still overdue")
                 .timerWithDateExpression("escalateAt")
                 .serviceTask(prefix + "EscalateTask", task -> notification(task, clock,
                         JobTypes.NOTIFY_DEADLINE_ESCALATION).name("Escalate to the manager"))
-                .endEvent(prefix + "EscalatedEndEvent")
+                .endEvent(prefix + "EscalatedEndEvent").name("Escalated")
                 .subProcessDone()
-                .endEvent(prefix + "EscalationsDoneEndEvent");
-        watcher.endEvent(prefix + "DeadlineWatchedEndEvent");
+                .endEvent(prefix + "EscalationsDoneEndEvent").name("Escalations done");
+        watcher.endEvent(prefix + "DeadlineWatchedEndEvent").name("Deadline watched to the end");
         if (clock.extension().isPresent()) {
             watcher.moveToActivity(prefix + "DeadlineSubprocess")
                     .boundaryEvent(prefix + "ExtendedEvent").name(capitalised(clock.name()) + " extended")
