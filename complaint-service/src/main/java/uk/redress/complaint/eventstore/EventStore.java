@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.complaint.ComplaintEvent;
 import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.outbox.OutboxEntry;
 
 /** The record of truth: every complaint's events, in order, in PostgreSQL. */
 @ApplicationScoped
@@ -25,18 +26,20 @@ public class EventStore {
     }
 
     /**
-     * Appends events to a complaint's stream in one transaction, after {@code expectedVersion} (0 for a new
+     * Appends events to a complaint's stream, and to the outbox, in one transaction, after {@code expectedVersion} (0 for a new
      * complaint). If another append took that version first, the primary key refuses this one.
      */
     public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events) {
         List<RecordedEvent> recorded = new ArrayList<>();
-        List<StoredEvent> rows = new ArrayList<>();
+        List<Object> rows = new ArrayList<>();
         for (ComplaintEvent event : events) {
             RecordedEvent next = new RecordedEvent(UUID.randomUUID(), complaintId,
                     expectedVersion + recorded.size() + 1, clock.instant(), event);
             recorded.add(next);
             rows.add(toRow(next));
         }
+        // The outbox rows go in with the events, so that every committed event is sent on (see OutboxRelays).
+        recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
         return sessions.withTransaction(session -> session.persistAll(rows.toArray()))
                 .replaceWith(List.copyOf(recorded));
     }

@@ -46,13 +46,19 @@ public final class LocalStackProcess implements AutoCloseable {
     /** Starts {@code parts} on free ports, with a fresh data folder under the working directory's {@code target/}. */
     public static LocalStackProcess start(Set<Part> parts) {
         try {
-            Path home = home();
-            Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
-            StackSettings settings = new StackSettings(home, dataDir.toAbsolutePath(), parts, freePorts(), true);
-            return start(settings);
+            return start(onFreePorts(parts));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Settings for {@code parts} on free ports with a fresh data folder under {@code target/}: a test that stops and
+     * starts one part on its own (Kafka, say) runs it from a copy of these with only that part.
+     */
+    public static StackSettings onFreePorts(Set<Part> parts) throws IOException {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
+        return new StackSettings(home(), dataDir.toAbsolutePath(), parts, freePorts(), true);
     }
 
     public static LocalStackProcess start(StackSettings settings) throws IOException {

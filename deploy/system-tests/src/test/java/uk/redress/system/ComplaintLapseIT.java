@@ -130,13 +130,19 @@ class ComplaintLapseIT {
         }
     }
 
+    /** The outbox starts the process just after the commit: wait for it. */
     private static Map<String, Object> processInstanceOf(String complaintId) {
-        List<Map<String, Object>> instances = given()
+        await().atMost(Duration.ofSeconds(15)).until(() -> !processInstancesOf(complaintId).isEmpty());
+        List<Map<String, Object>> instances = processInstancesOf(complaintId);
+        assertThat(instances).hasSize(1);
+        return instances.getFirst();
+    }
+
+    private static List<Map<String, Object>> processInstancesOf(String complaintId) {
+        return given()
                 .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
-        assertThat(instances).hasSize(1);
-        return instances.getFirst();
     }
 
     private static List<Map<String, Object>> mailsAbout(String complaintId) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.local.LocalStackTestResource;
 
 /** Every refused complaint answers problem+json naming the field and the rule, and stores nothing. */
@@ -26,7 +27,7 @@ import uk.redress.local.LocalStackTestResource;
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class BadComplaintInputTest {
 
-    private static final String VALID = ComplaintResourceTest.complaint("2026-11-23");
+    private static final String VALID = ComplaintFixtures.complaint("2026-11-23");
 
     @Inject
     Pool database;

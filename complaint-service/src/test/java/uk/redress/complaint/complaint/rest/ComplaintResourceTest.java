@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.local.InjectLocalStack;
 import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
@@ -49,7 +51,7 @@ class ComplaintResourceTest {
     @Test
     void aComplaintIsStoredPublishedAndStartsTheDurhamProcess() throws Exception {
         // Thursday 26 November 2026: three working days later, past the weekend, is Tuesday 1 December.
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(complaint("2026-11-26"))
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-26"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .header("ETag", "\"1\"")
@@ -94,7 +96,7 @@ class ComplaintResourceTest {
 
     @Test
     void theLocationOfANewComplaintAnswersItsCurrentState() {
-        String location = given().contentType(ContentType.JSON).body(complaint("2026-11-23"))
+        String location = given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().header("Location");
@@ -111,7 +113,7 @@ class ComplaintResourceTest {
 
     @Test
     void aComplaintReceivedOnSaturdayIsDueThreeWorkingDaysAfterMonday() {
-        given().contentType(ContentType.JSON).body(complaint("2026-11-28"))
+        given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-28"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .body("deadlines[0].dueDate", equalTo("2026-12-03"));
@@ -145,22 +147,18 @@ class ComplaintResourceTest {
                 .stream().toList();
     }
 
+    /** The outbox starts the process just after the commit: wait for it. */
     private Map<String, Object> processInstanceOf(String complaintId) {
-        List<Map<String, Object>> instances = given()
-                .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !processInstancesOf(complaintId).isEmpty());
+        List<Map<String, Object>> instances = processInstancesOf(complaintId);
         assertThat(instances).as("process instances of complaint " + complaintId).hasSize(1);
         return instances.getFirst();
     }
 
-    static String complaint(String receivedAt) {
-        return """
-                {"procedure": "durham-sendiass",
-                 "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},
-                 "summary": "No reply to our request for an EHC needs assessment",
-                 "details": "We asked on 1 October and have heard nothing since.",
-                 "receivedAt": "%s"}
-                """.formatted(receivedAt);
+    private List<Map<String, Object>> processInstancesOf(String complaintId) {
+        return given()
+                .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
     }
 }

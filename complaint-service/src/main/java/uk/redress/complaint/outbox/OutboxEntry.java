@@ -1,0 +1,36 @@
+package uk.redress.complaint.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** An event still to be sent on: inserted with the event, in the same transaction. The relays update it by SQL. */
+@Entity
+@Table(name = "outbox")
+public class OutboxEntry {
+
+    // From the serial's sequence rather than IDENTITY: an identity insert would run at once, before the event row
+    // it references is flushed.
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_id")
+    @SequenceGenerator(name = "outbox_id", sequenceName = "outbox_id_seq", allocationSize = 1)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false, updatable = false)
+    public UUID eventId;
+
+    @Column(name = "complaint_id", nullable = false, updatable = false)
+    public UUID complaintId;
+
+    public static OutboxEntry of(UUID eventId, UUID complaintId) {
+        OutboxEntry entry = new OutboxEntry();
+        entry.eventId = eventId;
+        entry.complaintId = complaintId;
+        return entry;
+    }
+}

@@ -1,0 +1,122 @@
+package uk.redress.complaint.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.complaint.messaging.ComplaintEventPublisher;
+import uk.redress.complaint.process.ProcessDispatcher;
+
+/**
+ * Works the outbox: sends each committed event to Kafka, and hands it to the workflow engine, each at least once,
+ * oldest first. While Kafka or the engine is down the rows wait and are tried again on the next pass; the API goes
+ * on accepting complaints meanwhile.
+ */
+@ApplicationScoped
+public class OutboxRelays {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelays.class);
+    private static final int BATCH = 200;
+
+    private final Pool database;
+    private final EventCodec codec;
+    private final ComplaintEventPublisher kafka;
+    private final ProcessDispatcher engine;
+
+    public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka, ProcessDispatcher engine) {
+        this.database = database;
+        this.codec = codec;
+        this.kafka = kafka;
+        this.engine = engine;
+    }
+
+    /** Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. */
+    @Scheduled(every = "${redress.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> publishToKafka() {
+        return pending("published_at").onItem().transformToUni(entries -> {
+            List<Long> sent = new ArrayList<>();
+            return Multi.createFrom().iterable(entries)
+                    .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event())
+                            .invoke(() -> sent.add(entry.id())))
+                    .collect().last()
+                    .onFailure().invoke(failure -> LOG.warnf("Kafka refused an event; %d sent, the rest waits: %s",
+                            sent.size(), failure.getMessage()))
+                    .onFailure().recoverWithNull()
+                    .chain(() -> mark("published_at", sent));
+        });
+    }
+
+    /** The engine: a complaint whose earlier event failed waits, so that its process sees its events in order. */
+    @Scheduled(every = "${redress.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> dispatchToEngine() {
+        return pending("dispatched_at").onItem().transformToUni(entries -> {
+            List<Long> done = new ArrayList<>();
+            Set<UUID> waiting = new HashSet<>();
+            return Multi.createFrom().iterable(entries)
+                    .onItem().transformToUniAndConcatenate(entry -> {
+                        if (waiting.contains(entry.event().complaintId())) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        return engine.dispatch(entry.event())
+                                .invoke(() -> done.add(entry.id()))
+                                .onFailure().call(failure -> {
+                                    waiting.add(entry.event().complaintId());
+                                    LOG.warnf("The engine did not take event %s of complaint %s; it waits: %s",
+                                            entry.event().eventId(), entry.event().complaintId(), failure.getMessage());
+                                    return recordFailure(entry.id(), failure);
+                                })
+                                .onFailure().recoverWithNull()
+                                .replaceWithVoid();
+                    })
+                    .collect().last()
+                    .chain(() -> mark("dispatched_at", done));
+        });
+    }
+
+    private Uni<List<Entry>> pending(String column) {
+        return database.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
+                        + "e.occurred_at FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
+                        + "WHERE o." + column + " IS NULL ORDER BY o.id LIMIT " + BATCH)
+                .execute()
+                .map(rows -> {
+                    List<Entry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new Entry(row.getLong(0), new RecordedEvent(row.getUUID(3), row.getUUID(1),
+                                row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
+                                codec.fromJson(row.getString(4), row.getString(5)))));
+                    }
+                    return entries;
+                });
+    }
+
+    private Uni<Void> mark(String column, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return database.preparedQuery("UPDATE outbox SET " + column + " = $1 WHERE id = ANY($2)")
+                .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC), ids.toArray(Long[]::new)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> recordFailure(long id, Throwable failure) {
+        return database.preparedQuery("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
+                .execute(Tuple.of(String.valueOf(failure.getMessage()), id))
+                .replaceWithVoid();
+    }
+
+    private record Entry(long id, RecordedEvent event) {
+    }
+}
