@@ -1,9 +1,9 @@
 package uk.redress.complaint.complaint;
 
 /** Something that happened to a complaint. The event store keeps every one; state is rebuilt from them. */
-public sealed interface ComplaintEvent permits ComplaintReceived {
+public sealed interface ComplaintEvent permits ComplaintReceived, Acknowledged, Withdrawn {
 
-    /** The name an event is stored and published under: its record's simple name. */
+    /** The name an event is stored under: its record's simple name. */
     default String type() {
         return getClass().getSimpleName();
     }

@@ -2,8 +2,11 @@ package uk.redress.complaint.complaint;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import uk.redress.complaint.eventstore.EventStore;
 
 /** The one write path for complaints: decide, then record; the outbox takes the events on. */
@@ -23,14 +26,58 @@ public class ComplaintService {
      * the commit: no consumer hears of a complaint the event store does not have, and none is lost if Kafka or the
      * engine is down.
      */
-    public Uni<Complaint> receive(ReceiveComplaint command) {
-        ComplaintReceived received = decider.receive(command);
-        return eventStore.append(UUID.randomUUID(), 0, List.of(received))
+    public Uni<Complaint> receive(ReceiveComplaint command, EventContext context) {
+        return eventStore.nextReference(command.receivedOn().getYear())
+                .map(reference -> decider.receive(command, reference))
+                .chain(received -> eventStore.append(UUID.randomUUID(), 0, List.of(received), context))
                 .map(recorded -> Complaint.replay(recorded).orElseThrow());
     }
 
+    public Uni<Complaint> acknowledge(UUID id, Optional<Integer> ifMatch, AcknowledgeComplaint command,
+                                      EventContext context) {
+        return act(id, ifMatch, context, complaint -> decider.acknowledge(complaint, command));
+    }
+
+    public Uni<Complaint> withdraw(UUID id, Optional<Integer> ifMatch, WithdrawComplaint command,
+                                   EventContext context) {
+        return act(id, ifMatch, context, complaint -> decider.withdraw(complaint, command));
+    }
+
     public Uni<Complaint> get(UUID id) {
-        return eventStore.read(id)
-                .map(events -> Complaint.replay(events).orElseThrow(() -> new ComplaintNotFoundException(id)));
+        return history(id).map(events -> Complaint.replay(events).orElseThrow());
+    }
+
+    /** Every event of the complaint, oldest first. */
+    public Uni<List<RecordedEvent>> history(UUID id) {
+        return eventStore.read(id).invoke(events -> {
+            if (events.isEmpty()) {
+                throw new ComplaintNotFoundException(id);
+            }
+        });
+    }
+
+    public List<String> allowedActions(Complaint complaint) {
+        return decider.allowedActions(complaint);
+    }
+
+    /**
+     * Reads the complaint, checks the caller acted on its current version, decides, and appends at that version:
+     * a change committed meanwhile makes the append fail rather than be overwritten.
+     */
+    private Uni<Complaint> act(UUID id, Optional<Integer> ifMatch, EventContext context,
+                               Function<Complaint, ComplaintEvent> decision) {
+        return history(id).chain(events -> {
+            Complaint complaint = Complaint.replay(events).orElseThrow();
+            ifMatch.filter(expected -> expected != complaint.version()).ifPresent(expected -> {
+                throw VersionConflictException.staleIfMatch(id, expected, complaint.version());
+            });
+            ComplaintEvent event = decision.apply(complaint);
+            return eventStore.append(id, complaint.version(), List.of(event), context)
+                    .map(recorded -> {
+                        List<RecordedEvent> all = new ArrayList<>(events);
+                        all.addAll(recorded);
+                        return Complaint.replay(all).orElseThrow();
+                    });
+        });
     }
 }

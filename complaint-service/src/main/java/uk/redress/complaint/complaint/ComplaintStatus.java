@@ -1,7 +1,9 @@
 package uk.redress.complaint.complaint;
 
-/** Where a complaint stands in its procedure. */
+/** Whether a complaint is still being handled. */
 public enum ComplaintStatus {
-    /** Received and awaiting acknowledgement. */
-    RECEIVED
+    /** Somewhere in its procedure. */
+    OPEN,
+    /** The complainant withdrew it. */
+    WITHDRAWN
 }

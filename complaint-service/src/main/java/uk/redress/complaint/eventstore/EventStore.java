@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import io.vertx.pgclient.PgException;
 import uk.redress.complaint.complaint.ComplaintEvent;
+import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.complaint.VersionConflictException;
 import uk.redress.complaint.outbox.OutboxEntry;
 
 /** The record of truth: every complaint's events, in order, in PostgreSQL. */
 @ApplicationScoped
 public class EventStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Mutiny.SessionFactory sessions;
     private final EventCodec codec;
@@ -29,19 +34,39 @@ public class EventStore {
      * Appends events to a complaint's stream, and to the outbox, in one transaction, after {@code expectedVersion} (0 for a new
      * complaint). If another append took that version first, the primary key refuses this one.
      */
-    public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events) {
+    public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events,
+                                           EventContext context) {
         List<RecordedEvent> recorded = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
         for (ComplaintEvent event : events) {
             RecordedEvent next = new RecordedEvent(UUID.randomUUID(), complaintId,
-                    expectedVersion + recorded.size() + 1, clock.instant(), event);
+                    expectedVersion + recorded.size() + 1, clock.instant(), context, event);
             recorded.add(next);
             rows.add(toRow(next));
         }
         // The outbox rows go in with the events, so that every committed event is sent on (see OutboxRelays).
         recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
         return sessions.withTransaction(session -> session.persistAll(rows.toArray()))
+                .onFailure(EventStore::isDuplicateKey)
+                .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .replaceWith(List.copyOf(recorded));
+    }
+
+    /** The next human-readable reference, for a complaint received in {@code year}: SEND-2026-000123. */
+    public Uni<String> nextReference(int year) {
+        return sessions.withSession(session -> session
+                        .createNativeQuery("SELECT nextval('complaint_reference_seq')", Long.class)
+                        .getSingleResult())
+                .map(number -> "SEND-%d-%06d".formatted(year, number));
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A complaint's events, oldest first; empty when there is no such complaint. */
@@ -62,11 +87,15 @@ public class EventStore {
         row.eventType = recorded.event().type();
         row.payload = codec.toJson(recorded.event());
         row.occurredAt = recorded.occurredAt();
+        row.recordedBy = recorded.context().recordedBy();
+        row.correlationId = recorded.context().correlationId();
+        row.causationId = recorded.context().causationId();
         return row;
     }
 
     private RecordedEvent fromRow(StoredEvent row) {
         return new RecordedEvent(row.eventId, row.streamId, row.version, row.occurredAt,
+                new EventContext(row.recordedBy, row.correlationId, row.causationId),
                 codec.fromJson(row.eventType, row.payload));
     }
 }

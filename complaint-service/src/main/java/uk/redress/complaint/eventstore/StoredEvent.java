@@ -39,6 +39,15 @@ public class StoredEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public Instant occurredAt;
 
+    @Column(name = "recorded_by", nullable = false, updatable = false)
+    public String recordedBy;
+
+    @Column(name = "correlation_id", updatable = false)
+    public UUID correlationId;
+
+    @Column(name = "causation_id", updatable = false)
+    public UUID causationId;
+
     /** The primary key (stream id, version): a second append at the same version fails. */
     public static class Key implements Serializable {
         public UUID streamId;

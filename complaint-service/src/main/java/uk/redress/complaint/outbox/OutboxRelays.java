@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.complaint.messaging.ComplaintEventPublisher;
@@ -70,7 +71,7 @@ public class OutboxRelays {
                         if (waiting.contains(entry.event().complaintId())) {
                             return Uni.createFrom().voidItem();
                         }
-                        return engine.dispatch(entry.event())
+                        return engine.dispatch(entry.event(), entry.procedure())
                                 .invoke(() -> done.add(entry.id()))
                                 .onFailure().call(failure -> {
                                     waiting.add(entry.event().complaintId());
@@ -88,7 +89,9 @@ public class OutboxRelays {
 
     private Uni<List<Entry>> pending(String column) {
         return database.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
-                        + "e.occurred_at FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
+                        + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure' "
+                        + "FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
+                        + "JOIN complaint_event received ON received.stream_id = e.stream_id AND received.version = 1 "
                         + "WHERE o." + column + " IS NULL ORDER BY o.id LIMIT " + BATCH)
                 .execute()
                 .map(rows -> {
@@ -96,7 +99,8 @@ public class OutboxRelays {
                     for (Row row : rows) {
                         entries.add(new Entry(row.getLong(0), new RecordedEvent(row.getUUID(3), row.getUUID(1),
                                 row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
-                                codec.fromJson(row.getString(4), row.getString(5)))));
+                                new EventContext(row.getString(7), row.getUUID(8), row.getUUID(9)),
+                                codec.fromJson(row.getString(4), row.getString(5))), row.getString(10)));
                     }
                     return entries;
                 });
@@ -117,6 +121,7 @@ public class OutboxRelays {
                 .replaceWithVoid();
     }
 
-    private record Entry(long id, RecordedEvent event) {
+    /** @param procedure the procedure of the event's complaint */
+    private record Entry(long id, RecordedEvent event, String procedure) {
     }
 }

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.redress.complaint.complaint.ActionNotAllowedException;
 import uk.redress.complaint.complaint.ComplaintNotFoundException;
+import uk.redress.complaint.complaint.VersionConflictException;
 import uk.redress.complaint.complaint.UnknownProcedureException;
 
 /** The one place where errors become HTTP answers: RFC 9457 problem details, naming the field and the rule. */
@@ -66,6 +68,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response actionNotAllowed(ActionNotAllowedException e) {
+        return problem(new Problem(TYPE_BASE + "action-not-allowed", "Not allowed in the complaint's state", 409,
+                e.getMessage(), null, e.state(), e.allowedActions()));
+    }
+
+    @ServerExceptionMapper
+    public Response versionConflict(VersionConflictException e) {
+        return e.stalePrecondition()
+                ? problem(412, "stale-version", "The complaint has changed since it was read", e.getMessage(), List.of())
+                : problem(409, "concurrent-change", "The complaint changed while this request was handled",
+                        e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response notFound(ComplaintNotFoundException e) {
         return problem(404, "not-found", "No such complaint", e.getMessage(), List.of());
     }
@@ -91,10 +107,12 @@ public class ProblemMappers {
 
     private static Response problem(int status, String type, String title, String detail,
                                     List<Problem.FieldError> errors) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + type, title, status, detail, errors))
-                .build();
+        return problem(new Problem(TYPE_BASE + type, title, status, detail, errors.isEmpty() ? null : errors, null,
+                null));
+    }
+
+    private static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** The path of the field in the request body, without the method and parameter the validator puts first. */

@@ -105,7 +105,7 @@ class ComplaintLapseIT {
 
         // The lapse is an alert, not the end: the complaint still waits to be acknowledged.
         given().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id)
-                .then().statusCode(200).body("status", equalTo("RECEIVED"));
+                .then().statusCode(200).body("status", equalTo("OPEN"));
         assertThat(processInstanceOf(id).get("activeElements")).asInstanceOf(LIST).contains("Stage1AcknowledgeTask");
     }
 

@@ -44,6 +44,17 @@ public final class DeadlineVariables {
         return deadlines;
     }
 
+    /** The deadlines of the clocks that start when a step is done (LGSCO: the response, after acknowledgement). */
+    public Map<Clock, Deadline> startingAfterStep(ProcedurePolicy procedure, Stage stage, Step step, Instant at) {
+        Map<Clock, Deadline> deadlines = new LinkedHashMap<>();
+        for (Clock clock : stage.clocks()) {
+            if (clock.startsAfterStep().filter(step.id()::equals).isPresent()) {
+                deadlines.put(clock, calendar.count(procedure.calendar(), at, clock.workingDays()).deadline());
+            }
+        }
+        return deadlines;
+    }
+
     /** The variables of the clocks that start with a stage. */
     public Map<String, Object> stageStarted(ProcedurePolicy procedure, Stage stage, Instant at) {
         return variables(procedure, startingWithStage(procedure, stage, at));
@@ -54,13 +65,7 @@ public final class DeadlineVariables {
      * in which the next stage can be requested.
      */
     public Map<String, Object> stepDone(ProcedurePolicy procedure, Stage stage, Step step, Instant at) {
-        Map<Clock, Deadline> deadlines = new LinkedHashMap<>();
-        for (Clock clock : stage.clocks()) {
-            if (clock.startsAfterStep().filter(step.id()::equals).isPresent()) {
-                deadlines.put(clock, calendar.count(procedure.calendar(), at, clock.workingDays()).deadline());
-            }
-        }
-        Map<String, Object> variables = variables(procedure, deadlines);
+        Map<String, Object> variables = variables(procedure, startingAfterStep(procedure, stage, step, at));
         int next = procedure.stages().indexOf(stage) + 1;
         if (step.equals(stage.lastStep()) && next > 0 && next < procedure.stages().size()) {
             Stage nextStage = procedure.stages().get(next);

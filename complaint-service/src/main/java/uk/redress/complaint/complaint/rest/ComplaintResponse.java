@@ -13,6 +13,7 @@ import uk.redress.workflow.procedure.ProcedurePolicy;
 @Schema(name = "Complaint", description = "A complaint's current state.")
 public record ComplaintResponse(
         UUID id,
+        @Schema(description = "The reference to quote in letters", examples = "SEND-2026-000123") String reference,
         @Schema(description = "Increases with every change; the ETag of the complaint") int version,
         ComplaintStatus status,
         @Schema(examples = "durham-sendiass") String procedure,
@@ -21,7 +22,9 @@ public record ComplaintResponse(
         String summary,
         String details,
         LocalDate receivedAt,
-        @Schema(description = "Every deadline promised so far") List<DeadlineResponse> deadlines) {
+        @Schema(description = "Every deadline promised so far") List<DeadlineResponse> deadlines,
+        @Schema(description = "What can be done now", examples = "[\"acknowledgement\", \"withdrawal\"]")
+        List<String> allowedActions) {
 
     @Schema(name = "Deadline")
     public record DeadlineResponse(
@@ -31,15 +34,15 @@ public record ComplaintResponse(
             @Schema(description = "Midnight at the end of the due date, UK time") Instant lapsesAt) {
     }
 
-    static ComplaintResponse of(Complaint complaint, ProcedurePolicy procedure) {
+    static ComplaintResponse of(Complaint complaint, ProcedurePolicy procedure, List<String> allowedActions) {
         List<DeadlineResponse> deadlines = procedure.clocks().stream()
                 .filter(clock -> complaint.deadlines().containsKey(clock.id()))
                 .map(clock -> new DeadlineResponse(clock.id(), clock.name(),
                         complaint.deadlines().get(clock.id()).dueDate(),
                         complaint.deadlines().get(clock.id()).lapsesAt()))
                 .toList();
-        return new ComplaintResponse(complaint.id(), complaint.version(), complaint.status(), complaint.procedure(),
-                complaint.stage(), complaint.complainant(), complaint.summary(), complaint.details(),
-                complaint.receivedOn(), deadlines);
+        return new ComplaintResponse(complaint.id(), complaint.reference(), complaint.version(), complaint.status(),
+                complaint.procedure(), complaint.stage(), complaint.complainant(), complaint.summary(),
+                complaint.details(), complaint.receivedOn(), deadlines, allowedActions);
     }
 }

@@ -55,7 +55,7 @@ class ComplaintResourceTest {
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .header("ETag", "\"1\"")
-                .body("status", equalTo("RECEIVED"))
+                .body("status", equalTo("OPEN"))
                 .body("procedure", equalTo("durham-sendiass"))
                 .body("receivedAt", equalTo("2026-11-26"))
                 .body("stage", equalTo("stage-1"))
