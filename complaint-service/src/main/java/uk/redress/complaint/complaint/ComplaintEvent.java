@@ -1,7 +1,8 @@
 package uk.redress.complaint.complaint;
 
 /** Something that happened to a complaint. The event store keeps every one; state is rebuilt from them. */
-public sealed interface ComplaintEvent permits ComplaintReceived, Acknowledged, Withdrawn {
+public sealed interface ComplaintEvent
+        permits ComplaintReceived, StepRecorded, Escalated, DeadlineExtended, Withdrawn {
 
     /** The name an event is stored under: its record's simple name. */
     default String type() {

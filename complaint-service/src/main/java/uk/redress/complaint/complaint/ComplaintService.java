@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import uk.redress.complaint.complaint.Commands.Acknowledge;
+import uk.redress.complaint.complaint.Commands.ComplaintCommand;
+import uk.redress.complaint.complaint.Commands.DecideStage;
+import uk.redress.complaint.complaint.Commands.Escalate;
+import uk.redress.complaint.complaint.Commands.Extend;
+import uk.redress.complaint.complaint.Commands.Respond;
+import uk.redress.complaint.complaint.Commands.Withdraw;
 import uk.redress.complaint.eventstore.EventStore;
 
 /** The one write path for complaints: decide, then record; the outbox takes the events on. */
@@ -33,14 +39,36 @@ public class ComplaintService {
                 .map(recorded -> Complaint.replay(recorded).orElseThrow());
     }
 
-    public Uni<Complaint> acknowledge(UUID id, Optional<Integer> ifMatch, AcknowledgeComplaint command,
-                                      EventContext context) {
-        return act(id, ifMatch, context, complaint -> decider.acknowledge(complaint, command));
+    /**
+     * Carries out a command on a received complaint: reads it, checks the caller acted on its current version,
+     * decides, and appends at that version, so that a change committed meanwhile makes the append fail rather than
+     * be overwritten.
+     */
+    public Uni<Complaint> handle(UUID id, Optional<Integer> ifMatch, ComplaintCommand command, EventContext context) {
+        return history(id).chain(events -> {
+            Complaint complaint = Complaint.replay(events).orElseThrow();
+            ifMatch.filter(expected -> expected != complaint.version()).ifPresent(expected -> {
+                throw VersionConflictException.staleIfMatch(id, expected, complaint.version());
+            });
+            ComplaintEvent event = decide(complaint, command);
+            return eventStore.append(id, complaint.version(), List.of(event), context)
+                    .map(recorded -> {
+                        List<RecordedEvent> all = new ArrayList<>(events);
+                        all.addAll(recorded);
+                        return Complaint.replay(all).orElseThrow();
+                    });
+        });
     }
 
-    public Uni<Complaint> withdraw(UUID id, Optional<Integer> ifMatch, WithdrawComplaint command,
-                                   EventContext context) {
-        return act(id, ifMatch, context, complaint -> decider.withdraw(complaint, command));
+    private ComplaintEvent decide(Complaint complaint, ComplaintCommand command) {
+        return switch (command) {
+            case Acknowledge acknowledge -> decider.acknowledge(complaint, acknowledge);
+            case DecideStage decision -> decider.decideStage(complaint, decision);
+            case Respond respond -> decider.respond(complaint, respond);
+            case Escalate escalate -> decider.escalate(complaint, escalate);
+            case Extend extend -> decider.extend(complaint, extend);
+            case Withdraw withdraw -> decider.withdraw(complaint, withdraw);
+        };
     }
 
     public Uni<Complaint> get(UUID id) {
@@ -58,26 +86,5 @@ public class ComplaintService {
 
     public List<String> allowedActions(Complaint complaint) {
         return decider.allowedActions(complaint);
-    }
-
-    /**
-     * Reads the complaint, checks the caller acted on its current version, decides, and appends at that version:
-     * a change committed meanwhile makes the append fail rather than be overwritten.
-     */
-    private Uni<Complaint> act(UUID id, Optional<Integer> ifMatch, EventContext context,
-                               Function<Complaint, ComplaintEvent> decision) {
-        return history(id).chain(events -> {
-            Complaint complaint = Complaint.replay(events).orElseThrow();
-            ifMatch.filter(expected -> expected != complaint.version()).ifPresent(expected -> {
-                throw VersionConflictException.staleIfMatch(id, expected, complaint.version());
-            });
-            ComplaintEvent event = decision.apply(complaint);
-            return eventStore.append(id, complaint.version(), List.of(event), context)
-                    .map(recorded -> {
-                        List<RecordedEvent> all = new ArrayList<>(events);
-                        all.addAll(recorded);
-                        return Complaint.replay(all).orElseThrow();
-                    });
-        });
     }
 }

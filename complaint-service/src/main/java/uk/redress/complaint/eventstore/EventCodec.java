@@ -7,16 +7,23 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.redress.complaint.complaint.ComplaintEvent;
 
 /** Turns events into JSON and back; the type name says which record a payload is. */
 @ApplicationScoped
 public class EventCodec {
 
-    private static final Map<String, Class<?>> TYPES = Arrays.stream(ComplaintEvent.class.getPermittedSubclasses())
+    private static final Map<String, Class<?>> TYPES = records(ComplaintEvent.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final ObjectMapper json;
+
+    /** The records of a sealed hierarchy, however deep. */
+    private static Stream<Class<?>> records(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .flatMap(type -> type.isSealed() ? records(type) : Stream.of(type));
+    }
 
     public EventCodec(ObjectMapper json) {
         this.json = json;

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.redress.complaint.complaint.ActionNotAllowedException;
 import uk.redress.complaint.complaint.ComplaintNotFoundException;
+import uk.redress.complaint.complaint.InvalidCommandException;
 import uk.redress.complaint.complaint.VersionConflictException;
 import uk.redress.complaint.complaint.UnknownProcedureException;
 
@@ -59,6 +60,12 @@ public class ProblemMappers {
     public Response invalidParameter(InvalidParameterException e) {
         return problem(400, "invalid-request", "The request has an invalid parameter", e.getMessage(),
                 List.of(new Problem.FieldError(e.parameter(), e.rule())));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCommand(InvalidCommandException e) {
+        return problem(422, "procedure-rule", "The request breaks a rule of the procedure", e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.rule())));
     }
 
     @ServerExceptionMapper

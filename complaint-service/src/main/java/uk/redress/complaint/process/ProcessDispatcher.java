@@ -6,9 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import uk.redress.complaint.complaint.Acknowledged;
 import uk.redress.complaint.complaint.ComplaintReceived;
+import uk.redress.complaint.complaint.DeadlineExtended;
+import uk.redress.complaint.complaint.Escalated;
 import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.complaint.Responded;
+import uk.redress.complaint.complaint.StageDecided;
+import uk.redress.complaint.complaint.StepRecorded;
 import uk.redress.complaint.complaint.Withdrawn;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.procedure.Clock;
@@ -44,11 +48,28 @@ public class ProcessDispatcher {
     public Uni<Void> dispatch(RecordedEvent recorded, String procedureId) {
         return switch (recorded.event()) {
             case ComplaintReceived received -> starter.start(recorded.complaintId(), received).replaceWithVoid();
-            case Acknowledged acknowledged -> publish(Messages.stepRecorded(acknowledged.stage(), "acknowledge"),
-                    recorded, variables(procedures.find(procedureId).orElseThrow(),
-                            acknowledged.deadlinesStarted()));
+            case StepRecorded step -> publish(Messages.stepRecorded(step.stage(), step.step()), recorded,
+                    stepVariables(procedures.find(procedureId).orElseThrow(), step));
+            case Escalated escalated -> publish(Messages.stageRequested(escalated.toStage()), recorded,
+                    variables(procedures.find(procedureId).orElseThrow(), escalated.deadlinesStarted()));
+            case DeadlineExtended extended -> publish(Messages.deadlineExtended(extended.clock()), recorded,
+                    variables(procedures.find(procedureId).orElseThrow(),
+                            Map.of(extended.clock(), extended.deadline())));
             case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of());
         };
+    }
+
+    private Map<String, Object> stepVariables(ProcedurePolicy procedure, StepRecorded step) {
+        Map<String, Object> variables = new LinkedHashMap<>(variables(procedure, step.deadlinesStarted()));
+        if (step instanceof StageDecided decided) {
+            variables.put("route", decided.route());
+        }
+        if (step instanceof Responded responded) {
+            responded.nextStageRequestWindow().ifPresent(window -> variables.putAll(
+                    DeadlineVariables.requestWindowVariables(DeadlineVariables.nextStage(procedure,
+                            procedure.stage(responded.stage())).orElseThrow(), window)));
+        }
+        return variables;
     }
 
     private Map<String, Object> variables(ProcedurePolicy procedure, Map<String, Deadline> deadlines) {

@@ -92,6 +92,17 @@ public final class WorkingDayCalendar {
         return new DeadlineCount(region, receivedOn, countedFrom, workingDays, deadline, skipped);
     }
 
+    /** How many working days lie after {@code from} up to and including {@code to}: how far a deadline moved. */
+    public int workingDaysBetween(Region region, LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (isWorkingDay(region, day)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
     /** The working day {@code workingDays} working days before {@code day}: when a reminder goes out. */
     public LocalDate workingDaysBefore(Region region, LocalDate day, int workingDays) {
         LocalDate before = day;

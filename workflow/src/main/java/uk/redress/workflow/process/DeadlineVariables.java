@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
@@ -66,14 +67,29 @@ public final class DeadlineVariables {
      */
     public Map<String, Object> stepDone(ProcedurePolicy procedure, Stage stage, Step step, Instant at) {
         Map<String, Object> variables = variables(procedure, startingAfterStep(procedure, stage, step, at));
-        int next = procedure.stages().indexOf(stage) + 1;
-        if (step.equals(stage.lastStep()) && next > 0 && next < procedure.stages().size()) {
-            Stage nextStage = procedure.stages().get(next);
-            nextStage.request().flatMap(Stage.StageRequest::withinWorkingDays).ifPresent(days -> variables.put(
-                    Variables.requestWindowClosesAt(nextStage.id()),
-                    calendar.count(procedure.calendar(), at, days).deadline().lapsesAt().toString()));
+        if (step.equals(stage.lastStep())) {
+            nextStage(procedure, stage).ifPresent(next -> requestWindow(procedure, stage, at).ifPresent(window ->
+                    variables.putAll(requestWindowVariables(next, window))));
         }
         return variables;
+    }
+
+    /** Until when the stage after {@code stage} can be requested, counted from its response at {@code at}. */
+    public Optional<Deadline> requestWindow(ProcedurePolicy procedure, Stage stage, Instant at) {
+        return nextStage(procedure, stage)
+                .flatMap(next -> next.request().flatMap(Stage.StageRequest::withinWorkingDays))
+                .map(days -> calendar.count(procedure.calendar(), at, days).deadline());
+    }
+
+    /** The variable the next stage's request window timer reads. */
+    public static Map<String, Object> requestWindowVariables(Stage nextStage, Deadline window) {
+        return Map.of(Variables.requestWindowClosesAt(nextStage.id()), window.lapsesAt().toString());
+    }
+
+    public static Optional<Stage> nextStage(ProcedurePolicy procedure, Stage stage) {
+        int next = procedure.stages().indexOf(stage) + 1;
+        return next > 0 && next < procedure.stages().size() ? Optional.of(procedure.stages().get(next))
+                : Optional.empty();
     }
 
     /** A clock moved to a new due date: its lapse, reminders and escalations move with it. */

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,7 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintService;
+import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.rest.ActionRequests.AcknowledgementRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.EscalationRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.ExtensionRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.ResponseRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.StageDecisionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.WithdrawalRequest;
 import uk.redress.complaint.problem.Problem;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -83,38 +92,98 @@ public class ComplaintResource {
     @Path("/{id}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the acknowledgement of the current stage",
-            description = "Stops the acknowledgement clock and starts any clock counted from it. Send If-Match with "
-                    + "the ETag you read to be sure nobody changed the complaint meanwhile.")
-    @APIResponse(responseCode = "200", description = "Acknowledged",
-            content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the complaint's state, or changed meanwhile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Stops the acknowledgement clock and starts any clock counted from it (LGSCO: the response).")
+    @ActionResponses
     public Uni<Response> acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                      @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                                      @NotNull(message = "is required") @Valid AcknowledgementRequest request) {
-        return complaints.acknowledge(id, ActionHeaders.expectedVersion(ifMatch), request.toCommand(),
-                        ActionHeaders.context(correlationId))
-                .map(complaint -> withVersion(Response.ok(), complaint));
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/stage-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide how the stage goes on", description = "For example mediation or investigation.")
+    @ActionResponses
+    public Uni<Response> decideStage(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                     @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                     @NotNull(message = "is required") @Valid StageDecisionRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the stage's response",
+            description = "Stops the response clock; opens the window in which the next stage can be requested.")
+    @ActionResponses
+    public Uni<Response> respond(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                 @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                 @NotNull(message = "is required") @Valid ResponseRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/escalation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The complainant asks for the next stage",
+            description = "Allowed after the stage's response, within its request window; starts the next stage's "
+                    + "clocks.")
+    @ActionResponses
+    public Uni<Response> escalate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                  @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                  @NotNull(message = "is required") @Valid EscalationRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/extensions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a running deadline",
+            description = "Within the procedure's limits, with the reason (and the Ombudsman's details where the "
+                    + "procedure asks); the old date no longer fires.")
+    @ActionResponses
+    public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                @NotNull(message = "is required") @Valid ExtensionRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
     }
 
     @POST
     @Path("/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw the complaint", description = "Its process ends and its clocks stop.")
-    @APIResponse(responseCode = "200", description = "Withdrawn",
-            content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
-    @APIResponse(responseCode = "409", description = "Already withdrawn, or changed meanwhile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ActionResponses
     public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                   @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                                   @NotNull(message = "is required") @Valid WithdrawalRequest request) {
-        return complaints.withdraw(id, ActionHeaders.expectedVersion(ifMatch), request.toCommand(),
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    private Uni<Response> act(UUID id, String ifMatch, String correlationId, ComplaintCommand command) {
+        return complaints.handle(id, ActionHeaders.expectedVersion(ifMatch), command,
                         ActionHeaders.context(correlationId))
                 .map(complaint -> withVersion(Response.ok(), complaint));
+    }
+
+    /** What every action answers. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @APIResponse(responseCode = "200", description = "Done: the complaint as it is now, with its new ETag",
+            content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No complaint has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the complaint's state (the problem names the "
+            + "state and the allowed actions), or another change committed first",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Breaks a rule of the procedure, for example an extension "
+            + "beyond its limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface ActionResponses {
     }
 
     private Response withVersion(Response.ResponseBuilder response, Complaint complaint) {

@@ -44,7 +44,7 @@ class ComplaintActionsTest {
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .body("reference", matchesPattern("SEND-2026-\\d{6}"))
-                .body("allowedActions", contains("acknowledgement", "withdrawal"))
+                .body("allowedActions", contains("acknowledgement", "extensions", "withdrawal"))
                 .extract().path("id");
     }
 
@@ -59,7 +59,7 @@ class ComplaintActionsTest {
                 .then().statusCode(200)
                 .header("ETag", "\"2\"")
                 .body("version", equalTo(2))
-                .body("allowedActions", contains("withdrawal"));
+                .body("allowedActions", contains("response", "extensions", "withdrawal"));
 
         given().when().get("/api/v1/complaints/" + id + "/events")
                 .then().statusCode(200)

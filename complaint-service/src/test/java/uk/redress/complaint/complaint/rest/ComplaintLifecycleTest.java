@@ -1,0 +1,154 @@
+package uk.redress.complaint.complaint.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.LocalStackTestResource;
+import uk.redress.local.Port;
+
+/** Whole procedures through the API, as a council case system would run them, with the process following. */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
+class ComplaintLifecycleTest {
+
+    private static final String RESPONSE = """
+            {"outcome": "PARTLY_UPHELD", "remedies": ["APOLOGY", "PRACTICAL_ACTION"],
+             "letter": "We are sorry the call-back was missed; your adviser will call on Monday."}
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectLocalStack
+    LocalStackProcess stack;
+
+    @Test
+    void aDurhamComplaintRunsFromReceiptToTheFinalStageTwoResponse() {
+        String id = receive(ComplaintFixtures.complaint("2026-11-23"));
+
+        act(id, "acknowledgement", "{\"letter\": \"We received your complaint.\"}", 200)
+                .body("allowedActions", contains("response", "extensions", "withdrawal"));
+        awaitActive(id, "Stage1RespondTask");
+        act(id, "response", RESPONSE, 200)
+                .body("allowedActions", contains("escalation", "withdrawal"));
+        awaitActive(id, "Stage2RequestGateway");
+        act(id, "escalation", """
+                {"whyStillDissatisfied": "Nobody called on Monday either.",
+                 "outcomeSought": "A named adviser and a weekly call."}
+                """, 200)
+                .body("stage", equalTo("stage-2"))
+                .body("deadlines.clock", contains("stage1Acknowledgement", "stage1Response", "stage2Acknowledgement",
+                        "stage2Response"))
+                .body("allowedActions", contains("acknowledgement", "extensions", "withdrawal"));
+        act(id, "acknowledgement", "{\"letter\": \"We received your stage 2 request.\"}", 200)
+                .body("allowedActions", contains("stage-decision", "extensions", "withdrawal"));
+        act(id, "stage-decision", "{\"route\": \"arbitration\"}", 422)
+                .body("errors[0].field", equalTo("route"))
+                .body("errors[0].rule", containsString("mediation, investigation"));
+        act(id, "stage-decision", "{\"route\": \"mediation\"}", 200)
+                .body("allowedActions", contains("response", "extensions", "withdrawal"));
+        awaitActive(id, "Stage2RespondTask");
+        act(id, "response", RESPONSE, 200)
+                .body("allowedActions", contains("withdrawal"));
+
+        awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED")
+                && instance.getList("completedElements").contains("ProcedureCompletedEndEvent"));
+        given().when().get("/api/v1/complaints/" + id + "/events")
+                .then().body("type", contains("ComplaintReceived", "Acknowledged", "Responded", "Escalated",
+                        "Acknowledged", "StageDecided", "Responded"));
+    }
+
+    @Test
+    void aCorporateComplaintIsExtendedTwiceWithReasonsAndTheOmbudsmansDetails() {
+        String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "council-corporate"));
+        // 10 working days from Monday 23 November 2026: Monday 7 December.
+        given().when().get("/api/v1/complaints/" + id).then()
+                .body("deadlines[0].dueDate", equalTo("2026-12-07"));
+
+        act(id, "extensions", extension("2026-12-21", "Waiting for the school's records", null), 422)
+                .body("errors[0].field", equalTo("ombudsmanDetails"));
+        act(id, "extensions", extension("2026-12-05", "Waiting for the school's records", "LGSCO, 0300 061 0614"), 422)
+                .body("errors[0].field", equalTo("newDueDate"))
+                .body("errors[0].rule", containsString("must be after the current due date 2026-12-07"));
+        act(id, "extensions", extension("2026-12-21", "Waiting for the school's records", "LGSCO, 0300 061 0614"), 200)
+                .body("deadlines[0].dueDate", equalTo("2026-12-21"));
+        act(id, "extensions", extension("2027-01-08", "Records arrived late", "LGSCO, 0300 061 0614"), 200)
+                .body("deadlines[0].dueDate", equalTo("2027-01-08"));
+        act(id, "extensions", extension("2026-12-26", "Boxing Day", "LGSCO"), 422)
+                .body("errors[0].field", equalTo("newDueDate"));
+
+        given().when().get("/api/v1/complaints/" + id + "/events")
+                .then().body("type", contains("ComplaintReceived", "DeadlineExtended", "DeadlineExtended"))
+                .body("[2].data.previousDueDate", equalTo("2026-12-21"))
+                .body("[2].data.reason", equalTo("Records arrived late"));
+        awaitProcess(id, instance -> instance.getMap("variables").get("stage1ResponseDueDate").equals("2027-01-08"));
+    }
+
+    @Test
+    void anLgscoExtensionBeyondTenWorkingDaysIsRefused() {
+        String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "lgsco-code"));
+        act(id, "acknowledgement", "{\"letter\": \"We received your complaint.\"}", 200);
+        String due = given().when().get("/api/v1/complaints/" + id).then()
+                .extract().path("deadlines.find { it.clock == 'stage1Response' }.dueDate");
+
+        String twelveWorkingDaysLater = given().queryParam("from", due).queryParam("workingDays", 12)
+                .when().get("/api/v1/calendar/due-date").then().extract().path("dueDate");
+
+        act(id, "extensions", extension(twelveWorkingDaysLater, "Complex", "LGSCO"), 422)
+                .body("errors[0].field", equalTo("newDueDate"))
+                .body("errors[0].rule", containsString("at most 10 working days after the original due date"));
+    }
+
+    private String receive(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private ValidatableResponse act(String id, String action, String body, int status) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/complaints/" + id + "/" + action)
+                .then().statusCode(status);
+    }
+
+    private static String extension(String newDueDate, String reason, String ombudsmanDetails) {
+        return """
+                {"clock": "stage1Response", "newDueDate": "%s", "reason": "%s"%s}
+                """.formatted(newDueDate, reason,
+                ombudsmanDetails == null ? "" : ", \"ombudsmanDetails\": \"" + ombudsmanDetails + "\"");
+    }
+
+    private void awaitActive(String id, String elementId) {
+        awaitProcess(id, instance -> instance.getList("activeElements").contains(elementId));
+    }
+
+    private void awaitProcess(String id, Predicate<JsonPath> condition) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            String instances = given().when()
+                    .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
+            List<Map<String, Object>> ofComplaint = new JsonPath(instances)
+                    .getList("findAll { it.variables.complaintId == '" + id + "' }");
+            return ofComplaint.size() == 1 && condition.test(JsonPath.from(
+                    JSON.writeValueAsString(ofComplaint.getFirst())));
+        });
+    }
+}
