@@ -7,14 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import uk.redress.complaint.complaint.ComplaintEvent;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
 
-/** Sends every recorded event to Kafka, keyed by complaint id so that each complaint's events stay in order. */
+/**
+ * Sends recorded events to Kafka as CloudEvents (structured JSON), keyed by complaint id so that each complaint's
+ * events stay in order. The CloudEvent id is the event id: consumers drop a duplicate by it.
+ */
 @ApplicationScoped
 public class ComplaintEventPublisher {
 
     public static final String CHANNEL = "complaint-events";
+    public static final String SOURCE = "/redress/complaint-service";
 
     private final MutinyEmitter<String> emitter;
     private final EventCodec codec;
@@ -26,13 +31,25 @@ public class ComplaintEventPublisher {
 
     /** Completes when the broker has acknowledged the record. */
     public Uni<Void> publish(RecordedEvent recorded) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("eventId", recorded.eventId());
-        message.put("complaintId", recorded.complaintId());
-        message.put("version", recorded.version());
-        message.put("type", recorded.event().type());
-        message.put("occurredAt", recorded.occurredAt());
-        message.put("data", recorded.event());
-        return emitter.sendMessage(KafkaRecord.of(recorded.complaintId().toString(), codec.toJson(message)));
+        Map<String, Object> cloudEvent = new LinkedHashMap<>();
+        cloudEvent.put("specversion", "1.0");
+        cloudEvent.put("id", recorded.eventId());
+        cloudEvent.put("source", SOURCE);
+        cloudEvent.put("type", type(recorded.event()));
+        cloudEvent.put("subject", recorded.complaintId());
+        cloudEvent.put("time", recorded.occurredAt());
+        cloudEvent.put("datacontenttype", "application/json");
+        cloudEvent.put("complaintversion", recorded.version());
+        cloudEvent.put("recordedby", recorded.context().recordedBy());
+        cloudEvent.put("correlationid", recorded.context().correlationId());
+        cloudEvent.put("causationid", recorded.context().causationId());
+        cloudEvent.put("data", recorded.event());
+        return emitter.sendMessage(KafkaRecord.of(recorded.complaintId().toString(), codec.toJson(cloudEvent)));
+    }
+
+    /** The versioned CloudEvent type: {@code DeadlineExtended} is {@code uk.redress.complaint.deadline-extended.v1}. */
+    public static String type(ComplaintEvent event) {
+        String name = event.type().replaceFirst("^Complaint", "");
+        return "uk.redress.complaint." + name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".v1";
     }
 }

@@ -48,7 +48,7 @@ class KafkaOutageTest {
                     KafkaOutageResource.kafkaSettings, "complaint-events", id, 1, Duration.ofSeconds(90));
             assertThat(records).as("events of complaint " + id).hasSize(1);
             Map<?, ?> event = JSON.readValue(records.getFirst().value(), Map.class);
-            assertThat(event.get("type")).isEqualTo("ComplaintReceived");
+            assertThat(event.get("type")).isEqualTo("uk.redress.complaint.received.v1");
         }
         for (String id : ids) {
             assertThat(KafkaRecords.withKey(KafkaOutageResource.kafkaSettings, "complaint-events", id, 2,

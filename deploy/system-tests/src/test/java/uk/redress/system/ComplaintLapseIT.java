@@ -81,7 +81,8 @@ class ComplaintLapseIT {
         List<ConsumerRecord<String, String>> events =
                 KafkaRecords.withKey(stack.settings(), "complaint-events", id, 1, Duration.ofSeconds(30));
         assertThat(events).hasSize(1);
-        assertThat(JSON.readTree(events.getFirst().value()).path("type").asText()).isEqualTo("ComplaintReceived");
+        assertThat(JSON.readTree(events.getFirst().value()).path("type").asText())
+                .isEqualTo("uk.redress.complaint.received.v1");
         assertThat(processInstanceOf(id).get("activeElements")).asInstanceOf(LIST).contains("Stage1AcknowledgeTask");
         assertThat(mailsAbout(id)).as("mail before the due date has passed").isEmpty();
 

@@ -78,9 +78,11 @@ class ComplaintResourceTest {
                 KafkaRecords.withKey(stack.settings(), "complaint-events", id, 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         JsonNode published = JSON.readTree(records.getFirst().value());
-        assertThat(published.path("type").asText()).isEqualTo("ComplaintReceived");
-        assertThat(published.path("version").asInt()).isEqualTo(1);
-        assertThat(published.path("eventId").asText()).isEqualTo(rows.getFirst().getUUID("event_id").toString());
+        assertThat(published.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(published.path("type").asText()).isEqualTo("uk.redress.complaint.received.v1");
+        assertThat(published.path("subject").asText()).isEqualTo(id);
+        assertThat(published.path("complaintversion").asInt()).isEqualTo(1);
+        assertThat(published.path("id").asText()).isEqualTo(rows.getFirst().getUUID("event_id").toString());
         assertThat(published.path("data").path("deadlines").path("stage1Acknowledgement").path("dueDate").asText())
                 .isEqualTo("2026-12-01");
 
