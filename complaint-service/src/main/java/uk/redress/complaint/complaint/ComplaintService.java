@@ -14,6 +14,8 @@ import uk.redress.complaint.complaint.Commands.Extend;
 import uk.redress.complaint.complaint.Commands.Respond;
 import uk.redress.complaint.complaint.Commands.Withdraw;
 import uk.redress.complaint.eventstore.EventStore;
+import uk.redress.complaint.intake.IdempotencyKey;
+import uk.redress.complaint.intake.IdempotencyKeyReusedException;
 
 /** The one write path for complaints: decide, then record; the outbox takes the events on. */
 @ApplicationScoped
@@ -37,6 +39,35 @@ public class ComplaintService {
                 .map(reference -> decider.receive(command, reference))
                 .chain(received -> eventStore.append(UUID.randomUUID(), 0, List.of(received), context))
                 .map(recorded -> Complaint.replay(recorded).orElseThrow());
+    }
+
+    /**
+     * The same, once per Idempotency-Key: a retry with the key answers the complaint the first request created,
+     * even when the two race; the key with a different complaint is refused.
+     */
+    public Uni<Complaint> receive(ReceiveComplaint command, EventContext context, String idempotencyKey,
+                                  String requestHash) {
+        return eventStore.idempotencyKey(idempotencyKey).chain(existing -> {
+            if (existing.isPresent()) {
+                return earlier(existing.get(), idempotencyKey, requestHash);
+            }
+            UUID id = UUID.randomUUID();
+            return eventStore.nextReference(command.receivedOn().getYear())
+                    .map(reference -> decider.receive(command, reference))
+                    .chain(received -> eventStore.append(id, 0, List.of(received), context,
+                            List.of(IdempotencyKey.of(idempotencyKey, id, requestHash))))
+                    .map(recorded -> Complaint.replay(recorded).orElseThrow())
+                    .onFailure(failure -> EventStore.violates(failure, "idempotency_key_pkey"))
+                    .recoverWithUni(() -> eventStore.idempotencyKey(idempotencyKey)
+                            .chain(raced -> earlier(raced.orElseThrow(), idempotencyKey, requestHash)));
+        });
+    }
+
+    private Uni<Complaint> earlier(IdempotencyKey key, String idempotencyKey, String requestHash) {
+        if (!key.requestHash.equals(requestHash)) {
+            return Uni.createFrom().failure(new IdempotencyKeyReusedException(idempotencyKey));
+        }
+        return get(key.complaintId);
     }
 
     /**

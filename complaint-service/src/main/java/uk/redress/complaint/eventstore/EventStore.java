@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.vertx.pgclient.PgException;
@@ -12,6 +13,7 @@ import uk.redress.complaint.complaint.ComplaintEvent;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.VersionConflictException;
+import uk.redress.complaint.intake.IdempotencyKey;
 import uk.redress.complaint.outbox.OutboxEntry;
 
 /** The record of truth: every complaint's events, in order, in PostgreSQL. */
@@ -19,6 +21,7 @@ import uk.redress.complaint.outbox.OutboxEntry;
 public class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String EVENT_PRIMARY_KEY = "complaint_event_pkey";
 
     private final Mutiny.SessionFactory sessions;
     private final EventCodec codec;
@@ -36,6 +39,15 @@ public class EventStore {
      */
     public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events,
                                            EventContext context) {
+        return append(complaintId, expectedVersion, events, context, List.of());
+    }
+
+    /**
+     * The same, with other rows written in the same transaction (an idempotency key, say). A duplicate of one of
+     * those fails with the database's own error; only a taken version becomes a {@link VersionConflictException}.
+     */
+    public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events,
+                                           EventContext context, List<Object> alongside) {
         List<RecordedEvent> recorded = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
         for (ComplaintEvent event : events) {
@@ -46,8 +58,9 @@ public class EventStore {
         }
         // The outbox rows go in with the events, so that every committed event is sent on (see OutboxRelays).
         recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
+        rows.addAll(alongside);
         return sessions.withTransaction(session -> session.persistAll(rows.toArray()))
-                .onFailure(EventStore::isDuplicateKey)
+                .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .replaceWith(List.copyOf(recorded));
     }
@@ -60,13 +73,20 @@ public class EventStore {
                 .map(number -> "SEND-%d-%06d".formatted(year, number));
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
+    /** Whether {@code failure} is a unique violation of {@code constraint}. */
+    public static boolean violates(Throwable failure, String constraint) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    && constraint.equals(pg.getConstraint())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The complaint an Idempotency-Key created, with the hash of the request that created it. */
+    public Uni<Optional<IdempotencyKey>> idempotencyKey(String key) {
+        return sessions.withSession(session -> session.find(IdempotencyKey.class, key)).map(Optional::ofNullable);
     }
 
     /** A complaint's events, oldest first; empty when there is no such complaint. */

@@ -20,6 +20,7 @@ import uk.redress.complaint.complaint.ActionNotAllowedException;
 import uk.redress.complaint.complaint.ComplaintNotFoundException;
 import uk.redress.complaint.complaint.InvalidCommandException;
 import uk.redress.complaint.complaint.VersionConflictException;
+import uk.redress.complaint.intake.IdempotencyKeyReusedException;
 import uk.redress.complaint.complaint.UnknownProcedureException;
 
 /** The one place where errors become HTTP answers: RFC 9457 problem details, naming the field and the rule. */
@@ -66,6 +67,12 @@ public class ProblemMappers {
     public Response invalidCommand(InvalidCommandException e) {
         return problem(422, "procedure-rule", "The request breaks a rule of the procedure", e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.rule())));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return problem(422, "idempotency-key-reused", "The Idempotency-Key belongs to another complaint",
+                e.getMessage(), List.of(new Problem.FieldError("Idempotency-Key", "must be new for a new complaint")));
     }
 
     @ServerExceptionMapper

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.complaint.Complaint;
@@ -34,6 +35,8 @@ import uk.redress.complaint.complaint.rest.ActionRequests.ExtensionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.ResponseRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.StageDecisionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.WithdrawalRequest;
+import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.complaint.problem.InvalidParameterException;
 import uk.redress.complaint.problem.Problem;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 
@@ -42,12 +45,24 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
 @Tag(name = "Complaints")
 public class ComplaintResource {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
     private final ComplaintService complaints;
     private final ProcedurePolicies procedures;
+    private final EventCodec codec;
 
-    public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures) {
+    public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec) {
         this.complaints = complaints;
         this.procedures = procedures;
+        this.codec = codec;
+    }
+
+    private static String checkedKey(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidParameterException(IDEMPOTENCY_KEY, "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        return key;
     }
 
     @POST
@@ -61,8 +76,16 @@ public class ComplaintResource {
     @APIResponse(responseCode = "422", description = "The procedure is not known",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> receive(@NotNull(message = "is required: a JSON complaint") @Valid NewComplaintRequest request,
-                                 @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId, UriInfo uri) {
-        return complaints.receive(request.toCommand(), ActionHeaders.context(correlationId))
+                                 @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                 @Parameter(description = "Sent again with a retried request, answers the complaint the "
+                                         + "first one created instead of a second one")
+                                 @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                 UriInfo uri) {
+        Uni<Complaint> received = idempotencyKey == null || idempotencyKey.isBlank()
+                ? complaints.receive(request.toCommand(), ActionHeaders.context(correlationId))
+                : complaints.receive(request.toCommand(), ActionHeaders.context(correlationId),
+                        checkedKey(idempotencyKey), codec.hash(request));
+        return received
                 .map(complaint -> withVersion(Response.created(
                         uri.getAbsolutePathBuilder().path(complaint.id().toString()).build()), complaint));
     }

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
@@ -119,6 +120,52 @@ class ComplaintResourceTest {
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .body("deadlines[0].dueDate", equalTo("2026-12-03"));
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyAnswersTheSameComplaint() {
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(ComplaintFixtures.complaint("2026-11-23"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201).extract().path("id");
+
+        String retried = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(ComplaintFixtures.complaint("2026-11-23"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201).extract().path("id");
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(eventRows(first)).hasSize(1);
+    }
+
+    @Test
+    void racingPostsWithTheSameIdempotencyKeyMakeOneComplaint() {
+        String key = UUID.randomUUID().toString();
+        List<CompletableFuture<String>> posts = List.of(1, 2, 3).stream()
+                .map(n -> CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key).body(ComplaintFixtures.complaint("2026-11-23"))
+                        .when().post("/api/v1/complaints")
+                        .then().statusCode(201).extract().<String>path("id")))
+                .toList();
+
+        assertThat(posts.stream().map(CompletableFuture::join).distinct().toList()).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeySentWithADifferentComplaintIsRefused() {
+        String key = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(ComplaintFixtures.complaint("2026-11-23"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(ComplaintFixtures.complaint("2026-11-24"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test
