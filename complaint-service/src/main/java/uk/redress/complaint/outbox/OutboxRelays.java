@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
@@ -31,6 +32,9 @@ public class OutboxRelays {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelays.class);
     private static final int BATCH = 200;
+    private static final long WARN_EVERY_MILLIS = 30_000;
+
+    private final AtomicLong lastWarning = new AtomicLong();
 
     private final Pool database;
     private final EventCodec codec;
@@ -47,7 +51,7 @@ public class OutboxRelays {
     /** Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. */
     @Scheduled(every = "${redress.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> publishToKafka() {
-        return pending("published_at").onItem().transformToUni(entries -> {
+        return quietly(pending("published_at").onItem().transformToUni(entries -> {
             List<Long> sent = new ArrayList<>();
             return Multi.createFrom().iterable(entries)
                     .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event())
@@ -57,13 +61,13 @@ public class OutboxRelays {
                             sent.size(), failure.getMessage()))
                     .onFailure().recoverWithNull()
                     .chain(() -> mark("published_at", sent));
-        });
+        }), "Kafka");
     }
 
     /** The engine: a complaint whose earlier event failed waits, so that its process sees its events in order. */
     @Scheduled(every = "${redress.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchToEngine() {
-        return pending("dispatched_at").onItem().transformToUni(entries -> {
+        return quietly(pending("dispatched_at").onItem().transformToUni(entries -> {
             List<Long> done = new ArrayList<>();
             Set<UUID> waiting = new HashSet<>();
             return Multi.createFrom().iterable(entries)
@@ -84,6 +88,19 @@ public class OutboxRelays {
                     })
                     .collect().last()
                     .chain(() -> mark("dispatched_at", done));
+        }), "the engine");
+    }
+
+    /** A pass that could not even read the outbox (the database down, the service stopping) is tried again next time. */
+    private Uni<Void> quietly(Uni<Void> pass, String relay) {
+        return pass.onFailure().recoverWithItem(failure -> {
+            long now = System.currentTimeMillis();
+            if (now - lastWarning.get() > WARN_EVERY_MILLIS) {
+                lastWarning.set(now);
+                LOG.warnf("The outbox relay to %s could not run; it tries again every pass: %s", relay,
+                        failure.getMessage());
+            }
+            return null;
         });
     }
 

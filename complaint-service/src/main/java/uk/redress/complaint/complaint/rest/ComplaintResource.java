@@ -35,6 +35,8 @@ import uk.redress.complaint.complaint.rest.ActionRequests.ExtensionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.ResponseRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.StageDecisionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.WithdrawalRequest;
+import uk.redress.complaint.deadline.DeadlineReport;
+import uk.redress.complaint.deadline.DeadlineReports;
 import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.complaint.problem.InvalidParameterException;
 import uk.redress.complaint.problem.Problem;
@@ -51,11 +53,14 @@ public class ComplaintResource {
     private final ComplaintService complaints;
     private final ProcedurePolicies procedures;
     private final EventCodec codec;
+    private final DeadlineReports deadlineReports;
 
-    public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec) {
+    public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec,
+                             DeadlineReports deadlineReports) {
         this.complaints = complaints;
         this.procedures = procedures;
         this.codec = codec;
+        this.deadlineReports = deadlineReports;
     }
 
     private static String checkedKey(String key) {
@@ -109,6 +114,18 @@ public class ComplaintResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<EventResponse>> events(@PathParam("id") UUID id) {
         return complaints.history(id).map(events -> events.stream().map(EventResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/deadlines")
+    @Operation(summary = "Each of a complaint's deadlines, and how it stands",
+            description = "Due date, state (on-time, due-soon, lapsed, met, met-late), extensions, and the count in "
+                    + "working days with every day skipped and why.")
+    @APIResponse(responseCode = "200", description = "The deadlines")
+    @APIResponse(responseCode = "404", description = "No complaint has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<DeadlineReport>> deadlines(@PathParam("id") UUID id) {
+        return complaints.history(id).map(deadlineReports::of);
     }
 
     @POST

@@ -71,6 +71,13 @@ class ComplaintLifecycleTest {
 
         awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED")
                 && instance.getList("completedElements").contains("ProcedureCompletedEndEvent"));
+        given().when().get("/api/v1/complaints/" + id + "/deadlines")
+                .then().statusCode(200)
+                .body("clock", contains("stage1Acknowledgement", "stage1Response", "stage2Acknowledgement",
+                        "stage2Response"))
+                .body("[1].state", equalTo("met"))
+                .body("[0].stage", equalTo("stage-1"))
+                .body("[3].stage", equalTo("stage-2"));
         given().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("type", contains("ComplaintReceived", "Acknowledged", "Responded", "Escalated",
                         "Acknowledged", "StageDecided", "Responded"));
@@ -95,6 +102,14 @@ class ComplaintLifecycleTest {
         act(id, "extensions", extension("2026-12-26", "Boxing Day", "LGSCO"), 422)
                 .body("errors[0].field", equalTo("newDueDate"));
 
+        given().when().get("/api/v1/complaints/" + id + "/deadlines")
+                .then().statusCode(200)
+                .body("clock", contains("stage1Response"))
+                .body("[0].countedFrom", equalTo("2026-11-23"))
+                .body("[0].dueDate", equalTo("2027-01-08"))
+                .body("[0].extensions.newDueDate", contains("2026-12-21", "2027-01-08"))
+                .body("[0].extensions.reason", contains("Waiting for the school's records", "Records arrived late"))
+                .body("[0].skippedDays.reason", contains("Saturday", "Sunday", "Saturday", "Sunday"));
         given().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("type", contains("ComplaintReceived", "DeadlineExtended", "DeadlineExtended"))
                 .body("[2].data.previousDueDate", equalTo("2026-12-21"))

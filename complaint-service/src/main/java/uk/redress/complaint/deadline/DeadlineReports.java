@@ -1,0 +1,115 @@
+package uk.redress.complaint.deadline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.redress.complaint.complaint.ComplaintReceived;
+import uk.redress.complaint.complaint.DeadlineExtended;
+import uk.redress.complaint.complaint.Escalated;
+import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.complaint.StepRecorded;
+import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.calendar.DeadlineCount;
+import uk.redress.workflow.calendar.Region;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
+
+/** Reads a complaint's history into the state of each of its clocks: on time, due soon, lapsed, met or met late. */
+@ApplicationScoped
+public class DeadlineReports {
+
+    private final ProcedurePolicies procedures;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    public DeadlineReports(ProcedurePolicies procedures, WorkingDayCalendar calendar, Clock clock) {
+        this.procedures = procedures;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public List<DeadlineReport> of(List<RecordedEvent> history) {
+        ComplaintReceived received = (ComplaintReceived) history.getFirst().event();
+        ProcedurePolicy procedure = procedures.find(received.procedure()).orElseThrow();
+        Region region = procedure.calendar();
+        Map<String, Tracked> clocks = new LinkedHashMap<>();
+        for (RecordedEvent recorded : history) {
+            switch (recorded.event()) {
+                case ComplaintReceived first -> first.deadlines().forEach((id, deadline) -> clocks.put(id,
+                        new Tracked(calendar.count(region, first.receivedOn(), workingDays(procedure, id)), deadline)));
+                case StepRecorded step -> {
+                    step.deadlinesStarted().forEach((id, deadline) -> clocks.put(id, new Tracked(
+                            calendar.count(region, recorded.occurredAt(), workingDays(procedure, id)), deadline)));
+                    step.clocksMet().forEach(id -> clocks.get(id).metAt = recorded.occurredAt());
+                }
+                case Escalated escalated -> escalated.deadlinesStarted().forEach((id, deadline) -> clocks.put(id,
+                        new Tracked(calendar.count(region, recorded.occurredAt(), workingDays(procedure, id)),
+                                deadline)));
+                case DeadlineExtended extended -> {
+                    Tracked tracked = clocks.get(extended.clock());
+                    tracked.extensions.add(new DeadlineReport.Extension(recorded.occurredAt(),
+                            extended.previousDueDate(), extended.deadline().dueDate(), extended.reason()));
+                    tracked.current = extended.deadline();
+                }
+                default -> {
+                }
+            }
+        }
+        Instant now = clock.instant();
+        List<DeadlineReport> reports = new ArrayList<>();
+        // In the policy's order, whatever order the events stored them in.
+        procedure.clocks().stream().filter(policyClock -> clocks.containsKey(policyClock.id())).forEach(policyClock -> {
+            String id = policyClock.id();
+            Tracked tracked = clocks.get(id);
+            reports.add(new DeadlineReport(id, policyClock.name(), stageOf(procedure, id), state(region, policyClock
+                    .remindBeforeWorkingDays(), tracked, now), policyClock.workingDays(), tracked.count.countedFrom(),
+                    tracked.current.dueDate(), tracked.current.lapsesAt(), tracked.metAt, tracked.extensions,
+                    tracked.count.skippedDays()));
+        });
+        return reports;
+    }
+
+    private String state(Region region, List<Integer> remindBefore, Tracked tracked, Instant now) {
+        Deadline deadline = tracked.current;
+        if (tracked.metAt != null) {
+            return tracked.metAt.isBefore(deadline.lapsesAt()) ? "met" : "met-late";
+        }
+        if (!now.isBefore(deadline.lapsesAt())) {
+            return "lapsed";
+        }
+        int earliestReminder = remindBefore.stream().mapToInt(Integer::intValue).max().orElse(0);
+        Instant dueSoonFrom = calendar.workingDaysBefore(region, deadline.dueDate(), earliestReminder)
+                .atStartOfDay(WorkingDayCalendar.UK_TIME).toInstant();
+        return earliestReminder > 0 && !now.isBefore(dueSoonFrom) ? "due-soon" : "on-time";
+    }
+
+    private static int workingDays(ProcedurePolicy procedure, String clockId) {
+        return procedure.clock(clockId).workingDays();
+    }
+
+    private static String stageOf(ProcedurePolicy procedure, String clockId) {
+        return procedure.stages().stream()
+                .filter(stage -> stage.clocks().stream().anyMatch(clock -> clock.id().equals(clockId)))
+                .map(Stage::id)
+                .findFirst().orElseThrow();
+    }
+
+    /** A clock as the history is read: its first count, its current deadline, when it was met, its extensions. */
+    private static final class Tracked {
+        private final DeadlineCount count;
+        private Deadline current;
+        private Instant metAt;
+        private final List<DeadlineReport.Extension> extensions = new ArrayList<>();
+
+        Tracked(DeadlineCount count, Deadline current) {
+            this.count = count;
+            this.current = current;
+        }
+    }
+}
