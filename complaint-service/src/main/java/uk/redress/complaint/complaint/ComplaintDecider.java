@@ -54,6 +54,11 @@ public class ComplaintDecider {
     public ComplaintReceived receive(ReceiveComplaint command, String reference) {
         ProcedurePolicy procedure = procedures.find(command.procedure())
                 .orElseThrow(() -> new UnknownProcedureException(command.procedure(), ProcedurePolicies.SHIPPED));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
+        if (command.receivedOn().isAfter(today)) {
+            throw new InvalidCommandException("receivedAt", "must not be in the future (today is " + today
+                    + " in the UK), was " + command.receivedOn());
+        }
         Stage first = procedure.stages().getFirst();
         // Only the day of receipt is known: it counts as received at the start of that day.
         Instant receivedAt = command.receivedOn().atStartOfDay(WorkingDayCalendar.UK_TIME).toInstant();

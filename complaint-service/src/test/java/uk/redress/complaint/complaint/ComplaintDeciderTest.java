@@ -63,6 +63,13 @@ class ComplaintDeciderTest {
     }
 
     @Test
+    void aComplaintReceivedTomorrowIsRefused() {
+        assertThatThrownBy(() -> receive("durham-sendiass", "2026-11-24"))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("receivedAt"));
+    }
+
+    @Test
     void lgscoCountsTheStageOneResponseFromTheAcknowledgement() {
         receive("lgsco-code", "2026-11-23");
         assertThat(complaint().deadlines()).containsOnlyKeys("stage1Acknowledgement");

@@ -33,7 +33,7 @@ class KafkaOutageTest {
         KafkaOutageResource.stopKafka();
 
         List<String> ids = new ArrayList<>();
-        for (String day : List.of("2026-11-23", "2026-11-24", "2026-11-25")) {
+        for (String day : List.of("2026-11-18", "2026-11-19", "2026-11-20")) {
             ids.add(given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(day))
                     .when().post("/api/v1/complaints")
                     .then().statusCode(201)

@@ -109,6 +109,20 @@ class BadComplaintInputTest {
     }
 
     @Test
+    void aReceiptInTheFutureIsRefused() {
+        long before = storedEvents();
+
+        given().contentType(ContentType.JSON).body(VALID.replace("2026-11-23", "2099-01-01"))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("receivedAt"))
+                .body("errors[0].rule", containsString("must not be in the future"));
+
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void aBodyOver256KilobytesIsRefused() {
         given().contentType(ContentType.JSON).body(VALID.replace("We asked", "x".repeat(300 * 1024)))
                 .when().post("/api/v1/complaints")

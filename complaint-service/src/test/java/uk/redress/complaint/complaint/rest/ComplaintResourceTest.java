@@ -51,20 +51,21 @@ class ComplaintResourceTest {
 
     @Test
     void aComplaintIsStoredPublishedAndStartsTheDurhamProcess() throws Exception {
-        // Thursday 26 November 2026: three working days later, past the weekend, is Tuesday 1 December.
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-26"))
+        // Thursday 19 November 2026: three working days later, past the weekend, is Tuesday 24 November.
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+                .body(ComplaintFixtures.complaint("2026-11-19"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .header("ETag", "\"1\"")
                 .body("status", equalTo("OPEN"))
                 .body("procedure", equalTo("durham-sendiass"))
-                .body("receivedAt", equalTo("2026-11-26"))
+                .body("receivedAt", equalTo("2026-11-19"))
                 .body("stage", equalTo("stage-1"))
                 .body("deadlines.clock", contains("stage1Acknowledgement", "stage1Response"))
-                .body("deadlines[0].dueDate", equalTo("2026-12-01"))
-                .body("deadlines[0].lapsesAt", equalTo("2026-12-02T00:00:00Z"))
-                // 20 working days from Thursday 26 November: four weeks on, Christmas Eve.
-                .body("deadlines[1].dueDate", equalTo("2026-12-24"))
+                .body("deadlines[0].dueDate", equalTo("2026-11-24"))
+                .body("deadlines[0].lapsesAt", equalTo("2026-11-25T00:00:00Z"))
+                // 20 working days from Thursday 19 November: four weeks on, Thursday 17 December.
+                .body("deadlines[1].dueDate", equalTo("2026-12-17"))
                 .extract();
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/api/v1/complaints/" + id);
@@ -85,16 +86,16 @@ class ComplaintResourceTest {
         assertThat(published.path("complaintversion").asInt()).isEqualTo(1);
         assertThat(published.path("id").asText()).isEqualTo(rows.getFirst().getUUID("event_id").toString());
         assertThat(published.path("data").path("deadlines").path("stage1Acknowledgement").path("dueDate").asText())
-                .isEqualTo("2026-12-01");
+                .isEqualTo("2026-11-24");
 
         Map<String, Object> instance = processInstanceOf(id);
         assertThat(instance).containsEntry("bpmnProcessId", "durham-sendiass");
         assertThat(instance.get("activeElements")).asInstanceOf(LIST).contains("Stage1AcknowledgeTask");
         assertThat(instance.get("variables")).asInstanceOf(MAP)
                 .containsEntry("startAt", "stage-1")
-                .containsEntry("stage1AcknowledgementDueDate", "2026-12-01")
-                .containsEntry("stage1AcknowledgementLapsesAt", "2026-12-02T00:00:00Z")
-                .containsEntry("stage1ResponseDueDate", "2026-12-24");
+                .containsEntry("stage1AcknowledgementDueDate", "2026-11-24")
+                .containsEntry("stage1AcknowledgementLapsesAt", "2026-11-25T00:00:00Z")
+                .containsEntry("stage1ResponseDueDate", "2026-12-17");
     }
 
     @Test
@@ -116,10 +117,10 @@ class ComplaintResourceTest {
 
     @Test
     void aComplaintReceivedOnSaturdayIsDueThreeWorkingDaysAfterMonday() {
-        given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-28"))
+        given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-14"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
-                .body("deadlines[0].dueDate", equalTo("2026-12-03"));
+                .body("deadlines[0].dueDate", equalTo("2026-11-19"));
     }
 
     @Test
@@ -161,7 +162,7 @@ class ComplaintResourceTest {
                 .then().statusCode(201);
 
         given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(ComplaintFixtures.complaint("2026-11-24"))
+                .body(ComplaintFixtures.complaint("2026-11-20"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
