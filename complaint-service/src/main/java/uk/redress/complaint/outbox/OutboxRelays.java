@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
@@ -33,6 +35,8 @@ public class OutboxRelays {
     private static final Logger LOG = Logger.getLogger(OutboxRelays.class);
     private static final int BATCH = 200;
     private static final long WARN_EVERY_MILLIS = 30_000;
+    /** A send that has had no answer by then is failed and tried again on a later pass, rather than stall the relay. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -49,25 +53,41 @@ public class OutboxRelays {
     }
 
     /** Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. */
-    @Scheduled(every = "${redress.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> publishToKafka() {
-        return quietly(pending("published_at").onItem().transformToUni(entries -> {
+        return quietly(drain(this::publishBatch), "Kafka");
+    }
+
+    /** Passes batch after batch until one finds less than a full batch: a backlog drains in one run. */
+    private Uni<Void> drain(Supplier<Uni<Integer>> batch) {
+        return batch.get().chain(worked -> worked == BATCH ? drain(batch) : Uni.createFrom().voidItem());
+    }
+
+    /** Answers how many entries it found. */
+    private Uni<Integer> publishBatch() {
+        return pending("published_at").onItem().transformToUni(entries -> {
             List<Long> sent = new ArrayList<>();
             return Multi.createFrom().iterable(entries)
                     .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event())
+                            .ifNoItem().after(SEND_TIMEOUT).fail()
                             .invoke(() -> sent.add(entry.id())))
                     .collect().last()
                     .onFailure().invoke(failure -> LOG.warnf("Kafka refused an event; %d sent, the rest waits: %s",
                             sent.size(), failure.getMessage()))
                     .onFailure().recoverWithNull()
-                    .chain(() -> mark("published_at", sent));
-        }), "Kafka");
+                    .chain(() -> mark("published_at", sent))
+                    .replaceWith(sent.size() == entries.size() ? entries.size() : 0);
+        });
     }
 
     /** The engine: a complaint whose earlier event failed waits, so that its process sees its events in order. */
-    @Scheduled(every = "${redress.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchToEngine() {
-        return quietly(pending("dispatched_at").onItem().transformToUni(entries -> {
+        return quietly(drain(this::dispatchBatch), "the engine");
+    }
+
+    private Uni<Integer> dispatchBatch() {
+        return pending("dispatched_at").onItem().transformToUni(entries -> {
             List<Long> done = new ArrayList<>();
             Set<UUID> waiting = new HashSet<>();
             return Multi.createFrom().iterable(entries)
@@ -76,6 +96,7 @@ public class OutboxRelays {
                             return Uni.createFrom().voidItem();
                         }
                         return engine.dispatch(entry.event(), entry.procedure())
+                                .ifNoItem().after(SEND_TIMEOUT).fail()
                                 .invoke(() -> done.add(entry.id()))
                                 .onFailure().call(failure -> {
                                     waiting.add(entry.event().complaintId());
@@ -87,8 +108,9 @@ public class OutboxRelays {
                                 .replaceWithVoid();
                     })
                     .collect().last()
-                    .chain(() -> mark("dispatched_at", done));
-        }), "the engine");
+                    .chain(() -> mark("dispatched_at", done))
+                    .replaceWith(waiting.isEmpty() ? entries.size() : 0);
+        });
     }
 
     /** A pass that could not even read the outbox (the database down, the service stopping) is tried again next time. */

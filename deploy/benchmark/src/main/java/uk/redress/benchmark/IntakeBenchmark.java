@@ -1,0 +1,234 @@
+package uk.redress.benchmark;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.Part;
+import uk.redress.local.Port;
+import uk.redress.local.StackSettings;
+
+/**
+ * Complaint intake through the local stack (REST, event store, outbox, Kafka, engine), beside a bare PostgreSQL
+ * insert and a bare engine create-instance, measured in the same run on the same machine. Prints sustained
+ * complaints per second and latency percentiles at full speed and at half of it.
+ *
+ * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N]}.
+ */
+public final class IntakeBenchmark {
+
+    private static final AtomicInteger BARE_ENGINE_UNANSWERED = new AtomicInteger();
+
+    private IntakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The local engine keeps its state in a map that slows as it grows (zeebe-process-test-engine's
+        // InMemoryDb): a few hundred complaints, each with a dozen timers, is what it takes well.
+        int complaints = option(args, "--complaints", 200);
+        int concurrency = option(args, "--concurrency", 4);
+        System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, complaint-service)...%n");
+        try (LocalStackProcess stack = LocalStackProcess.start(
+                EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.COMPLAINT_SERVICE))) {
+            StackSettings settings = stack.settings();
+            System.out.printf("Warming up the service with %d complaints...%n", complaints / 4);
+            intake(settings, complaints / 4, concurrency, 0);
+
+            System.out.printf("Bare PostgreSQL: %d single-row inserts, each its own transaction...%n", complaints);
+            double postgres = barePostgres(settings, complaints, concurrency);
+            System.out.printf("Bare engine: %d process instances created...%n", complaints);
+            double engine = bareEngine(settings, complaints, concurrency);
+            System.out.printf("Intake at full speed: %d complaints, %d at a time...%n", complaints, concurrency);
+            Run full = intake(settings, complaints, concurrency, 0);
+            double drained = secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
+            double halfRate = full.perSecond() / 2;
+            System.out.printf("Intake at half that rate (%.0f/s)...%n", halfRate);
+            Run half = intake(settings, complaints, concurrency * 4, halfRate);
+
+            System.out.printf("%n%-44s %10s %8s %8s %8s %8s%n", "", "per second", "p50 ms", "p95 ms", "p99 ms",
+                    "errors/unanswered");
+            System.out.printf(Locale.ROOT, "%-44s %10.0f%n", "bare PostgreSQL insert (one row, one commit)", postgres);
+            System.out.printf(Locale.ROOT, "%-44s %10.0f %35d%n", "bare engine create-instance", engine,
+                    BARE_ENGINE_UNANSWERED.get());
+            full.print("intake, full speed");
+            half.print("intake, half of full speed");
+            System.out.printf(Locale.ROOT, "%nIntake ran at %.0f%% of the bare engine's rate. %s%n",
+                    100 * full.perSecond() / engine, drained < 0
+                            ? "The outbox still held events 2 minutes after the last full-speed request."
+                            : "The outbox had sent every event to Kafka and the engine %.1f s after the last full-speed "
+                                    .formatted(drained) + "request.");
+        }
+    }
+
+    /** POSTs complaints, {@code concurrency} at a time, or at {@code rate} per second when it is above 0. */
+    private static Run intake(StackSettings settings, int count, int concurrency, double rate) throws Exception {
+        URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints");
+        String body = """
+                {"procedure": "durham-sendiass",
+                 "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},
+                 "summary": "No reply to our request for an EHC needs assessment",
+                 "details": "We asked on 1 October and have heard nothing since.",
+                 "receivedAt": "%s"}
+                """.formatted(LocalDate.now().minusDays(1));
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(concurrency);
+        List<CompletableFuture<?>> requests = new ArrayList<>();
+        try (HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build()) {
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                if (rate > 0) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                }
+                inFlight.acquire();
+                long sent = System.nanoTime();
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete(
+                        (response, failure) -> {
+                            latencies.add(System.nanoTime() - sent);
+                            if (failure != null || response.statusCode() != 201) {
+                                errors.incrementAndGet();
+                            }
+                            inFlight.release();
+                        }));
+            }
+            CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
+            return new Run(count, System.nanoTime() - start, latencies, errors.get());
+        }
+    }
+
+    private static double barePostgres(StackSettings settings, int count, int concurrency) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES) + "/redress";
+        try (Connection setup = DriverManager.getConnection(url, "redress", "redress");
+             Statement statement = setup.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS benchmark_insert (stream_id uuid, version int, "
+                    + "payload jsonb, PRIMARY KEY (stream_id, version))");
+        }
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService workers = Executors.newFixedThreadPool(concurrency)) {
+            for (int w = 0; w < concurrency; w++) {
+                workers.submit(() -> {
+                    try (Connection connection = DriverManager.getConnection(url, "redress", "redress");
+                         PreparedStatement insert = connection.prepareStatement(
+                                 "INSERT INTO benchmark_insert VALUES (?, 1, ?::jsonb)")) {
+                        while (next.getAndIncrement() < count) {
+                            insert.setObject(1, UUID.randomUUID());
+                            insert.setString(2, "{\"summary\": \"No reply to our request\"}");
+                            insert.executeUpdate();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The local engine (zeebe-process-test-engine) has been seen to leave a create unanswered under a burst: each
+     * create is given up after this, and counted.
+     */
+    private static final Duration ENGINE_ANSWER_WITHIN = Duration.ofSeconds(20);
+
+    private static double bareEngine(StackSettings settings, int count, int concurrency) throws Exception {
+        try (CamundaClient client = CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create(settings.zeebeGrpcAddress())).preferRestOverGrpc(false).build()) {
+            client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("benchmark-bare")
+                    .startEvent().endEvent().done(), "benchmark-bare.bpmn").send().join();
+            Semaphore inFlight = new Semaphore(concurrency);
+            List<CompletableFuture<?>> creates = new ArrayList<>();
+            AtomicInteger unanswered = BARE_ENGINE_UNANSWERED;
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                inFlight.acquire();
+                creates.add(client.newCreateInstanceCommand().bpmnProcessId("benchmark-bare").latestVersion().send()
+                        .toCompletableFuture()
+                        .orTimeout(ENGINE_ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
+                        .whenComplete((event, failure) -> {
+                            if (failure != null) {
+                                unanswered.incrementAndGet();
+                            }
+                            inFlight.release();
+                        }));
+            }
+            CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+            return count / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Seconds until every event is sent on; -1 when the outbox still holds some after {@code atMost}. */
+    private static double secondsUntilOutboxIsEmpty(StackSettings settings, Duration atMost) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES) + "/redress";
+        long start = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url, "redress", "redress");
+             Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM outbox WHERE published_at IS NULL OR dispatched_at IS NULL")) {
+                    rows.next();
+                    if (rows.getLong(1) == 0) {
+                        return (System.nanoTime() - start) / 1e9;
+                    }
+                    if (System.nanoTime() - start > atMost.toNanos()) {
+                        return -1;
+                    }
+                }
+                Thread.sleep(Duration.ofMillis(100));
+            }
+        }
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private record Run(int count, long nanos, List<Long> latencies, int errors) {
+
+        double perSecond() {
+            return count / (nanos / 1e9);
+        }
+
+        void print(String name) {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "%-44s %10.0f %8.1f %8.1f %8.1f %8d%n", name, perSecond(),
+                    percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), errors);
+        }
+
+        private static double percentile(List<Long> sorted, double p) {
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        }
+    }
+}
