@@ -63,7 +63,7 @@ public class OutboxRelays {
         return batch.get().chain(worked -> worked == BATCH ? drain(batch) : Uni.createFrom().voidItem());
     }
 
-    /** Answers how many entries it found. */
+    /** Answers how many entries it sent on, or 0 when one failed (the drain then waits for the next run). */
     private Uni<Integer> publishBatch() {
         return pending("published_at").onItem().transformToUni(entries -> {
             List<Long> sent = new ArrayList<>();
@@ -76,7 +76,8 @@ public class OutboxRelays {
                             sent.size(), failure.getMessage()))
                     .onFailure().recoverWithNull()
                     .chain(() -> mark("published_at", sent))
-                    .replaceWith(sent.size() == entries.size() ? entries.size() : 0);
+                    // Evaluated after the sends: only a batch sent whole lets the drain go on.
+                    .map(ignored -> sent.size() == entries.size() ? entries.size() : 0);
         });
     }
 
@@ -109,7 +110,7 @@ public class OutboxRelays {
                     })
                     .collect().last()
                     .chain(() -> mark("dispatched_at", done))
-                    .replaceWith(waiting.isEmpty() ? entries.size() : 0);
+                    .map(ignored -> waiting.isEmpty() ? entries.size() : 0);
         });
     }
 
