@@ -1,7 +1,7 @@
 package uk.redress.complaint.complaint;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import uk.redress.complaint.complaint.Commands.Respond;
 import uk.redress.complaint.complaint.Commands.Withdraw;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.Clock;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
@@ -41,10 +42,10 @@ public class ComplaintDecider {
     private final ProcedurePolicies procedures;
     private final DeadlineVariables deadlines;
     private final WorkingDayCalendar calendar;
-    private final Clock clock;
+    private final InstantSource clock;
 
     public ComplaintDecider(ProcedurePolicies procedures, DeadlineVariables deadlines, WorkingDayCalendar calendar,
-                            Clock clock) {
+                            InstantSource clock) {
         this.procedures = procedures;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -199,7 +200,7 @@ public class ComplaintDecider {
                 .filter(clock -> clock.extension().isPresent() && complaint.isRunning(clock.id()))
                 .filter(clock -> clock.extension().get().maxCount()
                         .map(max -> complaint.extensions().getOrDefault(clock.id(), 0) < max).orElse(true))
-                .map(uk.redress.workflow.procedure.Clock::id)
+                .map(Clock::id)
                 .toList();
     }
 
@@ -230,7 +231,7 @@ public class ComplaintDecider {
         return text == null || text.isBlank();
     }
 
-    private static Map<String, Deadline> byClockId(Map<uk.redress.workflow.procedure.Clock, Deadline> deadlines) {
+    private static Map<String, Deadline> byClockId(Map<Clock, Deadline> deadlines) {
         Map<String, Deadline> byId = new LinkedHashMap<>();
         deadlines.forEach((clock, deadline) -> byId.put(clock.id(), deadline));
         return byId;

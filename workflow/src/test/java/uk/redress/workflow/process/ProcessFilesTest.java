@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -17,7 +18,7 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
 class ProcessFilesTest {
 
     private static final ProcedurePolicies POLICIES = ProcedurePolicies.shipped();
-    static final java.util.List<String> PROCEDURES = ProcedurePolicies.SHIPPED;
+    static final List<String> PROCEDURES = ProcedurePolicies.SHIPPED;
 
     @ParameterizedTest
     @FieldSource("PROCEDURES")
