@@ -35,10 +35,7 @@ public class ComplaintService {
      * engine is down.
      */
     public Uni<Complaint> receive(ReceiveComplaint command, EventContext context) {
-        return eventStore.nextReference(command.receivedOn().getYear())
-                .map(reference -> decider.receive(command, reference))
-                .chain(received -> eventStore.append(UUID.randomUUID(), 0, List.of(received), context))
-                .map(recorded -> Complaint.replay(recorded).orElseThrow());
+        return record(command, context, UUID.randomUUID(), List.of());
     }
 
     /**
@@ -52,15 +49,19 @@ public class ComplaintService {
                 return earlier(existing.get(), idempotencyKey, requestHash);
             }
             UUID id = UUID.randomUUID();
-            return eventStore.nextReference(command.receivedOn().getYear())
-                    .map(reference -> decider.receive(command, reference))
-                    .chain(received -> eventStore.append(id, 0, List.of(received), context,
-                            List.of(IdempotencyKey.of(idempotencyKey, id, requestHash))))
-                    .map(recorded -> Complaint.replay(recorded).orElseThrow())
+            return record(command, context, id, List.of(IdempotencyKey.of(idempotencyKey, id, requestHash)))
                     .onFailure(failure -> EventStore.violates(failure, "idempotency_key_pkey"))
                     .recoverWithUni(() -> eventStore.idempotencyKey(idempotencyKey)
                             .chain(raced -> earlier(raced.orElseThrow(), idempotencyKey, requestHash)));
         });
+    }
+
+    /** Decides the receipt and appends it, with {@code alongside} in the same transaction. */
+    private Uni<Complaint> record(ReceiveComplaint command, EventContext context, UUID id, List<Object> alongside) {
+        return eventStore.nextReference(command.receivedOn().getYear())
+                .map(reference -> decider.receive(command, reference))
+                .chain(received -> eventStore.append(id, 0, List.of(received), context, alongside))
+                .map(recorded -> Complaint.replay(recorded).orElseThrow());
     }
 
     private Uni<Complaint> earlier(IdempotencyKey key, String idempotencyKey, String requestHash) {

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.redress.complaint.complaint.ComplaintReceived;
@@ -19,6 +20,7 @@ import uk.redress.workflow.procedure.Clock;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
 import uk.redress.workflow.process.DeadlineVariables;
 
 /**
@@ -31,14 +33,11 @@ public class ProcessDispatcher {
     /** How long the engine keeps a message that no process is waiting for yet. */
     private static final Duration MESSAGE_TIME_TO_LIVE = Duration.ofHours(1);
 
-    private final ComplaintProcessStarter starter;
     private final CamundaClient engine;
     private final ProcedurePolicies procedures;
     private final DeadlineVariables deadlineVariables;
 
-    public ProcessDispatcher(ComplaintProcessStarter starter, CamundaClient engine, ProcedurePolicies procedures,
-                             DeadlineVariables deadlineVariables) {
-        this.starter = starter;
+    public ProcessDispatcher(CamundaClient engine, ProcedurePolicies procedures, DeadlineVariables deadlineVariables) {
         this.engine = engine;
         this.procedures = procedures;
         this.deadlineVariables = deadlineVariables;
@@ -46,17 +45,33 @@ public class ProcessDispatcher {
 
     /** {@code procedureId}: the procedure the complaint runs under. */
     public Uni<Void> dispatch(RecordedEvent recorded, String procedureId) {
+        ProcedurePolicy procedure = procedures.find(procedureId).orElseThrow();
         return switch (recorded.event()) {
-            case ComplaintReceived received -> starter.start(recorded.complaintId(), received).replaceWithVoid();
+            case ComplaintReceived received -> start(recorded, received, procedure);
             case StepRecorded step -> publish(Messages.stepRecorded(step.stage(), step.step()), recorded,
-                    stepVariables(procedures.find(procedureId).orElseThrow(), step));
+                    stepVariables(procedure, step));
             case Escalated escalated -> publish(Messages.stageRequested(escalated.toStage()), recorded,
-                    variables(procedures.find(procedureId).orElseThrow(), escalated.deadlinesStarted()));
+                    variables(procedure, escalated.deadlinesStarted()));
             case DeadlineExtended extended -> publish(Messages.deadlineExtended(extended.clock()), recorded,
-                    variables(procedures.find(procedureId).orElseThrow(),
-                            Map.of(extended.clock(), extended.deadline())));
+                    variables(procedure, Map.of(extended.clock(), extended.deadline())));
             case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of());
         };
+    }
+
+    /** The complaint's process, at the stage it starts at and the dates it was promised on receipt. */
+    private Uni<Void> start(RecordedEvent recorded, ComplaintReceived received, ProcedurePolicy procedure) {
+        Map<String, Object> variables = new HashMap<>(variables(procedure, received.deadlines()));
+        variables.put(Variables.COMPLAINT_ID, recorded.complaintId().toString());
+        variables.put(Variables.SUMMARY, received.summary());
+        variables.put(Variables.KIND, "complaint");
+        variables.put(Variables.START_AT, received.stage());
+        return Uni.createFrom()
+                .completionStage(() -> engine.newCreateInstanceCommand()
+                        .bpmnProcessId(procedure.id())
+                        .latestVersion()
+                        .variables(variables)
+                        .send())
+                .replaceWithVoid();
     }
 
     private Map<String, Object> stepVariables(ProcedurePolicy procedure, StepRecorded step) {

@@ -374,7 +374,7 @@ final class BpmnGenerator {
             }
         });
         stepBoundaries.add(() -> {
-            UserTask userTask = task.getElement() instanceof UserTask element ? element : null;
+            UserTask userTask = (UserTask) task.getElement();
             SequenceFlow outgoing = userTask.getOutgoing().iterator().next();
             userTask.builder().boundaryEvent(taskId.replace("Task", "RecordedEvent"))
                     .name(step.name() + ": recorded")
