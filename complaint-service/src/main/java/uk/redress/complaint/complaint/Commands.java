@@ -2,6 +2,7 @@ package uk.redress.complaint.complaint;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** What a caseworker or case system asks of a complaint after it was received. */
 public final class Commands {
@@ -10,7 +11,8 @@ public final class Commands {
     }
 
     /** Every command on a received complaint. */
-    public sealed interface ComplaintCommand permits Acknowledge, DecideStage, Respond, Escalate, Extend, Withdraw {
+    public sealed interface ComplaintCommand permits Acknowledge, DecideStage, Respond, RequestInformation, Escalate, Extend, Close,
+            Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision {
     }
 
     /** Record that the complainant was sent the acknowledgement of the current stage. */
@@ -25,8 +27,31 @@ public final class Commands {
     public record Respond(Responded.Outcome outcome, List<Responded.Remedy> remedies, String letter) implements ComplaintCommand {
     }
 
-    /** The complainant asks for the next stage. */
-    public record Escalate(String whyStillDissatisfied, String outcomeSought) implements ComplaintCommand {
+    /** Ask the complainant, or someone else, for more information. */
+    public record RequestInformation(String askedOf, String question, Optional<LocalDate> answerBy)
+            implements ComplaintCommand {
+    }
+
+    /**
+     * The complainant asks for the next stage.
+     *
+     * @param lateAcceptanceReason why a request after the window closed is accepted; refused without one
+     */
+    public record Escalate(String whyStillDissatisfied, String outcomeSought, Optional<String> lateAcceptanceReason)
+            implements ComplaintCommand {
+    }
+
+    /** The complaint is done with: no further stage was asked for, or a comment or compliment was passed on. */
+    public record Close(String reason) implements ComplaintCommand {
+    }
+
+    /** The Ombudsman told the organisation it has the complaint. */
+    public record ReferToOmbudsman(LocalDate referredOn, String ombudsmanReference) implements ComplaintCommand {
+    }
+
+    /** The Ombudsman's decision on the referral. */
+    public record RecordOmbudsmanDecision(LocalDate decidedOn, OmbudsmanDecided.Decision decision, String summary,
+                                          String remedy) implements ComplaintCommand {
     }
 
     /** Move a running deadline, telling the complainant why. */

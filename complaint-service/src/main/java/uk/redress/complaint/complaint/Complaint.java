@@ -14,13 +14,17 @@ import uk.redress.workflow.calendar.Deadline;
 /**
  * A complaint's current state, rebuilt from its events by a pure fold.
  *
- * @param reference         the human-readable reference, for example {@code SEND-2026-000123}
- * @param stepsDone         the steps done in the current stage
- * @param deadlines         every deadline promised so far, as it stands now, by clock id
- * @param originalDueDates  each clock's first due date, before any extension
- * @param extensions        how many times each clock was extended
- * @param clocksMet         the clocks whose step is done
- * @param requestWindow     until when the next stage can be requested, once the stage has responded
+ * @param reference            the human-readable reference, for example {@code SEND-2026-000123}
+ * @param stage                the stage it is at; empty for comments, compliments and signposted concerns
+ * @param stepsDone            the steps done in the current stage
+ * @param deadlines            every deadline promised so far, as it stands now, by clock id
+ * @param originalDueDates     each clock's first due date, before any extension
+ * @param extensions           how many times each clock was extended
+ * @param clocksMet            the clocks whose step is done
+ * @param requestWindow        until when the next stage can be requested, once the stage has responded
+ * @param informationRequests  how many times more information was asked for
+ * @param ombudsman            the Ombudsman's case, once the complaint was referred
+ * @param signposting          where an appeal or discrimination claim was pointed instead
  */
 public record Complaint(
         UUID id,
@@ -28,7 +32,8 @@ public record Complaint(
         int version,
         ComplaintStatus status,
         String procedure,
-        String stage,
+        ComplaintKind kind,
+        Optional<String> stage,
         List<String> stepsDone,
         Complainant complainant,
         String summary,
@@ -38,7 +43,14 @@ public record Complaint(
         Map<String, LocalDate> originalDueDates,
         Map<String, Integer> extensions,
         Set<String> clocksMet,
-        Optional<Deadline> requestWindow) {
+        Optional<Deadline> requestWindow,
+        int informationRequests,
+        Optional<OmbudsmanCase> ombudsman,
+        Optional<String> signposting) {
+
+    /** @param decision empty until the Ombudsman decides */
+    public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
+    }
 
     /** Folds a complaint's events, oldest first; empty when there are none. */
     public static Optional<Complaint> replay(List<RecordedEvent> events) {
@@ -50,38 +62,110 @@ public record Complaint(
     }
 
     static Complaint apply(Complaint state, RecordedEvent recorded) {
-        int version = recorded.version();
-        return switch (recorded.event()) {
-            case ComplaintReceived received -> new Complaint(recorded.complaintId(), received.reference(), version,
-                    ComplaintStatus.OPEN, received.procedure(), received.stage(), List.of(), received.complainant(),
+        if (recorded.event() instanceof ComplaintReceived received) {
+            return new Complaint(recorded.complaintId(), received.reference(), recorded.version(),
+                    received.kind().isSignposted() ? ComplaintStatus.SIGNPOSTED : ComplaintStatus.OPEN,
+                    received.procedure(), received.kind(), received.stage(), List.of(), received.complainant(),
                     received.summary(), received.details(), received.receivedOn(), received.deadlines(),
-                    dueDates(received.deadlines()), Map.of(), Set.of(), Optional.empty());
-            case StepRecorded step -> new Complaint(state.id, state.reference, version, state.status,
-                    state.procedure, state.stage, plus(state.stepsDone, step.step()), state.complainant,
-                    state.summary, state.details, state.receivedOn, merge(state.deadlines, step.deadlinesStarted()),
-                    mergeDueDates(state.originalDueDates, step.deadlinesStarted()), state.extensions,
-                    union(state.clocksMet, step.clocksMet()),
-                    step instanceof Responded responded ? responded.nextStageRequestWindow() : state.requestWindow);
-            case Escalated escalated -> new Complaint(state.id, state.reference, version, state.status,
-                    state.procedure, escalated.toStage(), List.of(), state.complainant, state.summary,
-                    state.details, state.receivedOn, merge(state.deadlines, escalated.deadlinesStarted()),
-                    mergeDueDates(state.originalDueDates, escalated.deadlinesStarted()), state.extensions,
-                    state.clocksMet, Optional.empty());
-            case DeadlineExtended extended -> new Complaint(state.id, state.reference, version, state.status,
-                    state.procedure, state.stage, state.stepsDone, state.complainant, state.summary, state.details,
-                    state.receivedOn, merge(state.deadlines, Map.of(extended.clock(), extended.deadline())),
-                    state.originalDueDates, increment(state.extensions, extended.clock()), state.clocksMet,
-                    state.requestWindow);
-            case Withdrawn withdrawn -> new Complaint(state.id, state.reference, version, ComplaintStatus.WITHDRAWN,
-                    state.procedure, state.stage, state.stepsDone, state.complainant, state.summary, state.details,
-                    state.receivedOn, state.deadlines, state.originalDueDates, state.extensions, state.clocksMet,
-                    state.requestWindow);
+                    mergeDueDates(Map.of(), received.deadlines()), Map.of(), Set.of(), Optional.empty(), 0,
+                    Optional.empty(), received.signposting());
+        }
+        Change next = new Change(state, recorded.version());
+        return switch (recorded.event()) {
+            case ComplaintReceived received -> throw new IllegalStateException("a complaint is received once");
+            case StepRecorded step -> {
+                next.stepsDone = plus(state.stepsDone, step.step());
+                next.start(step.deadlinesStarted());
+                next.clocksMet = union(state.clocksMet, step.clocksMet());
+                if (step instanceof Responded responded) {
+                    next.requestWindow = responded.nextStageRequestWindow();
+                }
+                yield next.done();
+            }
+            case InformationRequested asked -> {
+                next.informationRequests = state.informationRequests + 1;
+                yield next.done();
+            }
+            case Escalated escalated -> {
+                next.stage = Optional.of(escalated.toStage());
+                next.stepsDone = List.of();
+                next.start(escalated.deadlinesStarted());
+                next.requestWindow = Optional.empty();
+                yield next.done();
+            }
+            case DeadlineExtended extended -> {
+                next.deadlines = merge(state.deadlines, Map.of(extended.clock(), extended.deadline()));
+                next.extensions = increment(state.extensions, extended.clock());
+                yield next.done();
+            }
+            case Closed closed -> {
+                next.status = ComplaintStatus.CLOSED;
+                yield next.done();
+            }
+            case Withdrawn withdrawn -> {
+                next.status = ComplaintStatus.WITHDRAWN;
+                yield next.done();
+            }
+            case OmbudsmanReferred referred -> {
+                next.ombudsman = Optional.of(new OmbudsmanCase(referred.referredOn(), referred.ombudsmanReference(),
+                        Optional.empty()));
+                yield next.done();
+            }
+            case OmbudsmanDecided decided -> {
+                OmbudsmanCase referral = state.ombudsman.orElseThrow();
+                next.ombudsman = Optional.of(new OmbudsmanCase(referral.referredOn(), referral.reference(),
+                        Optional.of(decided)));
+                yield next.done();
+            }
         };
     }
 
     /** A clock that has started and whose step is not done yet. */
     public boolean isRunning(String clockId) {
-        return deadlines.containsKey(clockId) && !clocksMet.contains(clockId);
+        return status == ComplaintStatus.OPEN && deadlines.containsKey(clockId) && !clocksMet.contains(clockId);
+    }
+
+    /** The state an event leaves behind: the previous state with what the event changes. */
+    private static final class Change {
+        private final Complaint from;
+        private final int version;
+        ComplaintStatus status;
+        Optional<String> stage;
+        List<String> stepsDone;
+        Map<String, Deadline> deadlines;
+        Map<String, LocalDate> originalDueDates;
+        Map<String, Integer> extensions;
+        Set<String> clocksMet;
+        Optional<Deadline> requestWindow;
+        int informationRequests;
+        Optional<OmbudsmanCase> ombudsman;
+
+        Change(Complaint from, int version) {
+            this.from = from;
+            this.version = version;
+            status = from.status;
+            stage = from.stage;
+            stepsDone = from.stepsDone;
+            deadlines = from.deadlines;
+            originalDueDates = from.originalDueDates;
+            extensions = from.extensions;
+            clocksMet = from.clocksMet;
+            requestWindow = from.requestWindow;
+            informationRequests = from.informationRequests;
+            ombudsman = from.ombudsman;
+        }
+
+        void start(Map<String, Deadline> started) {
+            deadlines = merge(deadlines, started);
+            originalDueDates = mergeDueDates(originalDueDates, started);
+        }
+
+        Complaint done() {
+            return new Complaint(from.id, from.reference, version, status, from.procedure, from.kind, stage,
+                    stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
+                    originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
+                    from.signposting);
+        }
     }
 
     private static List<String> plus(List<String> steps, String step) {
@@ -100,12 +184,7 @@ public record Complaint(
         return Map.copyOf(merged);
     }
 
-    private static Map<String, LocalDate> dueDates(Map<String, Deadline> deadlines) {
-        Map<String, LocalDate> dueDates = new HashMap<>();
-        deadlines.forEach((clock, deadline) -> dueDates.put(clock, deadline.dueDate()));
-        return Map.copyOf(dueDates);
-    }
-
+    /** A clock's first due date stays its original, whatever extensions follow. */
     private static Map<String, LocalDate> mergeDueDates(Map<String, LocalDate> dueDates, Map<String, Deadline> more) {
         Map<String, LocalDate> merged = new HashMap<>(dueDates);
         more.forEach((clock, deadline) -> merged.putIfAbsent(clock, deadline.dueDate()));

@@ -7,9 +7,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
+import uk.redress.complaint.complaint.Commands.Close;
+import uk.redress.complaint.complaint.Commands.RecordOmbudsmanDecision;
+import uk.redress.complaint.complaint.Commands.ReferToOmbudsman;
+import uk.redress.complaint.complaint.Commands.RequestInformation;
 import uk.redress.complaint.complaint.Commands.DecideStage;
 import uk.redress.complaint.complaint.Commands.Escalate;
 import uk.redress.complaint.complaint.Commands.Extend;
@@ -38,6 +43,10 @@ public class ComplaintDecider {
     public static final String ESCALATION = "escalation";
     public static final String EXTENSIONS = "extensions";
     public static final String WITHDRAWAL = "withdrawal";
+    public static final String INFORMATION_REQUESTS = "information-requests";
+    public static final String CLOSURE = "closure";
+    public static final String OMBUDSMAN_REFERRAL = "ombudsman-referral";
+    public static final String OMBUDSMAN_DECISION = "ombudsman-decision";
 
     private final ProcedurePolicies procedures;
     private final DeadlineVariables deadlines;
@@ -55,23 +64,64 @@ public class ComplaintDecider {
     public ComplaintReceived receive(ReceiveComplaint command, String reference) {
         ProcedurePolicy procedure = procedures.find(command.procedure())
                 .orElseThrow(() -> new UnknownProcedureException(command.procedure(), ProcedurePolicies.SHIPPED));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
+        LocalDate today = today();
         if (command.receivedOn().isAfter(today)) {
             throw new InvalidCommandException("receivedAt", "must not be in the future (today is " + today
                     + " in the UK), was " + command.receivedOn());
         }
+        ComplaintKind kind = command.kind();
+        if (kind.isFeedback() && procedure.feedback().isEmpty()) {
+            throw new InvalidCommandException("kind", procedure.name() + " takes no comments or compliments: one of "
+                    + ComplaintKind.COMPLAINT + ", " + ComplaintKind.APPEAL + ", " + ComplaintKind.DISCRIMINATION_CLAIM
+                    + ", was " + kind);
+        }
+        command.eventsOccurredOn().filter(occurred -> occurred.isAfter(command.receivedOn())).ifPresent(occurred -> {
+            throw new InvalidCommandException("eventsOccurredOn", "must not be after receivedAt "
+                    + command.receivedOn() + ", was " + occurred);
+        });
+        if (kind == ComplaintKind.COMPLAINT) {
+            requireInTimeOrReason(procedure, command);
+        } else if (command.outOfTimeReason().isPresent()) {
+            throw new InvalidCommandException("outOfTimeReason", "applies to a complaint only, not to " + kind);
+        }
+        if (kind != ComplaintKind.COMPLAINT) {
+            return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
+                    command.details(), command.receivedOn(), command.eventsOccurredOn(), Optional.empty(),
+                    command.aboutHandler(), Optional.empty(), Map.of(),
+                    kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty());
+        }
         Stage first = procedure.stages().getFirst();
+        Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
         // Only the day of receipt is known: it counts as received at the start of that day.
         Instant receivedAt = command.receivedOn().atStartOfDay(WorkingDayCalendar.UK_TIME).toInstant();
-        return new ComplaintReceived(reference, procedure.id(), command.complainant(), command.summary(),
-                command.details(), command.receivedOn(), first.id(),
-                byClockId(deadlines.startingWithStage(procedure, first, receivedAt)));
+        return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
+                command.details(), command.receivedOn(), command.eventsOccurredOn(), command.outOfTimeReason(),
+                command.aboutHandler(), Optional.of(start.id()),
+                byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty());
+    }
+
+    /** Complaints should be about recent events; an older one is accepted only with a recorded reason. */
+    private static void requireInTimeOrReason(ProcedurePolicy procedure, ReceiveComplaint command) {
+        int months = procedure.eligibility().eventsWithinMonths();
+        LocalDate earliest = command.receivedOn().minusMonths(months);
+        command.eventsOccurredOn().filter(occurred -> occurred.isBefore(earliest)).ifPresent(occurred -> {
+            if (command.outOfTimeReason().filter(reason -> !reason.isBlank()).isEmpty()) {
+                throw new InvalidCommandException("outOfTimeReason", "is required: " + procedure.name()
+                        + " takes complaints about events within " + months + " months of receipt (from " + earliest
+                        + "), these were on " + occurred + "; say why the complaint is accepted");
+            }
+        });
+        if (command.outOfTimeReason().isPresent() && command.eventsOccurredOn().filter(o -> o.isBefore(earliest))
+                .isEmpty()) {
+            throw new InvalidCommandException("outOfTimeReason", "applies only when eventsOccurredOn is more than "
+                    + months + " months before receipt (before " + earliest + ")");
+        }
     }
 
     public Acknowledged acknowledge(Complaint complaint, Acknowledge command) {
         requireAllowed(complaint, ACKNOWLEDGEMENT);
         Step step = nextStep(complaint).orElseThrow();
-        return new Acknowledged(complaint.stage(), command.letter(), clocksMetBy(step),
+        return new Acknowledged(stageIdOf(complaint), command.letter(), clocksMetBy(step),
                 startedAfter(complaint, step));
     }
 
@@ -82,24 +132,80 @@ public class ComplaintDecider {
             throw new InvalidCommandException("route", "must be one of " + String.join(", ", step.choices())
                     + ", was '" + command.route() + "'");
         }
-        return new StageDecided(complaint.stage(), step.id(), command.route(), clocksMetBy(step),
+        return new StageDecided(stageIdOf(complaint), step.id(), command.route(), clocksMetBy(step),
                 startedAfter(complaint, step));
     }
 
-    public Responded respond(Complaint complaint, Respond command) {
+    /** The response; at the last stage it is the organisation's final word, and the complaint closes with it. */
+    public List<ComplaintEvent> respond(Complaint complaint, Respond command) {
         requireAllowed(complaint, RESPONSE);
         Step step = nextStep(complaint).orElseThrow();
         ProcedurePolicy procedure = procedureOf(complaint);
-        return new Responded(complaint.stage(), step.id(), command.outcome(), command.remedies(), command.letter(),
-                clocksMetBy(step), deadlines.requestWindow(procedure, stageOf(complaint), clock.instant()));
+        Responded responded = new Responded(stageIdOf(complaint), step.id(), command.outcome(), command.remedies(),
+                command.letter(), clocksMetBy(step), deadlines.requestWindow(procedure, stageOf(complaint),
+                clock.instant()));
+        if (DeadlineVariables.nextStage(procedure, stageOf(complaint)).isPresent()) {
+            return List.of(responded);
+        }
+        return List.of(responded, new Closed(Closed.FINAL_RESPONSE));
     }
 
+    public InformationRequested requestInformation(Complaint complaint, RequestInformation command) {
+        requireAllowed(complaint, INFORMATION_REQUESTS);
+        command.answerBy().filter(date -> !date.isAfter(today())).ifPresent(date -> {
+            throw new InvalidCommandException("answerBy", "must be after today (" + today() + "), was " + date);
+        });
+        return new InformationRequested(command.askedOf(), command.question(), command.answerBy());
+    }
+
+    public Closed close(Complaint complaint, Close command) {
+        requireAllowed(complaint, CLOSURE);
+        return new Closed(command.reason());
+    }
+
+    public OmbudsmanReferred referToOmbudsman(Complaint complaint, ReferToOmbudsman command) {
+        requireAllowed(complaint, OMBUDSMAN_REFERRAL);
+        if (command.referredOn().isBefore(complaint.receivedOn()) || command.referredOn().isAfter(today())) {
+            throw new InvalidCommandException("referredOn", "must be between the receipt " + complaint.receivedOn()
+                    + " and today " + today() + ", was " + command.referredOn());
+        }
+        return new OmbudsmanReferred(command.referredOn(), command.ombudsmanReference());
+    }
+
+    public OmbudsmanDecided recordOmbudsmanDecision(Complaint complaint, RecordOmbudsmanDecision command) {
+        requireAllowed(complaint, OMBUDSMAN_DECISION);
+        LocalDate referredOn = complaint.ombudsman().orElseThrow().referredOn();
+        if (command.decidedOn().isBefore(referredOn) || command.decidedOn().isAfter(today())) {
+            throw new InvalidCommandException("decidedOn", "must be between the referral " + referredOn
+                    + " and today " + today() + ", was " + command.decidedOn());
+        }
+        return new OmbudsmanDecided(command.decidedOn(), command.decision(), command.summary(), command.remedy());
+    }
+
+    /**
+     * The next stage, asked for within its window; a request after the window closed is refused unless the
+     * organisation accepts it with a reason.
+     */
     public Escalated escalate(Complaint complaint, Escalate command) {
         requireAllowed(complaint, ESCALATION);
         ProcedurePolicy procedure = procedureOf(complaint);
         Stage next = DeadlineVariables.nextStage(procedure, stageOf(complaint)).orElseThrow();
-        return new Escalated(complaint.stage(), next.id(), command.whyStillDissatisfied(), command.outcomeSought(),
-                byClockId(deadlines.startingWithStage(procedure, next, clock.instant())));
+        Optional<Deadline> closedWindow = complaint.requestWindow()
+                .filter(window -> !clock.instant().isBefore(window.lapsesAt()));
+        Optional<String> lateReason = command.lateAcceptanceReason().filter(reason -> !reason.isBlank());
+        if (closedWindow.isPresent() && lateReason.isEmpty()) {
+            throw new InvalidCommandException("lateAcceptanceReason", "is required: the window to ask for "
+                    + next.name() + " closed at the end of " + closedWindow.get().dueDate()
+                    + "; a later request is accepted only with a recorded reason");
+        }
+        if (closedWindow.isEmpty() && command.lateAcceptanceReason().isPresent()) {
+            throw new InvalidCommandException("lateAcceptanceReason", "applies only to a request after the window "
+                    + "closed" + complaint.requestWindow().map(window -> " (it closes at the end of "
+                    + window.dueDate() + ")").orElse(" (this stage has no window)"));
+        }
+        return new Escalated(stageIdOf(complaint), next.id(), command.whyStillDissatisfied(),
+                command.outcomeSought(), byClockId(deadlines.startingWithStage(procedure, next, clock.instant())),
+                lateReason);
     }
 
     public DeadlineExtended extend(Complaint complaint, Extend command) {
@@ -153,9 +259,29 @@ public class ComplaintDecider {
     /** The actions the complaint's state allows now, in the API's words. */
     public List<String> allowedActions(Complaint complaint) {
         List<String> allowed = new ArrayList<>();
-        if (complaint.status() != ComplaintStatus.OPEN) {
-            return allowed;
+        if (complaint.status() == ComplaintStatus.OPEN) {
+            if (complaint.kind().isFeedback()) {
+                allowed.add(CLOSURE);
+            } else {
+                allowed.addAll(procedureActions(complaint));
+            }
+            allowed.add(WITHDRAWAL);
         }
+        if (complaint.kind() == ComplaintKind.COMPLAINT && complaint.status() != ComplaintStatus.WITHDRAWN) {
+            complaint.ombudsman().ifPresentOrElse(
+                    referral -> {
+                        if (referral.decision().isEmpty()) {
+                            allowed.add(OMBUDSMAN_DECISION);
+                        }
+                    },
+                    () -> allowed.add(OMBUDSMAN_REFERRAL));
+        }
+        return allowed;
+    }
+
+    /** What an open complaint's place in its procedure allows. */
+    private List<String> procedureActions(Complaint complaint) {
+        List<String> allowed = new ArrayList<>();
         Stage stage = stageOf(complaint);
         Optional<Step> next = nextStep(complaint);
         if (next.isPresent()) {
@@ -167,24 +293,31 @@ public class ComplaintDecider {
             } else if (step.equals(stage.lastStep())) {
                 allowed.add(RESPONSE);
             }
-        } else if (DeadlineVariables.nextStage(procedureOf(complaint), stage).isPresent()
-                && complaint.requestWindow().map(window -> clock.instant().isBefore(window.lapsesAt())).orElse(true)) {
-            allowed.add(ESCALATION);
+            allowed.add(INFORMATION_REQUESTS);
+        } else {
+            // Responded: the complainant may ask for the next stage (late only with a reason), or it closes.
+            if (DeadlineVariables.nextStage(procedureOf(complaint), stage).isPresent()) {
+                allowed.add(ESCALATION);
+            }
+            allowed.add(CLOSURE);
         }
         if (!extensibleClocks(complaint).isEmpty()) {
             allowed.add(EXTENSIONS);
         }
-        allowed.add(WITHDRAWAL);
         return allowed;
     }
 
     /** How the 409 answer names the complaint's state. */
     public String describe(Complaint complaint) {
-        if (complaint.status() == ComplaintStatus.WITHDRAWN) {
-            return "withdrawn";
-        }
-        return "open at " + complaint.stage() + nextStep(complaint).map(step -> ", waiting for: " + step.name())
-                .orElse(", responded");
+        String kind = complaint.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (complaint.status()) {
+            case WITHDRAWN -> "withdrawn";
+            case CLOSED -> "closed";
+            case SIGNPOSTED -> "signposted: " + kind + ", not handled under the procedure";
+            case OPEN -> complaint.kind().isFeedback() ? "open: a " + kind + " to pass on"
+                    : "open at " + stageIdOf(complaint) + nextStep(complaint)
+                    .map(step -> ", waiting for: " + step.name()).orElse(", responded");
+        };
     }
 
     private void requireAllowed(Complaint complaint, String action) {
@@ -220,7 +353,17 @@ public class ComplaintDecider {
     }
 
     private Stage stageOf(Complaint complaint) {
-        return procedureOf(complaint).stage(complaint.stage());
+        return procedureOf(complaint).stage(stageIdOf(complaint));
+    }
+
+    /** Only complaints have a stage; no action that needs one is allowed for anything else. */
+    private static String stageIdOf(Complaint complaint) {
+        return complaint.stage().orElseThrow(() -> new IllegalStateException(
+                complaint.reference() + " is a " + complaint.kind() + " and has no stage"));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
     }
 
     private ProcedurePolicy procedureOf(Complaint complaint) {

@@ -2,27 +2,43 @@ package uk.redress.complaint.complaint;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import uk.redress.workflow.calendar.Deadline;
 
 /**
- * A complaint arrived. The deadlines are recorded as they were promised on that day, so that the history still says
- * what was promised if calendars or policies change later.
+ * A complaint, comment, compliment, appeal or discrimination claim arrived. The deadlines are recorded as they were
+ * promised on that day, so that the history still says what was promised if calendars or policies change later.
  *
- * @param reference the human-readable reference, for example {@code SEND-2026-000123}
- * @param stage     the stage the complaint starts at
- * @param deadlines the deadlines that started at receipt, by clock id
+ * @param reference        the human-readable reference, for example {@code SEND-2026-000123}
+ * @param eventsOccurredOn when what is complained about happened, where the case system knows
+ * @param outOfTimeReason  why a complaint about events older than the procedure allows was accepted
+ * @param aboutHandler     the complaint is about the first stage's handler, so it starts at the next stage
+ * @param stage            the stage the complaint starts at; empty for anything but a complaint
+ * @param deadlines        the deadlines that started at receipt, by clock id
+ * @param signposting      where an appeal or discrimination claim was pointed instead
  */
 public record ComplaintReceived(
         String reference,
         String procedure,
+        ComplaintKind kind,
         Complainant complainant,
         String summary,
         String details,
         LocalDate receivedOn,
-        String stage,
-        Map<String, Deadline> deadlines) implements ComplaintEvent {
+        Optional<LocalDate> eventsOccurredOn,
+        Optional<String> outOfTimeReason,
+        boolean aboutHandler,
+        Optional<String> stage,
+        Map<String, Deadline> deadlines,
+        Optional<String> signposting) implements ComplaintEvent {
 
     public ComplaintReceived {
-        deadlines = Map.copyOf(deadlines);
+        // Events stored before kinds existed were all complaints.
+        kind = kind == null ? ComplaintKind.COMPLAINT : kind;
+        eventsOccurredOn = eventsOccurredOn == null ? Optional.empty() : eventsOccurredOn;
+        outOfTimeReason = outOfTimeReason == null ? Optional.empty() : outOfTimeReason;
+        stage = stage == null ? Optional.empty() : stage;
+        deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
+        signposting = signposting == null ? Optional.empty() : signposting;
     }
 }

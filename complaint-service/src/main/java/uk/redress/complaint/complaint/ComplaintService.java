@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
+import uk.redress.complaint.complaint.Commands.Close;
+import uk.redress.complaint.complaint.Commands.RecordOmbudsmanDecision;
+import uk.redress.complaint.complaint.Commands.ReferToOmbudsman;
+import uk.redress.complaint.complaint.Commands.RequestInformation;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.Commands.DecideStage;
 import uk.redress.complaint.complaint.Commands.Escalate;
@@ -82,8 +86,7 @@ public class ComplaintService {
             ifMatch.filter(expected -> expected != complaint.version()).ifPresent(expected -> {
                 throw VersionConflictException.staleIfMatch(id, expected, complaint.version());
             });
-            ComplaintEvent event = decide(complaint, command);
-            return eventStore.append(id, complaint.version(), List.of(event), context)
+            return eventStore.append(id, complaint.version(), decide(complaint, command), context)
                     .map(recorded -> {
                         List<RecordedEvent> all = new ArrayList<>(events);
                         all.addAll(recorded);
@@ -92,14 +95,18 @@ public class ComplaintService {
         });
     }
 
-    private ComplaintEvent decide(Complaint complaint, ComplaintCommand command) {
+    private List<ComplaintEvent> decide(Complaint complaint, ComplaintCommand command) {
         return switch (command) {
-            case Acknowledge acknowledge -> decider.acknowledge(complaint, acknowledge);
-            case DecideStage decision -> decider.decideStage(complaint, decision);
+            case Acknowledge acknowledge -> List.of(decider.acknowledge(complaint, acknowledge));
+            case DecideStage decision -> List.of(decider.decideStage(complaint, decision));
             case Respond respond -> decider.respond(complaint, respond);
-            case Escalate escalate -> decider.escalate(complaint, escalate);
-            case Extend extend -> decider.extend(complaint, extend);
-            case Withdraw withdraw -> decider.withdraw(complaint, withdraw);
+            case RequestInformation request -> List.of(decider.requestInformation(complaint, request));
+            case Escalate escalate -> List.of(decider.escalate(complaint, escalate));
+            case Extend extend -> List.of(decider.extend(complaint, extend));
+            case Close close -> List.of(decider.close(complaint, close));
+            case Withdraw withdraw -> List.of(decider.withdraw(complaint, withdraw));
+            case ReferToOmbudsman referral -> List.of(decider.referToOmbudsman(complaint, referral));
+            case RecordOmbudsmanDecision decision -> List.of(decider.recordOmbudsmanDecision(complaint, decision));
         };
     }
 

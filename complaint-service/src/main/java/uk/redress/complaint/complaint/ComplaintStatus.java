@@ -2,8 +2,12 @@ package uk.redress.complaint.complaint;
 
 /** Whether a complaint is still being handled. */
 public enum ComplaintStatus {
-    /** Somewhere in its procedure. */
+    /** Somewhere in its procedure, or a comment or compliment not yet passed on. */
     OPEN,
+    /** Done: the final response was sent, the complainant did not ask for the next stage, or feedback was passed on. */
+    CLOSED,
     /** The complainant withdrew it. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** An appeal or discrimination claim, pointed to where it belongs; no procedure runs. */
+    SIGNPOSTED
 }

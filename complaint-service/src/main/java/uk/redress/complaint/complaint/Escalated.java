@@ -1,6 +1,7 @@
 package uk.redress.complaint.complaint;
 
 import java.util.Map;
+import java.util.Optional;
 import uk.redress.workflow.calendar.Deadline;
 
 /**
@@ -9,11 +10,14 @@ import uk.redress.workflow.calendar.Deadline;
  * @param whyStillDissatisfied in the complainant's words
  * @param outcomeSought        what the complainant wants
  * @param deadlinesStarted     the next stage's deadlines, counted from the request
+ * @param lateAcceptanceReason why a request after the stage's window closed was accepted; present only then
  */
 public record Escalated(String fromStage, String toStage, String whyStillDissatisfied, String outcomeSought,
-                        Map<String, Deadline> deadlinesStarted) implements ComplaintEvent {
+                        Map<String, Deadline> deadlinesStarted, Optional<String> lateAcceptanceReason)
+        implements ComplaintEvent {
 
     public Escalated {
         deadlinesStarted = Map.copyOf(deadlinesStarted);
+        lateAcceptanceReason = lateAcceptanceReason == null ? Optional.empty() : lateAcceptanceReason;
     }
 }

@@ -9,7 +9,8 @@ import uk.redress.workflow.calendar.SkippedDay;
 /**
  * One clock of a complaint, as a complainant or the Ombudsman would check it.
  *
- * @param state       {@code on-time}, {@code due-soon}, {@code lapsed}, {@code met} or {@code met-late}
+ * @param state       {@code on-time}, {@code due-soon}, {@code lapsed}, {@code met}, {@code met-late}, or
+ *                    {@code stopped}: the complaint was withdrawn or closed before it lapsed
  * @param countedFrom day 0 of the count
  * @param skippedDays every day from the start to the first due date that did not count, and why
  */

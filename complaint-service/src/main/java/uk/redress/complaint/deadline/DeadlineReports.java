@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.redress.complaint.complaint.Closed;
+import uk.redress.complaint.complaint.ComplaintEvent;
 import uk.redress.complaint.complaint.ComplaintReceived;
 import uk.redress.complaint.complaint.DeadlineExtended;
 import uk.redress.complaint.complaint.Escalated;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.StepRecorded;
+import uk.redress.complaint.complaint.Withdrawn;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.calendar.DeadlineCount;
 import uk.redress.workflow.calendar.Region;
@@ -57,7 +60,10 @@ public class DeadlineReports {
                             extended.previousDueDate(), extended.deadline().dueDate(), extended.reason()));
                     tracked.current = extended.deadline();
                 }
-                default -> {
+                case Withdrawn withdrawn -> stopUnmet(clocks, recorded.occurredAt());
+                case Closed closed -> stopUnmet(clocks, recorded.occurredAt());
+                case ComplaintEvent other -> {
+                    // Information requests and the Ombudsman's case move no deadline.
                 }
             }
         }
@@ -75,10 +81,19 @@ public class DeadlineReports {
         return reports;
     }
 
+    /** A complaint withdrawn or closed stops the clocks still running: nothing is due any more. */
+    private static void stopUnmet(Map<String, Tracked> clocks, Instant at) {
+        clocks.values().stream().filter(tracked -> tracked.metAt == null && tracked.stoppedAt == null)
+                .forEach(tracked -> tracked.stoppedAt = at);
+    }
+
     private String state(Region region, List<Integer> remindBefore, Tracked tracked, Instant now) {
         Deadline deadline = tracked.current;
         if (tracked.metAt != null) {
             return tracked.metAt.isBefore(deadline.lapsesAt()) ? "met" : "met-late";
+        }
+        if (tracked.stoppedAt != null) {
+            return tracked.stoppedAt.isBefore(deadline.lapsesAt()) ? "stopped" : "lapsed";
         }
         if (!now.isBefore(deadline.lapsesAt())) {
             return "lapsed";
@@ -105,6 +120,7 @@ public class DeadlineReports {
         private final DeadlineCount count;
         private Deadline current;
         private Instant metAt;
+        private Instant stoppedAt;
         private final List<DeadlineReport.Extension> extensions = new ArrayList<>();
 
         Tracked(DeadlineCount count, Deadline current) {

@@ -6,8 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import uk.redress.complaint.complaint.Closed;
 import uk.redress.complaint.complaint.ComplaintReceived;
+import uk.redress.complaint.complaint.InformationRequested;
+import uk.redress.complaint.complaint.OmbudsmanDecided;
+import uk.redress.complaint.complaint.OmbudsmanReferred;
 import uk.redress.complaint.complaint.DeadlineExtended;
 import uk.redress.complaint.complaint.Escalated;
 import uk.redress.complaint.complaint.RecordedEvent;
@@ -55,16 +60,28 @@ public class ProcessDispatcher {
             case DeadlineExtended extended -> publish(Messages.deadlineExtended(extended.clock()), recorded,
                     variables(procedure, Map.of(extended.clock(), extended.deadline())));
             case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of());
+            case Closed closed -> publish(Messages.COMPLAINT_CLOSED, recorded, Map.of());
+            // The record of the case, not the process: nothing in the engine waits for these.
+            case InformationRequested asked -> Uni.createFrom().voidItem();
+            case OmbudsmanReferred referred -> Uni.createFrom().voidItem();
+            case OmbudsmanDecided decided -> Uni.createFrom().voidItem();
         };
     }
 
-    /** The complaint's process, at the stage it starts at and the dates it was promised on receipt. */
+    /**
+     * The complaint's process, at the stage it starts at and the dates it was promised on receipt. Appeals and
+     * discrimination claims are signposted at intake and have none.
+     */
     private Uni<Void> start(RecordedEvent recorded, ComplaintReceived received, ProcedurePolicy procedure) {
+        if (received.kind().isSignposted()) {
+            return Uni.createFrom().voidItem();
+        }
         Map<String, Object> variables = new HashMap<>(variables(procedure, received.deadlines()));
         variables.put(Variables.COMPLAINT_ID, recorded.complaintId().toString());
         variables.put(Variables.SUMMARY, received.summary());
-        variables.put(Variables.KIND, "complaint");
-        variables.put(Variables.START_AT, received.stage());
+        variables.put(Variables.KIND, received.kind().name().toLowerCase(Locale.ROOT));
+        // Comments and compliments turn off before the stages: they have none to start at.
+        received.stage().ifPresent(stage -> variables.put(Variables.START_AT, stage));
         return Uni.createFrom()
                 .completionStage(() -> engine.newCreateInstanceCommand()
                         .bpmnProcessId(procedure.id())

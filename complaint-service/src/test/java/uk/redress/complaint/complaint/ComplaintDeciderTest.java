@@ -9,12 +9,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
+import uk.redress.complaint.complaint.Commands.Close;
 import uk.redress.complaint.complaint.Commands.DecideStage;
 import uk.redress.complaint.complaint.Commands.Escalate;
 import uk.redress.complaint.complaint.Commands.Extend;
+import uk.redress.complaint.complaint.Commands.RecordOmbudsmanDecision;
+import uk.redress.complaint.complaint.Commands.ReferToOmbudsman;
+import uk.redress.complaint.complaint.Commands.RequestInformation;
 import uk.redress.complaint.complaint.Commands.Respond;
 import uk.redress.complaint.complaint.Commands.Withdraw;
 import uk.redress.workflow.calendar.BankHolidays;
@@ -29,6 +34,8 @@ class ComplaintDeciderTest {
     private static final ProcedurePolicies PROCEDURES = ProcedurePolicies.shipped();
     private static final Respond RESPONSE =
             new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.");
+
+    private static final Escalate ESCALATION = new Escalate("Still unhappy", "An apology", Optional.empty());
 
     private final List<RecordedEvent> history = new ArrayList<>();
     private Instant now = Instant.parse("2026-11-23T10:00:00Z");
@@ -47,9 +54,20 @@ class ComplaintDeciderTest {
                 history.size() + 1, now, EventContext.api(UUID.randomUUID()), event));
     }
 
+    private void record(List<ComplaintEvent> events) {
+        events.forEach(this::record);
+    }
+
     private void receive(String procedure, String receivedOn) {
-        record(decider().receive(new ReceiveComplaint(procedure, new Complainant("Sam Taylor", "sam@example.org"),
-                "Missed call-backs", "Three calls missed.", LocalDate.parse(receivedOn)), "SEND-2026-000001"));
+        receive(procedure, ComplaintKind.COMPLAINT, receivedOn, null, null, false);
+    }
+
+    private void receive(String procedure, ComplaintKind kind, String receivedOn, String eventsOccurredOn,
+                         String outOfTimeReason, boolean aboutHandler) {
+        record(decider().receive(new ReceiveComplaint(procedure, kind, new Complainant("Sam Taylor", "sam@example.org"),
+                "Missed call-backs", "Three calls missed.", LocalDate.parse(receivedOn),
+                Optional.ofNullable(eventsOccurredOn).map(LocalDate::parse), Optional.ofNullable(outOfTimeReason),
+                aboutHandler), "SEND-2026-000001"));
     }
 
     @Test
@@ -59,7 +77,8 @@ class ComplaintDeciderTest {
         assertThat(complaint().deadlines()).containsOnlyKeys("stage1Acknowledgement", "stage1Response");
         assertThat(complaint().deadlines().get("stage1Acknowledgement").dueDate()).isEqualTo("2026-11-26");
         assertThat(complaint().deadlines().get("stage1Response").dueDate()).isEqualTo("2026-12-21");
-        assertThat(decider().allowedActions(complaint())).containsExactly("acknowledgement", "extensions", "withdrawal");
+        assertThat(decider().allowedActions(complaint())).containsExactly("acknowledgement", "information-requests",
+                "extensions", "withdrawal", "ombudsman-referral");
     }
 
     @Test
@@ -88,12 +107,13 @@ class ComplaintDeciderTest {
         assertThatThrownBy(() -> decider().respond(complaint(), RESPONSE))
                 .isInstanceOfSatisfying(ActionNotAllowedException.class, refused -> {
                     assertThat(refused.state()).isEqualTo("open at stage-1, waiting for: Acknowledge the complaint");
-                    assertThat(refused.allowedActions()).containsExactly("acknowledgement", "extensions", "withdrawal");
+                    assertThat(refused.allowedActions()).containsExactly("acknowledgement", "information-requests",
+                            "extensions", "withdrawal", "ombudsman-referral");
                 });
     }
 
     @Test
-    void durhamStageTwoMustBeRequestedWithinTwentyWorkingDaysOfTheStageOneResponse() {
+    void durhamStageTwoAskedForAfterItsWindowNeedsAReasonToAccept() {
         receive("durham-sendiass", "2026-11-23");
         record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
         record(decider().respond(complaint(), RESPONSE));
@@ -101,11 +121,21 @@ class ComplaintDeciderTest {
         assertThat(complaint().requestWindow().orElseThrow().dueDate()).isEqualTo("2026-12-21");
 
         now = Instant.parse("2026-12-21T23:59:00Z");
-        assertThat(decider().allowedActions(complaint())).contains("escalation");
+        assertThatThrownBy(() -> decider().escalate(complaint(),
+                new Escalate("Still unhappy", "An apology", Optional.of("Was in hospital"))))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("lateAcceptanceReason"));
         now = Instant.parse("2026-12-22T00:00:00Z");
-        assertThatThrownBy(() -> decider().escalate(complaint(), new Escalate("Still unhappy", "An apology")))
-                .isInstanceOf(ActionNotAllowedException.class)
-                .hasMessageContaining("escalation is not allowed");
+        assertThatThrownBy(() -> decider().escalate(complaint(), ESCALATION))
+                .isInstanceOfSatisfying(InvalidCommandException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("lateAcceptanceReason");
+                    assertThat(refused.rule()).contains("closed at the end of 2026-12-21");
+                });
+
+        Escalated late = decider().escalate(complaint(),
+                new Escalate("Still unhappy", "An apology", Optional.of("Was in hospital")));
+        assertThat(late.lateAcceptanceReason()).contains("Was in hospital");
+        assertThat(late.toStage()).isEqualTo("stage-2");
     }
 
     @Test
@@ -115,9 +145,9 @@ class ComplaintDeciderTest {
         record(decider().respond(complaint(), RESPONSE));
         now = Instant.parse("2026-12-01T11:00:00Z");
 
-        record(decider().escalate(complaint(), new Escalate("Still unhappy", "An apology")));
+        record(decider().escalate(complaint(), ESCALATION));
 
-        assertThat(complaint().stage()).isEqualTo("stage-2");
+        assertThat(complaint().stage()).contains("stage-2");
         // Requested on Tuesday 1 December: 5 working days is Tuesday 8; 20 skips Christmas Day and Boxing Day
         // (kept on Monday 28) and ends on Thursday 31.
         assertThat(complaint().deadlines().get("stage2Acknowledgement").dueDate()).isEqualTo("2026-12-08");
@@ -129,24 +159,176 @@ class ComplaintDeciderTest {
         receive("durham-sendiass", "2026-11-23");
         record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
         record(decider().respond(complaint(), RESPONSE));
-        record(decider().escalate(complaint(), new Escalate("Still unhappy", "An apology")));
+        record(decider().escalate(complaint(), ESCALATION));
         record(decider().acknowledge(complaint(), new Acknowledge("Received stage 2.")));
 
         assertThatThrownBy(() -> decider().decideStage(complaint(), new DecideStage("tribunal")))
                 .isInstanceOfSatisfying(InvalidCommandException.class,
                         refused -> assertThat(refused.field()).isEqualTo("route"));
         record(decider().decideStage(complaint(), new DecideStage("investigation")));
-        assertThat(decider().allowedActions(complaint())).containsExactly("response", "extensions", "withdrawal");
+        assertThat(decider().allowedActions(complaint())).containsExactly("response", "information-requests",
+                "extensions", "withdrawal", "ombudsman-referral");
     }
 
     @Test
-    void theFinalStagesResponseLeavesNothingButWithdrawal() {
+    void theFinalStagesResponseClosesTheComplaintLeavingTheOmbudsman() {
         receive("council-corporate", "2026-11-23");
         record(decider().respond(complaint(), RESPONSE));
-        record(decider().escalate(complaint(), new Escalate("Still unhappy", "An apology")));
+        assertThat(decider().allowedActions(complaint())).containsExactly("escalation", "closure", "withdrawal",
+                "ombudsman-referral");
+        record(decider().escalate(complaint(), ESCALATION));
+
+        List<ComplaintEvent> finalResponse = decider().respond(complaint(), RESPONSE);
+        assertThat(finalResponse).hasSize(2).last().isEqualTo(new Closed(Closed.FINAL_RESPONSE));
+        record(finalResponse);
+
+        assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(decider().allowedActions(complaint())).containsExactly("ombudsman-referral");
+    }
+
+    @Test
+    void theOmbudsmansReferralAndDecisionAreRecordedOnceEachAndInOrder() {
+        receive("council-corporate", "2026-11-23");
+        assertThatThrownBy(() -> decider().recordOmbudsmanDecision(complaint(), new RecordOmbudsmanDecision(
+                LocalDate.parse("2026-11-23"), OmbudsmanDecided.Decision.UPHELD, "Fault", null)))
+                .isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> decider().referToOmbudsman(complaint(),
+                new ReferToOmbudsman(LocalDate.parse("2026-11-24"), "26 012 345")))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("referredOn"));
+        record(decider().referToOmbudsman(complaint(), new ReferToOmbudsman(LocalDate.parse("2026-11-23"),
+                "26 012 345")));
+        assertThat(decider().allowedActions(complaint())).doesNotContain("ombudsman-referral")
+                .contains("ombudsman-decision");
+
+        assertThatThrownBy(() -> decider().recordOmbudsmanDecision(complaint(), new RecordOmbudsmanDecision(
+                LocalDate.parse("2026-11-22"), OmbudsmanDecided.Decision.UPHELD, "Fault", null)))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("decidedOn"));
+        record(decider().recordOmbudsmanDecision(complaint(), new RecordOmbudsmanDecision(
+                LocalDate.parse("2026-11-23"), OmbudsmanDecided.Decision.UPHELD, "Fault", "Apologise")));
+
+        assertThat(complaint().ombudsman().orElseThrow().decision().orElseThrow().decision())
+                .isEqualTo(OmbudsmanDecided.Decision.UPHELD);
+        assertThat(decider().allowedActions(complaint())).doesNotContain("ombudsman-referral", "ombudsman-decision");
+    }
+
+    @Test
+    void aComplaintClosesOnlyOnceTheStageHasResponded() {
+        receive("durham-sendiass", "2026-11-23");
+        assertThatThrownBy(() -> decider().close(complaint(), new Close("No reply")))
+                .isInstanceOf(ActionNotAllowedException.class);
+        record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
         record(decider().respond(complaint(), RESPONSE));
 
-        assertThat(decider().allowedActions(complaint())).containsExactly("withdrawal");
+        record(decider().close(complaint(), new Close("No stage 2 request")));
+
+        assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(decider().describe(complaint())).isEqualTo("closed");
+        assertThat(decider().allowedActions(complaint())).containsExactly("ombudsman-referral");
+    }
+
+    @Test
+    void informationIsAskedForWhileAStepIsPendingAndMovesNoClock() {
+        receive("durham-sendiass", "2026-11-23");
+        var before = complaint().deadlines();
+        assertThatThrownBy(() -> decider().requestInformation(complaint(), new RequestInformation("complainant",
+                "Which school?", Optional.of(LocalDate.parse("2026-11-23")))))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("answerBy"));
+
+        record(decider().requestInformation(complaint(), new RequestInformation("complainant", "Which school?",
+                Optional.of(LocalDate.parse("2026-11-30")))));
+
+        assertThat(complaint().informationRequests()).isEqualTo(1);
+        assertThat(complaint().deadlines()).isEqualTo(before);
+        record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
+        record(decider().respond(complaint(), RESPONSE));
+        assertThat(decider().allowedActions(complaint())).doesNotContain("information-requests");
+    }
+
+    @Test
+    void durhamPassesCommentsOnWithNoStageOrDeadline() {
+        receive("durham-sendiass", ComplaintKind.COMMENT, "2026-11-23", null, null, false);
+
+        assertThat(complaint().stage()).isEmpty();
+        assertThat(complaint().deadlines()).isEmpty();
+        assertThat(decider().allowedActions(complaint())).containsExactly("closure", "withdrawal");
+        assertThat(decider().describe(complaint())).isEqualTo("open: a comment to pass on");
+        record(decider().close(complaint(), new Close("Passed to the coordinator")));
+        assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    @Test
+    void aProcedureWithoutFeedbackRefusesACompliment() {
+        assertThatThrownBy(() -> receive("lgsco-code", ComplaintKind.COMPLIMENT, "2026-11-23", null, null, false))
+                .isInstanceOfSatisfying(InvalidCommandException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("kind");
+                    assertThat(refused.rule()).contains("takes no comments or compliments");
+                });
+    }
+
+    @Test
+    void anAppealIsSignpostedToItsAppealAndRunsNoProcedure() {
+        receive("durham-sendiass", ComplaintKind.APPEAL, "2026-11-23", null, null, false);
+
+        assertThat(complaint().status()).isEqualTo(ComplaintStatus.SIGNPOSTED);
+        assertThat(complaint().signposting()).hasValueSatisfying(text -> assertThat(text)
+                .contains("A complaint cannot change this decision").contains("Tribunal"));
+        assertThat(complaint().deadlines()).isEmpty();
+        assertThat(decider().allowedActions(complaint())).isEmpty();
+        assertThatThrownBy(() -> decider().acknowledge(complaint(), new Acknowledge("Received.")))
+                .isInstanceOfSatisfying(ActionNotAllowedException.class, refused -> assertThat(refused.state())
+                        .isEqualTo("signposted: appeal, not handled under the procedure"));
+    }
+
+    @Test
+    void aDiscriminationClaimIsSignpostedToo() {
+        receive("council-corporate", ComplaintKind.DISCRIMINATION_CLAIM, "2026-11-23", null, null, false);
+
+        assertThat(complaint().status()).isEqualTo(ComplaintStatus.SIGNPOSTED);
+        assertThat(complaint().signposting()).hasValueSatisfying(text -> assertThat(text)
+                .contains("disability discrimination"));
+    }
+
+    @Test
+    void aComplaintAboutEventsOverTwelveMonthsOldNeedsAReasonToAccept() {
+        assertThatThrownBy(() -> receive("durham-sendiass", ComplaintKind.COMPLAINT, "2026-11-23", "2025-11-22",
+                null, false))
+                .isInstanceOfSatisfying(InvalidCommandException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("outOfTimeReason");
+                    assertThat(refused.rule()).contains("within 12 months of receipt (from 2025-11-23)");
+                });
+        assertThatThrownBy(() -> receive("durham-sendiass", ComplaintKind.COMPLAINT, "2026-11-23", "2025-11-23",
+                "Only just found out", false))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("outOfTimeReason"));
+        assertThatThrownBy(() -> receive("durham-sendiass", ComplaintKind.COMPLAINT, "2026-11-23", "2026-11-24",
+                null, false))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("eventsOccurredOn"));
+
+        receive("durham-sendiass", ComplaintKind.COMPLAINT, "2026-11-23", "2025-11-22", "Only just found out", false);
+
+        ComplaintReceived received = (ComplaintReceived) history.getFirst().event();
+        assertThat(received.outOfTimeReason()).contains("Only just found out");
+        assertThat(complaint().deadlines()).containsKey("stage1Response");
+    }
+
+    @Test
+    void aDurhamComplaintAboutTheCoordinatorStartsAtStageTwoFromReceipt() {
+        receive("durham-sendiass", ComplaintKind.COMPLAINT, "2026-11-23", null, null, true);
+
+        assertThat(complaint().stage()).contains("stage-2");
+        assertThat(complaint().deadlines()).containsOnlyKeys("stage2Acknowledgement", "stage2Response");
+        assertThat(complaint().deadlines().get("stage2Acknowledgement").dueDate()).isEqualTo("2026-11-30");
+    }
+
+    @Test
+    void anLgscoComplaintAboutItsHandlerStillStartsAtStageOne() {
+        receive("lgsco-code", ComplaintKind.COMPLAINT, "2026-11-23", null, null, true);
+
+        assertThat(complaint().stage()).contains("stage-1");
     }
 
     @Test

@@ -5,8 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.complaint.Commands;
+import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.complaint.complaint.Responded;
 
 /** The bodies of the actions on a complaint, each turned into its command. */
@@ -51,10 +53,63 @@ final class ActionRequests {
             @Schema(examples = "The response did not explain why the assessment was delayed")
             @NotBlank @Size(max = 20_000) String whyStillDissatisfied,
             @Schema(examples = "A date for the assessment and an apology") @NotBlank @Size(max = 20_000)
-            String outcomeSought) {
+            String outcomeSought,
+            @Schema(description = "Only for a request after the stage's window closed: why it is accepted anyway",
+                    examples = "The complainant was in hospital when the window closed")
+            @Size(max = 5_000) String lateAcceptanceReason) {
 
         Commands.Escalate toCommand() {
-            return new Commands.Escalate(whyStillDissatisfied, outcomeSought);
+            return new Commands.Escalate(whyStillDissatisfied, outcomeSought,
+                    Optional.ofNullable(lateAcceptanceReason));
+        }
+    }
+
+    @Schema(name = "InformationRequest", description = "More information asked of the complainant or someone else.")
+    record InformationRequestRequest(
+            @Schema(description = "Who was asked", examples = "complainant") @NotBlank @Size(max = 200) String askedOf,
+            @Schema(description = "What was asked, as sent",
+                    examples = "Please send the letter from the school dated 3 October.")
+            @NotBlank @Size(max = 20_000) String question,
+            @Schema(description = "The date the answer was asked for", examples = "2026-12-04") LocalDate answerBy) {
+
+        Commands.RequestInformation toCommand() {
+            return new Commands.RequestInformation(askedOf, question, Optional.ofNullable(answerBy));
+        }
+    }
+
+    @Schema(name = "Closure", description = "The complaint is done with.")
+    record ClosureRequest(
+            @Schema(examples = "No stage 2 request within 20 working days of the response")
+            @NotBlank @Size(max = 2_000) String reason) {
+
+        Commands.Close toCommand() {
+            return new Commands.Close(reason);
+        }
+    }
+
+    @Schema(name = "OmbudsmanReferral", description = "The Ombudsman told the organisation it has the complaint.")
+    record OmbudsmanReferralRequest(
+            @Schema(examples = "2027-03-01") @NotNull LocalDate referredOn,
+            @Schema(description = "The Ombudsman's case reference", examples = "26 012 345")
+            @NotBlank @Size(max = 100) String ombudsmanReference) {
+
+        Commands.ReferToOmbudsman toCommand() {
+            return new Commands.ReferToOmbudsman(referredOn, ombudsmanReference);
+        }
+    }
+
+    @Schema(name = "OmbudsmanDecision", description = "The Ombudsman's decision on the referral.")
+    record OmbudsmanDecisionRequest(
+            @Schema(examples = "2027-06-14") @NotNull LocalDate decidedOn,
+            @Schema(examples = "UPHELD") @NotNull OmbudsmanDecided.Decision decision,
+            @Schema(examples = "Fault causing injustice: the stage 2 response was four months late")
+            @NotBlank @Size(max = 20_000) String summary,
+            @Schema(description = "What the Ombudsman recommended, where anything",
+                    examples = "Apologise and pay £300 for the time and trouble")
+            @Size(max = 20_000) String remedy) {
+
+        Commands.RecordOmbudsmanDecision toCommand() {
+            return new Commands.RecordOmbudsmanDecision(decidedOn, decision, summary, remedy);
         }
     }
 

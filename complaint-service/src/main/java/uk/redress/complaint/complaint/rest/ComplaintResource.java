@@ -30,6 +30,10 @@ import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintService;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.rest.ActionRequests.AcknowledgementRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.ClosureRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.InformationRequestRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.OmbudsmanDecisionRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.OmbudsmanReferralRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.EscalationRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.ExtensionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.ResponseRequest;
@@ -167,8 +171,8 @@ public class ComplaintResource {
     @Path("/{id}/escalation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The complainant asks for the next stage",
-            description = "Allowed after the stage's response, within its request window; starts the next stage's "
-                    + "clocks.")
+            description = "Allowed after the stage's response, within its request window, or later with a "
+                    + "lateAcceptanceReason; starts the next stage's clocks.")
     @ActionResponses
     public Uni<Response> escalate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                   @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
@@ -197,6 +201,55 @@ public class ComplaintResource {
     public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                   @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                                   @NotNull(message = "is required") @Valid WithdrawalRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/information-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a request for more information",
+            description = "While a step of the stage is pending. The procedures' clocks do not stop for it.")
+    @ActionResponses
+    public Uni<Response> requestInformation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                            @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                            @NotNull(message = "is required") @Valid
+                                            InformationRequestRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close the complaint",
+            description = "After a stage's response that the complainant took no further, or once a comment or "
+                    + "compliment was passed on. The last stage's response closes the complaint by itself.")
+    @ActionResponses
+    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                               @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                               @NotNull(message = "is required") @Valid ClosureRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/ombudsman-referral")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that the complaint went to the Ombudsman", description = "Once per complaint.")
+    @ActionResponses
+    public Uni<Response> referToOmbudsman(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                          @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                          @NotNull(message = "is required") @Valid OmbudsmanReferralRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/ombudsman-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the Ombudsman's decision", description = "After the referral, once.")
+    @ActionResponses
+    public Uni<Response> recordOmbudsmanDecision(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                                 @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                                 @NotNull(message = "is required") @Valid
+                                                 OmbudsmanDecisionRequest request) {
         return act(id, ifMatch, correlationId, request.toCommand());
     }
 

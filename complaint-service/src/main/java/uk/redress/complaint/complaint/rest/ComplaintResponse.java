@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.complaint.Complainant;
 import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.complaint.ComplaintKind;
 import uk.redress.complaint.complaint.ComplaintStatus;
+import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 
 @Schema(name = "Complaint", description = "A complaint's current state.")
@@ -15,16 +17,36 @@ public record ComplaintResponse(
         UUID id,
         @Schema(description = "The reference to quote in letters", examples = "SEND-2026-000123") String reference,
         @Schema(description = "Increases with every change; the ETag of the complaint") int version,
+        @Schema(description = "OPEN, CLOSED, WITHDRAWN, or SIGNPOSTED (an appeal or discrimination claim)")
         ComplaintStatus status,
+        ComplaintKind kind,
         @Schema(examples = "durham-sendiass") String procedure,
-        @Schema(examples = "stage-1") String stage,
+        @Schema(description = "The stage it is at; absent for anything but a complaint", examples = "stage-1")
+        String stage,
         Complainant complainant,
         String summary,
         String details,
         LocalDate receivedAt,
         @Schema(description = "Every deadline promised so far") List<DeadlineResponse> deadlines,
+        @Schema(description = "Where an appeal or discrimination claim was pointed instead")
+        String signposting,
+        @Schema(description = "The Ombudsman's case, once referred") OmbudsmanResponse ombudsman,
         @Schema(description = "What can be done now", examples = "[\"acknowledgement\", \"withdrawal\"]")
         List<String> allowedActions) {
+
+    @Schema(name = "OmbudsmanCase")
+    public record OmbudsmanResponse(
+            LocalDate referredOn,
+            @Schema(examples = "26 012 345") String reference,
+            @Schema(description = "Absent until decided") OmbudsmanDecided.Decision decision,
+            LocalDate decidedOn) {
+
+        static OmbudsmanResponse of(Complaint.OmbudsmanCase ombudsman) {
+            return new OmbudsmanResponse(ombudsman.referredOn(), ombudsman.reference(),
+                    ombudsman.decision().map(OmbudsmanDecided::decision).orElse(null),
+                    ombudsman.decision().map(OmbudsmanDecided::decidedOn).orElse(null));
+        }
+    }
 
     @Schema(name = "Deadline")
     public record DeadlineResponse(
@@ -42,7 +64,9 @@ public record ComplaintResponse(
                         complaint.deadlines().get(clock.id()).lapsesAt()))
                 .toList();
         return new ComplaintResponse(complaint.id(), complaint.reference(), complaint.version(), complaint.status(),
-                complaint.procedure(), complaint.stage(), complaint.complainant(), complaint.summary(),
-                complaint.details(), complaint.receivedOn(), deadlines, allowedActions);
+                complaint.kind(), complaint.procedure(), complaint.stage().orElse(null), complaint.complainant(),
+                complaint.summary(), complaint.details(), complaint.receivedOn(), deadlines,
+                complaint.signposting().orElse(null), complaint.ombudsman().map(OmbudsmanResponse::of).orElse(null),
+                allowedActions);
     }
 }

@@ -6,11 +6,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.complaint.Complainant;
+import uk.redress.complaint.complaint.ComplaintKind;
 import uk.redress.complaint.complaint.ReceiveComplaint;
 
-@Schema(name = "NewComplaint", description = "A complaint as a council case system hands it over.")
+@Schema(name = "NewComplaint", description = "A complaint (or comment, compliment, appeal, discrimination claim) "
+        + "as a council case system hands it over.")
 public record NewComplaintRequest(
         @Schema(description = "The complaints procedure that applies", examples = "durham-sendiass")
         @NotBlank String procedure,
@@ -20,7 +23,18 @@ public record NewComplaintRequest(
         @Schema(description = "The complaint in the complainant's words")
         @NotBlank @Size(max = 20_000) String details,
         @Schema(description = "The day the complaint was received", examples = "2026-11-23")
-        @NotNull LocalDate receivedAt) {
+        @NotNull LocalDate receivedAt,
+        @Schema(description = "What was raised (default COMPLAINT). APPEAL and DISCRIMINATION_CLAIM are signposted "
+                + "to where they belong and run no procedure; COMMENT and COMPLIMENT are passed on with no deadline",
+                examples = "COMPLAINT")
+        ComplaintKind kind,
+        @Schema(description = "When what is complained about happened, where known", examples = "2026-10-01")
+        LocalDate eventsOccurredOn,
+        @Schema(description = "Why a complaint about events older than the procedure allows (12 months) is accepted")
+        @Size(max = 5_000) String outOfTimeReason,
+        @Schema(description = "The complaint is about the first stage's handler (Durham: the SENDIASS coordinator), "
+                + "so it starts at the next stage where the procedure says so; default false")
+        Boolean aboutHandler) {
 
     @Schema(name = "Complainant")
     public record ComplainantRequest(
@@ -29,7 +43,9 @@ public record NewComplaintRequest(
     }
 
     public ReceiveComplaint toCommand() {
-        return new ReceiveComplaint(procedure, new Complainant(complainant.name(), complainant.email()), summary,
-                details, receivedAt);
+        return new ReceiveComplaint(procedure, kind == null ? ComplaintKind.COMPLAINT : kind,
+                new Complainant(complainant.name(), complainant.email()), summary, details, receivedAt,
+                Optional.ofNullable(eventsOccurredOn), Optional.ofNullable(outOfTimeReason),
+                Boolean.TRUE.equals(aboutHandler));
     }
 }
