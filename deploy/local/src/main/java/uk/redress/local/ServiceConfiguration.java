@@ -34,7 +34,13 @@ public final class ServiceConfiguration {
                     properties.put("quarkus.datasource.password", PostgresServer.PASSWORD);
                 }
                 case KAFKA -> properties.put("kafka.bootstrap.servers", settings.kafkaBootstrapServers());
-                case ZEEBE -> properties.put("redress.zeebe.grpc-address", settings.zeebeGrpcAddress());
+                case ZEEBE -> {
+                    properties.put("redress.zeebe.grpc-address", settings.zeebeGrpcAddress());
+                    if (service == Part.COMPLAINT_SERVICE) {
+                        // Decisions at the engine's time: moving its clock makes windows close for the API too.
+                        properties.put("redress.clock.engine-clock-url", settings.httpAddress(Port.ENGINE_CLOCK));
+                    }
+                }
                 case MAIL -> {
                     properties.put("quarkus.mailer.host", "127.0.0.1");
                     properties.put("quarkus.mailer.port", String.valueOf(settings.port(Port.SMTP)));

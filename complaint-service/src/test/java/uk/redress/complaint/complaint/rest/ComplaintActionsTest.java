@@ -44,7 +44,8 @@ class ComplaintActionsTest {
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .body("reference", matchesPattern("SEND-2026-\\d{6}"))
-                .body("allowedActions", contains("acknowledgement", "extensions", "withdrawal"))
+                .body("allowedActions", contains("acknowledgement", "information-requests", "extensions", "withdrawal",
+                        "ombudsman-referral"))
                 .extract().path("id");
     }
 
@@ -59,7 +60,8 @@ class ComplaintActionsTest {
                 .then().statusCode(200)
                 .header("ETag", "\"2\"")
                 .body("version", equalTo(2))
-                .body("allowedActions", contains("response", "extensions", "withdrawal"));
+                .body("allowedActions", contains("response", "information-requests", "extensions", "withdrawal",
+                        "ombudsman-referral"));
 
         given().when().get("/api/v1/complaints/" + id + "/events")
                 .then().statusCode(200)
