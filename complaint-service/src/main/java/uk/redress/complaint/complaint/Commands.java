@@ -11,7 +11,7 @@ public final class Commands {
     }
 
     /** Every command on a received complaint. */
-    public sealed interface ComplaintCommand permits Acknowledge, DecideStage, Respond, RequestInformation, Escalate, Extend, Close,
+    public sealed interface ComplaintCommand permits Acknowledge, DecideStage, CompleteStep, Respond, RequestInformation, Escalate, Extend, Close,
             Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision {
     }
 
@@ -21,6 +21,10 @@ public final class Commands {
 
     /** Decide how the stage goes on: one of its decision step's choices. */
     public record DecideStage(String route) implements ComplaintCommand {
+    }
+
+    /** Record a step of the stage that has no action of its own, such as the review panel's meeting. */
+    public record CompleteStep(String step, String note) implements ComplaintCommand {
     }
 
     /** Record the stage's response. */

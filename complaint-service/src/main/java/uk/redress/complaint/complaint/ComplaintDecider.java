@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
 import uk.redress.complaint.complaint.Commands.Close;
+import uk.redress.complaint.complaint.Commands.CompleteStep;
 import uk.redress.complaint.complaint.Commands.RecordOmbudsmanDecision;
 import uk.redress.complaint.complaint.Commands.ReferToOmbudsman;
 import uk.redress.complaint.complaint.Commands.RequestInformation;
@@ -39,6 +40,7 @@ public class ComplaintDecider {
     /** The actions, named as the API's sub-resources. */
     public static final String ACKNOWLEDGEMENT = "acknowledgement";
     public static final String STAGE_DECISION = "stage-decision";
+    public static final String STEPS = "steps";
     public static final String RESPONSE = "response";
     public static final String ESCALATION = "escalation";
     public static final String EXTENSIONS = "extensions";
@@ -133,6 +135,17 @@ public class ComplaintDecider {
                     + ", was '" + command.route() + "'");
         }
         return new StageDecided(stageIdOf(complaint), step.id(), command.route(), clocksMetBy(step),
+                startedAfter(complaint, step));
+    }
+
+    public StepCompleted completeStep(Complaint complaint, CompleteStep command) {
+        requireAllowed(complaint, STEPS);
+        Step step = nextStep(complaint).orElseThrow();
+        if (!step.id().equals(command.step())) {
+            throw new InvalidCommandException("step", "must be the step due now, " + step.id() + " (" + step.name()
+                    + "), was '" + command.step() + "'");
+        }
+        return new StepCompleted(stageIdOf(complaint), step.id(), command.note(), clocksMetBy(step),
                 startedAfter(complaint, step));
     }
 
@@ -292,6 +305,8 @@ public class ComplaintDecider {
                 allowed.add(STAGE_DECISION);
             } else if (step.equals(stage.lastStep())) {
                 allowed.add(RESPONSE);
+            } else {
+                allowed.add(STEPS);
             }
             allowed.add(INFORMATION_REQUESTS);
         } else {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
 import uk.redress.complaint.complaint.Commands.Close;
+import uk.redress.complaint.complaint.Commands.CompleteStep;
 import uk.redress.complaint.complaint.Commands.RecordOmbudsmanDecision;
 import uk.redress.complaint.complaint.Commands.ReferToOmbudsman;
 import uk.redress.complaint.complaint.Commands.RequestInformation;
@@ -99,6 +100,7 @@ public class ComplaintService {
         return switch (command) {
             case Acknowledge acknowledge -> List.of(decider.acknowledge(complaint, acknowledge));
             case DecideStage decision -> List.of(decider.decideStage(complaint, decision));
+            case CompleteStep step -> List.of(decider.completeStep(complaint, step));
             case Respond respond -> decider.respond(complaint, respond);
             case RequestInformation request -> List.of(decider.requestInformation(complaint, request));
             case Escalate escalate -> List.of(decider.escalate(complaint, escalate));

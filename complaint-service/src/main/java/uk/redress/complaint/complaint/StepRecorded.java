@@ -8,7 +8,7 @@ import uk.redress.workflow.calendar.Deadline;
  * A step of the current stage was done: its user task in the process is done, the clocks it meets stop, and the
  * clocks counted from it start.
  */
-public sealed interface StepRecorded extends ComplaintEvent permits Acknowledged, StageDecided, Responded {
+public sealed interface StepRecorded extends ComplaintEvent permits Acknowledged, StageDecided, StepCompleted, Responded {
 
     String stage();
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
 import uk.redress.complaint.complaint.Commands.Close;
+import uk.redress.complaint.complaint.Commands.CompleteStep;
 import uk.redress.complaint.complaint.Commands.DecideStage;
 import uk.redress.complaint.complaint.Commands.Escalate;
 import uk.redress.complaint.complaint.Commands.Extend;
@@ -350,6 +351,83 @@ class ComplaintDeciderTest {
                 .hasMessageContaining("at most 10 working days after the original due date");
         record(decider().extend(complaint(), new Extend("stage1Response", tenLater, "Records", "LGSCO")));
         assertThat(complaint().deadlines().get("stage1Response").dueDate()).isEqualTo(tenLater);
+    }
+
+    @Test
+    void lgscoStageTwoIsAskedForAtAnyTimeAndItsResponseCountsFromTheAcknowledgement() {
+        receive("lgsco-code", "2026-11-23");
+        record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
+        record(decider().respond(complaint(), RESPONSE));
+        assertThat(complaint().requestWindow()).isEmpty();
+
+        now = Instant.parse("2027-03-01T10:00:00Z");
+        record(decider().escalate(complaint(), ESCALATION));
+        // Requested on Monday 1 March 2027: 5 working days is Monday 8 March.
+        assertThat(complaint().deadlines().get("stage2Acknowledgement").dueDate()).isEqualTo("2027-03-08");
+        assertThat(complaint().deadlines()).doesNotContainKey("stage2Response");
+
+        now = Instant.parse("2027-03-03T10:00:00Z");
+        record(decider().acknowledge(complaint(), new Acknowledge("Received stage 2.")));
+        // Acknowledged on Wednesday 3 March 2027: 20 working days, skipping Good Friday and Easter Monday.
+        LocalDate due = complaint().deadlines().get("stage2Response").dueDate();
+        assertThat(due).isEqualTo(CALENDAR.count(PROCEDURES.find("lgsco-code").orElseThrow().calendar(),
+                now, 20).deadline().dueDate());
+        LocalDate twentyOneLater = CALENDAR.count(PROCEDURES.find("lgsco-code").orElseThrow().calendar(), due, 21)
+                .deadline().dueDate();
+        assertThatThrownBy(() -> decider().extend(complaint(),
+                new Extend("stage2Response", twentyOneLater, "Records", "LGSCO")))
+                .hasMessageContaining("at most 20 working days after the original due date");
+    }
+
+    @Test
+    void theChildrensInvestigationMayBeExtendedUpToFortyWorkingDays() {
+        receive("children-statutory", "2026-11-23");
+        record(decider().respond(complaint(), RESPONSE));
+        record(decider().escalate(complaint(), ESCALATION));
+        LocalDate due = complaint().deadlines().get("investigation").dueDate();
+        var calendar = PROCEDURES.find("children-statutory").orElseThrow().calendar();
+
+        assertThatThrownBy(() -> decider().extend(complaint(), new Extend("investigation",
+                CALENDAR.count(calendar, due, 41).deadline().dueDate(), "Independent person ill", null)))
+                .hasMessageContaining("at most 40 working days");
+        record(decider().extend(complaint(), new Extend("investigation",
+                CALENDAR.count(calendar, due, 40).deadline().dueDate(), "Independent person ill", null)));
+        assertThat(decider().allowedActions(complaint())).contains("extensions");
+    }
+
+    @Test
+    void theChildrensReviewPanelMeetsReportsAndTheCouncilRespondsEachInItsTime() {
+        receive("children-statutory", "2026-11-23");
+        record(decider().respond(complaint(), RESPONSE));
+        record(decider().escalate(complaint(), ESCALATION));
+        record(decider().respond(complaint(), RESPONSE));
+        now = Instant.parse("2026-12-01T10:00:00Z");
+        record(decider().escalate(complaint(), ESCALATION));
+        // Requested on Tuesday 1 December 2026: 30 working days skip Christmas, Boxing Day (kept on Monday 28) and
+        // New Year's Day.
+        assertThat(complaint().deadlines().get("panelMeeting").dueDate()).isEqualTo("2027-01-15");
+        assertThat(decider().allowedActions(complaint())).containsExactly("steps", "information-requests",
+                "withdrawal", "ombudsman-referral");
+
+        assertThatThrownBy(() -> decider().completeStep(complaint(), new CompleteStep("send-panel-report", "Sent")))
+                .isInstanceOfSatisfying(InvalidCommandException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("step");
+                    assertThat(refused.rule()).contains("hold-panel");
+                });
+        now = Instant.parse("2027-01-11T10:00:00Z");
+        record(decider().completeStep(complaint(), new CompleteStep("hold-panel", "The panel met")));
+        assertThat(complaint().clocksMet()).contains("panelMeeting");
+        // Held on Monday 11 January 2027: the report is due 5 working days later, Monday 18 January.
+        assertThat(complaint().deadlines().get("panelReport").dueDate()).isEqualTo("2027-01-18");
+
+        now = Instant.parse("2027-01-15T10:00:00Z");
+        record(decider().completeStep(complaint(), new CompleteStep("send-panel-report", "Report sent")));
+        // Sent on Friday 15 January: the council responds within 15 working days, by Friday 5 February.
+        assertThat(complaint().deadlines().get("councilResponse").dueDate()).isEqualTo("2027-02-05");
+        assertThat(decider().allowedActions(complaint())).startsWith("response");
+
+        record(decider().respond(complaint(), RESPONSE));
+        assertThat(complaint().status()).isEqualTo(ComplaintStatus.CLOSED);
     }
 
     @Test

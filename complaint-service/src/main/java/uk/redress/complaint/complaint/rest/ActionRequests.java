@@ -36,6 +36,18 @@ final class ActionRequests {
         }
     }
 
+    @Schema(name = "StepCompletion", description = "A step of the stage with no action of its own was done.")
+    record StepCompletionRequest(
+            @Schema(description = "The step due now, as allowedActions and the procedure name it",
+                    examples = "hold-panel") @NotBlank @Size(max = 100) String step,
+            @Schema(examples = "The panel met on 14 January with the family and the independent person")
+            @NotBlank @Size(max = 20_000) String note) {
+
+        Commands.CompleteStep toCommand() {
+            return new Commands.CompleteStep(step, note);
+        }
+    }
+
     @Schema(name = "Response", description = "The stage's response to the complainant.")
     record ResponseRequest(
             @Schema(examples = "PARTLY_UPHELD") @NotNull Responded.Outcome outcome,

@@ -38,6 +38,7 @@ import uk.redress.complaint.complaint.rest.ActionRequests.EscalationRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.ExtensionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.ResponseRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.StageDecisionRequest;
+import uk.redress.complaint.complaint.rest.ActionRequests.StepCompletionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.WithdrawalRequest;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
@@ -152,6 +153,20 @@ public class ComplaintResource {
     public Uni<Response> decideStage(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                      @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                                      @NotNull(message = "is required") @Valid StageDecisionRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/steps")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a step that has no action of its own",
+            description = "For example the children's review panel meeting (hold-panel) and its report "
+                    + "(send-panel-report); the step must be the one due now. Stops the clocks it meets and starts "
+                    + "those counted from it.")
+    @ActionResponses
+    public Uni<Response> completeStep(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                      @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                      @NotNull(message = "is required") @Valid StepCompletionRequest request) {
         return act(id, ifMatch, correlationId, request.toCommand());
     }
 

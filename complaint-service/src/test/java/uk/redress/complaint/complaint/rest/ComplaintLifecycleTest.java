@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -159,6 +160,39 @@ class ComplaintLifecycleTest {
                 .body("[2].data.reason", equalTo("Records arrived late"))
                 .body("[8].data.remedy", equalTo("Apologise and pay £300 for the time and trouble"));
         awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED"));
+    }
+
+    @Test
+    void aChildrensStatutoryComplaintRunsThroughAllThreeStages() {
+        String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "children-statutory"));
+        String escalation = """
+                {"whyStillDissatisfied": "The plan is still not in place.", "outcomeSought": "The plan in place."}
+                """;
+
+        awaitActive(id, "Stage1RespondTask");
+        act(id, "response", RESPONSE, 200);
+        awaitActive(id, "Stage2RequestGateway");
+        act(id, "escalation", escalation, 200);
+        awaitActive(id, "Stage2InvestigateTask");
+        act(id, "response", RESPONSE, 200);
+        awaitActive(id, "Stage3RequestGateway");
+        act(id, "escalation", escalation, 200)
+                .body("allowedActions", contains("steps", "information-requests", "withdrawal", "ombudsman-referral"));
+        awaitActive(id, "Stage3HoldPanelTask");
+        act(id, "steps", "{\"step\": \"send-panel-report\", \"note\": \"Sent\"}", 422)
+                .body("errors[0].field", equalTo("step"))
+                .body("errors[0].rule", containsString("hold-panel"));
+        act(id, "steps", "{\"step\": \"hold-panel\", \"note\": \"The panel met with the family\"}", 200)
+                .body("deadlines.clock", hasItem("panelReport"));
+        awaitActive(id, "Stage3SendPanelReportTask");
+        act(id, "steps", "{\"step\": \"send-panel-report\", \"note\": \"Report sent\"}", 200)
+                .body("deadlines.clock", hasItem("councilResponse"));
+        awaitActive(id, "Stage3RespondTask");
+        act(id, "response", RESPONSE, 200)
+                .body("status", equalTo("CLOSED"));
+
+        awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED")
+                && instance.getList("completedElements").contains("ProcedureCompletedEndEvent"));
     }
 
     @Test
