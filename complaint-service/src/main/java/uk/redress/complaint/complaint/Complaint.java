@@ -86,6 +86,8 @@ public record Complaint(
                 next.informationRequests = state.informationRequests + 1;
                 yield next.done();
             }
+            // A lapse is a fact about time, not a change of state: the deadline still runs until its step is done.
+            case DeadlineLapsed lapsed -> next.done();
             case Escalated escalated -> {
                 next.stage = Optional.of(escalated.toStage());
                 next.stepsDone = List.of();

@@ -2,6 +2,7 @@ package uk.redress.complaint.complaint;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +111,24 @@ public class ComplaintService {
             case ReferToOmbudsman referral -> List.of(decider.referToOmbudsman(complaint, referral));
             case RecordOmbudsmanDecision decision -> List.of(decider.recordOmbudsmanDecision(complaint, decision));
         };
+    }
+
+    /**
+     * Records that a deadline lapsed, once: a repeated alert, or one about a deadline met or moved meanwhile,
+     * records nothing. Answers whether it recorded the lapse.
+     */
+    public Uni<Boolean> recordLapse(UUID id, String clock, LocalDate dueDate, EventContext context) {
+        return history(id).chain(events -> {
+            Complaint complaint = Complaint.replay(events).orElseThrow();
+            DeadlineLapsed lapse = new DeadlineLapsed(clock, dueDate);
+            boolean stillDue = complaint.isRunning(clock)
+                    && complaint.deadlines().get(clock).dueDate().equals(dueDate);
+            boolean recorded = events.stream().anyMatch(event -> event.event().equals(lapse));
+            if (!stillDue || recorded) {
+                return Uni.createFrom().item(false);
+            }
+            return eventStore.append(id, complaint.version(), List.of(lapse), context).map(appended -> true);
+        });
     }
 
     public Uni<Complaint> get(UUID id) {

@@ -14,4 +14,9 @@ public record EventContext(String recordedBy, UUID correlationId, UUID causation
     public static EventContext api(UUID correlationId) {
         return new EventContext("api", correlationId, null);
     }
+
+    /** Recorded by Redress itself on what it saw happen, such as a deadline lapsing. */
+    public static EventContext system(String watcher, UUID correlationId) {
+        return new EventContext(watcher, correlationId, null);
+    }
 }

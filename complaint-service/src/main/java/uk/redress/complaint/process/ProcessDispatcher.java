@@ -14,6 +14,7 @@ import uk.redress.complaint.complaint.InformationRequested;
 import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.complaint.complaint.OmbudsmanReferred;
 import uk.redress.complaint.complaint.DeadlineExtended;
+import uk.redress.complaint.complaint.DeadlineLapsed;
 import uk.redress.complaint.complaint.Escalated;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.Responded;
@@ -63,6 +64,7 @@ public class ProcessDispatcher {
             case Closed closed -> publish(Messages.COMPLAINT_CLOSED, recorded, Map.of());
             // The record of the case, not the process: nothing in the engine waits for these.
             case InformationRequested asked -> Uni.createFrom().voidItem();
+            case DeadlineLapsed lapsed -> Uni.createFrom().voidItem();
             case OmbudsmanReferred referred -> Uni.createFrom().voidItem();
             case OmbudsmanDecided decided -> Uni.createFrom().voidItem();
         };
