@@ -104,9 +104,17 @@ class ComplaintLapseIT {
         assertThat(alert.path("clock").asText()).isEqualTo("stage1Acknowledgement");
         assertThat(alert.path("dueDate").asText()).isEqualTo(dueDate.toString());
 
-        // The lapse is an alert, not the end: the complaint still waits to be acknowledged.
+        // The lapse is an alert, not the end: the complaint still waits to be acknowledged, and its history (read at
+        // the engine's time) shows the missed date.
         given().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id)
                 .then().statusCode(200).body("status", equalTo("OPEN"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedEventTypes(id).contains("DeadlineLapsed"));
+        assertThat(storedEventTypes(id)).containsExactly("ComplaintReceived", "DeadlineLapsed");
+        given().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id
+                        + "/deadlines")
+                .then().statusCode(200)
+                .body("find { it.clock == 'stage1Acknowledgement' }.state", equalTo("lapsed"))
+                .body("find { it.clock == 'stage1Response' }.state", equalTo("on-time"));
         assertThat(processInstanceOf(id).get("activeElements")).asInstanceOf(LIST).contains("Stage1AcknowledgeTask");
     }
 
