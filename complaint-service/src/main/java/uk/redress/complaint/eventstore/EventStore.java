@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import io.vertx.pgclient.PgException;
+import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintEvent;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
@@ -26,11 +27,13 @@ public class EventStore {
     private final Mutiny.SessionFactory sessions;
     private final EventCodec codec;
     private final Clock clock;
+    private final Projection projection;
 
-    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock) {
+    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock, Projection projection) {
         this.sessions = sessions;
         this.codec = codec;
         this.clock = clock;
+        this.projection = projection;
     }
 
     /**
@@ -45,6 +48,7 @@ public class EventStore {
     /**
      * The same, with other rows written in the same transaction (an idempotency key, say). A duplicate of one of
      * those fails with the database's own error; only a taken version becomes a {@link VersionConflictException}.
+     * The complaint's new state goes to the {@link Projection} in the same transaction too.
      */
     public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events,
                                            EventContext context, List<Object> alongside) {
@@ -59,10 +63,37 @@ public class EventStore {
         // The outbox rows go in with the events, so that every committed event is sent on (see OutboxRelays).
         recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
         rows.addAll(alongside);
-        return sessions.withTransaction(session -> session.persistAll(rows.toArray()))
+        return sessions.withTransaction(session -> earlier(session, complaintId, expectedVersion)
+                        .chain(earlier -> session.persistAll(rows.toArray())
+                                .chain(() -> project(session, earlier, recorded))))
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .replaceWith(List.copyOf(recorded));
+    }
+
+    /**
+     * The events before this append, read in its transaction so that every append, whoever makes it, hands the
+     * projection the whole state; a new complaint has none to read.
+     */
+    private Uni<List<RecordedEvent>> earlier(Mutiny.Session session, UUID complaintId, int expectedVersion) {
+        if (expectedVersion == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session.createSelectionQuery("from StoredEvent where streamId = :streamId and version <= :version "
+                        + "order by version", StoredEvent.class)
+                .setParameter("streamId", complaintId)
+                .setParameter("version", expectedVersion)
+                .getResultList()
+                .map(rows -> rows.stream().map(this::fromRow).toList());
+    }
+
+    private Uni<Void> project(Mutiny.Session session, List<RecordedEvent> earlier, List<RecordedEvent> recorded) {
+        if (recorded.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<RecordedEvent> all = new ArrayList<>(earlier);
+        all.addAll(recorded);
+        return projection.apply(session, Complaint.replay(all).orElseThrow(), recorded.getLast().occurredAt());
     }
 
     /** The next human-readable reference, for a complaint received in {@code year}: SEND-2026-000123. */

@@ -35,7 +35,8 @@ import uk.redress.local.StackSettings;
  * insert and a bare engine create-instance, measured in the same run on the same machine. Prints sustained
  * complaints per second and latency percentiles at full speed and at half of it.
  *
- * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N]}.
+ * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N]}; {@code --rebuild-events N} measures
+ * the complaint list's rebuild instead (see {@link RebuildBenchmark}).
  */
 public final class IntakeBenchmark {
 
@@ -45,6 +46,11 @@ public final class IntakeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        int rebuildEvents = option(args, "--rebuild-events", 0);
+        if (rebuildEvents > 0) {
+            RebuildBenchmark.run(rebuildEvents);
+            return;
+        }
         // The local engine keeps its state in a map that slows as it grows (zeebe-process-test-engine's
         // InMemoryDb): a few hundred complaints, each with a dozen timers, is what it takes well.
         int complaints = option(args, "--complaints", 200);

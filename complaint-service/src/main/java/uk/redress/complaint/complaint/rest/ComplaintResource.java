@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +41,9 @@ import uk.redress.complaint.complaint.rest.ActionRequests.ResponseRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.StageDecisionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.StepCompletionRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.WithdrawalRequest;
+import uk.redress.complaint.complaintlist.ComplaintList;
+import uk.redress.complaint.complaintlist.rest.ComplaintListResponse;
+import uk.redress.complaint.complaintlist.rest.ListParameters;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
 import uk.redress.complaint.eventstore.EventCodec;
@@ -59,13 +63,15 @@ public class ComplaintResource {
     private final ProcedurePolicies procedures;
     private final EventCodec codec;
     private final DeadlineReports deadlineReports;
+    private final ComplaintList list;
 
     public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec,
-                             DeadlineReports deadlineReports) {
+                             DeadlineReports deadlineReports, ComplaintList list) {
         this.complaints = complaints;
         this.procedures = procedures;
         this.codec = codec;
         this.deadlineReports = deadlineReports;
+        this.list = list;
     }
 
     private static String checkedKey(String key) {
@@ -98,6 +104,36 @@ public class ComplaintResource {
         return received
                 .map(complaint -> withVersion(Response.created(
                         uri.getAbsolutePathBuilder().path(complaint.id().toString()).build()), complaint));
+    }
+
+    /** Here rather than in a resource of its own: two classes on one path would leave the routing to chance. */
+    @GET
+    @Operation(summary = "List and search complaints",
+            description = "Newest received first, a page at a time: pass the answer's nextCursor as cursor for the "
+                    + "next page. Every filter given must hold. Read from the complaint list, which each change "
+                    + "updates in its own transaction: a complaint is listed as soon as its POST has answered.")
+    @APIResponse(responseCode = "200", description = "A page of complaints",
+            content = @Content(schema = @Schema(implementation = ComplaintListResponse.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is malformed; the problem names it and its rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ComplaintListResponse> list(
+            @Parameter(description = "The complaint's status", example = "OPEN") @QueryParam("status") String status,
+            @Parameter(description = "The stage it is at", example = "stage-1") @QueryParam("stage") String stage,
+            @Parameter(description = "Its procedure", example = "durham-sendiass") @QueryParam("procedure")
+            String procedure,
+            @Parameter(description = "true: some running deadline has lapsed; false: none has", example = "true")
+            @QueryParam("overdue") String overdue,
+            @Parameter(description = "Received on or after this date", example = "2026-11-01")
+            @QueryParam("receivedFrom") String receivedFrom,
+            @Parameter(description = "Received on or before this date", example = "2026-11-30")
+            @QueryParam("receivedTo") String receivedTo,
+            @Parameter(description = "Text in the reference or the summary, whatever its case", example = "EHC")
+            @QueryParam("q") String q,
+            @Parameter(description = "How many complaints a page holds: 1 to " + ListParameters.MAX_LIMIT
+                    + ", default " + ListParameters.DEFAULT_LIMIT, example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return list.find(ListParameters.parse(procedures, status, stage, procedure, overdue, receivedFrom, receivedTo,
+                q, limit, cursor)).map(ComplaintListResponse::of);
     }
 
     @GET

@@ -1,0 +1,41 @@
+package uk.redress.complaint.complaintlist;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.complaint.ComplaintStatus;
+import uk.redress.workflow.calendar.Deadline;
+
+/**
+ * A complaint as the list shows it: a row of {@code complaint_summary}.
+ *
+ * @param nextLapseAt the earliest instant at which a running deadline lapses; empty when none runs
+ * @param version     the version of the last event folded in
+ */
+public record ComplaintSummary(UUID id, String reference, String procedure, String stage, String status,
+                               String summary, LocalDate receivedOn, Optional<Instant> nextLapseAt, int version,
+                               Instant lastEventAt) {
+
+    /**
+     * Read from the folded state, not from the events, so that a new kind of event needs no change here. Only an
+     * open complaint's clocks run: withdrawal (and whatever ends a complaint) stops them.
+     */
+    public static ComplaintSummary of(Complaint complaint, Instant lastEventAt) {
+        Optional<Instant> nextLapseAt = complaint.status() != ComplaintStatus.OPEN ? Optional.empty()
+                : complaint.deadlines().entrySet().stream()
+                        .filter(clock -> complaint.isRunning(clock.getKey()))
+                        .map(clock -> clock.getValue())
+                        .map(Deadline::lapsesAt)
+                        .min(Instant::compareTo);
+        return new ComplaintSummary(complaint.id(), complaint.reference(), complaint.procedure(), complaint.stage(),
+                complaint.status().name(), complaint.summary(), complaint.receivedOn(), nextLapseAt,
+                complaint.version(), lastEventAt);
+    }
+
+    /** Whether a running deadline has lapsed at {@code now}. */
+    public boolean overdueAt(Instant now) {
+        return nextLapseAt.filter(lapse -> !now.isBefore(lapse)).isPresent();
+    }
+}

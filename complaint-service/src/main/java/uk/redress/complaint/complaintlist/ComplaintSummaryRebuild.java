@@ -1,0 +1,230 @@
+package uk.redress.complaint.complaintlist;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.eventstore.EventPages;
+import uk.redress.complaint.eventstore.EventPages.Position;
+
+/**
+ * Rebuilds {@code complaint_summary} from the event store: empties it, then reads every event in (stream id,
+ * version) order, folds each complaint with {@link Complaint#replay} and upserts the rows a page at a time, each
+ * page in one transaction with the checkpoint that records the last event applied.
+ *
+ * <p>It rebuilds in place rather than into a shadow table: the live projection writes to one table only, so a
+ * shadow would miss the appends made while it fills, unless every append wrote to both. In place, the version
+ * guard of the one upsert makes live and rebuilt writes commute (see {@link ComplaintSummaryProjection}): an
+ * append committed before the table is emptied is in the history the rebuild reads afterwards, and one committed
+ * after writes its own newer row, which the rebuild's older fold cannot overwrite. The price is that the list is
+ * incomplete while the rebuild runs, which the status shows.
+ */
+@ApplicationScoped
+public class ComplaintSummaryRebuild {
+
+    public static final String PROJECTION = "complaint-summary";
+
+    private static final Logger LOG = Logger.getLogger(ComplaintSummaryRebuild.class);
+    private static final int PAGE = 5_000;
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    private final EventPages events;
+    private final ComplaintSummaryProjection projection;
+    private final Pool database;
+    private final Clock clock;
+    /** One rebuild at a time in this instance. */
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public ComplaintSummaryRebuild(EventPages events, ComplaintSummaryProjection projection, Pool database,
+                                   Clock clock) {
+        this.events = events;
+        this.projection = projection;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The first start after the projection was added fills it from the complaints recorded before. */
+    void fillOnFirstStart(@Observes StartupEvent start) {
+        status().subscribe().with(status -> {
+            if (status.isEmpty()) {
+                start().subscribe().with(started -> LOG.info("Filling the complaint list from the event store"),
+                        failure -> LOG.warnf("Could not fill the complaint list: %s", failure.getMessage()));
+            }
+        }, failure -> LOG.warnf("Could not tell whether the complaint list was ever built: %s", failure.getMessage()));
+    }
+
+    /**
+     * Starts a rebuild in the background unless one is running here already, and answers its status as it starts
+     * (or the running one's).
+     */
+    public Uni<RebuildStatus> start() {
+        if (!running.compareAndSet(false, true)) {
+            return status().map(Optional::orElseThrow);
+        }
+        return events.count()
+                .chain(total -> database.withTransaction(connection -> connection
+                        .query("TRUNCATE complaint_summary").execute()
+                        .chain(() -> begin(connection, total))))
+                .invoke(() -> Thread.ofVirtual().name("complaint-summary-rebuild").start(this::run))
+                .chain(() -> status().map(Optional::orElseThrow))
+                .onFailure().invoke(() -> running.set(false));
+    }
+
+    /** The checkpoint of the last rebuild; empty when none ever started. */
+    public Uni<Optional<RebuildStatus>> status() {
+        return database.preparedQuery("SELECT state, events_applied, events_total, started_at, finished_at, error "
+                        + "FROM projection_checkpoint WHERE projection = $1")
+                .execute(Tuple.of(PROJECTION))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(status(rows.iterator().next())));
+    }
+
+    private static RebuildStatus status(Row row) {
+        long applied = row.getLong("events_applied");
+        long total = row.getLong("events_total");
+        return new RebuildStatus(PROJECTION, row.getString("state"), applied, total,
+                RebuildStatus.percent(applied, total), row.getOffsetDateTime("started_at").toInstant(),
+                Optional.ofNullable(row.getOffsetDateTime("finished_at")).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.getString("error")));
+    }
+
+    /** Reads, folds and writes page after page; runs on its own (virtual) thread, so it may wait for each step. */
+    private void run() {
+        long started = System.nanoTime();
+        Progress progress = new Progress(started);
+        try {
+            long total = status().await().indefinitely().orElseThrow().eventsTotal();
+            Position position = EventPages.START;
+            // A complaint whose events may go on in the next page waits for it before it is folded.
+            List<RecordedEvent> unfinished = new ArrayList<>();
+            long applied = 0;
+            while (true) {
+                List<RecordedEvent> page = events.after(position, PAGE).await().indefinitely();
+                boolean last = page.size() < PAGE;
+                List<RecordedEvent> pending = new ArrayList<>(unfinished);
+                pending.addAll(page);
+                unfinished = last || pending.isEmpty() ? List.of() : lastComplaint(pending);
+                List<RecordedEvent> complete = pending.subList(0, pending.size() - unfinished.size());
+                if (!complete.isEmpty()) {
+                    applied += complete.size();
+                    write(fold(complete), Position.of(complete.getLast()), applied);
+                    progress.log(applied, total);
+                }
+                if (last) {
+                    break;
+                }
+                position = Position.of(page.getLast());
+            }
+            finish(RebuildStatus.DONE, null, applied);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.infof("Rebuilt the complaint list: %d events in %.1f s (%.0f events/s)", applied, seconds,
+                    applied / Math.max(seconds, 1e-9));
+        } catch (RuntimeException e) {
+            LOG.error("The rebuild of the complaint list failed", e);
+            finish(RebuildStatus.FAILED, String.valueOf(e.getMessage()), null);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The events of the last complaint in {@code events}, which are in (stream id, version) order. */
+    private static List<RecordedEvent> lastComplaint(List<RecordedEvent> events) {
+        int first = events.size() - 1;
+        while (first > 0 && events.get(first - 1).complaintId().equals(events.getLast().complaintId())) {
+            first--;
+        }
+        return List.copyOf(events.subList(first, events.size()));
+    }
+
+    private static List<ComplaintSummary> fold(List<RecordedEvent> events) {
+        List<ComplaintSummary> rows = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= events.size(); i++) {
+            if (i == events.size() || !events.get(i).complaintId().equals(events.get(from).complaintId())) {
+                List<RecordedEvent> complaint = events.subList(from, i);
+                rows.add(ComplaintSummary.of(Complaint.replay(complaint).orElseThrow(),
+                        complaint.getLast().occurredAt()));
+                from = i;
+            }
+        }
+        return rows;
+    }
+
+    private void write(List<ComplaintSummary> rows, Position lastApplied, long applied) {
+        database.withTransaction(connection -> projection.applyAll(connection, rows)
+                        .chain(() -> connection.preparedQuery("UPDATE projection_checkpoint SET last_stream_id = $2, "
+                                        + "last_version = $3, events_applied = $4, "
+                                        + "events_total = GREATEST(events_total, $4), updated_at = $5 "
+                                        + "WHERE projection = $1")
+                                .execute(Tuple.of(PROJECTION, lastApplied.streamId(), lastApplied.version(), applied,
+                                        now()))))
+                .await().indefinitely();
+    }
+
+    private Uni<Void> begin(SqlConnection connection, long total) {
+        return connection.preparedQuery("INSERT INTO projection_checkpoint (projection, state, events_total, "
+                        + "started_at, updated_at) VALUES ($1, $2, $3, $4, $4) "
+                        + "ON CONFLICT (projection) DO UPDATE SET state = EXCLUDED.state, last_stream_id = NULL, "
+                        + "last_version = NULL, events_applied = 0, events_total = EXCLUDED.events_total, "
+                        + "started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at, finished_at = NULL, "
+                        + "error = NULL")
+                .execute(Tuple.of(PROJECTION, RebuildStatus.RUNNING, total, now()))
+                .replaceWithVoid();
+    }
+
+    /** Records how it ended; a null {@code applied} leaves the count as the last page left it. */
+    private void finish(String state, String error, Long applied) {
+        try {
+            database.preparedQuery("UPDATE projection_checkpoint SET state = $2, error = $3, finished_at = $4, "
+                            + "updated_at = $4, events_applied = COALESCE($5::bigint, events_applied), "
+                            + "events_total = GREATEST(events_total, COALESCE($5::bigint, 0)) "
+                            + "WHERE projection = $1")
+                    .execute(Tuple.of(PROJECTION, state, error, now(), applied))
+                    .await().indefinitely();
+        } catch (RuntimeException e) {
+            LOG.error("Could not record how the rebuild of the complaint list ended", e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** A progress line every 5% of the events, or every few seconds, whichever comes first. */
+    private static final class Progress {
+        private final long started;
+        private long lastLoggedAt;
+        private long lastPercent;
+
+        Progress(long started) {
+            this.started = started;
+            this.lastLoggedAt = started;
+        }
+
+        void log(long applied, long total) {
+            long now = System.nanoTime();
+            long percent = total == 0 ? 100 : 100 * applied / total;
+            if (percent / 5 > lastPercent / 5 || now - lastLoggedAt > LOG_EVERY.toNanos()) {
+                double seconds = (now - started) / 1e9;
+                LOG.infof("Rebuilding the complaint list: %d of %d events (%d%%), %.0f events/s", applied, total,
+                        Math.min(percent, 100), applied / Math.max(seconds, 1e-9));
+                lastLoggedAt = now;
+                lastPercent = percent;
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package uk.redress.benchmark;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import uk.redress.complaint.complaint.Acknowledged;
+import uk.redress.complaint.complaint.Complainant;
+import uk.redress.complaint.complaint.ComplaintEvent;
+import uk.redress.complaint.complaint.ComplaintReceived;
+import uk.redress.complaint.complaint.DeadlineExtended;
+import uk.redress.complaint.complaint.Escalated;
+import uk.redress.complaint.complaint.Responded;
+import uk.redress.complaint.complaint.StageDecided;
+import uk.redress.complaint.complaint.Withdrawn;
+import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.Part;
+import uk.redress.local.Port;
+import uk.redress.local.StackSettings;
+import uk.redress.workflow.calendar.Deadline;
+
+/**
+ * The complaint list's rebuild against a bare read of the same events: loads {@code N} events straight into
+ * {@code complaint_event} (about ten a complaint, written by the service's own {@link EventCodec} from real event
+ * records), then times a scan of the table in replay order and the rebuild through the running service's endpoint.
+ *
+ * <p>Run with {@code deploy/benchmark/run --rebuild-events 1000000}.
+ */
+final class RebuildBenchmark {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final String REBUILD = "/api/v1/admin/projections/complaint-summary/rebuild";
+    private static final int COPY_CHUNK = 50_000;
+
+    private final EventCodec codec = new EventCodec(JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build());
+
+    private RebuildBenchmark() {
+    }
+
+    static void run(int events) throws Exception {
+        new RebuildBenchmark().measure(events);
+    }
+
+    private void measure(int events) throws Exception {
+        System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, complaint-service)...%n");
+        try (LocalStackProcess stack = LocalStackProcess.start(
+                EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.COMPLAINT_SERVICE))) {
+            StackSettings settings = stack.settings();
+            String url = "jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES) + "/redress";
+            try (Connection connection = DriverManager.getConnection(url, "redress", "redress")) {
+                System.out.printf("Loading %,d events into complaint_event with COPY...%n", events);
+                long loadStart = System.nanoTime();
+                long loaded = load(connection, events);
+                System.out.printf(Locale.ROOT, "Loaded %,d events in %.1f s; VACUUM ANALYZE...%n", loaded,
+                        (System.nanoTime() - loadStart) / 1e9);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("VACUUM ANALYZE complaint_event");
+                }
+                System.out.printf("Bare scan: SELECT payload ... ORDER BY stream_id, version through a cursor...%n");
+                Timed scan = scan(connection);
+                System.out.printf("Rebuild through %s until done (progress in %s)...%n", REBUILD,
+                        settings.dataDir().resolve("logs"));
+                Timed rebuild = rebuild(settings);
+                long listed = count(connection, "SELECT count(*) FROM complaint_summary");
+
+                System.out.printf("%n%-52s %12s %10s %14s%n", "", "events", "seconds", "events/second");
+                scan.print("bare scan of complaint_event (payload, in order)");
+                rebuild.print("rebuild of complaint_summary (read, fold, upsert)");
+                System.out.printf(Locale.ROOT, "%nThe rebuild ran at %.0f%% of the bare scan's rate (%.1f times slower); "
+                                + "complaint_summary holds %,d complaints.%n",
+                        100 * rebuild.perSecond() / scan.perSecond(), scan.perSecond() / rebuild.perSecond(), listed);
+            }
+        }
+    }
+
+    /** About ten events a complaint, each complaint's in order, as COPY csv, a chunk per round trip. */
+    private long load(Connection connection, int events) throws SQLException, IOException {
+        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        long written = 0;
+        int complaint = 0;
+        while (written < events) {
+            StringBuilder chunk = new StringBuilder(COPY_CHUNK * 600);
+            int inChunk = 0;
+            while (inChunk < COPY_CHUNK && written + inChunk < events) {
+                List<ComplaintEvent> history = history(complaint++);
+                UUID streamId = UUID.randomUUID();
+                Instant at = Instant.parse("2026-01-05T09:00:00Z").plus(Duration.ofMinutes(complaint));
+                for (int version = 1; version <= history.size() && written + inChunk < events; version++) {
+                    ComplaintEvent event = history.get(version - 1);
+                    chunk.append(streamId).append(',').append(version).append(',').append(UUID.randomUUID())
+                            .append(',').append(event.type()).append(',').append(csv(codec.toJson(event)))
+                            .append(',').append(at.plus(Duration.ofHours(version))).append(",benchmark,")
+                            .append(UUID.randomUUID()).append(",\n");
+                    inChunk++;
+                }
+            }
+            written += copy.copyIn("COPY complaint_event (stream_id, version, event_id, event_type, payload, "
+                            + "occurred_at, recorded_by, correlation_id, causation_id) FROM STDIN (FORMAT csv)",
+                    new StringReader(chunk.toString()));
+            if (written % 200_000 < COPY_CHUNK) {
+                System.out.printf("  %,d events%n", written);
+            }
+        }
+        return written;
+    }
+
+    private static String csv(String json) {
+        return '"' + json.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A Durham complaint taken through both stages with extensions: ten events, as the service records them. One in
+     * ten is withdrawn part way, so the histories differ in length and end.
+     */
+    private static List<ComplaintEvent> history(int n) {
+        LocalDate received = LocalDate.of(2026, 1, 5).plusDays(n % 300);
+        Complainant complainant = new Complainant("Parent " + n, "parent" + n + "@example.org");
+        ComplaintReceived receivedEvent = new ComplaintReceived("SEND-2026-%06d".formatted(n), "durham-sendiass",
+                complainant, "No reply to our request for an EHC needs assessment (" + n + ")",
+                "We asked on 1 October and have heard nothing since. The school says the council has the papers; "
+                        + "the council says the school has not sent them. Our son has been out of school for "
+                        + "six weeks.",
+                received, "stage-1", Map.of("stage1Acknowledgement", deadline(received.plusDays(3)),
+                        "stage1Response", deadline(received.plusDays(28))));
+        List<ComplaintEvent> events = new ArrayList<>(List.of(
+                receivedEvent,
+                new Acknowledged("stage-1", "Dear parent, we received your complaint on " + received
+                        + " and will answer by the date below.", List.of("stage1Acknowledgement"), Map.of()),
+                new DeadlineExtended("stage1Response", received.plusDays(28), deadline(received.plusDays(42)),
+                        "The school's records are needed and arrive next week", null),
+                new Responded("stage-1", "respond", Responded.Outcome.PARTLY_UPHELD,
+                        List.of(Responded.Remedy.APOLOGY, Responded.Remedy.PRACTICAL_ACTION),
+                        "We are sorry the request was not passed on; the assessment panel meets on Monday.",
+                        List.of("stage1Response"), Optional.of(deadline(received.plusDays(70)))),
+                new Escalated("stage-1", "stage-2", "The panel did not meet.", "A date for the assessment",
+                        Map.of("stage2Acknowledgement", deadline(received.plusDays(50)),
+                                "stage2Response", deadline(received.plusDays(75)))),
+                new Acknowledged("stage-2", "We received your request for a stage 2 review.",
+                        List.of("stage2Acknowledgement"), Map.of()),
+                new StageDecided("stage-2", "decide", "investigation", List.of(), Map.of()),
+                new DeadlineExtended("stage2Response", received.plusDays(75), deadline(received.plusDays(85)),
+                        "The investigating officer is waiting for the school's notes", null),
+                new DeadlineExtended("stage2Response", received.plusDays(85), deadline(received.plusDays(90)),
+                        "The notes arrived late", null),
+                new Responded("stage-2", "respond", Responded.Outcome.UPHELD,
+                        List.of(Responded.Remedy.APOLOGY, Responded.Remedy.CHANGE),
+                        "We uphold your complaint; this is the council's final word.", List.of("stage2Response"),
+                        Optional.empty())));
+        if (n % 10 == 9) {
+            return List.of(events.get(0), events.get(1), events.get(2), new Withdrawn("Resolved with the school"));
+        }
+        return events;
+    }
+
+    private static Deadline deadline(LocalDate dueDate) {
+        return new Deadline(dueDate, dueDate.plusDays(1).atStartOfDay(UK).toInstant());
+    }
+
+    private static Timed scan(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        long start = System.nanoTime();
+        long rows = 0;
+        long bytes = 0;
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(5_000);
+            try (ResultSet result = statement.executeQuery(
+                    "SELECT payload::text FROM complaint_event ORDER BY stream_id, version")) {
+                while (result.next()) {
+                    bytes += result.getString(1).length();
+                    rows++;
+                }
+            }
+        } finally {
+            connection.commit();
+            connection.setAutoCommit(autoCommit);
+        }
+        System.out.printf(Locale.ROOT, "  %,d payloads, %,d MB%n", rows, bytes / 1_000_000);
+        return new Timed(rows, System.nanoTime() - start);
+    }
+
+    private static final Pattern APPLIED = Pattern.compile("\"eventsApplied\"\\s*:\\s*(\\d+)");
+    private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(\\w+)\"");
+
+    /** POSTs the rebuild and polls its status until it is no longer running. */
+    private static Timed rebuild(StackSettings settings) throws Exception {
+        URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + REBUILD);
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            // The service fills the list once when it first starts: wait for that to finish before timing ours.
+            awaitNotRunning(http, uri);
+            long start = System.nanoTime();
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (started.statusCode() != 202) {
+                throw new IllegalStateException("the rebuild was not started: " + started.statusCode() + " "
+                        + started.body());
+            }
+            String status = awaitNotRunning(http, uri);
+            long nanos = System.nanoTime() - start;
+            if (!"done".equals(match(STATE, status))) {
+                throw new IllegalStateException("the rebuild did not finish: " + status);
+            }
+            return new Timed(Long.parseLong(match(APPLIED, status)), nanos);
+        }
+    }
+
+    private static String awaitNotRunning(HttpClient http, URI uri) throws Exception {
+        while (true) {
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (status.statusCode() == 200 && !"running".equals(match(STATE, status.body()))) {
+                return status.body();
+            }
+            Thread.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static String match(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private record Timed(long events, long nanos) {
+
+        double perSecond() {
+            return events / (nanos / 1e9);
+        }
+
+        void print(String name) {
+            System.out.printf(Locale.ROOT, "%-52s %,12d %10.1f %,14.0f%n", name, events, nanos / 1e9, perSecond());
+        }
+    }
+}
