@@ -7,7 +7,8 @@ CREATE TABLE complaint_summary (
     id            uuid        PRIMARY KEY,
     reference     text        NOT NULL,
     procedure     text        NOT NULL,
-    stage         text        NOT NULL,
+    -- Absent for comments, compliments and signposted appeals or discrimination claims.
+    stage         text,
     status        text        NOT NULL,
     summary       text        NOT NULL,
     received_on   date        NOT NULL,

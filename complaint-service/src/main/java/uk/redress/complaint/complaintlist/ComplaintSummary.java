@@ -29,7 +29,7 @@ public record ComplaintSummary(UUID id, String reference, String procedure, Stri
                         .map(clock -> clock.getValue())
                         .map(Deadline::lapsesAt)
                         .min(Instant::compareTo);
-        return new ComplaintSummary(complaint.id(), complaint.reference(), complaint.procedure(), complaint.stage(),
+        return new ComplaintSummary(complaint.id(), complaint.reference(), complaint.procedure(), complaint.stage().orElse(null),
                 complaint.status().name(), complaint.summary(), complaint.receivedOn(), nextLapseAt,
                 complaint.version(), lastEventAt);
     }
