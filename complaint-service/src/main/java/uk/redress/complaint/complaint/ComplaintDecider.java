@@ -298,16 +298,7 @@ public class ComplaintDecider {
         Stage stage = stageOf(complaint);
         Optional<Step> next = nextStep(complaint);
         if (next.isPresent()) {
-            Step step = next.get();
-            if (step.id().equals(Acknowledged.STEP)) {
-                allowed.add(ACKNOWLEDGEMENT);
-            } else if (!step.choices().isEmpty()) {
-                allowed.add(STAGE_DECISION);
-            } else if (step.equals(stage.lastStep())) {
-                allowed.add(RESPONSE);
-            } else {
-                allowed.add(STEPS);
-            }
+            allowed.add(actionFor(stage, next.get()));
             allowed.add(INFORMATION_REQUESTS);
         } else {
             // Responded: the complainant may ask for the next stage (late only with a reason), or it closes.
@@ -320,6 +311,25 @@ public class ComplaintDecider {
             allowed.add(EXTENSIONS);
         }
         return allowed;
+    }
+
+    /** The step an open complaint waits for in its current stage; empty when it waits for none. */
+    public Optional<Step> pendingStep(Complaint complaint) {
+        if (complaint.status() != ComplaintStatus.OPEN || complaint.kind() != ComplaintKind.COMPLAINT) {
+            return Optional.empty();
+        }
+        return nextStep(complaint);
+    }
+
+    /** The action (the API's sub-resource) that records {@code step} of {@code stage}. */
+    public static String actionFor(Stage stage, Step step) {
+        if (step.id().equals(Acknowledged.STEP)) {
+            return ACKNOWLEDGEMENT;
+        }
+        if (!step.choices().isEmpty()) {
+            return STAGE_DECISION;
+        }
+        return step.equals(stage.lastStep()) ? RESPONSE : STEPS;
     }
 
     /** How the 409 answer names the complaint's state. */

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import io.quarkus.arc.All;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -27,13 +29,14 @@ public class EventStore {
     private final Mutiny.SessionFactory sessions;
     private final EventCodec codec;
     private final Clock clock;
-    private final Projection projection;
+    private final List<Projection> projections;
 
-    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock, Projection projection) {
+    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock,
+                      @All List<Projection> projections) {
         this.sessions = sessions;
         this.codec = codec;
         this.clock = clock;
-        this.projection = projection;
+        this.projections = List.copyOf(projections);
     }
 
     /**
@@ -48,7 +51,7 @@ public class EventStore {
     /**
      * The same, with other rows written in the same transaction (an idempotency key, say). A duplicate of one of
      * those fails with the database's own error; only a taken version becomes a {@link VersionConflictException}.
-     * The complaint's new state goes to the {@link Projection} in the same transaction too.
+     * The complaint's new state goes to every {@link Projection} in the same transaction too.
      */
     public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events,
                                            EventContext context, List<Object> alongside) {
@@ -93,7 +96,13 @@ public class EventStore {
         }
         List<RecordedEvent> all = new ArrayList<>(earlier);
         all.addAll(recorded);
-        return projection.apply(session, Complaint.replay(all).orElseThrow(), recorded.getLast().occurredAt());
+        Complaint state = Complaint.replay(all).orElseThrow();
+        Instant lastEventAt = recorded.getLast().occurredAt();
+        Uni<Void> applied = Uni.createFrom().voidItem();
+        for (Projection projection : projections) {
+            applied = applied.chain(() -> projection.apply(session, state, lastEventAt));
+        }
+        return applied;
     }
 
     /** The next human-readable reference, for a complaint received in {@code year}: SEND-2026-000123. */

@@ -22,6 +22,8 @@ import uk.redress.complaint.complaint.InvalidCommandException;
 import uk.redress.complaint.complaint.VersionConflictException;
 import uk.redress.complaint.intake.IdempotencyKeyReusedException;
 import uk.redress.complaint.complaint.UnknownProcedureException;
+import uk.redress.complaint.task.TaskNotAvailableException;
+import uk.redress.complaint.task.TaskNotFoundException;
 
 /** The one place where errors become HTTP answers: RFC 9457 problem details, naming the field and the rule. */
 public class ProblemMappers {
@@ -98,6 +100,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(ComplaintNotFoundException e) {
         return problem(404, "not-found", "No such complaint", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response taskNotFound(TaskNotFoundException e) {
+        return problem(404, "not-found", "No such task", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response taskNotAvailable(TaskNotAvailableException e) {
+        return problem(409, "task-not-available", "The task cannot be worked as asked", e.getMessage(), List.of());
     }
 
     /** Errors the framework raises itself (404, 405, 413, 415...) get the same shape. */

@@ -6,15 +6,15 @@ import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.problem.InvalidParameterException;
 
 /** The headers an action carries: {@code If-Match} (the version acted on) and {@code X-Correlation-Id}. */
-final class ActionHeaders {
+public final class ActionHeaders {
 
-    static final String CORRELATION_ID = "X-Correlation-Id";
+    public static final String CORRELATION_ID = "X-Correlation-Id";
 
     private ActionHeaders() {
     }
 
     /** The version in an {@code If-Match} header ({@code "3"}, {@code W/"3"}); empty without one, or for *. */
-    static Optional<Integer> expectedVersion(String ifMatch) {
+    public static Optional<Integer> expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return Optional.empty();
         }
@@ -28,7 +28,7 @@ final class ActionHeaders {
     }
 
     /** The context of the events a request records: the caller's correlation id, or a new one. */
-    static EventContext context(String correlationId) {
+    public static EventContext context(String correlationId) {
         if (correlationId == null || correlationId.isBlank()) {
             return EventContext.api(UUID.randomUUID());
         }

@@ -12,56 +12,56 @@ import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.complaint.complaint.Responded;
 
 /** The bodies of the actions on a complaint, each turned into its command. */
-final class ActionRequests {
+public final class ActionRequests {
 
     private ActionRequests() {
     }
 
     @Schema(name = "Acknowledgement", description = "The acknowledgement sent to the complainant.")
-    record AcknowledgementRequest(
+    public record AcknowledgementRequest(
             @Schema(description = "The letter or email sent: what happens next and by when",
                     examples = "Dear Ms Taylor, we received your complaint on 23 November ...")
             @NotBlank @Size(max = 20_000) String letter) {
 
-        Commands.Acknowledge toCommand() {
+        public Commands.Acknowledge toCommand() {
             return new Commands.Acknowledge(letter);
         }
     }
 
     @Schema(name = "StageDecision", description = "How the stage goes on, for example mediation or investigation.")
-    record StageDecisionRequest(@Schema(examples = "mediation") @NotBlank @Size(max = 100) String route) {
+    public record StageDecisionRequest(@Schema(examples = "mediation") @NotBlank @Size(max = 100) String route) {
 
-        Commands.DecideStage toCommand() {
+        public Commands.DecideStage toCommand() {
             return new Commands.DecideStage(route);
         }
     }
 
     @Schema(name = "StepCompletion", description = "A step of the stage with no action of its own was done.")
-    record StepCompletionRequest(
+    public record StepCompletionRequest(
             @Schema(description = "The step due now, as allowedActions and the procedure name it",
                     examples = "hold-panel") @NotBlank @Size(max = 100) String step,
             @Schema(examples = "The panel met on 14 January with the family and the independent person")
             @NotBlank @Size(max = 20_000) String note) {
 
-        Commands.CompleteStep toCommand() {
+        public Commands.CompleteStep toCommand() {
             return new Commands.CompleteStep(step, note);
         }
     }
 
     @Schema(name = "Response", description = "The stage's response to the complainant.")
-    record ResponseRequest(
+    public record ResponseRequest(
             @Schema(examples = "PARTLY_UPHELD") @NotNull Responded.Outcome outcome,
             @Schema(description = "What the organisation does about it", examples = "[\"APOLOGY\", \"PRACTICAL_ACTION\"]")
             @NotNull List<Responded.@NotNull Remedy> remedies,
             @Schema(description = "The response letter") @NotBlank @Size(max = 20_000) String letter) {
 
-        Commands.Respond toCommand() {
+        public Commands.Respond toCommand() {
             return new Commands.Respond(outcome, remedies, letter);
         }
     }
 
     @Schema(name = "Escalation", description = "The complainant asks for the next stage.")
-    record EscalationRequest(
+    public record EscalationRequest(
             @Schema(examples = "The response did not explain why the assessment was delayed")
             @NotBlank @Size(max = 20_000) String whyStillDissatisfied,
             @Schema(examples = "A date for the assessment and an apology") @NotBlank @Size(max = 20_000)
@@ -70,48 +70,48 @@ final class ActionRequests {
                     examples = "The complainant was in hospital when the window closed")
             @Size(max = 5_000) String lateAcceptanceReason) {
 
-        Commands.Escalate toCommand() {
+        public Commands.Escalate toCommand() {
             return new Commands.Escalate(whyStillDissatisfied, outcomeSought,
                     Optional.ofNullable(lateAcceptanceReason));
         }
     }
 
     @Schema(name = "InformationRequest", description = "More information asked of the complainant or someone else.")
-    record InformationRequestRequest(
+    public record InformationRequestRequest(
             @Schema(description = "Who was asked", examples = "complainant") @NotBlank @Size(max = 200) String askedOf,
             @Schema(description = "What was asked, as sent",
                     examples = "Please send the letter from the school dated 3 October.")
             @NotBlank @Size(max = 20_000) String question,
             @Schema(description = "The date the answer was asked for", examples = "2026-12-04") LocalDate answerBy) {
 
-        Commands.RequestInformation toCommand() {
+        public Commands.RequestInformation toCommand() {
             return new Commands.RequestInformation(askedOf, question, Optional.ofNullable(answerBy));
         }
     }
 
     @Schema(name = "Closure", description = "The complaint is done with.")
-    record ClosureRequest(
+    public record ClosureRequest(
             @Schema(examples = "No stage 2 request within 20 working days of the response")
             @NotBlank @Size(max = 2_000) String reason) {
 
-        Commands.Close toCommand() {
+        public Commands.Close toCommand() {
             return new Commands.Close(reason);
         }
     }
 
     @Schema(name = "OmbudsmanReferral", description = "The Ombudsman told the organisation it has the complaint.")
-    record OmbudsmanReferralRequest(
+    public record OmbudsmanReferralRequest(
             @Schema(examples = "2027-03-01") @NotNull LocalDate referredOn,
             @Schema(description = "The Ombudsman's case reference", examples = "26 012 345")
             @NotBlank @Size(max = 100) String ombudsmanReference) {
 
-        Commands.ReferToOmbudsman toCommand() {
+        public Commands.ReferToOmbudsman toCommand() {
             return new Commands.ReferToOmbudsman(referredOn, ombudsmanReference);
         }
     }
 
     @Schema(name = "OmbudsmanDecision", description = "The Ombudsman's decision on the referral.")
-    record OmbudsmanDecisionRequest(
+    public record OmbudsmanDecisionRequest(
             @Schema(examples = "2027-06-14") @NotNull LocalDate decidedOn,
             @Schema(examples = "UPHELD") @NotNull OmbudsmanDecided.Decision decision,
             @Schema(examples = "Fault causing injustice: the stage 2 response was four months late")
@@ -120,13 +120,13 @@ final class ActionRequests {
                     examples = "Apologise and pay £300 for the time and trouble")
             @Size(max = 20_000) String remedy) {
 
-        Commands.RecordOmbudsmanDecision toCommand() {
+        public Commands.RecordOmbudsmanDecision toCommand() {
             return new Commands.RecordOmbudsmanDecision(decidedOn, decision, summary, remedy);
         }
     }
 
     @Schema(name = "Extension", description = "A running deadline moves; the complainant is told the new date and why.")
-    record ExtensionRequest(
+    public record ExtensionRequest(
             @Schema(description = "The clock to extend", examples = "stage1Response") @NotBlank String clock,
             @Schema(examples = "2027-01-08") @NotNull LocalDate newDueDate,
             @Schema(examples = "The school's records are needed and arrive on 5 January") @Size(max = 5_000)
@@ -134,16 +134,16 @@ final class ActionRequests {
             @Schema(description = "How the complainant was told to reach the Ombudsman, where the procedure asks")
             @Size(max = 5_000) String ombudsmanDetails) {
 
-        Commands.Extend toCommand() {
+        public Commands.Extend toCommand() {
             return new Commands.Extend(clock, newDueDate, reason, ombudsmanDetails);
         }
     }
 
     @Schema(name = "Withdrawal", description = "The complainant withdraws the complaint.")
-    record WithdrawalRequest(
+    public record WithdrawalRequest(
             @Schema(examples = "Resolved with the school directly") @NotBlank @Size(max = 2_000) String reason) {
 
-        Commands.Withdraw toCommand() {
+        public Commands.Withdraw toCommand() {
             return new Commands.Withdraw(reason);
         }
     }

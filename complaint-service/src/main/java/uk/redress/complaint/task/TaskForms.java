@@ -1,0 +1,55 @@
+package uk.redress.complaint.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.Set;
+import uk.redress.complaint.complaint.Commands.ComplaintCommand;
+import uk.redress.complaint.complaint.ComplaintDecider;
+import uk.redress.complaint.complaint.rest.ActionRequests;
+
+/**
+ * A task's form is the body of the complaint action that completes it, checked by the same rules: a task completes
+ * exactly as the API would record its step.
+ */
+@ApplicationScoped
+public class TaskForms {
+
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public TaskForms(ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** The command a filled-in form asks for; a missing or invalid field fails naming it. */
+    public ComplaintCommand command(Task task, ObjectNode form) throws JsonProcessingException {
+        return switch (task.action()) {
+            case ComplaintDecider.ACKNOWLEDGEMENT -> valid(json.treeToValue(form,
+                    ActionRequests.AcknowledgementRequest.class)).toCommand();
+            case ComplaintDecider.STAGE_DECISION -> valid(json.treeToValue(form,
+                    ActionRequests.StageDecisionRequest.class)).toCommand();
+            // The task names its step: the form needs only the note.
+            case ComplaintDecider.STEPS -> valid(json.treeToValue(form.deepCopy().put("step", task.step()),
+                    ActionRequests.StepCompletionRequest.class)).toCommand();
+            case ComplaintDecider.RESPONSE -> valid(json.treeToValue(form,
+                    ActionRequests.ResponseRequest.class)).toCommand();
+            case ComplaintDecider.CLOSURE -> valid(json.treeToValue(form,
+                    ActionRequests.ClosureRequest.class)).toCommand();
+            default -> throw new IllegalStateException("no form for the action " + task.action());
+        };
+    }
+
+    private <T> T valid(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
+    }
+}

@@ -1,0 +1,112 @@
+package uk.redress.complaint.task;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads the tasklist and keeps who works each task; the {@link TaskProjection} opens and closes tasks. */
+@ApplicationScoped
+public class TaskStore {
+
+    private static final String COLUMNS = "id, complaint_id, reference, procedure, summary, stage, step, element_id, "
+            + "name, action, candidate_group, assignee, clock, due_date, lapses_at, state, job_key, opened_at, done_at";
+    /** Tasks with no deadline sort last. */
+    private static final String DUE = "COALESCE(lapses_at, 'infinity')";
+
+    private final Pool database;
+
+    public TaskStore(Pool database) {
+        this.database = database;
+    }
+
+    /** One page of open tasks, soonest due first. */
+    public Uni<List<Task>> open(TaskQuery query, Instant now) {
+        List<String> where = new ArrayList<>(List.of("state = 'OPEN'"));
+        Tuple values = Tuple.tuple();
+        query.assignee().ifPresent(assignee -> where.add("assignee = " + next(values, assignee)));
+        query.candidateGroup().ifPresent(group -> where.add("candidate_group = " + next(values, group)));
+        if (query.overdue()) {
+            where.add("lapses_at <= " + next(values, utc(now)));
+        }
+        query.dueBefore().ifPresent(date -> where.add("due_date <= " + next(values, date)));
+        query.procedure().ifPresent(procedure -> where.add("procedure = " + next(values, procedure)));
+        query.after().ifPresent(cursor -> where.add("(" + DUE + ", id) > (" + cursor.lapsesAt()
+                .map(lapse -> next(values, utc(lapse))).orElse("'infinity'::timestamptz") + ", "
+                + next(values, cursor.id()) + ")"));
+        String sql = "SELECT " + COLUMNS + " FROM task WHERE " + String.join(" AND ", where)
+                + " ORDER BY " + DUE + ", id LIMIT " + next(values, query.limit());
+        return database.preparedQuery(sql).execute(values).map(TaskStore::tasks);
+    }
+
+    public Uni<Optional<Task>> find(UUID id) {
+        return database.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> tasks(rows).stream().findFirst());
+    }
+
+    /** The complaint's task open now, if any. */
+    public Uni<Optional<Task>> openOf(UUID complaintId) {
+        return database.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE complaint_id = $1 AND state = 'OPEN'")
+                .execute(Tuple.of(complaintId))
+                .map(rows -> tasks(rows).stream().findFirst());
+    }
+
+    /** Gives an open task to {@code assignee}, or to nobody; answers whether the task was open. */
+    public Uni<Boolean> assign(UUID id, Optional<String> assignee) {
+        return database.preparedQuery("UPDATE task SET assignee = $2 WHERE id = $1 AND state = 'OPEN'")
+                .execute(Tuple.of(id, assignee.orElse(null)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Gives an open, unassigned task to {@code assignee}; answers whether it did. */
+    public Uni<Boolean> claim(UUID id, String assignee) {
+        return database.preparedQuery("UPDATE task SET assignee = $2 WHERE id = $1 AND state = 'OPEN' "
+                        + "AND (assignee IS NULL OR assignee = $2)")
+                .execute(Tuple.of(id, assignee))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The engine offered the task's job: kept, so that the tasklist can tell the engine has it. */
+    public Uni<Boolean> recordJob(UUID id, long jobKey) {
+        return database.preparedQuery("UPDATE task SET job_key = $2 WHERE id = $1 AND state = 'OPEN'")
+                .execute(Tuple.of(id, jobKey))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private static String next(Tuple values, Object value) {
+        values.addValue(value);
+        return "$" + values.size();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static List<Task> tasks(RowSet<Row> rows) {
+        List<Task> tasks = new ArrayList<>();
+        for (Row row : rows) {
+            tasks.add(new Task(row.getUUID("id"), row.getUUID("complaint_id"), row.getString("reference"),
+                    row.getString("procedure"), row.getString("summary"), row.getString("stage"),
+                    row.getString("step"), row.getString("element_id"), row.getString("name"),
+                    row.getString("action"), row.getString("candidate_group"), row.getString("assignee"),
+                    row.getString("clock"), row.getLocalDate("due_date"), instant(row, "lapses_at"),
+                    row.getString("state"), row.getLong("job_key"), instant(row, "opened_at"),
+                    instant(row, "done_at")));
+        }
+        return tasks;
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

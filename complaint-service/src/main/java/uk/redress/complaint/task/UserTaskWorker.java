@@ -1,0 +1,68 @@
+package uk.redress.complaint.task;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+
+/**
+ * Takes the engine's user task jobs and notes each on its task. It never completes them: the step's event, recorded
+ * through the one write path, publishes the message that ends the user task, whether the step was recorded in the
+ * tasklist or through the API. A job offered again (after its timeout) finds its task already noted.
+ */
+@ApplicationScoped
+public class UserTaskWorker {
+
+    private static final Logger LOG = Logger.getLogger(UserTaskWorker.class);
+    /** A user task waits for people for weeks; the engine offers it again only after this. */
+    private static final Duration HELD_FOR = Duration.ofDays(30);
+
+    private final CamundaClient engine;
+    private final TaskStore tasks;
+    private JobWorker worker;
+
+    public UserTaskWorker(CamundaClient engine, TaskStore tasks) {
+        this.engine = engine;
+        this.tasks = tasks;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        worker = engine.newWorker()
+                .jobType(JobTypes.USER_TASK)
+                .handler(this::handle)
+                .name("complaint-service-tasklist")
+                .timeout(HELD_FOR)
+                .streamEnabled(true)
+                .open();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    void handle(JobClient jobs, ActivatedJob job) {
+        Object complaintId = job.getVariablesAsMap().get(Variables.COMPLAINT_ID);
+        if (complaintId == null) {
+            LOG.warnf("User task job %d of %s has no complaint id; left to the engine", job.getKey(),
+                    job.getElementId());
+            return;
+        }
+        UUID taskId = PendingTask.taskId(UUID.fromString(complaintId.toString()), job.getElementId());
+        boolean noted = tasks.recordJob(taskId, job.getKey()).await().atMost(Duration.ofSeconds(30));
+        if (!noted) {
+            LOG.debugf("User task %s of complaint %s is not open in the tasklist (done already, or not a step)",
+                    job.getElementId(), complaintId);
+        }
+    }
+}

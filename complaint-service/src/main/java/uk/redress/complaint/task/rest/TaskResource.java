@@ -1,0 +1,182 @@
+package uk.redress.complaint.task.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.redress.complaint.complaint.EventContext;
+import uk.redress.complaint.complaint.rest.ActionHeaders;
+import uk.redress.complaint.problem.InvalidParameterException;
+import uk.redress.complaint.task.Task;
+import uk.redress.complaint.task.TaskCursor;
+import uk.redress.complaint.task.TaskForms;
+import uk.redress.complaint.task.TaskQuery;
+import uk.redress.complaint.task.TaskService;
+
+/** The tasklist's API: the open user tasks of every complaint, and working them. */
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks")
+public class TaskResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final TaskService tasks;
+    private final TaskForms forms;
+
+    public TaskResource(TaskService tasks, TaskForms forms) {
+        this.tasks = tasks;
+        this.forms = forms;
+    }
+
+    @Schema(name = "TaskPage")
+    public record TaskPage(List<Task> items, @Schema(description = "Absent on the last page") String nextCursor) {
+    }
+
+    @Schema(name = "Claim")
+    public record ClaimRequest(@Schema(examples = "sam.caseworker") @NotBlank @Size(max = 200) String user) {
+    }
+
+    @Schema(name = "Assignment")
+    public record AssignmentRequest(@Schema(examples = "alex.officer") @NotBlank @Size(max = 200) String assignee) {
+    }
+
+    @GET
+    @Operation(summary = "Open tasks, soonest due first",
+            description = "Filters: assignee (a person's own tasks), candidateGroup, overdue, dueBefore, procedure; "
+                    + "limit (1 to 200, default 50) and the cursor of the previous page.")
+    public Uni<TaskPage> list(@QueryParam("assignee") String assignee,
+                              @QueryParam("candidateGroup") String candidateGroup,
+                              @QueryParam("overdue") String overdue, @QueryParam("dueBefore") String dueBefore,
+                              @QueryParam("procedure") String procedure, @QueryParam("limit") String limit,
+                              @QueryParam("cursor") String cursor) {
+        int pageSize = limit(limit);
+        // One more than the page: whether it comes back tells whether another page follows.
+        TaskQuery query = new TaskQuery(text(assignee), text(candidateGroup), flag("overdue", overdue),
+                date("dueBefore", dueBefore), text(procedure), pageSize + 1, cursor(cursor));
+        return tasks.open(query)
+                .map(found -> {
+                    if (found.size() <= pageSize) {
+                        return new TaskPage(found, null);
+                    }
+                    List<Task> page = found.subList(0, pageSize);
+                    Task last = page.getLast();
+                    return new TaskPage(page, new TaskCursor(Optional.ofNullable(last.lapsesAt()), last.id()).encode());
+                });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A task, open or done")
+    public Uni<Task> get(@PathParam("id") UUID id) {
+        return tasks.get(id);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take an unassigned task", description = "409 when someone else has it, or it is done.")
+    public Uni<Task> claim(@PathParam("id") UUID id, @NotNull(message = "is required") @Valid ClaimRequest request) {
+        return tasks.claim(id, request.user());
+    }
+
+    @POST
+    @Path("/{id}/unclaim")
+    @Operation(summary = "Give a task back to its group")
+    public Uni<Task> unclaim(@PathParam("id") UUID id) {
+        return tasks.unclaim(id);
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give a task to someone", description = "A manager's reassignment, whoever has it now.")
+    public Uni<Task> assign(@PathParam("id") UUID id,
+                            @NotNull(message = "is required") @Valid AssignmentRequest request) {
+        return tasks.assign(id, Optional.of(request.assignee()));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete a task with its form",
+            description = "The form is the body of the complaint action the task stands for (its action field): "
+                    + "an acknowledgement's letter, a response's outcome, remedies and letter, and so on. The step is "
+                    + "recorded exactly as through that action, and the process moves on.")
+    public Uni<Task> complete(@PathParam("id") UUID id, @HeaderParam("X-Correlation-Id") String correlationId,
+                              @NotNull(message = "is required: the task's form") ObjectNode form) {
+        EventContext context = ActionHeaders.context(correlationId);
+        return tasks.get(id).chain(task -> {
+            try {
+                return tasks.complete(id, forms.command(task, form), context);
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+        });
+    }
+
+    private static Optional<String> text(String value) {
+        return Optional.ofNullable(value).map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameterException(name, "must be true or false, was '" + value + "'");
+        };
+    }
+
+    private static Optional<LocalDate> date(String name, String value) {
+        try {
+            return text(value).map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name, "must be a date such as 2026-12-01, was '" + value + "'");
+        }
+    }
+
+    private static int limit(String value) {
+        String rule = "must be a whole number from 1 to " + MAX_LIMIT;
+        if (text(value).isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidParameterException("limit", rule + ", was " + limit);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("limit", rule + ", was '" + value + "'");
+        }
+    }
+
+    private static Optional<TaskCursor> cursor(String value) {
+        return text(value).map(text -> TaskCursor.decode(text).orElseThrow(() -> new InvalidParameterException(
+                "cursor", "must be the nextCursor of an earlier page, was '" + value + "'")));
+    }
+}
