@@ -45,7 +45,8 @@ public class TaskForms {
         };
     }
 
-    private <T> T valid(T request) {
+    /** The request, if it keeps its rules; otherwise the violations, naming each field. */
+    public <T> T valid(T request) {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

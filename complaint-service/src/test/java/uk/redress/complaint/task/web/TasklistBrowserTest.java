@@ -1,0 +1,198 @@
+package uk.redress.complaint.task.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.local.LocalStackTestResource;
+
+/**
+ * The web tasklist in a real browser: Debian's Chromium, driven headless through its chromedriver (no browser
+ * download). Screenshots go to target/screenshots.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
+class TasklistBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static WebDriver browser;
+
+    @TestHTTPResource("/tasklist")
+    URL tasklist;
+
+    @BeforeAll
+    static void startTheBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(executable("chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("chromedriver"))).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCaseworkerClaimsAndCompletesTheAcknowledgementThenSeesTheResponseTaskAndMovesItsDate() throws IOException {
+        String complaintId = receive(ComplaintFixtures.complaint("2026-11-23"));
+        String acknowledgement = openTaskOf(complaintId);
+        browser.get(tasklist.toString());
+        browser.findElement(By.id("name")).clear();
+        browser.findElement(By.id("name")).sendKeys("Sam Caseworker");
+        browser.findElement(By.xpath("//button[text()='Work as this person']")).click();
+        assertThat(browser.findElement(By.cssSelector("label[for=name]")).getText()).contains("you are working as Sam Caseworker");
+
+        WebElement row = row(acknowledgement);
+        assertThat(row.getText()).contains("Acknowledge the complaint").contains("Thursday 26 November 2026")
+                .contains("Not claimed");
+        screenshot("tasklist");
+        row.findElement(By.tagName("button")).click();
+        assertThat(notice()).startsWith("You claimed Acknowledge the complaint for SEND-2026-");
+        assertThat(row(acknowledgement).getText()).contains("Claimed by Sam Caseworker");
+
+        row(acknowledgement).findElement(By.linkText("Acknowledge the complaint")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Acknowledge the complaint");
+        assertThat(browser.findElement(By.id("complaint-summary")).getText())
+                .isEqualTo("No reply to our request for an EHC needs assessment");
+        assertThat(browser.getPageSource()).contains("Days not counted").contains("Timeline");
+        screenshot("task-page");
+        browser.findElement(By.xpath("//button[text()='Record the acknowledgement']")).click();
+        assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("letter");
+        browser.findElement(By.id("letter")).sendKeys("Dear Sam, we received your complaint on 23 November.");
+        browser.findElement(By.xpath("//button[text()='Record the acknowledgement']")).click();
+        assertThat(notice()).startsWith("Acknowledge the complaint recorded for SEND-2026-");
+
+        String response = openTaskOf(complaintId);
+        assertThat(row(response).getText()).contains("Investigate and send the stage 1 response")
+                .contains("Monday 21 December 2026");
+        assertThat(given().get("/api/v1/complaints/" + complaintId + "/events").then().extract()
+                .<String>path("[1].recordedBy")).isEqualTo("Sam Caseworker");
+
+        row(response).findElement(By.linkText("Investigate and send the stage 1 response")).click();
+        browser.findElement(By.id("newDueDate")).sendKeys("2027-01-08");
+        browser.findElement(By.id("extension-reason")).sendKeys("The school's records arrive on 5 January");
+        browser.findElement(By.xpath("//button[text()='Extend the deadline']")).click();
+        assertThat(notice()).isEqualTo("Deadline extended");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Friday 8 January 2027")
+                .contains("Extended from 2026-12-21 to 2027-01-08: The school's records arrive on 5 January");
+        browser.get(tasklist.toString());
+        assertThat(row(response).getText()).contains("Friday 8 January 2027");
+    }
+
+    @Test
+    void aManagerReassignsAnOverdueTask() throws IOException {
+        String complaintId = receive(ComplaintFixtures.complaint("2026-10-01"));
+        String task = openTaskOf(complaintId);
+
+        browser.get(tasklist + "/manager");
+        WebElement row = row(task);
+        assertThat(row.getText()).contains("Overdue").contains("working days overdue");
+        screenshot("manager");
+        row.findElement(By.name("assignee")).sendKeys("Alex Officer");
+        row.findElement(By.tagName("button")).click();
+
+        assertThat(notice()).endsWith("is now with Alex Officer");
+        assertThat(given().get("/api/v1/tasks/" + task).then().extract().<String>path("assignee"))
+                .isEqualTo("Alex Officer");
+    }
+
+    @Test
+    void textFromAComplaintIsShownAsTextNeverAsMarkup() {
+        String hostile = "<script>document.title='owned'</script><b id=\"injected\">bold</b> & 'quotes'";
+        String complaintId = receive(ComplaintFixtures.complaint("2026-11-23")
+                .replace("No reply to our request for an EHC needs assessment", hostile.replace("\"", "\\\"")));
+        browser.get(tasklist + "/tasks/" + openTaskOf(complaintId));
+
+        assertThat(browser.findElement(By.id("complaint-summary")).getText()).isEqualTo(hostile);
+        assertThat(browser.findElements(By.id("injected"))).isEmpty();
+        assertThat(browser.getTitle()).doesNotContain("owned");
+    }
+
+    @Test
+    void theListFitsA320PixelScreen() throws IOException {
+        receive(ComplaintFixtures.complaint("2026-11-23"));
+        Dimension before = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(320, 900));
+            browser.get(tasklist.toString());
+            long pageWidth = (Long) ((JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth;");
+            long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
+            screenshot("tasklist-320px");
+            assertThat(pageWidth).isLessThanOrEqualTo(viewport);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    private static String receive(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/complaints")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String openTaskOf(String complaintId) {
+        List<Map<String, Object>> tasks = given().queryParam("limit", 200).get("/api/v1/tasks").then()
+                .statusCode(200).extract().path("items");
+        return tasks.stream().filter(task -> task.get("complaintId").equals(complaintId))
+                .map(task -> (String) task.get("id")).findFirst().orElseThrow();
+    }
+
+    private static WebElement row(String taskId) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.findElement(By.cssSelector("tr[data-task='" + taskId + "']")));
+    }
+
+    private static String notice() {
+        return browser.findElement(By.className("govuk-notification-banner__heading")).getText();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Debian's packages put both on the PATH; a missing one fails the test, naming it. */
+    private static String executable(String name) {
+        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
+            File candidate = new File(dir, name);
+            if (candidate.canExecute()) {
+                return candidate.getAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(name + " is not installed: apt-get install chromium chromium-driver "
+                + "(.ci/run installs them)");
+    }
+}
