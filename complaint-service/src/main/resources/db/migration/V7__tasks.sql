@@ -23,6 +23,8 @@ CREATE TABLE task (
     state           text        NOT NULL CHECK (state IN ('OPEN', 'DONE')),
     -- The engine's job for the user task, once the engine has offered it.
     job_key         bigint,
+    -- When the engine last offered that job: again after the job's timeout, with the same key.
+    job_offered_at  timestamptz,
     opened_at       timestamptz NOT NULL,
     done_at         timestamptz,
     -- The complaint's version last applied: an older state never overwrites a newer one.

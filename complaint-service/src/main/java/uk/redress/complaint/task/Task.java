@@ -9,12 +9,13 @@ import java.util.UUID;
  *
  * @param action   the complaint action that completes it, and so the form it needs
  * @param jobKey   the engine's job for it, once the engine has offered it; null before
+ * @param jobOfferedAt when the engine last offered the job
  * @param state    {@code OPEN} or {@code DONE}
  */
 public record Task(UUID id, UUID complaintId, String reference, String procedure, String summary, String stage,
                    String step, String elementId, String name, String action, String candidateGroup, String assignee,
-                   String clock, LocalDate dueDate, Instant lapsesAt, String state, Long jobKey, Instant openedAt,
-                   Instant doneAt) {
+                   String clock, LocalDate dueDate, Instant lapsesAt, String state, Long jobKey, Instant jobOfferedAt,
+                   Instant openedAt, Instant doneAt) {
 
     public boolean isOpen() {
         return state.equals("OPEN");

@@ -11,6 +11,7 @@ import java.util.Set;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.ComplaintDecider;
 import uk.redress.complaint.complaint.rest.ActionRequests;
+import uk.redress.complaint.problem.InvalidParameterException;
 
 /**
  * A task's form is the body of the complaint action that completes it, checked by the same rules: a task completes
@@ -25,6 +26,20 @@ public class TaskForms {
     public TaskForms(ObjectMapper json, Validator validator) {
         this.json = json;
         this.validator = validator;
+    }
+
+    /**
+     * A form sent as JSON. Read here rather than bound by the framework: an {@code ObjectNode} parameter came back
+     * empty after the application restarted in the same JVM, as the tests restart it.
+     */
+    public ObjectNode read(String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            throw new InvalidParameterException("body", "is required: the task's form, as a JSON object");
+        }
+        if (!(json.readTree(body) instanceof ObjectNode form)) {
+            throw new InvalidParameterException("body", "must be a JSON object: the task's form");
+        }
+        return form;
     }
 
     /** The command a filled-in form asks for; a missing or invalid field fails naming it. */

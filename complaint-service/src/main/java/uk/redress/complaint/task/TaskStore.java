@@ -19,7 +19,8 @@ import java.util.UUID;
 public class TaskStore {
 
     private static final String COLUMNS = "id, complaint_id, reference, procedure, summary, stage, step, element_id, "
-            + "name, action, candidate_group, assignee, clock, due_date, lapses_at, state, job_key, opened_at, done_at";
+            + "name, action, candidate_group, assignee, clock, due_date, lapses_at, state, job_key, job_offered_at, opened_at, "
+            + "done_at";
     /** Tasks with no deadline sort last. */
     private static final String DUE = "COALESCE(lapses_at, 'infinity')";
 
@@ -76,9 +77,10 @@ public class TaskStore {
     }
 
     /** The engine offered the task's job: kept, so that the tasklist can tell the engine has it. */
-    public Uni<Boolean> recordJob(UUID id, long jobKey) {
-        return database.preparedQuery("UPDATE task SET job_key = $2 WHERE id = $1 AND state = 'OPEN'")
-                .execute(Tuple.of(id, jobKey))
+    public Uni<Boolean> recordJob(UUID id, long jobKey, Instant offeredAt) {
+        return database.preparedQuery("UPDATE task SET job_key = $2, job_offered_at = $3 WHERE id = $1 "
+                        + "AND state = 'OPEN'")
+                .execute(Tuple.of(id, jobKey, utc(offeredAt)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -99,7 +101,8 @@ public class TaskStore {
                     row.getString("step"), row.getString("element_id"), row.getString("name"),
                     row.getString("action"), row.getString("candidate_group"), row.getString("assignee"),
                     row.getString("clock"), row.getLocalDate("due_date"), instant(row, "lapses_at"),
-                    row.getString("state"), row.getLong("job_key"), instant(row, "opened_at"),
+                    row.getString("state"), row.getLong("job_key"), instant(row, "job_offered_at"),
+                    instant(row, "opened_at"),
                     instant(row, "done_at")));
         }
         return tasks;

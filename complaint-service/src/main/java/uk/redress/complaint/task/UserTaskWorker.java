@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -28,11 +29,13 @@ public class UserTaskWorker {
 
     private final CamundaClient engine;
     private final TaskStore tasks;
+    private final Clock clock;
     private JobWorker worker;
 
-    public UserTaskWorker(CamundaClient engine, TaskStore tasks) {
+    public UserTaskWorker(CamundaClient engine, TaskStore tasks, Clock clock) {
         this.engine = engine;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -59,7 +62,7 @@ public class UserTaskWorker {
             return;
         }
         UUID taskId = PendingTask.taskId(UUID.fromString(complaintId.toString()), job.getElementId());
-        boolean noted = tasks.recordJob(taskId, job.getKey()).await().atMost(Duration.ofSeconds(30));
+        boolean noted = tasks.recordJob(taskId, job.getKey(), clock.instant()).await().atMost(Duration.ofSeconds(30));
         if (!noted) {
             LOG.debugf("User task %s of complaint %s is not open in the tasklist (done already, or not a step)",
                     job.getElementId(), complaintId);

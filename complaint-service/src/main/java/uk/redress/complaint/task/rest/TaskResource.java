@@ -1,7 +1,6 @@
 package uk.redress.complaint.task.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.complaint.EventContext;
@@ -124,12 +126,13 @@ public class TaskResource {
             description = "The form is the body of the complaint action the task stands for (its action field): "
                     + "an acknowledgement's letter, a response's outcome, remedies and letter, and so on. The step is "
                     + "recorded exactly as through that action, and the process moves on.")
-    public Uni<Task> complete(@PathParam("id") UUID id, @HeaderParam("X-Correlation-Id") String correlationId,
-                              @NotNull(message = "is required: the task's form") ObjectNode form) {
+    public Uni<Task> complete(@PathParam("id") UUID id, @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                              @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT,
+                                      description = "The body of the task's action"))) String form) {
         EventContext context = ActionHeaders.context(correlationId);
         return tasks.get(id).chain(task -> {
             try {
-                return tasks.complete(id, forms.command(task, form), context);
+                return tasks.complete(id, forms.command(task, forms.read(form)), context);
             } catch (JsonProcessingException e) {
                 return Uni.createFrom().failure(e);
             }

@@ -132,7 +132,8 @@ class TaskResourceTest {
     }
 
     private ValidatableResponse post(String path, String body, int status) {
-        return given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(status);
+        return given().contentType(ContentType.JSON).body(body).post(path).then().log().ifValidationFails()
+                .statusCode(status);
     }
 
     private List<Map<String, Object>> openTasks(Map<String, ?> query) {
