@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -140,6 +141,44 @@ class TasklistBrowserTest {
         assertThat(browser.findElement(By.id("complaint-summary")).getText()).isEqualTo(hostile);
         assertThat(browser.findElements(By.id("injected"))).isEmpty();
         assertThat(browser.getTitle()).doesNotContain("owned");
+    }
+
+    @Test
+    void everyControlIsLabelledAndATaskIsClaimedFromTheKeyboard() {
+        String complaintId = receive(ComplaintFixtures.complaint("2026-11-23"));
+        String task = openTaskOf(complaintId);
+        browser.get(tasklist.toString());
+        browser.findElement(By.id("name")).clear();
+        browser.findElement(By.id("name")).sendKeys("Kim Keyboard", Keys.ENTER);
+
+        for (String page : List.of(tasklist.toString(), tasklist + "/manager", tasklist + "/tasks/" + task)) {
+            browser.get(page);
+            assertThat(unlabelledControls()).as("controls without a label on " + page).isEmpty();
+        }
+
+        browser.get(tasklist.toString());
+        WebElement claim = row(task).findElement(By.tagName("button"));
+        WebElement focused = null;
+        for (int presses = 0; presses < 400 && !claim.equals(focused); presses++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            focused = browser.switchTo().activeElement();
+        }
+        assertThat(focused).as("the claim button is reached with the Tab key").isEqualTo(claim);
+        focused.sendKeys(Keys.ENTER);
+        assertThat(notice()).startsWith("You claimed Acknowledge the complaint");
+        assertThat(given().get("/api/v1/tasks/" + task).then().extract().<String>path("assignee"))
+                .isEqualTo("Kim Keyboard");
+    }
+
+    /** Inputs, selects and text areas with no label that names them, and buttons with no text. */
+    @SuppressWarnings("unchecked")
+    private static List<String> unlabelledControls() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('input, select, textarea, button')]
+                  .filter(c => c.type !== 'hidden')
+                  .filter(c => c.tagName === 'BUTTON' ? !c.textContent.trim()
+                      : !(c.id && document.querySelector('label[for="' + c.id + '"]')))
+                  .map(c => c.outerHTML);""");
     }
 
     @Test
