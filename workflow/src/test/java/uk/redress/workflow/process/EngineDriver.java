@@ -72,6 +72,33 @@ final class EngineDriver implements AutoCloseable {
                 .send().join().getProcessInstanceKey();
     }
 
+    /** Starts an instance just before {@code elementIds}, as a process is recreated on an engine that lost it. */
+    long startBefore(String procedureId, List<String> elementIds, Map<String, Object> variables) {
+        var command = client.newCreateInstanceCommand().bpmnProcessId(procedureId).latestVersion()
+                .variables(variables);
+        for (String elementId : elementIds) {
+            command = command.startBeforeElement(elementId);
+        }
+        return command.send().join().getProcessInstanceKey();
+    }
+
+    /** The instances whose variable {@code complaintId} is {@code complaintId}. */
+    List<JsonNode> instancesOf(String complaintId) {
+        List<JsonNode> instances = new ArrayList<>();
+        for (JsonNode node : get("/process-instances")) {
+            if (node.path("variables").path(ComplaintProcesses.Variables.COMPLAINT_ID).asText().equals(complaintId)) {
+                instances.add(node);
+            }
+        }
+        return instances;
+    }
+
+    /** Publishes a message that is dropped unless something takes it at once, as the service starts processes. */
+    void publishOnce(String messageName, String complaintId, Map<String, Object> variables) {
+        client.newPublishMessageCommand().messageName(messageName).correlationKey(complaintId)
+                .variables(variables).timeToLive(Duration.ZERO).send().join();
+    }
+
     void publish(String messageName, String complaintId, Map<String, Object> variables) {
         client.newPublishMessageCommand().messageName(messageName).correlationKey(complaintId)
                 .variables(variables).timeToLive(Duration.ofMinutes(1)).send().join();
