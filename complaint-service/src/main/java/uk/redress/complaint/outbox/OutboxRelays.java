@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -37,6 +37,8 @@ public class OutboxRelays {
     private static final long WARN_EVERY_MILLIS = 30_000;
     /** A send that has had no answer by then is failed and tried again on a later pass, rather than stall the relay. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** Complaints whose events are with the engine at once: enough to hide its latency, few enough to not flood it. */
+    private static final int COMPLAINTS_IN_FLIGHT = 12;
 
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -81,7 +83,10 @@ public class OutboxRelays {
         });
     }
 
-    /** The engine: a complaint whose earlier event failed waits, so that its process sees its events in order. */
+    /**
+     * The engine: different complaints are dispatched side by side, each complaint's events one after another, and a
+     * complaint whose earlier event failed waits, so that its process sees its events in order.
+     */
     @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchToEngine() {
         return quietly(drain(this::dispatchBatch), "the engine");
@@ -89,29 +94,33 @@ public class OutboxRelays {
 
     private Uni<Integer> dispatchBatch() {
         return pending("dispatched_at").onItem().transformToUni(entries -> {
-            List<Long> done = new ArrayList<>();
-            Set<UUID> waiting = new HashSet<>();
-            return Multi.createFrom().iterable(entries)
-                    .onItem().transformToUniAndConcatenate(entry -> {
-                        if (waiting.contains(entry.event().complaintId())) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        return engine.dispatch(entry.event(), entry.procedure())
-                                .ifNoItem().after(SEND_TIMEOUT).fail()
-                                .invoke(() -> done.add(entry.id()))
-                                .onFailure().call(failure -> {
-                                    waiting.add(entry.event().complaintId());
-                                    LOG.warnf("The engine did not take event %s of complaint %s; it waits: %s",
-                                            entry.event().eventId(), entry.event().complaintId(), failure.getMessage());
-                                    return recordFailure(entry.id(), failure);
-                                })
-                                .onFailure().recoverWithNull()
-                                .replaceWithVoid();
-                    })
-                    .collect().last()
-                    .chain(() -> mark("dispatched_at", done))
-                    .map(ignored -> waiting.isEmpty() ? entries.size() : 0);
+            Map<UUID, List<Entry>> byComplaint = new LinkedHashMap<>();
+            entries.forEach(entry -> byComplaint.computeIfAbsent(entry.event().complaintId(), id -> new ArrayList<>())
+                    .add(entry));
+            return Multi.createFrom().iterable(byComplaint.values())
+                    .onItem().transformToUni(this::dispatchInOrder).merge(COMPLAINTS_IN_FLIGHT)
+                    .collect().asList()
+                    .chain(outcomes -> mark("dispatched_at", outcomes.stream()
+                            .flatMap(outcome -> outcome.done().stream()).toList())
+                            .map(ignored -> outcomes.stream().allMatch(Dispatched::whole) ? entries.size() : 0));
         });
+    }
+
+    /** One complaint's events of the batch, oldest first, stopping at the first the engine does not take. */
+    private Uni<Dispatched> dispatchInOrder(List<Entry> events) {
+        List<Long> done = new ArrayList<>();
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(entry -> engine.dispatch(entry.event(), entry.procedure())
+                        .ifNoItem().after(SEND_TIMEOUT).fail()
+                        .invoke(() -> done.add(entry.id()))
+                        .onFailure().call(failure -> {
+                            LOG.warnf("The engine did not take event %s of complaint %s; it waits: %s",
+                                    entry.event().eventId(), entry.event().complaintId(), failure.getMessage());
+                            return recordFailure(entry.id(), failure);
+                        }))
+                .collect().last()
+                .map(ignored -> new Dispatched(done, true))
+                .onFailure().recoverWithItem(failure -> new Dispatched(done, false));
     }
 
     /** A pass that could not even read the outbox (the database down, the service stopping) is tried again next time. */
@@ -159,6 +168,10 @@ public class OutboxRelays {
         return database.preparedQuery("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
                 .execute(Tuple.of(String.valueOf(failure.getMessage()), id))
                 .replaceWithVoid();
+    }
+
+    /** @param whole whether every event handed over was taken */
+    private record Dispatched(List<Long> done, boolean whole) {
     }
 
     /** @param procedure the procedure of the event's complaint */

@@ -25,7 +25,9 @@ import uk.redress.workflow.process.DeadlineVariables;
 
 /**
  * What each event asks of a complaint's process in the engine: the outbox hands every event here once it is
- * committed. Messages carry the event id as message id, so that the engine drops a message the outbox sends twice.
+ * committed. Messages carry the event id as message id, so that the engine drops a message the outbox sends twice; the
+ * process itself starts by a message correlated by complaint id, which the engine does not start twice while the first
+ * instance runs.
  */
 @ApplicationScoped
 public class ProcessDispatcher {
@@ -65,10 +67,14 @@ public class ProcessDispatcher {
         variables.put(Variables.SUMMARY, received.summary());
         variables.put(Variables.KIND, "complaint");
         variables.put(Variables.START_AT, received.stage());
+        // No time to live: a start that finds the complaint's instance already running (a resend after a lost answer)
+        // is dropped at once instead of waiting to start a second instance when the first ends.
         return Uni.createFrom()
-                .completionStage(() -> engine.newCreateInstanceCommand()
-                        .bpmnProcessId(procedure.id())
-                        .latestVersion()
+                .completionStage(() -> engine.newPublishMessageCommand()
+                        .messageName(Messages.complaintReceived(procedure.id()))
+                        .correlationKey(recorded.complaintId().toString())
+                        .messageId(recorded.eventId().toString())
+                        .timeToLive(Duration.ZERO)
                         .variables(variables)
                         .send())
                 .replaceWithVoid();
