@@ -49,12 +49,15 @@ public class OutboxRelays {
     private final EventCodec codec;
     private final ComplaintEventPublisher kafka;
     private final ProcessDispatcher engine;
+    private final ProcessRecovery recovery;
 
-    public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka, ProcessDispatcher engine) {
+    public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka, ProcessDispatcher engine,
+                        ProcessRecovery recovery) {
         this.database = database;
         this.codec = codec;
         this.kafka = kafka;
         this.engine = engine;
+        this.recovery = recovery;
     }
 
     /** Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. */
@@ -92,6 +95,9 @@ public class OutboxRelays {
      */
     @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchToEngine() {
+        if (!recovery.hasCheckedTheEngine()) {
+            return Uni.createFrom().voidItem();
+        }
         return quietly(drain(this::dispatchBatch), "the engine");
     }
 

@@ -23,7 +23,7 @@ public class EngineWatch {
     }
 
     /** Waits for the processes' first deployment: until then the engine has nothing of ours to lose. */
-    @Scheduled(every = "${redress.engine.check-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${redress.engine.check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         if (!deployment.isDeployed()) {
             return Uni.createFrom().voidItem();

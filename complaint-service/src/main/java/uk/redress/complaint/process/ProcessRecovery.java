@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.complaint.Complaint;
@@ -51,6 +52,7 @@ public class ProcessRecovery {
     private final ProcedurePolicies procedures;
     private final DeadlineVariables deadlines;
     private final EventCodec codec;
+    private final AtomicBoolean checked = new AtomicBoolean();
 
     public ProcessRecovery(Pool database, CamundaClient engine, EngineSentinel sentinel, ProcessDeployment deployment,
                            ProcessDispatcher dispatcher, ProcedurePolicies procedures, DeadlineVariables deadlines,
@@ -65,6 +67,15 @@ public class ProcessRecovery {
         this.codec = codec;
     }
 
+    /**
+     * Whether the engine has been checked since the service started. Until then the relay holds back: the processes
+     * deployed at start would otherwise let it start, on an engine that lost everything, processes that the recovery
+     * then recreates a second time.
+     */
+    public boolean hasCheckedTheEngine() {
+        return checked.get();
+    }
+
     /** Checks the engine once; recreates the open complaints' processes if it has lost them, or finishes doing so. */
     public Uni<Void> check() {
         return database.withTransaction(connection -> lock(connection)
@@ -77,6 +88,7 @@ public class ProcessRecovery {
                                     return Uni.createFrom().item(known.filter(Generation::recovering)
                                             .map(Generation::id));
                                 })))
+                .invoke(() -> checked.set(true))
                 .chain(toRecreate -> toRecreate.map(this::recreateAll).orElse(Uni.createFrom().voidItem()));
     }
 

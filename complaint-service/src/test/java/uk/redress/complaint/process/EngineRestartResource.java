@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
@@ -29,11 +28,7 @@ public class EngineRestartResource implements QuarkusTestResourceLifecycleManage
                     EnumSet.of(Part.ZEEBE), settings.ports(), true);
             others = LocalStackProcess.start(settings);
             engine = LocalStackProcess.start(engineSettings);
-            Map<String, String> config = new HashMap<>(ServiceConfiguration.connections(Part.COMPLAINT_SERVICE,
-                    settings));
-            // The test waits for the service to notice: no need to wait the production interval.
-            config.put("redress.engine.check-interval", "1s");
-            return config;
+            return ServiceConfiguration.connections(Part.COMPLAINT_SERVICE, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
