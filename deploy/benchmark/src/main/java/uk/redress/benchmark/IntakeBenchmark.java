@@ -96,7 +96,9 @@ public final class IntakeBenchmark {
         AtomicInteger errors = new AtomicInteger();
         Semaphore inFlight = new Semaphore(concurrency);
         List<CompletableFuture<?>> requests = new ArrayList<>();
-        try (HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build()) {
+        // The executor is closed too: its threads would keep the JVM alive after the report.
+        try (ExecutorService executor = Executors.newFixedThreadPool(4);
+             HttpClient http = HttpClient.newBuilder().executor(executor).build()) {
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 if (rate > 0) {
