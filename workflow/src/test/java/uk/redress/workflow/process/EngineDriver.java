@@ -51,7 +51,8 @@ final class EngineDriver implements AutoCloseable {
         for (String resource : ComplaintProcesses.BPMN_RESOURCES.subList(1, ComplaintProcesses.BPMN_RESOURCES.size())) {
             deployment = deployment.addResourceFromClasspath(resource);
         }
-        deployment.send().join();
+        // A cold engine on a busy machine takes longer than the client's default 10 s for its first deployment.
+        deployment.requestTimeout(Duration.ofMinutes(1)).send().join();
         return driver;
     }
 
