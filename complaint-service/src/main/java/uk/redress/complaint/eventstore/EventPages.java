@@ -3,6 +3,8 @@ package uk.redress.complaint.eventstore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -32,22 +34,37 @@ public class EventPages {
         this.codec = codec;
     }
 
+    private static final String COLUMNS = "stream_id, version, event_id, event_type, payload::text, occurred_at, "
+            + "recorded_by, correlation_id, causation_id";
+
     /** Up to {@code limit} events after {@code position}, in (stream id, version) order. */
     public Uni<List<RecordedEvent>> after(Position position, int limit) {
-        return database.preparedQuery("SELECT stream_id, version, event_id, event_type, payload::text, occurred_at, "
-                        + "recorded_by, correlation_id, causation_id FROM complaint_event "
+        return database.preparedQuery("SELECT " + COLUMNS + " FROM complaint_event "
                         + "WHERE (stream_id, version) > ($1, $2) ORDER BY stream_id, version LIMIT $3")
                 .execute(Tuple.of(position.streamId(), position.version(), limit))
-                .map(rows -> {
-                    List<RecordedEvent> events = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        events.add(new RecordedEvent(row.getUUID(2), row.getUUID(0), row.getInteger(1),
-                                row.getOffsetDateTime(5).toInstant(),
-                                new EventContext(row.getString(6), row.getUUID(7), row.getUUID(8)),
-                                codec.fromJson(row.getString(3), row.getString(4))));
-                    }
-                    return events;
-                });
+                .map(this::events);
+    }
+
+    /**
+     * One complaint's events up to {@code version}, oldest first, read through {@code client}: the pool, or the
+     * connection of a transaction that holds the complaint.
+     */
+    public Uni<List<RecordedEvent>> stream(SqlClient client, UUID complaintId, int version) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM complaint_event WHERE stream_id = $1 "
+                        + "AND version <= $2 ORDER BY version")
+                .execute(Tuple.of(complaintId, version))
+                .map(this::events);
+    }
+
+    private List<RecordedEvent> events(RowSet<Row> rows) {
+        List<RecordedEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(new RecordedEvent(row.getUUID(2), row.getUUID(0), row.getInteger(1),
+                    row.getOffsetDateTime(5).toInstant(),
+                    new EventContext(row.getString(6), row.getUUID(7), row.getUUID(8)),
+                    codec.fromJson(row.getString(3), row.getString(4))));
+        }
+        return events;
     }
 
     /** How many events the store holds now. */

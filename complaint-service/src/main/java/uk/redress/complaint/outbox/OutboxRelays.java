@@ -5,15 +5,17 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -23,6 +25,7 @@ import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.complaint.messaging.ComplaintEventPublisher;
 import uk.redress.complaint.process.ProcessDispatcher;
+import uk.redress.complaint.process.ProcessRecovery;
 
 /**
  * Works the outbox: sends each committed event to Kafka, and hands it to the workflow engine, each at least once,
@@ -37,6 +40,8 @@ public class OutboxRelays {
     private static final long WARN_EVERY_MILLIS = 30_000;
     /** A send that has had no answer by then is failed and tried again on a later pass, rather than stall the relay. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** Complaints whose events are with the engine at once: enough to hide its latency, few enough to not flood it. */
+    private static final int COMPLAINTS_IN_FLIGHT = 12;
 
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -44,12 +49,15 @@ public class OutboxRelays {
     private final EventCodec codec;
     private final ComplaintEventPublisher kafka;
     private final ProcessDispatcher engine;
+    private final ProcessRecovery recovery;
 
-    public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka, ProcessDispatcher engine) {
+    public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka, ProcessDispatcher engine,
+                        ProcessRecovery recovery) {
         this.database = database;
         this.codec = codec;
         this.kafka = kafka;
         this.engine = engine;
+        this.recovery = recovery;
     }
 
     /** Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. */
@@ -65,7 +73,7 @@ public class OutboxRelays {
 
     /** Answers how many entries it sent on, or 0 when one failed (the drain then waits for the next run). */
     private Uni<Integer> publishBatch() {
-        return pending("published_at").onItem().transformToUni(entries -> {
+        return pending(database, "published_at").onItem().transformToUni(entries -> {
             List<Long> sent = new ArrayList<>();
             return Multi.createFrom().iterable(entries)
                     .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event())
@@ -75,43 +83,61 @@ public class OutboxRelays {
                     .onFailure().invoke(failure -> LOG.warnf("Kafka refused an event; %d sent, the rest waits: %s",
                             sent.size(), failure.getMessage()))
                     .onFailure().recoverWithNull()
-                    .chain(() -> mark("published_at", sent))
+                    .chain(() -> mark(database, "published_at", sent))
                     // Evaluated after the sends: only a batch sent whole lets the drain go on.
                     .map(ignored -> sent.size() == entries.size() ? entries.size() : 0);
         });
     }
 
-    /** The engine: a complaint whose earlier event failed waits, so that its process sees its events in order. */
+    /**
+     * The engine: different complaints are dispatched side by side, each complaint's events one after another, and a
+     * complaint whose earlier event failed waits, so that its process sees its events in order.
+     */
     @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchToEngine() {
+        if (!recovery.hasCheckedTheEngine()) {
+            return Uni.createFrom().voidItem();
+        }
         return quietly(drain(this::dispatchBatch), "the engine");
     }
 
+    /** Under the recovery's lock (see {@link ProcessRecovery#ENGINE_LOCK}), which also keeps replicas in turn. */
     private Uni<Integer> dispatchBatch() {
-        return pending("dispatched_at").onItem().transformToUni(entries -> {
-            List<Long> done = new ArrayList<>();
-            Set<UUID> waiting = new HashSet<>();
-            return Multi.createFrom().iterable(entries)
-                    .onItem().transformToUniAndConcatenate(entry -> {
-                        if (waiting.contains(entry.event().complaintId())) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        return engine.dispatch(entry.event(), entry.procedure())
-                                .ifNoItem().after(SEND_TIMEOUT).fail()
-                                .invoke(() -> done.add(entry.id()))
-                                .onFailure().call(failure -> {
-                                    waiting.add(entry.event().complaintId());
-                                    LOG.warnf("The engine did not take event %s of complaint %s; it waits: %s",
-                                            entry.event().eventId(), entry.event().complaintId(), failure.getMessage());
-                                    return recordFailure(entry.id(), failure);
-                                })
-                                .onFailure().recoverWithNull()
-                                .replaceWithVoid();
-                    })
-                    .collect().last()
-                    .chain(() -> mark("dispatched_at", done))
-                    .map(ignored -> waiting.isEmpty() ? entries.size() : 0);
+        return database.withTransaction(connection -> connection.preparedQuery("SELECT pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(ProcessRecovery.ENGINE_LOCK))
+                .chain(() -> dispatchBatch(connection)));
+    }
+
+    private Uni<Integer> dispatchBatch(SqlConnection connection) {
+        return pending(connection, "dispatched_at").onItem().transformToUni(entries -> {
+            Map<UUID, List<Entry>> byComplaint = new LinkedHashMap<>();
+            entries.forEach(entry -> byComplaint.computeIfAbsent(entry.event().complaintId(), id -> new ArrayList<>())
+                    .add(entry));
+            return Multi.createFrom().iterable(byComplaint.values())
+                    .onItem().transformToUni(events -> dispatchInOrder(connection, events))
+                    .merge(COMPLAINTS_IN_FLIGHT)
+                    .collect().asList()
+                    .chain(outcomes -> mark(connection, "dispatched_at", outcomes.stream()
+                            .flatMap(outcome -> outcome.done().stream()).toList())
+                            .map(ignored -> outcomes.stream().allMatch(Dispatched::whole) ? entries.size() : 0));
         });
+    }
+
+    /** One complaint's events of the batch, oldest first, stopping at the first the engine does not take. */
+    private Uni<Dispatched> dispatchInOrder(SqlConnection connection, List<Entry> events) {
+        List<Long> done = new ArrayList<>();
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(entry -> engine.dispatch(entry.event(), entry.procedure())
+                        .ifNoItem().after(SEND_TIMEOUT).fail()
+                        .invoke(() -> done.add(entry.id()))
+                        .onFailure().call(failure -> {
+                            LOG.warnf("The engine did not take event %s of complaint %s; it waits: %s",
+                                    entry.event().eventId(), entry.event().complaintId(), failure.getMessage());
+                            return recordFailure(connection, entry.id(), failure);
+                        }))
+                .collect().last()
+                .map(ignored -> new Dispatched(done, true))
+                .onFailure().recoverWithItem(failure -> new Dispatched(done, false));
     }
 
     /** A pass that could not even read the outbox (the database down, the service stopping) is tried again next time. */
@@ -127,8 +153,8 @@ public class OutboxRelays {
         });
     }
 
-    private Uni<List<Entry>> pending(String column) {
-        return database.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
+    private Uni<List<Entry>> pending(SqlClient client, String column) {
+        return client.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
                         + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure' "
                         + "FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
                         + "JOIN complaint_event received ON received.stream_id = e.stream_id AND received.version = 1 "
@@ -146,19 +172,23 @@ public class OutboxRelays {
                 });
     }
 
-    private Uni<Void> mark(String column, List<Long> ids) {
+    private Uni<Void> mark(SqlClient client, String column, List<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return database.preparedQuery("UPDATE outbox SET " + column + " = $1 WHERE id = ANY($2)")
+        return client.preparedQuery("UPDATE outbox SET " + column + " = $1 WHERE id = ANY($2)")
                 .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC), ids.toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> recordFailure(long id, Throwable failure) {
-        return database.preparedQuery("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
+    private Uni<Void> recordFailure(SqlClient client, long id, Throwable failure) {
+        return client.preparedQuery("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
                 .execute(Tuple.of(String.valueOf(failure.getMessage()), id))
                 .replaceWithVoid();
+    }
+
+    /** @param whole whether every event handed over was taken */
+    private record Dispatched(List<Long> done, boolean whole) {
     }
 
     /** @param procedure the procedure of the event's complaint */

@@ -5,6 +5,7 @@ import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -65,12 +66,19 @@ public class ProcessDeployment {
     }
 
     private void deployAll() {
-        DeployResourceCommandStep1 command = engine.newDeployResourceCommand();
-        DeployResourceCommandStep2 resources = null;
-        for (String resource : ComplaintProcesses.BPMN_RESOURCES) {
-            resources = resources == null ? command.addResourceFromClasspath(resource)
-                    : resources.addResourceFromClasspath(resource);
-        }
-        resources.send().join();
+        deploy().await().indefinitely();
+    }
+
+    /** Every procedure's process; an engine that has them already keeps them as they are. */
+    public Uni<Void> deploy() {
+        return Uni.createFrom().completionStage(() -> {
+            DeployResourceCommandStep1 command = engine.newDeployResourceCommand();
+            DeployResourceCommandStep2 resources = null;
+            for (String resource : ComplaintProcesses.BPMN_RESOURCES) {
+                resources = resources == null ? command.addResourceFromClasspath(resource)
+                        : resources.addResourceFromClasspath(resource);
+            }
+            return resources.send();
+        }).replaceWithVoid();
     }
 }

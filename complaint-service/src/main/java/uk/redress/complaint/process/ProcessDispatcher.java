@@ -1,14 +1,18 @@
 package uk.redress.complaint.process;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import uk.redress.complaint.complaint.Closed;
+import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintReceived;
 import uk.redress.complaint.complaint.InformationRequested;
 import uk.redress.complaint.complaint.OmbudsmanDecided;
@@ -21,17 +25,21 @@ import uk.redress.complaint.complaint.Responded;
 import uk.redress.complaint.complaint.StageDecided;
 import uk.redress.complaint.complaint.StepRecorded;
 import uk.redress.complaint.complaint.Withdrawn;
+import uk.redress.complaint.eventstore.EventPages;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.procedure.Clock;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
 import uk.redress.workflow.process.DeadlineVariables;
 
 /**
  * What each event asks of a complaint's process in the engine: the outbox hands every event here once it is
- * committed. Messages carry the event id as message id, so that the engine drops a message the outbox sends twice.
+ * committed. Messages carry the event id as message id, so that the engine drops a message the outbox sends twice; the
+ * process itself starts by a message correlated by complaint id, which the engine does not start twice while the first
+ * instance runs.
  */
 @ApplicationScoped
 public class ProcessDispatcher {
@@ -42,11 +50,16 @@ public class ProcessDispatcher {
     private final CamundaClient engine;
     private final ProcedurePolicies procedures;
     private final DeadlineVariables deadlineVariables;
+    private final EventPages eventPages;
+    private final Pool database;
 
-    public ProcessDispatcher(CamundaClient engine, ProcedurePolicies procedures, DeadlineVariables deadlineVariables) {
+    public ProcessDispatcher(CamundaClient engine, ProcedurePolicies procedures, DeadlineVariables deadlineVariables,
+                             EventPages eventPages, Pool database) {
         this.engine = engine;
         this.procedures = procedures;
         this.deadlineVariables = deadlineVariables;
+        this.eventPages = eventPages;
+        this.database = database;
     }
 
     /** {@code procedureId}: the procedure the complaint runs under. */
@@ -56,6 +69,11 @@ public class ProcessDispatcher {
             case ComplaintReceived received -> start(recorded, received, procedure);
             case StepRecorded step -> publish(Messages.stepRecorded(step.stage(), step.step()), recorded,
                     stepVariables(procedure, step));
+            // Asked for after the window closed, the request finds the process ended: the stage starts in a new one.
+            case Escalated escalated when escalated.lateAcceptanceReason().isPresent() ->
+                    eventPages.stream(database, recorded.complaintId(), recorded.version())
+                            .chain(history -> startAt(Complaint.replay(history).orElseThrow()))
+                            .replaceWithVoid();
             case Escalated escalated -> publish(Messages.stageRequested(escalated.toStage()), recorded,
                     variables(procedure, escalated.deadlinesStarted()));
             case DeadlineExtended extended -> publish(Messages.deadlineExtended(extended.clock()), recorded,
@@ -84,13 +102,46 @@ public class ProcessDispatcher {
         variables.put(Variables.KIND, received.kind().name().toLowerCase(Locale.ROOT));
         // Comments and compliments turn off before the stages: they have none to start at.
         received.stage().ifPresent(stage -> variables.put(Variables.START_AT, stage));
+        // No time to live: a start that finds the complaint's instance already running (a resend after a lost answer)
+        // is dropped at once instead of waiting to start a second instance when the first ends.
         return Uni.createFrom()
-                .completionStage(() -> engine.newCreateInstanceCommand()
-                        .bpmnProcessId(procedure.id())
-                        .latestVersion()
+                .completionStage(() -> engine.newPublishMessageCommand()
+                        .messageName(Messages.complaintReceived(procedure.id()))
+                        .correlationKey(recorded.complaintId().toString())
+                        .messageId(recorded.eventId().toString())
+                        .timeToLive(Duration.ZERO)
                         .variables(variables)
                         .send())
                 .replaceWithVoid();
+    }
+
+    /**
+     * A new instance of an open complaint's process, at the elements its events say it waits in and with its timers
+     * at the same dates; answers the instance's key, or null when the process has nothing left to wait for.
+     */
+    public Uni<Long> startAt(Complaint complaint) {
+        ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
+        Optional<ProcessPosition> position = ProcessPosition.of(complaint, procedure,
+                stage(procedure, complaint.stage().orElseThrow()), deadlineVariables);
+        if (position.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom()
+                .completionStage(() -> {
+                    CreateProcessInstanceCommandStep3 command = engine.newCreateInstanceCommand()
+                            .bpmnProcessId(procedure.id()).latestVersion().variables(position.get().variables());
+                    for (String element : position.get().startBefore()) {
+                        command = command.startBeforeElement(element);
+                    }
+                    return command.send();
+                })
+                .map(created -> created.getProcessInstanceKey());
+    }
+
+    /** A stage of the procedure, or of the informal front a complaint can start with. */
+    private Stage stage(ProcedurePolicy procedure, String stageId) {
+        return procedure.stages().stream().filter(stage -> stage.id().equals(stageId)).findFirst()
+                .orElseGet(() -> procedures.informalResolution().stage(stageId));
     }
 
     private Map<String, Object> stepVariables(ProcedurePolicy procedure, StepRecorded step) {

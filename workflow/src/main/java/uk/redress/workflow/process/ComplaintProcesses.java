@@ -47,6 +47,14 @@ public final class ComplaintProcesses {
         private Messages() {
         }
 
+        /**
+         * Starts a complaint's process under {@code procedureId}; its correlation key is the complaint id. Named per
+         * procedure because a message starts every process that has a start event for it.
+         */
+        public static String complaintReceived(String procedureId) {
+            return "complaint-received:" + procedureId;
+        }
+
         /** A step was recorded outside the tasklist (through the API): its user task is done. */
         public static String stepRecorded(String stageId, String stepId) {
             return "step-recorded:" + stageId + ":" + stepId;

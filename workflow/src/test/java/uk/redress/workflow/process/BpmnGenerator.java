@@ -68,6 +68,7 @@ final class BpmnGenerator {
                 .endEvent("ComplaintClosedEndEvent").name("Closed"));
 
         AbstractFlowNodeBuilder<?, ?> flow = process.startEvent("ComplaintReceivedStartEvent").name("Received");
+        String firstGateway = procedure.feedback().isPresent() ? "KindGateway" : "StartAtGateway";
         if (procedure.feedback().isPresent()) {
             ProcedurePolicy.Feedback feedback = procedure.feedback().get();
             ExclusiveGatewayBuilder kind = flow.exclusiveGateway("KindGateway").name("Complaint, comment or compliment?");
@@ -117,6 +118,12 @@ final class BpmnGenerator {
                         .connectTo(stageSubprocessId(next));
             }
         }
+        // The service starts a complaint's process by this message, correlated by complaint id: the engine keeps one
+        // active instance per complaint id, so a start sent again after a lost answer starts nothing. The none start
+        // event stays for starting at a given element (recreating a process) and for the process tests.
+        process.startEvent("ComplaintReceivedMessageStartEvent").name("Received through the API")
+                .message(m -> m.name(Messages.complaintReceived(procedure.id())))
+                .connectTo(firstGateway);
         BpmnModelInstance model = process.done();
         stepBoundaries.forEach(Runnable::run);
         giveStableIds(model);

@@ -51,7 +51,8 @@ final class EngineDriver implements AutoCloseable {
         for (String resource : ComplaintProcesses.BPMN_RESOURCES.subList(1, ComplaintProcesses.BPMN_RESOURCES.size())) {
             deployment = deployment.addResourceFromClasspath(resource);
         }
-        deployment.send().join();
+        // A cold engine on a busy machine takes longer than the client's default 10 s for its first deployment.
+        deployment.requestTimeout(Duration.ofMinutes(1)).send().join();
         return driver;
     }
 
@@ -70,6 +71,33 @@ final class EngineDriver implements AutoCloseable {
     long start(String procedureId, Map<String, Object> variables) {
         return client.newCreateInstanceCommand().bpmnProcessId(procedureId).latestVersion().variables(variables)
                 .send().join().getProcessInstanceKey();
+    }
+
+    /** Starts an instance just before {@code elementIds}, as a process is recreated on an engine that lost it. */
+    long startBefore(String procedureId, List<String> elementIds, Map<String, Object> variables) {
+        var command = client.newCreateInstanceCommand().bpmnProcessId(procedureId).latestVersion()
+                .variables(variables);
+        for (String elementId : elementIds) {
+            command = command.startBeforeElement(elementId);
+        }
+        return command.send().join().getProcessInstanceKey();
+    }
+
+    /** The instances whose variable {@code complaintId} is {@code complaintId}. */
+    List<JsonNode> instancesOf(String complaintId) {
+        List<JsonNode> instances = new ArrayList<>();
+        for (JsonNode node : get("/process-instances")) {
+            if (node.path("variables").path(ComplaintProcesses.Variables.COMPLAINT_ID).asText().equals(complaintId)) {
+                instances.add(node);
+            }
+        }
+        return instances;
+    }
+
+    /** Publishes a message that is dropped unless something takes it at once, as the service starts processes. */
+    void publishOnce(String messageName, String complaintId, Map<String, Object> variables) {
+        client.newPublishMessageCommand().messageName(messageName).correlationKey(complaintId)
+                .variables(variables).timeToLive(Duration.ZERO).send().join();
     }
 
     void publish(String messageName, String complaintId, Map<String, Object> variables) {

@@ -1,0 +1,209 @@
+package uk.redress.complaint.process;
+
+import io.camunda.client.CamundaClient;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.complaint.ComplaintStatus;
+import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.eventstore.EventPages;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+
+/**
+ * Notices an engine that has lost its state (restarted on empty storage) and recreates there the process of every
+ * open complaint, at the step its events say it has reached and with its timers at the same dates, so that no
+ * deadline is forgotten. The complaints to recreate are written down when the loss is noticed: a recovery cut short
+ * carries on where it stopped, and replicas share the work without doing any complaint twice.
+ */
+@ApplicationScoped
+public class ProcessRecovery {
+
+    /**
+     * Held by the engine relay while it dispatches a batch, and here while the engine is checked and a loss taken
+     * over: no start the relay sends can fall between the recovery's list of complaints and the processes' deployment.
+     */
+    public static final long ENGINE_LOCK = 0x7265647265737331L;
+
+    private static final Logger LOG = Logger.getLogger(ProcessRecovery.class);
+    private static final int COMPLAINTS_IN_FLIGHT = 8;
+
+    private final Pool database;
+    private final CamundaClient engine;
+    private final EngineSentinel sentinel;
+    private final ProcessDeployment deployment;
+    private final ProcessDispatcher dispatcher;
+    private final ProcedurePolicies procedures;
+    private final EventPages eventPages;
+    private final AtomicBoolean checked = new AtomicBoolean();
+
+    public ProcessRecovery(Pool database, CamundaClient engine, EngineSentinel sentinel, ProcessDeployment deployment,
+                           ProcessDispatcher dispatcher, ProcedurePolicies procedures, EventPages eventPages) {
+        this.database = database;
+        this.engine = engine;
+        this.sentinel = sentinel;
+        this.deployment = deployment;
+        this.dispatcher = dispatcher;
+        this.procedures = procedures;
+        this.eventPages = eventPages;
+    }
+
+    /**
+     * Whether the engine has been checked since the service started. Until then the relay holds back: the processes
+     * deployed at start would otherwise let it start, on an engine that lost everything, processes that the recovery
+     * then recreates a second time.
+     */
+    public boolean hasCheckedTheEngine() {
+        return checked.get();
+    }
+
+    /** Checks the engine once; recreates the open complaints' processes if it has lost them, or finishes doing so. */
+    public Uni<Void> check() {
+        return database.withTransaction(connection -> lock(connection)
+                        .chain(() -> generation(connection))
+                        .chain(known -> known.isEmpty() ? first(connection)
+                                : sentinel.deploy(known.get().id()).chain(version -> {
+                                    if (version != known.get().sentinelVersion()) {
+                                        return lost(connection, version);
+                                    }
+                                    return Uni.createFrom().item(known.filter(Generation::recovering)
+                                            .map(Generation::id));
+                                })))
+                .invoke(() -> checked.set(true))
+                .chain(toRecreate -> toRecreate.map(this::recreateAll).orElse(Uni.createFrom().voidItem()));
+    }
+
+    private static Uni<Void> lock(SqlConnection connection) {
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(ENGINE_LOCK))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Optional<Generation>> generation(SqlConnection connection) {
+        return connection.query("SELECT generation, sentinel_version, recovering FROM engine_generation WHERE id = 1")
+                .execute()
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
+                        .map(row -> new Generation(row.getUUID(0), row.getInteger(1), row.getBoolean(2))));
+    }
+
+    /** The first check ever: the engine holds whatever the processes started so far; nothing to recreate. */
+    private Uni<Optional<UUID>> first(SqlConnection connection) {
+        UUID generation = UUID.randomUUID();
+        return sentinel.deployNew(generation)
+                .chain(version -> connection.preparedQuery("INSERT INTO engine_generation "
+                                + "(id, generation, sentinel_version, recovering, changed_at) VALUES (1, $1, $2, false, now())")
+                        .execute(Tuple.of(generation, version)))
+                .map(ignored -> Optional.empty());
+    }
+
+    /**
+     * The engine lost its state. The processes go back, and every complaint whose start had already been sent is
+     * put down to be recreated, its events still waiting in the outbox taken over (the recreated process reflects
+     * them). A complaint whose start still waits is left to the relay, which sends all its events in order.
+     */
+    private Uni<Optional<UUID>> lost(SqlConnection connection, int sentinelVersion) {
+        UUID generation = UUID.randomUUID();
+        LOG.warnf("The engine has lost its state (it holds its sentinel as version %d): deploying the processes "
+                + "again and recreating the processes of the open complaints", sentinelVersion);
+        return deployment.deploy()
+                .chain(() -> sentinel.deployNew(generation))
+                .chain(version -> connection.preparedQuery("UPDATE engine_generation SET generation = $1, "
+                                + "sentinel_version = $2, recovering = true, changed_at = now() WHERE id = 1")
+                        .execute(Tuple.of(generation, version)))
+                .chain(() -> connection.preparedQuery("INSERT INTO process_recreation (generation, complaint_id) "
+                                + "SELECT $1, e.stream_id FROM complaint_event e WHERE e.version = 1 AND NOT EXISTS "
+                                + "(SELECT 1 FROM outbox o WHERE o.event_id = e.event_id AND o.dispatched_at IS NULL)")
+                        .execute(Tuple.of(generation)))
+                .chain(() -> connection.preparedQuery("UPDATE outbox SET dispatched_at = now() "
+                                + "WHERE dispatched_at IS NULL AND complaint_id IN "
+                                + "(SELECT complaint_id FROM process_recreation WHERE generation = $1)")
+                        .execute(Tuple.of(generation)))
+                .map(ignored -> Optional.of(generation));
+    }
+
+    private Uni<Void> recreateAll(UUID generation) {
+        return database.preparedQuery("SELECT complaint_id, (SELECT count(*) FROM process_recreation "
+                        + "WHERE generation = $1) FROM process_recreation WHERE generation = $1 AND done_at IS NULL")
+                .execute(Tuple.of(generation))
+                .chain(rows -> {
+                    List<UUID> toDo = new ArrayList<>();
+                    long total = 0;
+                    for (Row row : rows) {
+                        toDo.add(row.getUUID(0));
+                        total = row.getLong(1);
+                    }
+                    AtomicInteger done = new AtomicInteger((int) total - toDo.size());
+                    long all = total;
+                    return Multi.createFrom().iterable(toDo)
+                            .onItem().transformToUni(complaintId -> recreate(generation, complaintId)
+                                    .invoke(() -> {
+                                        int n = done.incrementAndGet();
+                                        if (n == all || n % progressEvery(all) == 0) {
+                                            LOG.infof("Recreating processes on the new engine: %d of %d complaints "
+                                                    + "done", n, all);
+                                        }
+                                    }))
+                            .merge(COMPLAINTS_IN_FLIGHT)
+                            .collect().last();
+                })
+                .chain(() -> database.preparedQuery("UPDATE engine_generation SET recovering = false, "
+                        + "changed_at = now() WHERE generation = $1 AND recovering").execute(Tuple.of(generation)))
+                .invoke(rows -> {
+                    if (rows.rowCount() > 0) {
+                        LOG.info("Every open complaint's process is on the new engine again");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static long progressEvery(long total) {
+        return Math.max(1, total / 20);
+    }
+
+    /** One complaint, in a transaction that holds its row: another replica skips it meanwhile. */
+    private Uni<Void> recreate(UUID generation, UUID complaintId) {
+        Tuple keys = Tuple.of(generation, complaintId);
+        return database.withTransaction(connection -> connection.preparedQuery("SELECT 1 FROM process_recreation "
+                        + "WHERE generation = $1 AND complaint_id = $2 AND done_at IS NULL FOR UPDATE SKIP LOCKED")
+                .execute(keys)
+                .chain(claimed -> claimed.size() == 0 ? Uni.createFrom().voidItem()
+                        : eventPages.stream(connection, complaintId, Integer.MAX_VALUE)
+                        .chain(this::startAgain)
+                        .chain(instanceKey -> connection.preparedQuery("UPDATE process_recreation SET done_at = now(), "
+                                        + "process_instance_key = $3 WHERE generation = $1 AND complaint_id = $2")
+                                .execute(Tuple.of(generation, complaintId, instanceKey)))
+                        .replaceWithVoid()));
+    }
+
+    /**
+     * The complaint's process as its events leave it; answers the new instance's key, or null when it was started
+     * by its start message (a complaint with nothing done yet) or needs none.
+     */
+    private Uni<Long> startAgain(List<RecordedEvent> events) {
+        Complaint complaint = Complaint.replay(events).orElseThrow();
+        if (complaint.status() != ComplaintStatus.OPEN) {
+            return Uni.createFrom().nullItem();
+        }
+        ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
+        if (events.size() == 1) {
+            // The start message again: the engine keeps one instance per complaint, should the relay send it too.
+            return dispatcher.dispatch(events.getFirst(), procedure.id()).map(ignored -> null);
+        }
+        return dispatcher.startAt(complaint);
+    }
+
+    /** What the service last knew of the engine. */
+    private record Generation(UUID id, int sentinelVersion, boolean recovering) {
+    }
+}

@@ -1,0 +1,51 @@
+package uk.redress.complaint.process;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Map;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.Part;
+import uk.redress.local.ServiceConfiguration;
+import uk.redress.local.StackSettings;
+
+/**
+ * The complaint service's stack with the engine in a process of its own, so that a test can stop the engine and
+ * start it again on the same port: empty, since the local engine keeps nothing on disk.
+ */
+public class EngineRestartResource implements QuarkusTestResourceLifecycleManager {
+
+    static StackSettings engineSettings;
+    static LocalStackProcess engine;
+    private LocalStackProcess others;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.of(Part.POSTGRES, Part.KAFKA));
+            engineSettings = new StackSettings(settings.home(), settings.dataDir().resolve("engine-alone"),
+                    EnumSet.of(Part.ZEEBE), settings.ports(), true);
+            others = LocalStackProcess.start(settings);
+            engine = LocalStackProcess.start(engineSettings);
+            return ServiceConfiguration.connections(Part.COMPLAINT_SERVICE, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void restartEngineEmpty() throws IOException {
+        engine.close();
+        engine = LocalStackProcess.start(engineSettings);
+    }
+
+    @Override
+    public void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (others != null) {
+            others.close();
+        }
+    }
+}

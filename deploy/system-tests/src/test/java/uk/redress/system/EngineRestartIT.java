@@ -1,0 +1,142 @@
+package uk.redress.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.Part;
+import uk.redress.local.Port;
+import uk.redress.local.StackSettings;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+
+/**
+ * The engine restarts on empty storage mid-procedure, on the packaged services as deploy/local/run starts them: the
+ * complaint's process comes back at the step it had reached, and the lapse alert still fires.
+ */
+class EngineRestartIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static StackSettings engineSettings;
+    private static LocalStackProcess engine;
+    private static LocalStackProcess stack;
+
+    @BeforeAll
+    static void startTheStackWithTheEngineApart() throws Exception {
+        StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.complementOf(EnumSet.of(Part.ZEEBE)));
+        engineSettings = new StackSettings(settings.home(), settings.dataDir().resolve("engine-alone"),
+                EnumSet.of(Part.ZEEBE), settings.ports(), true);
+        // The services wait for the engine to be ready: it goes first.
+        engine = LocalStackProcess.start(engineSettings);
+        stack = LocalStackProcess.start(settings);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void aComplaintWaitingForItsStageOneResponseStillAlertsAtTheLapseAfterTheEngineRestartedEmpty() throws Exception {
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM engine_generation") == 1);
+        LocalDate receivedOn = LocalDate.ofInstant(engineNow(), WorkingDayCalendar.UK_TIME);
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+                .body("""
+                        {"procedure": "durham-sendiass",
+                         "complainant": {"name": "Priya Shah", "email": "priya.shah@example.org"},
+                         "summary": "Transport to school stopped without notice",
+                         "details": "The taxi has not come since 2 November and nobody has said why.",
+                         "receivedAt": "%s"}
+                        """.formatted(receivedOn))
+                .when().post(complaints())
+                .then().statusCode(201)
+                .extract();
+        String id = created.path("id");
+        given().contentType(ContentType.JSON).body("{\"letter\": \"We received your complaint.\"}")
+                .when().post(complaints() + "/" + id + "/acknowledgement")
+                .then().statusCode(200);
+        awaitActive(id, "Stage1RespondTask");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbox WHERE dispatched_at IS NULL") == 0);
+
+        engine.close();
+        engine = LocalStackProcess.start(engineSettings);
+
+        Map<String, Object> recreated = awaitActive(id, "Stage1RespondTask");
+        assertThat(recreated.get("activeElements")).asInstanceOf(LIST).contains("Stage1ResponseLapsedTimer")
+                .doesNotContain("Stage1AcknowledgeTask");
+        String dueDate = created.path("deadlines.find { it.clock == 'stage1Response' }.dueDate");
+        Instant lapsesAt = Instant.parse(created.path("deadlines.find { it.clock == 'stage1Response' }.lapsesAt"));
+        assertThat(mailsAbout(id)).as("mail before the due date has passed").isEmpty();
+
+        given().queryParam("duration", Duration.between(engineNow(), lapsesAt.plusSeconds(60)).toString())
+                .when().post(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
+                .then().statusCode(200);
+
+        await().atMost(WAIT).until(() -> mailsAbout(id).stream()
+                .anyMatch(mail -> ((String) mail.get("body")).contains(dueDate)));
+        assertThat(mailsAbout(id)).as("one alert, for the stage 1 response").hasSize(1);
+    }
+
+    private static String complaints() {
+        return stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints";
+    }
+
+    private static Instant engineNow() {
+        return Instant.parse(given().when().get(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/clock")
+                .then().statusCode(200).extract().path("now"));
+    }
+
+    private static Map<String, Object> awaitActive(String complaintId, String elementId) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<Map<String, Object>> instances = processInstancesOf(complaintId);
+            return instances.size() == 1
+                    && ((List<?>) instances.getFirst().get("activeElements")).contains(elementId);
+        });
+        return processInstancesOf(complaintId).getFirst();
+    }
+
+    private static List<Map<String, Object>> processInstancesOf(String complaintId) {
+        return given()
+                .when().get(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
+    }
+
+    private static List<Map<String, Object>> mailsAbout(String complaintId) {
+        return given().when().get(stack.settings().httpAddress(Port.MAILBOX) + "/messages")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.subject.contains('" + complaintId + "') }");
+    }
+
+    private static long count(String sql) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + stack.settings().port(Port.POSTGRES) + "/redress";
+        try (Connection connection = DriverManager.getConnection(url, "redress", "redress");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
