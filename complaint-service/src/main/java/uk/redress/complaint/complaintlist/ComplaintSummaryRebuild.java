@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.complaint.Complaint;
@@ -108,13 +109,17 @@ public class ComplaintSummaryRebuild {
         Progress progress = new Progress(started);
         try {
             long total = status().await().indefinitely().orElseThrow().eventsTotal();
-            Position position = EventPages.START;
+            CompletableFuture<List<RecordedEvent>> next = read(EventPages.START);
             // A complaint whose events may go on in the next page waits for it before it is folded.
             List<RecordedEvent> unfinished = new ArrayList<>();
             long applied = 0;
             while (true) {
-                List<RecordedEvent> page = events.after(position, PAGE).await().indefinitely();
+                List<RecordedEvent> page = next.join();
                 boolean last = page.size() < PAGE;
+                if (!last) {
+                    // The next page is read while this one is folded and written.
+                    next = read(Position.of(page.getLast()));
+                }
                 List<RecordedEvent> pending = new ArrayList<>(unfinished);
                 pending.addAll(page);
                 unfinished = last || pending.isEmpty() ? List.of() : lastComplaint(pending);
@@ -127,7 +132,6 @@ public class ComplaintSummaryRebuild {
                 if (last) {
                     break;
                 }
-                position = Position.of(page.getLast());
             }
             finish(RebuildStatus.DONE, null, applied);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -139,6 +143,10 @@ public class ComplaintSummaryRebuild {
         } finally {
             running.set(false);
         }
+    }
+
+    private CompletableFuture<List<RecordedEvent>> read(Position after) {
+        return events.after(after, PAGE).subscribeAsCompletionStage();
     }
 
     /** The events of the last complaint in {@code events}, which are in (stream id, version) order. */
