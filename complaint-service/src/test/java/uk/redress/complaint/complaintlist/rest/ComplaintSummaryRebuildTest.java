@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,30 @@ class ComplaintSummaryRebuildTest {
         assertThat(done.getDouble("percent")).isEqualTo(100.0);
         assertThat(done.getLong("eventsApplied")).isEqualTo(done.getLong("eventsTotal")).isPositive();
         assertThat(done.getString("error")).isNull();
+    }
+
+    @Test
+    void aRebuildRunningInAnotherInstanceIsAnsweredUntilItsInstanceHasStopped() {
+        awaitNoRebuildRunning();
+        Instant elsewhere = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+        // As another instance's rebuild leaves the checkpoint while it runs: moved a moment ago.
+        checkpoint(elsewhere, Instant.now());
+        JsonPath answered = given().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
+        assertThat(answered.getString("state")).isEqualTo("running");
+        assertThat(Instant.parse(answered.getString("startedAt"))).isEqualTo(elsewhere);
+
+        // Not moved for three minutes: its instance stopped, and the next request takes over.
+        checkpoint(elsewhere, Instant.now().minus(3, ChronoUnit.MINUTES));
+        JsonPath takenOver = given().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
+        assertThat(Instant.parse(takenOver.getString("startedAt"))).isAfter(elsewhere);
+        awaitDone(REBUILD);
+    }
+
+    private void checkpoint(Instant startedAt, Instant updatedAt) {
+        database.preparedQuery("UPDATE projection_checkpoint SET state = 'running', started_at = $1, "
+                        + "updated_at = $2, finished_at = NULL WHERE projection = 'complaint-summary'")
+                .execute(Tuple.of(startedAt.atOffset(ZoneOffset.UTC), updatedAt.atOffset(ZoneOffset.UTC)))
+                .await().atMost(Duration.ofSeconds(10));
     }
 
     @Test
