@@ -3,6 +3,7 @@ package uk.redress.complaint.complaintlist;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -53,18 +54,26 @@ public class ComplaintList {
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 // One more than asked: whether another page follows.
                 + " ORDER BY received_on DESC, id DESC LIMIT " + (query.limit() + 1);
-        return database.preparedQuery(sql).execute(values).map(rows -> {
-            List<ComplaintSummary> items = new ArrayList<>();
-            for (Row row : rows) {
-                items.add(summary(row));
-            }
-            if (items.size() <= query.limit()) {
-                return new Page(items, Optional.empty(), now);
-            }
-            List<ComplaintSummary> page = List.copyOf(items.subList(0, query.limit()));
-            ComplaintSummary last = page.getLast();
-            return new Page(page, Optional.of(new ListCursor(last.receivedOn(), last.id())), now);
-        });
+        // The pool caches prepared statements, and after five runs PostgreSQL may plan one once for any values: for
+        // ILIKE that generic plan walks the whole list in order instead of using the trigram indexes (0.5 s rather
+        // than 20 ms at 100,000 complaints). Planned for the values given, each filter finds its best index.
+        return database.withTransaction(connection -> connection.query("SET LOCAL plan_cache_mode = force_custom_plan")
+                        .execute()
+                        .chain(() -> connection.preparedQuery(sql).execute(values)))
+                .map(rows -> page(rows, query.limit(), now));
+    }
+
+    private static Page page(RowSet<Row> rows, int limit, Instant now) {
+        List<ComplaintSummary> items = new ArrayList<>();
+        for (Row row : rows) {
+            items.add(summary(row));
+        }
+        if (items.size() <= limit) {
+            return new Page(items, Optional.empty(), now);
+        }
+        List<ComplaintSummary> page = List.copyOf(items.subList(0, limit));
+        ComplaintSummary last = page.getLast();
+        return new Page(page, Optional.of(new ListCursor(last.receivedOn(), last.id())), now);
     }
 
     private static String bind(Tuple values, Object value) {

@@ -2,6 +2,7 @@ package uk.redress.complaint.complaintlist;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import uk.redress.complaint.complaint.Complaint;
@@ -26,7 +27,7 @@ public record ComplaintSummary(UUID id, String reference, String procedure, Stri
         Optional<Instant> nextLapseAt = complaint.status() != ComplaintStatus.OPEN ? Optional.empty()
                 : complaint.deadlines().entrySet().stream()
                         .filter(clock -> complaint.isRunning(clock.getKey()))
-                        .map(clock -> clock.getValue())
+                        .map(Map.Entry::getValue)
                         .map(Deadline::lapsesAt)
                         .min(Instant::compareTo);
         return new ComplaintSummary(complaint.id(), complaint.reference(), complaint.procedure(), complaint.stage().orElse(null),

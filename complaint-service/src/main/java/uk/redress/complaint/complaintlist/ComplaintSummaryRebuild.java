@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.RecordedEvent;
@@ -42,13 +44,13 @@ public class ComplaintSummaryRebuild {
     private static final Logger LOG = Logger.getLogger(ComplaintSummaryRebuild.class);
     private static final int PAGE = 5_000;
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    /** A running rebuild's checkpoint moves with every page: one this still means its instance has stopped. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
     private final EventPages events;
     private final ComplaintSummaryProjection projection;
     private final Pool database;
     private final Clock clock;
-    /** One rebuild at a time in this instance. */
-    private final AtomicBoolean running = new AtomicBoolean();
 
     public ComplaintSummaryRebuild(EventPages events, ComplaintSummaryProjection projection, Pool database,
                                    Clock clock) {
@@ -69,20 +71,39 @@ public class ComplaintSummaryRebuild {
     }
 
     /**
-     * Starts a rebuild in the background unless one is running here already, and answers its status as it starts
-     * (or the running one's).
+     * Starts a rebuild in the background unless one is running already, in this instance or another, and answers
+     * its status as it starts (or the running one's). The checkpoint row is the claim: one whose rebuild has not
+     * moved for {@link #STALE_AFTER} (its instance stopped) is taken over.
      */
     public Uni<RebuildStatus> start() {
-        if (!running.compareAndSet(false, true)) {
-            return status().map(Optional::orElseThrow);
-        }
+        OffsetDateTime startedAt = now();
         return events.count()
-                .chain(total -> database.withTransaction(connection -> connection
-                        .query("TRUNCATE complaint_summary").execute()
-                        .chain(() -> begin(connection, total))))
-                .invoke(() -> Thread.ofVirtual().name("complaint-summary-rebuild").start(this::run))
-                .chain(() -> status().map(Optional::orElseThrow))
-                .onFailure().invoke(() -> running.set(false));
+                .chain(total -> database.withTransaction(connection -> claim(connection, total, startedAt)
+                        .call(claimed -> claimed ? truncate(connection) : Uni.createFrom().voidItem())))
+                .invoke(claimed -> {
+                    if (claimed) {
+                        Thread.ofVirtual().name("complaint-summary-rebuild").start(() -> run(startedAt));
+                    }
+                })
+                .chain(() -> status().map(Optional::orElseThrow));
+    }
+
+    /** Takes the checkpoint for a new rebuild unless a live one holds it; answers whether it did. */
+    private Uni<Boolean> claim(SqlConnection connection, long total, OffsetDateTime startedAt) {
+        return connection.preparedQuery("INSERT INTO projection_checkpoint (projection, state, events_total, "
+                        + "started_at, updated_at) VALUES ($1, $2, $3, $4, $4) "
+                        + "ON CONFLICT (projection) DO UPDATE SET state = EXCLUDED.state, last_stream_id = NULL, "
+                        + "last_version = NULL, events_applied = 0, events_total = EXCLUDED.events_total, "
+                        + "started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at, finished_at = NULL, "
+                        + "error = NULL "
+                        + "WHERE projection_checkpoint.state <> $2 OR projection_checkpoint.updated_at < $5 "
+                        + "RETURNING projection")
+                .execute(Tuple.of(PROJECTION, RebuildStatus.RUNNING, total, startedAt, startedAt.minus(STALE_AFTER)))
+                .map(rows -> rows.size() == 1);
+    }
+
+    private static Uni<Void> truncate(SqlConnection connection) {
+        return connection.query("TRUNCATE complaint_summary").execute().replaceWithVoid();
     }
 
     /** The checkpoint of the last rebuild; empty when none ever started. */
@@ -102,43 +123,56 @@ public class ComplaintSummaryRebuild {
                 Optional.ofNullable(row.getString("error")));
     }
 
-    /** Reads, folds and writes page after page; runs on its own (virtual) thread, so it may wait for each step. */
-    private void run() {
+    /**
+     * Reads, folds and writes page after page; runs on its own (virtual) thread, so it may wait for each step. Stops
+     * if another rebuild has taken the checkpoint over.
+     */
+    private void run(OffsetDateTime startedAt) {
         long started = System.nanoTime();
         Progress progress = new Progress(started);
         try {
             long total = status().await().indefinitely().orElseThrow().eventsTotal();
-            Position position = EventPages.START;
+            CompletableFuture<List<RecordedEvent>> next = read(EventPages.START);
             // A complaint whose events may go on in the next page waits for it before it is folded.
             List<RecordedEvent> unfinished = new ArrayList<>();
             long applied = 0;
             while (true) {
-                List<RecordedEvent> page = events.after(position, PAGE).await().indefinitely();
+                List<RecordedEvent> page = next.join();
                 boolean last = page.size() < PAGE;
+                if (!last) {
+                    // The next page is read while this one is folded and written.
+                    next = read(Position.of(page.getLast()));
+                }
                 List<RecordedEvent> pending = new ArrayList<>(unfinished);
                 pending.addAll(page);
                 unfinished = last || pending.isEmpty() ? List.of() : lastComplaint(pending);
                 List<RecordedEvent> complete = pending.subList(0, pending.size() - unfinished.size());
                 if (!complete.isEmpty()) {
                     applied += complete.size();
-                    write(fold(complete), Position.of(complete.getLast()), applied);
+                    if (!write(fold(complete), Position.of(complete.getLast()), applied, startedAt)) {
+                        LOG.warn("Another rebuild of the complaint list took over; this one stops");
+                        return;
+                    }
                     progress.log(applied, total);
                 }
                 if (last) {
                     break;
                 }
-                position = Position.of(page.getLast());
             }
-            finish(RebuildStatus.DONE, null, applied);
+            // Fresh statistics for the planner, rather than whatever autovacuum sampled while the table filled.
+            database.query("ANALYZE complaint_summary").execute().await().indefinitely();
+            finish(RebuildStatus.DONE, null, applied, startedAt);
             double seconds = (System.nanoTime() - started) / 1e9;
             LOG.infof("Rebuilt the complaint list: %d events in %.1f s (%.0f events/s)", applied, seconds,
                     applied / Math.max(seconds, 1e-9));
         } catch (RuntimeException e) {
             LOG.error("The rebuild of the complaint list failed", e);
-            finish(RebuildStatus.FAILED, String.valueOf(e.getMessage()), null);
-        } finally {
-            running.set(false);
+            finish(RebuildStatus.FAILED, String.valueOf(e.getMessage()), null, startedAt);
         }
+    }
+
+    private CompletableFuture<List<RecordedEvent>> read(Position after) {
+        return events.after(after, PAGE).subscribeAsCompletionStage();
     }
 
     /** The events of the last complaint in {@code events}, which are in (stream id, version) order. */
@@ -164,44 +198,37 @@ public class ComplaintSummaryRebuild {
         return rows;
     }
 
-    private void write(List<ComplaintSummary> rows, Position lastApplied, long applied) {
-        database.withTransaction(connection -> projection.applyAll(connection, rows)
+    /** Writes a page's rows with the checkpoint; answers false when the checkpoint is another rebuild's now. */
+    private boolean write(List<ComplaintSummary> rows, Position lastApplied, long applied,
+                          OffsetDateTime startedAt) {
+        return database.withTransaction(connection -> projection.applyAll(connection, rows)
                         .chain(() -> connection.preparedQuery("UPDATE projection_checkpoint SET last_stream_id = $2, "
                                         + "last_version = $3, events_applied = $4, "
                                         + "events_total = GREATEST(events_total, $4), updated_at = $5 "
-                                        + "WHERE projection = $1")
-                                .execute(Tuple.of(PROJECTION, lastApplied.streamId(), lastApplied.version(), applied,
-                                        now()))))
-                .await().indefinitely();
-    }
-
-    private Uni<Void> begin(SqlConnection connection, long total) {
-        return connection.preparedQuery("INSERT INTO projection_checkpoint (projection, state, events_total, "
-                        + "started_at, updated_at) VALUES ($1, $2, $3, $4, $4) "
-                        + "ON CONFLICT (projection) DO UPDATE SET state = EXCLUDED.state, last_stream_id = NULL, "
-                        + "last_version = NULL, events_applied = 0, events_total = EXCLUDED.events_total, "
-                        + "started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at, finished_at = NULL, "
-                        + "error = NULL")
-                .execute(Tuple.of(PROJECTION, RebuildStatus.RUNNING, total, now()))
-                .replaceWithVoid();
+                                        + "WHERE projection = $1 AND started_at = $6")
+                                .execute(Tuple.from(List.of(PROJECTION, lastApplied.streamId(), lastApplied.version(),
+                                        applied, now(), startedAt)))))
+                .await().indefinitely()
+                .rowCount() == 1;
     }
 
     /** Records how it ended; a null {@code applied} leaves the count as the last page left it. */
-    private void finish(String state, String error, Long applied) {
+    private void finish(String state, String error, Long applied, OffsetDateTime startedAt) {
         try {
             database.preparedQuery("UPDATE projection_checkpoint SET state = $2, error = $3, finished_at = $4, "
                             + "updated_at = $4, events_applied = COALESCE($5::bigint, events_applied), "
                             + "events_total = GREATEST(events_total, COALESCE($5::bigint, 0)) "
-                            + "WHERE projection = $1")
-                    .execute(Tuple.of(PROJECTION, state, error, now(), applied))
+                            + "WHERE projection = $1 AND started_at = $6")
+                    .execute(Tuple.from(Arrays.asList(PROJECTION, state, error, now(), applied, startedAt)))
                     .await().indefinitely();
         } catch (RuntimeException e) {
             LOG.error("Could not record how the rebuild of the complaint list ended", e);
         }
     }
 
+    /** To the microsecond, as PostgreSQL keeps it: a rebuild knows its checkpoint by its start. */
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     /** A progress line every 5% of the events, or every few seconds, whichever comes first. */

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,6 +98,7 @@ final class RebuildBenchmark {
                 System.out.printf(Locale.ROOT, "%nThe rebuild ran at %.0f%% of the bare scan's rate (%.1f times slower); "
                                 + "complaint_summary holds %,d complaints.%n",
                         100 * rebuild.perSecond() / scan.perSecond(), scan.perSecond() / rebuild.perSecond(), listed);
+                listQueries(settings);
             }
         }
     }
@@ -229,6 +231,45 @@ final class RebuildBenchmark {
                 throw new IllegalStateException("the rebuild did not finish: " + status);
             }
             return new Timed(Long.parseLong(match(APPLIED, status)), nanos);
+        }
+    }
+
+    /** Each list query through the API, a page of 50, timed over 20 runs after 5 to warm up. */
+    private static void listQueries(StackSettings settings) throws Exception {
+        String base = settings.httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints?limit=50";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String firstPage = http.send(HttpRequest.newBuilder(URI.create(base)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String cursor = match(Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\""), firstPage);
+            Map<String, String> queries = new LinkedHashMap<>();
+            queries.put("first page", "");
+            queries.put("the page after a cursor", "&cursor=" + cursor);
+            queries.put("status=WITHDRAWN", "&status=WITHDRAWN");
+            queries.put("procedure and stage=stage-2", "&procedure=durham-sendiass&stage=stage-2");
+            queries.put("overdue=true", "&overdue=true");
+            queries.put("received in one week", "&receivedFrom=2026-03-02&receivedTo=2026-03-08");
+            queries.put("q: one complaint's summary text", "&q=(54321)");
+            queries.put("q: a reference", "&q=send-2026-012345");
+            System.out.printf("%n%-52s %8s %8s%n", "GET /api/v1/complaints?limit=50 ...", "p50 ms",
+                    "p95 ms");
+            for (var query : queries.entrySet()) {
+                URI uri = URI.create(base + query.getValue());
+                List<Long> nanos = new ArrayList<>();
+                for (int run = 0; run < 25; run++) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(uri + " answered " + response.statusCode());
+                    }
+                    if (run >= 5) {
+                        nanos.add(System.nanoTime() - start);
+                    }
+                }
+                nanos.sort(null);
+                System.out.printf(Locale.ROOT, "%-52s %8.1f %8.1f%n", query.getKey(), nanos.get(nanos.size() / 2) / 1e6,
+                        nanos.get((int) Math.ceil(0.95 * nanos.size()) - 1) / 1e6);
+            }
         }
     }
 

@@ -32,7 +32,8 @@ public class ProjectionRebuildResource {
     @POST
     @Operation(summary = "Rebuild the complaint list from the event store",
             description = "Empties complaint_summary and replays every complaint's events into it, in the background. "
-                    + "Complaints changed meanwhile are never lost. While one runs, another request answers it.")
+                    + "Complaints changed meanwhile are never lost. While one runs, in any instance of the service, "
+                    + "another request answers it; one whose instance stopped is taken over after two minutes.")
     @APIResponse(responseCode = "202", description = "Started (or already running): follow the Location",
             content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     public Uni<Response> start(UriInfo uri) {
