@@ -32,6 +32,8 @@ import org.postgresql.PGConnection;
 import uk.redress.complaint.complaint.Acknowledged;
 import uk.redress.complaint.complaint.Complainant;
 import uk.redress.complaint.complaint.ComplaintEvent;
+import uk.redress.complaint.complaint.Closed;
+import uk.redress.complaint.complaint.ComplaintKind;
 import uk.redress.complaint.complaint.ComplaintReceived;
 import uk.redress.complaint.complaint.DeadlineExtended;
 import uk.redress.complaint.complaint.Escalated;
@@ -146,12 +148,13 @@ final class RebuildBenchmark {
         LocalDate received = LocalDate.of(2026, 1, 5).plusDays(n % 300);
         Complainant complainant = new Complainant("Parent " + n, "parent" + n + "@example.org");
         ComplaintReceived receivedEvent = new ComplaintReceived("SEND-2026-%06d".formatted(n), "durham-sendiass",
-                complainant, "No reply to our request for an EHC needs assessment (" + n + ")",
+                ComplaintKind.COMPLAINT, complainant, "No reply to our request for an EHC needs assessment (" + n + ")",
                 "We asked on 1 October and have heard nothing since. The school says the council has the papers; "
                         + "the council says the school has not sent them. Our son has been out of school for "
                         + "six weeks.",
-                received, "stage-1", Map.of("stage1Acknowledgement", deadline(received.plusDays(3)),
-                        "stage1Response", deadline(received.plusDays(28))));
+                received, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
+                Map.of("stage1Acknowledgement", deadline(received.plusDays(3)),
+                        "stage1Response", deadline(received.plusDays(28))), Optional.empty());
         List<ComplaintEvent> events = new ArrayList<>(List.of(
                 receivedEvent,
                 new Acknowledged("stage-1", "Dear parent, we received your complaint on " + received
@@ -164,7 +167,7 @@ final class RebuildBenchmark {
                         List.of("stage1Response"), Optional.of(deadline(received.plusDays(70)))),
                 new Escalated("stage-1", "stage-2", "The panel did not meet.", "A date for the assessment",
                         Map.of("stage2Acknowledgement", deadline(received.plusDays(50)),
-                                "stage2Response", deadline(received.plusDays(75)))),
+                                "stage2Response", deadline(received.plusDays(75))), Optional.empty()),
                 new Acknowledged("stage-2", "We received your request for a stage 2 review.",
                         List.of("stage2Acknowledgement"), Map.of()),
                 new StageDecided("stage-2", "decide", "investigation", List.of(), Map.of()),
@@ -175,7 +178,8 @@ final class RebuildBenchmark {
                 new Responded("stage-2", "respond", Responded.Outcome.UPHELD,
                         List.of(Responded.Remedy.APOLOGY, Responded.Remedy.CHANGE),
                         "We uphold your complaint; this is the council's final word.", List.of("stage2Response"),
-                        Optional.empty())));
+                        Optional.empty()),
+                new Closed(Closed.FINAL_RESPONSE)));
         if (n % 10 == 9) {
             return List.of(events.get(0), events.get(1), events.get(2), new Withdrawn("Resolved with the school"));
         }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import uk.redress.complaint.complaint.Acknowledged;
 import uk.redress.complaint.complaint.Complainant;
 import uk.redress.complaint.complaint.ComplaintEvent;
+import uk.redress.complaint.complaint.ComplaintKind;
 import uk.redress.complaint.complaint.ComplaintReceived;
 import uk.redress.complaint.complaintlist.ComplaintSummary;
 import uk.redress.complaint.complaintlist.ComplaintSummaryProjection;
@@ -206,9 +207,10 @@ class ComplaintSummaryRebuildTest {
         for (int n = 0; n < complaints; n++) {
             UUID id = UUID.randomUUID();
             List<ComplaintEvent> events = List.of(
-                    new ComplaintReceived("SEND-2025-9%05d".formatted(n), "durham-sendiass",
+                    new ComplaintReceived("SEND-2025-9%05d".formatted(n), "durham-sendiass", ComplaintKind.COMPLAINT,
                             new Complainant("Parent " + n, "parent@example.org"), "History " + n, "Details",
-                            receivedOn, "stage-1", Map.of("stage1Acknowledgement", deadline)),
+                            receivedOn, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
+                            Map.of("stage1Acknowledgement", deadline), Optional.empty()),
                     new Acknowledged("stage-1", "Received.", List.of("stage1Acknowledgement"), Map.of()));
             for (int version = 1; version <= events.size(); version++) {
                 ComplaintEvent event = events.get(version - 1);
