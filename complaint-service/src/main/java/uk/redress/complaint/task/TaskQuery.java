@@ -8,13 +8,9 @@ import java.util.Optional;
  *
  * @param overdue   only tasks whose deadline has lapsed
  * @param dueBefore only tasks due on or before this date
+ * @param reference only the tasks of the complaint with this reference (any letter case)
  */
 public record TaskQuery(Optional<String> assignee, Optional<String> candidateGroup, boolean overdue,
-                        Optional<LocalDate> dueBefore, Optional<String> procedure, int limit,
-                        Optional<TaskCursor> after) {
-
-    public static TaskQuery all(int limit) {
-        return new TaskQuery(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), limit,
-                Optional.empty());
-    }
+                        Optional<LocalDate> dueBefore, Optional<String> procedure, Optional<String> reference,
+                        int limit, Optional<TaskCursor> after) {
 }

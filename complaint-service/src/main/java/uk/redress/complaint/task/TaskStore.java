@@ -41,6 +41,8 @@ public class TaskStore {
         }
         query.dueBefore().ifPresent(date -> where.add("due_date <= " + next(values, date)));
         query.procedure().ifPresent(procedure -> where.add("procedure = " + next(values, procedure)));
+        query.reference().ifPresent(reference -> where.add("upper(reference) = upper(" + next(values, reference)
+                + ")"));
         query.after().ifPresent(cursor -> where.add("(" + DUE + ", id) > (" + cursor.lapsesAt()
                 .map(lapse -> next(values, utc(lapse))).orElse("'infinity'::timestamptz") + ", "
                 + next(values, cursor.id()) + ")"));

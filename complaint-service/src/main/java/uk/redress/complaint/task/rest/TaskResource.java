@@ -66,17 +66,19 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "Open tasks, soonest due first",
-            description = "Filters: assignee (a person's own tasks), candidateGroup, overdue, dueBefore, procedure; "
+            description = "Filters: assignee (a person's own tasks), candidateGroup, overdue, dueBefore, procedure, "
+                    + "reference (a complaint's); "
                     + "limit (1 to 200, default 50) and the cursor of the previous page.")
     public Uni<TaskPage> list(@QueryParam("assignee") String assignee,
                               @QueryParam("candidateGroup") String candidateGroup,
                               @QueryParam("overdue") String overdue, @QueryParam("dueBefore") String dueBefore,
-                              @QueryParam("procedure") String procedure, @QueryParam("limit") String limit,
+                              @QueryParam("procedure") String procedure,
+                              @QueryParam("reference") String reference, @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
         int pageSize = limit(limit);
         // One more than the page: whether it comes back tells whether another page follows.
         TaskQuery query = new TaskQuery(text(assignee), text(candidateGroup), flag("overdue", overdue),
-                date("dueBefore", dueBefore), text(procedure), pageSize + 1, cursor(cursor));
+                date("dueBefore", dueBefore), text(procedure), text(reference), pageSize + 1, cursor(cursor));
         return tasks.open(query)
                 .map(found -> {
                     if (found.size() <= pageSize) {

@@ -83,9 +83,10 @@ public class TasklistPage {
     public record Row(Task task, DueText due) {
     }
 
+    /** @param here the list's own address with its filters, where a claim comes back to */
     public record ListView(String user, List<Row> rows, String group, boolean mine, boolean overdue,
-                           String dueBefore, String procedure, List<String> groups, List<String> procedures,
-                           String nextPage, String notice, String error) {
+                           String dueBefore, String procedure, String reference, List<String> groups,
+                           List<String> procedures, String here, String nextPage, String notice, String error) {
     }
 
     public record ManagerView(String user, List<Row> rows, String notice) {
@@ -170,28 +171,31 @@ public class TasklistPage {
                                       @QueryParam("mine") boolean mine, @QueryParam("overdue") boolean overdue,
                                       @QueryParam("dueBefore") String dueBefore,
                                       @QueryParam("procedure") String procedure,
+                                      @QueryParam("reference") String reference,
                                       @QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
+        UriBuilder filtered = UriBuilder.fromPath("/tasklist").queryParam("group", orEmpty(group))
+                .queryParam("mine", mine).queryParam("overdue", overdue).queryParam("dueBefore", orEmpty(dueBefore))
+                .queryParam("procedure", orEmpty(procedure)).queryParam("reference", orEmpty(reference));
+        String here = filtered.build().toString();
         Optional<LocalDate> before;
         try {
             before = text(dueBefore).map(LocalDate::parse);
         } catch (DateTimeParseException e) {
-            return Uni.createFrom().item(Templates.list(new ListView(user, List.of(), group, mine, overdue,
-                    dueBefore, procedure, groups(), procedureIds(), null, null,
-                    "Due before must be a date such as 2026-12-01")));
+            return Uni.createFrom().item(Templates.list(new ListView(user, List.of(), orEmpty(group), mine, overdue,
+                    orEmpty(dueBefore), orEmpty(procedure), orEmpty(reference), groups(), procedureIds(), here, null,
+                    null, "Due by must be a date such as 2026-12-01")));
         }
         TaskQuery query = new TaskQuery(mine ? Optional.ofNullable(user) : Optional.empty(), text(group), overdue,
-                before, text(procedure), PAGE + 1, text(cursor).flatMap(TaskCursor::decode));
+                before, text(procedure), text(reference), PAGE + 1, text(cursor).flatMap(TaskCursor::decode));
         Instant now = clock.instant();
         return tasks.open(query).map(found -> {
             List<Task> page = found.size() > PAGE ? found.subList(0, PAGE) : found;
-            String next = found.size() > PAGE ? UriBuilder.fromPath("/tasklist")
-                    .queryParam("group", orEmpty(group)).queryParam("mine", mine).queryParam("overdue", overdue)
-                    .queryParam("dueBefore", orEmpty(dueBefore)).queryParam("procedure", orEmpty(procedure))
-                    .queryParam("cursor", new TaskCursor(Optional.ofNullable(page.getLast().lapsesAt()),
-                            page.getLast().id()).encode())
-                    .build().toString() : null;
+            String next = found.size() > PAGE ? filtered.queryParam("cursor", new TaskCursor(
+                    Optional.ofNullable(page.getLast().lapsesAt()), page.getLast().id()).encode()).build().toString()
+                    : null;
             return Templates.list(new ListView(user, rows(page, now), orEmpty(group), mine, overdue,
-                    orEmpty(dueBefore), orEmpty(procedure), groups(), procedureIds(), next, notice, null));
+                    orEmpty(dueBefore), orEmpty(procedure), orEmpty(reference), groups(), procedureIds(), here, next,
+                    notice, null));
         });
     }
 
@@ -200,7 +204,7 @@ public class TasklistPage {
     @Operation(hidden = true)
     public Uni<TemplateInstance> manager(@CookieParam(USER_COOKIE) String user, @QueryParam("notice") String notice) {
         TaskQuery overdue = new TaskQuery(Optional.empty(), Optional.empty(), true, Optional.empty(),
-                Optional.empty(), 200, Optional.empty());
+                Optional.empty(), Optional.empty(), 200, Optional.empty());
         Instant now = clock.instant();
         return tasks.open(overdue).map(found -> Templates.manager(new ManagerView(user, rows(found, now), notice)));
     }
@@ -218,17 +222,23 @@ public class TasklistPage {
                 .path("/tasklist").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build()).build();
     }
 
+    /** Claims, and goes back to the list as it was filtered. */
     @POST
     @Path("/tasks/{id}/claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> claim(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user) {
+    public Uni<Response> claim(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
+                               MultivaluedMap<String, String> form) {
+        // Only back into the tasklist: never a redirect to anywhere a form says.
+        String back = Optional.ofNullable(form.getFirst("back")).filter(path -> path.startsWith("/tasklist?"))
+                .orElse("/tasklist");
         if (user == null || user.isBlank()) {
-            return Uni.createFrom().item(seeOther("/tasklist", "Say who you are before claiming a task"));
+            return Uni.createFrom().item(seeOther(back, "Say who you are before claiming a task"));
         }
         return tasks.claim(id, user)
-                .map(task -> seeOther("/tasklist", "You claimed " + task.name() + " for " + task.reference()))
+                .map(task -> seeOther(back, "You claimed " + task.name() + " for " + task.reference()))
                 .onFailure(TaskNotAvailableException.class)
-                .recoverWithItem(failure -> seeOther("/tasklist", failure.getMessage()));
+                .recoverWithItem(failure -> seeOther(back, failure.getMessage()));
     }
 
     @POST
@@ -409,7 +419,7 @@ public class TasklistPage {
     }
 
     private static Response seeOther(String path, String notice) {
-        return Response.seeOther(UriBuilder.fromPath(path).queryParam("notice", notice).build()).build();
+        return Response.seeOther(UriBuilder.fromUri(path).replaceQueryParam("notice", notice).build()).build();
     }
 
     private static Optional<String> text(String value) {

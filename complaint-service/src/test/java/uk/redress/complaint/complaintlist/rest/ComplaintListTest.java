@@ -172,7 +172,7 @@ class ComplaintListTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "status       | CLOSEDISH  | must be one of OPEN, WITHDRAWN",
+            "status       | CLOSEDISH  | must be one of OPEN, CLOSED, WITHDRAWN, SIGNPOSTED",
             "stage        | stage-9    | must be one of",
             "procedure    | nowhere    | must be one of durham-sendiass, lgsco-code",
             "overdue      | yes        | must be true or false, was 'yes'",

@@ -75,6 +75,7 @@ class TasklistBrowserTest {
         browser.findElement(By.id("name")).clear();
         browser.findElement(By.id("name")).sendKeys("Sam Caseworker");
         browser.findElement(By.xpath("//button[text()='Work as this person']")).click();
+        listTasksOf(complaintId);
         assertThat(browser.findElement(By.cssSelector("label[for=name]")).getText()).contains("you are working as Sam Caseworker");
 
         WebElement row = row(acknowledgement);
@@ -98,6 +99,7 @@ class TasklistBrowserTest {
         assertThat(notice()).startsWith("Acknowledge the complaint recorded for SEND-2026-");
 
         String response = openTaskOf(complaintId);
+        listTasksOf(complaintId);
         assertThat(row(response).getText()).contains("Investigate and send the stage 1 response")
                 .contains("Monday 21 December 2026");
         assertThat(given().get("/api/v1/complaints/" + complaintId + "/events").then().extract()
@@ -110,7 +112,7 @@ class TasklistBrowserTest {
         assertThat(notice()).isEqualTo("Deadline extended");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Friday 8 January 2027")
                 .contains("Extended from 2026-12-21 to 2027-01-08: The school's records arrive on 5 January");
-        browser.get(tasklist.toString());
+        listTasksOf(complaintId);
         assertThat(row(response).getText()).contains("Friday 8 January 2027");
     }
 
@@ -156,7 +158,7 @@ class TasklistBrowserTest {
             assertThat(unlabelledControls()).as("controls without a label on " + page).isEmpty();
         }
 
-        browser.get(tasklist.toString());
+        listTasksOf(complaintId);
         WebElement claim = row(task).findElement(By.tagName("button"));
         WebElement focused = null;
         for (int presses = 0; presses < 400 && !claim.equals(focused); presses++) {
@@ -201,6 +203,12 @@ class TasklistBrowserTest {
     private static String receive(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** The list filtered to one complaint, as a caseworker looking for its reference would see it. */
+    private void listTasksOf(String complaintId) {
+        String reference = given().get("/api/v1/complaints/" + complaintId).then().extract().path("reference");
+        browser.get(tasklist + "?reference=" + reference);
     }
 
     private static String openTaskOf(String complaintId) {
