@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
@@ -40,8 +41,6 @@ public class OutboxRelays {
     private static final long WARN_EVERY_MILLIS = 30_000;
     /** A send that has had no answer by then is failed and tried again on a later pass, rather than stall the relay. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    /** Complaints whose events are with the engine at once: enough to hide its latency, few enough to not flood it. */
-    private static final int COMPLAINTS_IN_FLIGHT = 12;
 
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -50,14 +49,21 @@ public class OutboxRelays {
     private final ComplaintEventPublisher kafka;
     private final ProcessDispatcher engine;
     private final ProcessRecovery recovery;
+    private final int complaintsInFlight;
 
+    /**
+     * @param complaintsInFlight complaints whose events are with the engine at once: enough to hide a cluster's
+     *                           latency, few enough not to flood it
+     */
     public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka, ProcessDispatcher engine,
-                        ProcessRecovery recovery) {
+                        ProcessRecovery recovery,
+                        @ConfigProperty(name = "redress.outbox.engine-concurrency") int complaintsInFlight) {
         this.database = database;
         this.codec = codec;
         this.kafka = kafka;
         this.engine = engine;
         this.recovery = recovery;
+        this.complaintsInFlight = complaintsInFlight;
     }
 
     /** Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. */
@@ -115,7 +121,7 @@ public class OutboxRelays {
                     .add(entry));
             return Multi.createFrom().iterable(byComplaint.values())
                     .onItem().transformToUni(events -> dispatchInOrder(connection, events))
-                    .merge(COMPLAINTS_IN_FLIGHT)
+                    .merge(complaintsInFlight)
                     .collect().asList()
                     .chain(outcomes -> mark(connection, "dispatched_at", outcomes.stream()
                             .flatMap(outcome -> outcome.done().stream()).toList())
