@@ -93,6 +93,7 @@ public class DeadlineNotices {
         data.put("complaintId", notice.complaintId());
         data.put("summary", notice.summary());
         data.put("dueDate", notice.dueDate().format(UK_DATE));
+        data.put("dueDateIso", notice.dueDate().toString());
         data.put("procedure", procedures.find(notice.procedure()).map(ProcedurePolicy::name)
                 .orElse(notice.procedure()));
         data.put("stage", stageOf(notice).map(Stage::name).orElse(""));

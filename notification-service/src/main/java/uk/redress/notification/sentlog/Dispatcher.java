@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationsConfig;
 
@@ -90,9 +91,19 @@ public class Dispatcher {
                 .orElseThrow(() -> new IllegalStateException("no sender for " + channel));
     }
 
+    /** What went wrong, for the API: a refused connection has no message of its own, only its type. */
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
     private SentLog.Retry retry(SentLog.Failure failure) {
         Delivery delivery = failure.delivery();
-        String error = String.valueOf(failure.cause().getMessage());
+        String error = describe(failure.cause());
         ChannelSender sender = senderOf(delivery.channel());
         boolean givenUp = sender.maxAttempts().isPresent() && failure.attempts() >= sender.maxAttempts().getAsInt();
         if (givenUp) {

@@ -55,7 +55,8 @@ class ComplainantLettersTest {
         String complaintId = UUID.randomUUID().toString();
         String reference = "SEND-2026-" + complaintId.substring(0, 6);
         String email = "sam.taylor+" + complaintId.substring(0, 6) + "@example.org";
-        events.publish(complaintId, "received", received(reference, email));
+        events.publish(complaintId, "received", ComplaintEventsProducer.received(reference, "lgsco-code", email,
+                "stage1Acknowledgement", "2026-11-30"));
         String acknowledged = events.publish(complaintId, "acknowledged", Map.of("stage", "stage-1",
                 "letter", "Our caseworker Alex Morgan will look into this.",
                 "clocksMet", List.of("stage1Acknowledgement"),
@@ -143,21 +144,6 @@ class ComplainantLettersTest {
     private List<Map<String, Object>> letters(String reference, String subjectEnd) {
         return new ArrayList<>(local.mailsAbout(reference).stream()
                 .filter(mail -> ((String) mail.get("subject")).endsWith(subjectEnd)).toList());
-    }
-
-    private static Map<String, Object> received(String reference, String email) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("reference", reference);
-        data.put("procedure", "lgsco-code");
-        data.put("kind", "COMPLAINT");
-        data.put("complainant", Map.of("name", "Sam Taylor", "email", email));
-        data.put("summary", "No reply to our request for an EHC needs assessment");
-        data.put("details", "We asked on 1 October and have heard nothing since.");
-        data.put("receivedOn", "2026-11-23");
-        data.put("aboutHandler", false);
-        data.put("stage", "stage-1");
-        data.put("deadlines", Map.of("stage1Acknowledgement", deadline("2026-11-30")));
-        return data;
     }
 
     private static Map<String, Object> deadline(String dueDate) {

@@ -12,27 +12,27 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import uk.redress.local.StackSettings;
 
 /** Publishes complaint events to {@code complaint-events} as the complaint service does: structured CloudEvents. */
-final class ComplaintEventsProducer implements AutoCloseable {
+public final class ComplaintEventsProducer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, String> producer;
 
-    ComplaintEventsProducer(StackSettings settings) {
+    public ComplaintEventsProducer(StackSettings settings) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 settings.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer());
     }
 
     /** Publishes a new event; answers its id, so that a test can deliver it again. */
-    String publish(String complaintId, String type, Map<String, Object> data) throws Exception {
+    public String publish(String complaintId, String type, Map<String, Object> data) throws Exception {
         String eventId = UUID.randomUUID().toString();
         publish(eventId, complaintId, type, data);
         return eventId;
     }
 
     /** Publishes an event with this id: a second call is what a redelivery looks like. */
-    void publish(String eventId, String complaintId, String type, Map<String, Object> data) throws Exception {
+    public void publish(String eventId, String complaintId, String type, Map<String, Object> data) throws Exception {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", eventId);
@@ -43,6 +43,23 @@ final class ComplaintEventsProducer implements AutoCloseable {
         event.put("datacontenttype", "application/json");
         event.put("data", data);
         producer.send(new ProducerRecord<>("complaint-events", complaintId, JSON.writeValueAsString(event))).get();
+    }
+
+    /** The data of a complaint's receipt, at its first stage with one deadline. */
+    public static Map<String, Object> received(String reference, String procedure, String email, String clock,
+                                               String dueDate) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reference", reference);
+        data.put("procedure", procedure);
+        data.put("kind", "COMPLAINT");
+        data.put("complainant", Map.of("name", "Sam Taylor", "email", email));
+        data.put("summary", "No reply to our request for an EHC needs assessment");
+        data.put("details", "We asked on 1 October and have heard nothing since.");
+        data.put("receivedOn", "2026-11-23");
+        data.put("aboutHandler", false);
+        data.put("stage", "stage-1");
+        data.put("deadlines", Map.of(clock, Map.of("dueDate", dueDate, "lapsesAt", dueDate + "T23:59:59Z")));
+        return data;
     }
 
     @Override
