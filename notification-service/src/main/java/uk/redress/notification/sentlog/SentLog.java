@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,12 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class SentLog {
+
+    /**
+     * A new delivery's first attempt is the recorder's, at once; the retry pass leaves it alone this long, and takes
+     * it only if that attempt never ran (the service stopped in between).
+     */
+    private static final Duration FIRST_ATTEMPT_LEASE = Duration.ofSeconds(10);
 
     private static final String COLUMNS = "id, notification_id, complaint_id, kind, channel, target, subject, "
             + "body_text, body_html, payload, due_at";
@@ -42,10 +49,11 @@ public class SentLog {
         List<Tuple> rows = deliveries.stream().map(delivery -> Tuple.from(new Object[] {
                 delivery.id(), delivery.notificationId(), delivery.complaintId(), delivery.kind(),
                 delivery.channel().name(), delivery.target(), delivery.subject(), delivery.bodyText(),
-                delivery.bodyHtml(), delivery.payload(), utc(delivery.dueAt()), utc(now)})).toList();
+                delivery.bodyHtml(), delivery.payload(), utc(delivery.dueAt()), utc(now),
+                utc(now.plus(FIRST_ATTEMPT_LEASE))})).toList();
         return database.withTransaction(connection -> connection
                 .preparedQuery("INSERT INTO notification.delivery (" + COLUMNS + ", status, next_attempt_at, "
-                        + "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING', $12, $12) "
+                        + "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING', $13, $12) "
                         + "ON CONFLICT (id) DO NOTHING")
                 .executeBatch(rows)
                 .chain(() -> connection.preparedQuery("SELECT id FROM notification.delivery "
