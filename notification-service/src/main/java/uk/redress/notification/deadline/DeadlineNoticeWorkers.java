@@ -46,7 +46,7 @@ public class DeadlineNoticeWorkers {
                     .handler((jobs, job) -> handle(kind, jobs, job))
                     .name("notification-service")
                     .timeout(Duration.ofMinutes(2))
-                    .maxJobsActive(64)
+                    .maxJobsActive(128)
                     .streamEnabled(true)
                     .open());
         }
