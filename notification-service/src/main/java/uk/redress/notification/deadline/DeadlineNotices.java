@@ -27,7 +27,8 @@ import uk.redress.workflow.procedure.Stage;
 
 /**
  * Makes a deadline loud: an email to the people who hold the stage (and, for an escalation, the managers), an
- * alert on {@code sla-alerts}, and a signed CloudEvent to every webhook subscriber, each recorded once.
+ * alert on {@code sla-alerts} for a lapse or escalation, and a signed CloudEvent to every webhook subscriber, each
+ * recorded once.
  */
 @ApplicationScoped
 public class DeadlineNotices {
@@ -61,7 +62,10 @@ public class DeadlineNotices {
         Map<String, Object> alert = alert(notice, notification, alertedAt);
         List<Delivery> deliveries = new ArrayList<>();
         deliveries.add(email(notice, notification));
-        deliveries.add(Delivery.slaAlert(notification, SlaAlertSender.CHANNEL, write(alert)));
+        // sla-alerts carries breaches for automated consumers: a reminder is not one, so it goes to people only.
+        if (notice.kind() != DeadlineNoticeKind.REMINDER) {
+            deliveries.add(Delivery.slaAlert(notification, SlaAlertSender.CHANNEL, write(alert)));
+        }
         config.webhook().subscribers().keySet().stream().sorted().forEach(subscriber -> deliveries.add(
                 Delivery.webhook(notification, subscriber, write(cloudEvent(notice, notification, alertedAt, alert)))));
         return dispatcher.dispatch(deliveries);
