@@ -17,7 +17,7 @@ public final class ServiceConfiguration {
     public static Set<Part> partsNeededBy(Part service) {
         return switch (service) {
             case COMPLAINT_SERVICE -> EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE);
-            case NOTIFICATION_SERVICE -> EnumSet.of(Part.KAFKA, Part.ZEEBE, Part.MAIL);
+            case NOTIFICATION_SERVICE -> EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.MAIL);
             default -> throw new IllegalArgumentException(service.id() + " is not a service");
         };
     }

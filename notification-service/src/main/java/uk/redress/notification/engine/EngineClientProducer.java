@@ -10,12 +10,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The client of the Zeebe engine, over its gRPC gateway (the REST gateway is not needed). */
 public class EngineClientProducer {
 
+    /**
+     * Each job handler waits for the sent-log's commit and for the engine to take the completion, which under a
+     * burst of lapses takes a good part of a second: threads enough that this wait, not the CPU, sets no limit.
+     */
+    private static final int JOB_THREADS = 32;
+
     @Produces
     @Singleton
     CamundaClient engineClient(@ConfigProperty(name = "redress.zeebe.grpc-address") URI grpcAddress) {
         return CamundaClient.newClientBuilder()
                 .grpcAddress(grpcAddress)
                 .preferRestOverGrpc(false)
+                .numJobWorkerExecutionThreads(JOB_THREADS)
                 .build();
     }
 

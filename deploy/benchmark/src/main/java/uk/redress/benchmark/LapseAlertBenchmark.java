@@ -1,0 +1,335 @@
+package uk.redress.benchmark;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.Part;
+import uk.redress.local.Port;
+import uk.redress.local.StackSettings;
+import uk.redress.workflow.calendar.BankHolidays;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.process.ComplaintProcesses;
+import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.DeadlineVariables;
+
+/**
+ * Many open complaints whose acknowledgement deadlines all fall within the same hour: the engine's clock is moved
+ * through that hour, and the benchmark measures, for each lapse, the delay from the moment the engine's clock passed
+ * its deadline to the moment the SMTP server accepted its email (as the sent-log records it), and the rate of lapse
+ * alerts (emails and {@code sla-alerts} records).
+ *
+ * <p>Run with {@code deploy/benchmark/run lapses [--complaints N] [--steps N] [--concurrency N] [--durham]}: the
+ * complaints run a process of the lapse alone, or, with {@code --durham}, the whole Durham process. With one step
+ * (the default) the clock jumps past the whole hour at once: every deadline lapses in the same instant, the way
+ * every complaint received on one day lapses at the same midnight. With {@code --steps 60} it moves a minute each
+ * second, so that the deadlines arrive spread out.
+ */
+public final class LapseAlertBenchmark {
+
+    private static final String CLOCK = "stage1Acknowledgement";
+    private static final String LAPSE_ONLY = "benchmark-lapse";
+    private static final Duration STEP_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration ENGINE_ANSWER_WITHIN = Duration.ofSeconds(30);
+
+    private LapseAlertBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int complaints = option(args, "--complaints", 2_000);
+        int steps = option(args, "--steps", 1);
+        int concurrency = option(args, "--concurrency", 8);
+        boolean durhamProcess = flag(args, "--durham");
+        System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, SMTP, notification-service)...%n");
+        try (LocalStackProcess stack = LocalStackProcess.start(
+                EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.MAIL, Part.NOTIFICATION_SERVICE));
+             CamundaClient engine = CamundaClient.newClientBuilder()
+                     .grpcAddress(URI.create(stack.settings().zeebeGrpcAddress())).preferRestOverGrpc(false)
+                     .build()) {
+            StackSettings settings = stack.settings();
+            String processId = durhamProcess ? ComplaintProcesses.DURHAM_SENDIASS : LAPSE_ONLY;
+            if (durhamProcess) {
+                engine.newDeployResourceCommand()
+                        .addResourceFromClasspath(ComplaintProcesses.bpmnResource(ComplaintProcesses.DURHAM_SENDIASS))
+                        .send().join();
+            } else {
+                engine.newDeployResourceCommand().addProcessModel(lapseOnly(), LAPSE_ONLY + ".bpmn").send().join();
+            }
+            Instant now = engineNow(settings);
+            Instant hour = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+
+            System.out.printf("Starting %d complaints (process %s) whose %s lapses between %s and %s...%n",
+                    complaints, processId, CLOCK, hour, hour.plus(Duration.ofHours(1)));
+            long createStart = System.nanoTime();
+            int unanswered = startComplaints(engine, processId, complaints, concurrency, now, hour);
+            double createSeconds = (System.nanoTime() - createStart) / 1e9;
+            System.out.printf(Locale.ROOT, "Started in %.1f s (%.0f/s), %d unanswered.%n", createSeconds,
+                    complaints / createSeconds, unanswered);
+
+            System.out.printf("Moving the engine's clock through the hour in %d step(s)...%n", steps);
+            List<Step> moves = moveThroughTheHour(settings, hour, steps);
+            Instant lastMove = moves.getLast().wall();
+            int expected = complaints - unanswered;
+            Duration patience = Duration.ofMinutes(5).plus(Duration.ofMillis(expected * 100L));
+            int sent = awaitSent(settings, expected, patience);
+
+            List<Lapse> lapses = lapses(settings);
+            List<Long> delays = new ArrayList<>();
+            List<Long> toSentLog = new ArrayList<>();
+            List<Long> sentLogToSmtp = new ArrayList<>();
+            Instant lastSent = Instant.MIN;
+            for (Lapse lapse : lapses) {
+                Instant crossed = moves.stream().filter(step -> !step.engine().isBefore(lapse.dueAt()))
+                        .findFirst().orElseThrow().wall();
+                delays.add(Duration.between(crossed, lapse.sentAt()).toMillis());
+                toSentLog.add(Duration.between(crossed, lapse.recordedAt()).toMillis());
+                sentLogToSmtp.add(Duration.between(lapse.recordedAt(), lapse.sentAt()).toMillis());
+                lastSent = lapse.sentAt().isAfter(lastSent) ? lapse.sentAt() : lastSent;
+            }
+            Collections.sort(delays);
+            Collections.sort(toSentLog);
+            Collections.sort(sentLogToSmtp);
+            AlertCount alerts = alertsSent(settings);
+            double drainSeconds = Duration.between(moves.getFirst().wall(), lastSent).toMillis() / 1e3;
+
+            System.out.printf(Locale.ROOT, "%n%d complaints, deadlines within one hour, clock moved in %d step(s)%n",
+                    complaints, steps);
+            System.out.printf(Locale.ROOT, "  lapse emails accepted by SMTP: %d of %d (within %d s of the last move)%n",
+                    sent, expected, patience.toSeconds());
+            System.out.printf(Locale.ROOT, "  delay from the deadline passing on the engine to SMTP acceptance: "
+                            + "p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s%n",
+                    percentile(delays, 0.50), percentile(delays, 0.95), percentile(delays, 0.99),
+                    percentile(delays, 1.0));
+            System.out.printf(Locale.ROOT, "    of which engine and job worker, to the sent-log: p50 %.2f s, p99 %.2f s; "
+                            + "sent-log to SMTP: p50 %.2f s, p99 %.2f s%n", percentile(toSentLog, 0.50),
+                    percentile(toSentLog, 0.99), percentile(sentLogToSmtp, 0.50), percentile(sentLogToSmtp, 0.99));
+            System.out.printf(Locale.ROOT, "  throughput: %.0f lapse emails/s and %.0f sla-alerts/s over %.1f s, from "
+                            + "the first move to the last email; %d alerts on sla-alerts, %d webhooks%n",
+                    lapses.size() / drainSeconds, alerts.slaAlerts() / drainSeconds, drainSeconds,
+                    alerts.slaAlerts(), alerts.webhooks());
+            System.out.printf(Locale.ROOT, "  the clock's last move was %.1f s after its first%n",
+                    Duration.between(moves.getFirst().wall(), lastMove).toMillis() / 1e3);
+        }
+    }
+
+    /** Complaints as the complaint service starts them, with the acknowledgement lapsing at a spread in the hour. */
+    private static int startComplaints(CamundaClient engine, String processId, int count, int concurrency,
+                                       Instant receivedAt, Instant hour) throws InterruptedException {
+        ProcedurePolicy durham = ProcedurePolicies.shipped().find(ComplaintProcesses.DURHAM_SENDIASS).orElseThrow();
+        Map<String, Object> template = new DeadlineVariables(WorkingDayCalendar.of(BankHolidays.shipped()))
+                .stageStarted(durham, durham.stages().getFirst(), receivedAt);
+        Semaphore inFlight = new Semaphore(concurrency);
+        AtomicInteger unanswered = new AtomicInteger();
+        List<CompletableFuture<?>> creates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> variables = new HashMap<>(template);
+            variables.put(Variables.COMPLAINT_ID, UUID.randomUUID().toString());
+            variables.put(Variables.SUMMARY, "Benchmark complaint " + i);
+            variables.put(Variables.lapsesAt(CLOCK), hour.plusMillis(i * 3_600_000L / count).toString());
+            // Only the lapses are measured: no reminder fires in the hour.
+            variables.put(Variables.remindAts(CLOCK), List.of());
+            inFlight.acquire();
+            creates.add(engine.newCreateInstanceCommand().bpmnProcessId(processId)
+                    .latestVersion().variables(variables).send().toCompletableFuture()
+                    .orTimeout(ENGINE_ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
+                    .whenComplete((created, failure) -> {
+                        if (failure != null) {
+                            unanswered.incrementAndGet();
+                        }
+                        inFlight.release();
+                    }));
+            if ((i + 1) % 1_000 == 0) {
+                System.out.printf("  %d started%n", i + 1);
+            }
+        }
+        CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        return unanswered.get();
+    }
+
+    /**
+     * The lapse of one clock and nothing else: the timer and the notification task exactly as the generated BPMN has
+     * them. The Durham process writes some 150 engine records per complaint, which the local engine cannot hold for
+     * thousands; this writes a tenth of that, so the measurement reaches the notification service's limits first.
+     */
+    private static BpmnModelInstance lapseOnly() {
+        return Bpmn.createExecutableProcess(LAPSE_ONLY)
+                .startEvent("DeadlineArmedStartEvent")
+                .intermediateCatchEvent("Stage1AcknowledgementLapsedTimer",
+                        timer -> timer.timerWithDateExpression(Variables.lapsesAt(CLOCK)))
+                .serviceTask("Stage1AcknowledgementBreachTask", task -> task
+                        .zeebeJobType(JobTypes.NOTIFY_DEADLINE_LAPSED)
+                        .zeebeJobRetries("10")
+                        .zeebeInputExpression("\"" + CLOCK + "\"", Variables.CLOCK)
+                        .zeebeInputExpression("\"stage 1 acknowledgement\"", Variables.CLOCK_NAME)
+                        .zeebeInputExpression(Variables.dueDate(CLOCK), Variables.DUE_DATE))
+                .endEvent("LapseAlertedEndEvent")
+                .done();
+    }
+
+    /** Moves the engine's clock past the hour in {@code steps} equal moves, one a second. */
+    private static List<Step> moveThroughTheHour(StackSettings settings, Instant hour, int steps) throws Exception {
+        moveEngineClockTo(settings, hour.minusSeconds(1));
+        List<Step> moves = new ArrayList<>();
+        Duration step = Duration.ofHours(1).plusSeconds(1).dividedBy(steps);
+        for (int i = 1; i <= steps; i++) {
+            Instant target = i == steps ? hour.plus(Duration.ofHours(1)).plusSeconds(1) : hour.minusSeconds(1)
+                    .plus(step.multipliedBy(i));
+            Instant wall = Instant.now();
+            moveEngineClockTo(settings, target);
+            moves.add(new Step(wall, target));
+            if (i < steps) {
+                Thread.sleep(STEP_INTERVAL);
+            }
+        }
+        return moves;
+    }
+
+    /** Waits until the sent-log holds {@code expected} lapse emails accepted by SMTP; answers how many it holds. */
+    private static int awaitSent(StackSettings settings, int expected, Duration atMost) throws Exception {
+        long start = System.nanoTime();
+        int sent = 0;
+        try (Connection connection = database(settings);
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM notification.delivery "
+                     + "WHERE kind = 'deadline-lapsed' AND channel = 'EMAIL' AND status = 'SENT'")) {
+            int lastPrinted = -1;
+            while (sent < expected && System.nanoTime() - start < atMost.toNanos()) {
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    sent = rows.getInt(1);
+                }
+                if (sent / 1_000 != lastPrinted / 1_000) {
+                    System.out.printf("  %d lapse emails sent%n", sent);
+                    lastPrinted = sent;
+                }
+                Thread.sleep(Duration.ofMillis(200));
+            }
+        }
+        return sent;
+    }
+
+    private static List<Lapse> lapses(StackSettings settings) throws Exception {
+        List<Lapse> lapses = new ArrayList<>();
+        try (Connection connection = database(settings);
+             ResultSet rows = connection.createStatement().executeQuery("SELECT due_at, created_at, sent_at FROM "
+                     + "notification.delivery WHERE kind = 'deadline-lapsed' AND channel = 'EMAIL' "
+                     + "AND status = 'SENT'")) {
+            while (rows.next()) {
+                lapses.add(new Lapse(rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant(),
+                        rows.getTimestamp(3).toInstant()));
+            }
+        }
+        return lapses;
+    }
+
+    private static AlertCount alertsSent(StackSettings settings) throws Exception {
+        try (Connection connection = database(settings);
+             ResultSet rows = connection.createStatement().executeQuery("SELECT "
+                     + "count(*) FILTER (WHERE channel = 'SLA_ALERT'), count(*) FILTER (WHERE channel = 'WEBHOOK') "
+                     + "FROM notification.delivery WHERE status = 'SENT'")) {
+            rows.next();
+            return new AlertCount(rows.getInt(1), rows.getInt(2));
+        }
+    }
+
+    private static Connection database(StackSettings settings) throws Exception {
+        return DriverManager.getConnection(settings.postgresJdbcUrl(), "redress", "redress");
+    }
+
+    private static final Pattern NOW = Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static Instant engineNow(StackSettings settings) throws Exception {
+        return Instant.parse(nowOf(http(HttpRequest.newBuilder(
+                URI.create(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock")).GET().build())));
+    }
+
+    private static void moveEngineClockTo(StackSettings settings, Instant target) throws Exception {
+        Duration by = Duration.between(engineNow(settings), target);
+        if (by.isNegative() || by.isZero()) {
+            return;
+        }
+        http(HttpRequest.newBuilder(URI.create(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock/add?duration=" + by))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static String http(HttpRequest request) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        }
+    }
+
+    private static String nowOf(String json) {
+        Matcher matcher = NOW.matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no time in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p * sorted.size()) - 1))) / 1e3;
+    }
+
+    private static boolean flag(String[] args, String name) {
+        return List.of(args).contains(name);
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    /** @param wall when the move was asked for; @param engine the engine's time after it */
+    private record Step(Instant wall, Instant engine) {
+    }
+
+    /**
+     * @param dueAt      the engine time the lapse timer was due
+     * @param recordedAt when its job had it recorded in the sent-log
+     * @param sentAt     when SMTP accepted its email
+     */
+    private record Lapse(Instant dueAt, Instant recordedAt, Instant sentAt) {
+    }
+
+    private record AlertCount(int slaAlerts, int webhooks) {
+    }
+}

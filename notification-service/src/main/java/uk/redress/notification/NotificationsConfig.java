@@ -1,0 +1,49 @@
+package uk.redress.notification;
+
+import io.smallrye.config.ConfigMapping;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Who hears of what, and how hard the service tries: everything under {@code redress.notifications}. */
+@ConfigMapping(prefix = "redress.notifications")
+public interface NotificationsConfig {
+
+    /** Where a notice goes when its group has no addresses in the directory. */
+    String defaultAddress();
+
+    /** Each group of the procedures (a stage's handler, {@code managers}) to its email addresses. */
+    Map<String, List<String>> directory();
+
+    /** How a complainant reaches the Ombudsman, where an event does not say. */
+    String ombudsmanDetails();
+
+    Retry retry();
+
+    Webhook webhook();
+
+    /** A failed delivery waits {@code firstBackoff}, then twice as long each time, at most {@code maxBackoff}. */
+    interface Retry {
+        Duration firstBackoff();
+
+        Duration maxBackoff();
+    }
+
+    interface Webhook {
+        /** After this many failed attempts a webhook delivery is dead-lettered. */
+        int maxAttempts();
+
+        Duration timeout();
+
+        /** Council case systems that receive the deadline notices, by name. */
+        Map<String, Subscriber> subscribers();
+    }
+
+    interface Subscriber {
+        URI url();
+
+        /** The key of the HMAC-SHA256 signature the subscriber checks. */
+        String secret();
+    }
+}

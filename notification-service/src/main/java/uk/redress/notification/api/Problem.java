@@ -1,0 +1,24 @@
+package uk.redress.notification.api;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** An error answer as RFC 9457 problem details, in the complaint service's shape. */
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://redress.uk/problems/";
+
+    /** A parameter of the request and the rule it broke. */
+    public record FieldError(String field, String rule) {
+    }
+
+    static Response badParameter(String parameter, String rule) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MEDIA_TYPE)
+                .entity(new Problem(TYPE_BASE + "invalid-request", "The request has an invalid parameter", 400,
+                        "The query parameter '" + parameter + "' " + rule + ".",
+                        List.of(new FieldError(parameter, rule))))
+                .build();
+    }
+}

@@ -1,0 +1,59 @@
+package uk.redress.notification.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.redress.notification.sentlog.Notification;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+
+/**
+ * A reminder, lapse or escalation of one clock of one complaint, as the engine's job gives it.
+ *
+ * @param procedure       the procedure, which is the process id
+ * @param clock           the clock's id, for example {@code stage1Acknowledgement}
+ * @param clockName       as people call it, for example {@code stage 1 acknowledgement}
+ * @param dueDate         the last day on which the clock is kept
+ * @param firesAt         when the engine's timer was due: the reminder's or escalation's time, or the lapse
+ * @param candidateGroups the groups the job names, where its task carries them; empty for the policy's
+ */
+public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
+                             String clock, String clockName, LocalDate dueDate, Instant firesAt,
+                             List<String> candidateGroups) {
+
+    /** Reads a notice from a notification job; a missing variable is a modelling error. */
+    public static DeadlineNotice fromJob(DeadlineNoticeKind kind, String procedure, Map<String, Object> variables,
+                                         Map<String, String> headers) {
+        String clock = required(variables, Variables.CLOCK);
+        String firesAtVariable = switch (kind) {
+            case REMINDER -> "remindAt";
+            case LAPSED -> Variables.lapsesAt(clock);
+            case ESCALATION -> "escalateAt";
+        };
+        List<String> groups = Optional.ofNullable(headers.get("candidateGroups"))
+                .map(value -> List.of(value.split("\\s*,\\s*"))).orElse(List.of());
+        return new DeadlineNotice(kind, procedure, required(variables, Variables.COMPLAINT_ID),
+                required(variables, Variables.SUMMARY), clock, required(variables, Variables.CLOCK_NAME),
+                LocalDate.parse(required(variables, Variables.DUE_DATE)),
+                Instant.parse(required(variables, firesAtVariable)), groups);
+    }
+
+    /**
+     * The same for every delivery of this notice: a second job for it (a retry, a timeout, an extension that
+     * changed nothing) finds it already sent. A reminder or escalation that repeats has its own time in it; an
+     * extension makes a new due date, and so new notices.
+     */
+    public Notification notification() {
+        return new Notification(Notification.idOf(complaintId, clock, kind.id(), dueDate.toString(),
+                firesAt.toString()), complaintId, kind.id(), firesAt);
+    }
+
+    private static String required(Map<String, Object> variables, String name) {
+        Object value = variables.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the job has no variable '" + name + "'");
+        }
+        return value.toString();
+    }
+}

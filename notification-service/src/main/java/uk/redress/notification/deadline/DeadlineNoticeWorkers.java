@@ -1,0 +1,84 @@
+package uk.redress.notification.deadline;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import uk.redress.notification.sentlog.Backoff;
+
+/**
+ * Works the engine's reminder, lapse and escalation jobs: reads the notice, has it recorded, completes the job.
+ *
+ * <p>The job completes once the notice is in the sent-log, not once the mail is out: an SMTP outage is the
+ * sent-log's to wait out (it retries with backoff until the server is back), so the engine never burns the task's
+ * retries on it nor raises an incident. The job fails only when the sent-log itself cannot be written.
+ */
+@ApplicationScoped
+public class DeadlineNoticeWorkers {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineNoticeWorkers.class);
+    /** The BPMN gives each task 10 retries: with this they span about an hour of database outage. */
+    private static final Backoff RETRY_BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
+    private static final int TASK_RETRIES = 10;
+    private static final Duration RECORD_WITHIN = Duration.ofSeconds(30);
+
+    private final CamundaClient engine;
+    private final DeadlineNotices notices;
+    private final List<JobWorker> workers = new ArrayList<>();
+
+    public DeadlineNoticeWorkers(CamundaClient engine, DeadlineNotices notices) {
+        this.engine = engine;
+        this.notices = notices;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        for (DeadlineNoticeKind kind : DeadlineNoticeKind.values()) {
+            workers.add(engine.newWorker()
+                    .jobType(kind.jobType())
+                    .handler((jobs, job) -> handle(kind, jobs, job))
+                    .name("notification-service")
+                    .timeout(Duration.ofMinutes(2))
+                    .maxJobsActive(128)
+                    .streamEnabled(true)
+                    .open());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        workers.forEach(JobWorker::close);
+    }
+
+    void handle(DeadlineNoticeKind kind, JobClient jobs, ActivatedJob job) {
+        DeadlineNotice notice;
+        try {
+            notice = DeadlineNotice.fromJob(kind, job.getBpmnProcessId(), job.getVariablesAsMap(),
+                    job.getCustomHeaders());
+        } catch (RuntimeException e) {
+            // A modelling error: no retry will mend it, so the engine raises an incident for a person at once.
+            LOG.errorf(e, "Job %d (%s) cannot be read as a notice", job.getKey(), kind.jobType());
+            jobs.newFailCommand(job).retries(0).errorMessage(String.valueOf(e.getMessage())).send().join();
+            return;
+        }
+        try {
+            notices.notify(notice).await().atMost(RECORD_WITHIN);
+        } catch (RuntimeException e) {
+            Duration wait = RETRY_BACKOFF.after(TASK_RETRIES - job.getRetries() + 1);
+            LOG.warnf("The %s notice of complaint %s could not be recorded; %d retries left, next in %s: %s",
+                    kind.id(), notice.complaintId(), job.getRetries() - 1, wait, e.getMessage());
+            jobs.newFailCommand(job).retries(job.getRetries() - 1).retryBackoff(wait)
+                    .errorMessage(String.valueOf(e.getMessage())).send().join();
+            return;
+        }
+        jobs.newCompleteCommand(job).send().join();
+        LOG.debugf("Recorded the %s notice of the %s of complaint %s (due %s)", kind.id(), notice.clockName(),
+                notice.complaintId(), notice.dueDate());
+    }
+}

@@ -1,0 +1,49 @@
+package uk.redress.notification.letter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code complaint-events} and has the complainant's letters recorded. A record's offset is committed only
+ * after its letter is in the sent-log; while PostgreSQL is away the record is retried, with backoff, not skipped.
+ */
+@ApplicationScoped
+public class ComplaintEventConsumer {
+
+    public static final String CHANNEL = "complaint-events";
+    private static final Logger LOG = Logger.getLogger(ComplaintEventConsumer.class);
+
+    private final ComplainantLetters letters;
+    private final ObjectMapper json;
+
+    public ComplaintEventConsumer(ComplainantLetters letters, ObjectMapper json) {
+        this.letters = letters;
+        this.json = json;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(String value) {
+        ComplaintCloudEvent event;
+        try {
+            event = ComplaintCloudEvent.parse(json, value);
+        } catch (UncheckedIOException e) {
+            // No retry can mend it; holding the partition for it would stop every later complaint's letters.
+            LOG.errorf("Skipped a record of %s that is not a CloudEvent: %s", CHANNEL, e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return letters.handle(event)
+                .onFailure(LetterException.class).recoverWithItem(failure -> {
+                    LOG.errorf("Event %s (%s) cannot be written as a letter; skipped: %s", event.id(), event.type(),
+                            failure.getMessage());
+                    return null;
+                })
+                .onFailure().invoke(failure -> LOG.warnf("Event %s (%s) could not be handled; retrying: %s",
+                        event.id(), event.type(), failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
+    }
+}

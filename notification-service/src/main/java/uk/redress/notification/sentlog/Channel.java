@@ -1,0 +1,9 @@
+package uk.redress.notification.sentlog;
+
+/** How a notification reaches its recipient. */
+public enum Channel {
+    EMAIL,
+    /** The Kafka topic {@code sla-alerts}, for automated consumers. */
+    SLA_ALERT,
+    WEBHOOK
+}

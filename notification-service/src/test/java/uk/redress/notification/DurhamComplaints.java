@@ -1,0 +1,45 @@
+package uk.redress.notification;
+
+import io.camunda.client.CamundaClient;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import uk.redress.workflow.calendar.BankHolidays;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.process.ComplaintProcesses;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.DeadlineVariables;
+
+/** Durham SENDIASS complaints started on the engine as the complaint service starts them, at the engine's time. */
+public final class DurhamComplaints {
+
+    public static final ProcedurePolicy DURHAM =
+            ProcedurePolicies.shipped().find(ComplaintProcesses.DURHAM_SENDIASS).orElseThrow();
+    public static final DeadlineVariables DEADLINES =
+            new DeadlineVariables(WorkingDayCalendar.of(BankHolidays.shipped()));
+
+    private DurhamComplaints() {
+    }
+
+    public static void deploy(CamundaClient engine) {
+        engine.newDeployResourceCommand()
+                .addResourceFromClasspath(ComplaintProcesses.bpmnResource(ComplaintProcesses.DURHAM_SENDIASS))
+                .send().join();
+    }
+
+    /** Starts a complaint received at {@code receivedAt}; answers its process variables, complaint id included. */
+    public static Map<String, Object> start(CamundaClient engine, Instant receivedAt, String summary) {
+        Map<String, Object> variables = new HashMap<>(
+                DEADLINES.stageStarted(DURHAM, DURHAM.stages().getFirst(), receivedAt));
+        variables.put(Variables.COMPLAINT_ID, UUID.randomUUID().toString());
+        variables.put(Variables.SUMMARY, summary);
+        engine.newCreateInstanceCommand()
+                .bpmnProcessId(ComplaintProcesses.DURHAM_SENDIASS).latestVersion()
+                .variables(variables)
+                .send().join();
+        return variables;
+    }
+}

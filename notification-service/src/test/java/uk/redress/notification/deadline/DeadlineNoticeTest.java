@@ -1,0 +1,73 @@
+package uk.redress.notification.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A notice read from a job's variables, and the id that makes it once-only. */
+class DeadlineNoticeTest {
+
+    private static final String COMPLAINT = "5b0e7a52-6a45-4a4e-9d0a-3f1d2f6f1c11";
+
+    @Test
+    void theSameJobVariablesGiveTheSameNotificationId() {
+        assertThat(reminder("2026-12-15", "2026-12-08T09:00:00Z").notification().id())
+                .isEqualTo(reminder("2026-12-15", "2026-12-08T09:00:00Z").notification().id());
+    }
+
+    @Test
+    void eachReminderOfADueDateAndEachDueDateAfterAnExtensionIsANoticeOfItsOwn() {
+        var fiveDaysBefore = reminder("2026-12-15", "2026-12-08T09:00:00Z").notification().id();
+        var oneDayBefore = reminder("2026-12-15", "2026-12-14T09:00:00Z").notification().id();
+        var afterExtension = reminder("2026-12-29", "2026-12-22T09:00:00Z").notification().id();
+        assertThat(List.of(fiveDaysBefore, oneDayBefore, afterExtension)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLapseIsDueWhenItsClockLapsesAndAnEscalationWhenItFires() {
+        Map<String, Object> variables = variables("2026-12-15");
+        variables.put("stage1ResponseLapsesAt", "2026-12-16T00:00:00Z");
+        variables.put("escalateAt", "2026-12-23T09:00:00Z");
+        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.LAPSED, "lgsco-code", variables, Map.of()).firesAt())
+                .hasToString("2026-12-16T00:00:00Z");
+        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.ESCALATION, "lgsco-code", variables, Map.of())
+                .firesAt()).hasToString("2026-12-23T09:00:00Z");
+    }
+
+    @Test
+    void theTasksCandidateGroupsAreReadFromItsHeader() {
+        Map<String, Object> variables = variables("2026-12-15");
+        variables.put("remindAt", "2026-12-08T09:00:00Z");
+        DeadlineNotice notice = DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables,
+                Map.of("candidateGroups", "caseworker, complaints-officer"));
+        assertThat(notice.candidateGroups()).containsExactly("caseworker", "complaints-officer");
+    }
+
+    @Test
+    void aJobWithoutItsVariablesIsAModellingError() {
+        Map<String, Object> variables = variables("2026-12-15");
+        variables.remove("clockName");
+        assertThatThrownBy(() -> DeadlineNotice.fromJob(DeadlineNoticeKind.LAPSED, "lgsco-code", variables, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clockName");
+    }
+
+    private static DeadlineNotice reminder(String dueDate, String remindAt) {
+        Map<String, Object> variables = variables(dueDate);
+        variables.put("remindAt", remindAt);
+        return DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables, Map.of());
+    }
+
+    private static Map<String, Object> variables(String dueDate) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("complaintId", COMPLAINT);
+        variables.put("summary", "No reply");
+        variables.put("clock", "stage1Response");
+        variables.put("clockName", "stage 1 response");
+        variables.put("dueDate", dueDate);
+        return variables;
+    }
+}

@@ -1,0 +1,212 @@
+package uk.redress.notification.deadline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static uk.redress.notification.DurhamComplaints.DEADLINES;
+import static uk.redress.notification.DurhamComplaints.DURHAM;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.KafkaRecords;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.LocalStackTestResource;
+import uk.redress.notification.DurhamComplaints;
+import uk.redress.notification.LocalStackClient;
+import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
+import uk.redress.workflow.process.ComplaintProcesses.Messages;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+
+/** The Durham process on the real engine: each notice at its engine time and not before, through real SMTP and Kafka. */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "notification-service"))
+class DeadlineNoticesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    /** A timer fires within about 0.3 s of its time: a wrong one gets this long to show itself. */
+    private static final long WRONG_TIMER_GRACE_MILLIS = 1_000;
+
+    @InjectLocalStack
+    LocalStackProcess stack;
+
+    @Inject
+    CamundaClient engine;
+
+    LocalStackClient local;
+
+    @BeforeEach
+    void deployTheDurhamProcess() {
+        local = new LocalStackClient(stack.settings());
+        DurhamComplaints.deploy(engine);
+    }
+
+    @Test
+    void theCoordinatorIsRemindedThenAlertedThenTheManagersToldEachAtItsTimeAndNotBefore() throws Exception {
+        Map<String, Object> complaint = DurhamComplaints.start(engine, local.engineNow(),
+                "No reply to our request for an EHC needs assessment");
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        String dueDate = (String) complaint.get(Variables.dueDate("stage1Acknowledgement"));
+        String due = LocalDate.parse(dueDate).format(UK_DATE);
+        Instant remindAt = Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))));
+        Instant lapsesAt = Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")));
+        Instant escalateAt = Instant.parse(first(complaint.get(Variables.escalateAts("stage1Acknowledgement"))));
+
+        local.moveEngineClockTo(remindAt.minus(Duration.ofHours(1)));
+        Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
+        assertThat(local.mailsAbout(complaintId)).as("mail before the reminder").isEmpty();
+
+        local.moveEngineClockTo(remindAt.plus(Duration.ofMinutes(1)));
+        Map<String, Object> reminder = awaitOneMail(complaintId, "Due soon");
+        assertThat(reminder.get("subject")).isEqualTo("Due soon: the stage 1 acknowledgement of complaint "
+                + complaintId + " is due by " + due);
+        assertThat(reminder.get("to")).asInstanceOf(LIST).containsExactly("coordinator@council.example");
+
+        local.moveEngineClockTo(lapsesAt.minus(Duration.ofHours(1)));
+        Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
+        assertThat(local.mailsAbout(complaintId, "Overdue")).as("alert before the lapse").isEmpty();
+
+        local.moveEngineClockTo(lapsesAt.plus(Duration.ofMinutes(1)));
+        Map<String, Object> lapse = awaitOneMail(complaintId, "Overdue");
+        assertThat(lapse.get("subject")).isEqualTo("Overdue: the stage 1 acknowledgement of complaint " + complaintId
+                + " was due by " + due);
+        assertThat(lapse.get("to")).asInstanceOf(LIST).containsExactly("coordinator@council.example");
+        assertThat((String) lapse.get("body")).contains("No reply to our request for an EHC needs assessment")
+                .contains("Durham SENDIASS").contains("exceptional circumstances");
+
+        local.moveEngineClockTo(escalateAt.minus(Duration.ofHours(1)));
+        Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
+        assertThat(local.mailsAbout(complaintId, "Still overdue")).as("escalation before its time").isEmpty();
+
+        local.moveEngineClockTo(escalateAt.plus(Duration.ofMinutes(1)));
+        Map<String, Object> escalation = awaitOneMail(complaintId, "Still overdue");
+        assertThat(escalation.get("to")).asInstanceOf(LIST)
+                .containsExactly("coordinator@council.example", "complaints-managers@council.example");
+
+        List<JsonNode> alerts = alerts(complaintId, 3);
+        assertThat(alerts).as("breaches only: the reminder is for people").extracting(alert -> alert.path("kind")
+                .asText()).containsExactly("deadline-lapsed", "deadline-escalation");
+        JsonNode lapsed = alerts.getFirst();
+        assertThat(lapsed.path("complaintId").asText()).isEqualTo(complaintId);
+        assertThat(lapsed.path("clock").asText()).isEqualTo("stage1Acknowledgement");
+        assertThat(lapsed.path("dueDate").asText()).isEqualTo(dueDate);
+        assertThat(lapsed.path("alertedAt").asText()).isNotBlank();
+        assertThat(lapsed.path("notificationId").asText()).isNotBlank();
+
+        given().queryParam("complaintId", complaintId)
+                .when().get("/api/v1/notifications")
+                .then().statusCode(200)
+                .body("notifications.size()", equalTo(5))
+                .body("notifications.findAll { it.status == 'SENT' }.size()", equalTo(5))
+                .body("notifications.find { it.kind == 'deadline-lapsed' && it.channel == 'EMAIL' }.target",
+                        equalTo("coordinator@council.example"));
+        assertThat(local.mailsAbout(complaintId)).as("exactly one mail of each, the escalation's copy for each of its "
+                + "two recipients").hasSize(4);
+    }
+
+    @Test
+    void anExtensionMovesTheRemindersAndTheLapseToTheNewDate() throws Exception {
+        Map<String, Object> complaint = DurhamComplaints.start(engine, local.engineNow(),
+                "The school has not put the support in the plan in place");
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        LocalDate dueDate = LocalDate.parse((String) complaint.get(Variables.dueDate("stage1Response")));
+        Instant lapsesAt = Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Response")));
+        local.awaitActive(complaintId, "Stage1ResponseDeadlineSubprocess");
+
+        LocalDate newDueDate = dueDate.plusWeeks(2);
+        Map<String, Object> extended = DEADLINES.extended(DURHAM, DURHAM.clock("stage1Response"), newDueDate);
+        engine.newPublishMessageCommand()
+                .messageName(Messages.deadlineExtended("stage1Response"))
+                .correlationKey(complaintId)
+                .messageId(UUID.randomUUID().toString())
+                .timeToLive(Duration.ofMinutes(1))
+                .variables(extended)
+                .send().join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> local.elementsOf(complaintId, "completedElements")
+                .contains("Stage1ResponseExtendedEvent"));
+
+        local.moveEngineClockTo(lapsesAt.plus(Duration.ofHours(1)));
+        Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
+        String about = "the stage 1 response of complaint " + complaintId;
+        assertThat(local.mailsAbout(about, "Overdue")).as("alert at the old date").isEmpty();
+        assertThat(local.mailsAbout(about, "Due soon")).as("reminders for the new date only")
+                .extracting(mail -> (String) mail.get("subject"))
+                .allMatch(subject -> subject.endsWith(newDueDate.format(UK_DATE)));
+
+        Instant newLapsesAt = Instant.parse((String) extended.get(Variables.lapsesAt("stage1Response")));
+        local.moveEngineClockTo(newLapsesAt.plus(Duration.ofMinutes(1)));
+        Map<String, Object> lapse = awaitOneMail(about, "Overdue");
+        assertThat((String) lapse.get("subject")).endsWith("was due by " + newDueDate.format(UK_DATE));
+        assertThat(local.mailsAbout(about, "Due soon")).as("both reminders of the new date").hasSize(2);
+    }
+
+    @Test
+    void aSecondJobForTheSameNoticeSendsNothingMore() {
+        // Two jobs with the same notice, one after the other: what a retried, timed-out or re-offered job looks like.
+        engine.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("repeated-lapse")
+                        .startEvent()
+                        .serviceTask("FirstLapseTask", task -> task.zeebeJobType(JobTypes.NOTIFY_DEADLINE_LAPSED))
+                        .serviceTask("SecondLapseTask", task -> task.zeebeJobType(JobTypes.NOTIFY_DEADLINE_LAPSED))
+                        .endEvent("BothDoneEndEvent")
+                        .done(), "repeated-lapse.bpmn")
+                .send().join();
+        String complaintId = UUID.randomUUID().toString();
+        engine.newCreateInstanceCommand().bpmnProcessId("repeated-lapse").latestVersion()
+                .variables(Map.of(Variables.COMPLAINT_ID, complaintId, Variables.SUMMARY, "A repeated job",
+                        Variables.CLOCK, "stage1Response", Variables.CLOCK_NAME, "stage 1 response",
+                        Variables.DUE_DATE, "2026-12-01", Variables.lapsesAt("stage1Response"),
+                        "2026-12-02T00:00:00Z"))
+                .send().join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> local.elementsOf(complaintId, "completedElements")
+                .contains("BothDoneEndEvent"));
+        Map<String, Object> mail = awaitOneMail(complaintId, "Overdue");
+        assertThat(mail.get("to")).asInstanceOf(LIST).containsExactly("caseworkers@council.example");
+        assertThat(alerts(complaintId, 2)).as("one alert, however long we wait for a second").hasSize(1);
+        assertThat(local.mailsAbout(complaintId)).as("exactly one mail").hasSize(1);
+    }
+
+    private Map<String, Object> awaitOneMail(String about, String prefix) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !local.mailsAbout(about, prefix).isEmpty());
+        List<Map<String, Object>> mails = local.mailsAbout(about, prefix);
+        // The SMTP server keeps a copy for each recipient: one message is as many copies as it has addresses.
+        assertThat(mails).as(prefix + " mails").hasSize(((List<?>) mails.getFirst().get("to")).size());
+        return mails.getFirst();
+    }
+
+    /** The alerts of a complaint on sla-alerts, waiting a few seconds for {@code atLeast}. */
+    private List<JsonNode> alerts(String complaintId, int atLeast) {
+        return KafkaRecords.withKey(stack.settings(), "sla-alerts", complaintId, atLeast, Duration.ofSeconds(5))
+                .stream().map(record -> {
+                    try {
+                        return JSON.readTree(record.value());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private static String first(Object list) {
+        return (String) ((List<?>) list).getFirst();
+    }
+}
