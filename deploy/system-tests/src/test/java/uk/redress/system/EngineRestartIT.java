@@ -94,9 +94,13 @@ class EngineRestartIT {
                 .when().post(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
                 .then().statusCode(200);
 
-        await().atMost(WAIT).until(() -> mailsAbout(id).stream()
-                .anyMatch(mail -> ((String) mail.get("body")).contains(dueDate)));
-        assertThat(mailsAbout(id)).as("one alert, for the stage 1 response").hasSize(1);
+        await().atMost(WAIT).until(() -> !mailsAbout(id, "Overdue:").isEmpty());
+        List<Map<String, Object>> lapses = mailsAbout(id, "Overdue:");
+        assertThat(lapses).as("one lapse alert, for the stage 1 response").hasSize(1);
+        assertThat((String) lapses.getFirst().get("body")).contains(dueDate).contains("stage 1 response");
+        // The recreated watcher's two reminders (5 and 1 working days before), each sent once.
+        await().atMost(WAIT).until(() -> mailsAbout(id, "Due soon:").size() >= 2);
+        assertThat(mailsAbout(id, "Due soon:")).hasSize(2);
     }
 
     private static String complaints() {
@@ -122,6 +126,12 @@ class EngineRestartIT {
                 .when().get(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
+    }
+
+    /** The mails about the complaint whose subject starts with {@code prefix}: one kind of notice. */
+    private static List<Map<String, Object>> mailsAbout(String complaintId, String prefix) {
+        return mailsAbout(complaintId).stream()
+                .filter(mail -> ((String) mail.get("subject")).startsWith(prefix)).toList();
     }
 
     private static List<Map<String, Object>> mailsAbout(String complaintId) {
