@@ -19,6 +19,9 @@ public interface NotificationsConfig {
     /** How a complainant reaches the Ombudsman, where an event does not say. */
     String ombudsmanDetails();
 
+    /** Where caseworkers open the tasklist, as an assignment email links to it. */
+    String tasklistAddress();
+
     Retry retry();
 
     Webhook webhook();

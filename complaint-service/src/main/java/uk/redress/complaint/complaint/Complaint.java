@@ -25,6 +25,7 @@ import uk.redress.workflow.calendar.Deadline;
  * @param informationRequests  how many times more information was asked for
  * @param ombudsman            the Ombudsman's case, once the complaint was referred
  * @param signposting          where an appeal or discrimination claim was pointed instead
+ * @param assignees            who has each task (by BPMN user task) that someone has taken
  */
 public record Complaint(
         UUID id,
@@ -46,7 +47,8 @@ public record Complaint(
         Optional<Deadline> requestWindow,
         int informationRequests,
         Optional<OmbudsmanCase> ombudsman,
-        Optional<String> signposting) {
+        Optional<String> signposting,
+        Map<String, String> assignees) {
 
     /** @param decision empty until the Ombudsman decides */
     public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
@@ -68,7 +70,7 @@ public record Complaint(
                     received.procedure(), received.kind(), received.stage(), List.of(), received.complainant(),
                     received.summary(), received.details(), received.receivedOn(), received.deadlines(),
                     mergeDueDates(Map.of(), received.deadlines()), Map.of(), Set.of(), Optional.empty(), 0,
-                    Optional.empty(), received.signposting());
+                    Optional.empty(), received.signposting(), Map.of());
         }
         Change next = new Change(state, recorded.version());
         return switch (recorded.event()) {
@@ -88,6 +90,13 @@ public record Complaint(
             }
             // A lapse is a fact about time, not a change of state: the deadline still runs until its step is done.
             case DeadlineLapsed lapsed -> next.done();
+            case TaskAssigned assigned -> {
+                Map<String, String> assignees = new HashMap<>(state.assignees);
+                assigned.assignee().ifPresentOrElse(person -> assignees.put(assigned.task(), person),
+                        () -> assignees.remove(assigned.task()));
+                next.assignees = Map.copyOf(assignees);
+                yield next.done();
+            }
             case Escalated escalated -> {
                 next.stage = Optional.of(escalated.toStage());
                 next.stepsDone = List.of();
@@ -141,6 +150,7 @@ public record Complaint(
         Optional<Deadline> requestWindow;
         int informationRequests;
         Optional<OmbudsmanCase> ombudsman;
+        Map<String, String> assignees;
 
         Change(Complaint from, int version) {
             this.from = from;
@@ -155,6 +165,7 @@ public record Complaint(
             requestWindow = from.requestWindow;
             informationRequests = from.informationRequests;
             ombudsman = from.ombudsman;
+            assignees = from.assignees;
         }
 
         void start(Map<String, Deadline> started) {
@@ -166,7 +177,7 @@ public record Complaint(
             return new Complaint(from.id, from.reference, version, status, from.procedure, from.kind, stage,
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
-                    from.signposting);
+                    from.signposting, assignees);
         }
     }
 

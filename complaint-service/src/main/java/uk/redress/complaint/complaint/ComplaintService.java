@@ -114,6 +114,14 @@ public class ComplaintService {
     }
 
     /**
+     * Records an event another feature decided on the complaint as it stood ({@code decidedOn}): the tasklist's
+     * assignments. A change committed since makes the append fail, as it does for any command.
+     */
+    public Uni<Void> record(Complaint decidedOn, ComplaintEvent event, EventContext context) {
+        return eventStore.append(decidedOn.id(), decidedOn.version(), List.of(event), context).replaceWithVoid();
+    }
+
+    /**
      * Records that a deadline lapsed, once: a repeated alert, or one about a deadline met or moved meanwhile,
      * records nothing. Answers whether it recorded the lapse.
      */

@@ -24,6 +24,7 @@ import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.Responded;
 import uk.redress.complaint.complaint.StageDecided;
 import uk.redress.complaint.complaint.StepRecorded;
+import uk.redress.complaint.complaint.TaskAssigned;
 import uk.redress.complaint.complaint.Withdrawn;
 import uk.redress.complaint.eventstore.EventPages;
 import uk.redress.workflow.calendar.Deadline;
@@ -83,6 +84,7 @@ public class ProcessDispatcher {
             // The record of the case, not the process: nothing in the engine waits for these.
             case InformationRequested asked -> Uni.createFrom().voidItem();
             case DeadlineLapsed lapsed -> Uni.createFrom().voidItem();
+            case TaskAssigned assigned -> Uni.createFrom().voidItem();
             case OmbudsmanReferred referred -> Uni.createFrom().voidItem();
             case OmbudsmanDecided decided -> Uni.createFrom().voidItem();
         };

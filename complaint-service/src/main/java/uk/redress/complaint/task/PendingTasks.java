@@ -45,16 +45,23 @@ public class PendingTasks {
                     comment ? PASS_ON_COMMENT_TASK : PASS_ON_COMPLIMENT_TASK,
                     comment ? "Pass the comment to the coordinator" : "Pass the compliment to the person and their manager",
                     ComplaintDecider.CLOSURE, comment ? feedback.commentsTo() : feedback.complimentsTo(),
-                    Optional.empty(), Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty(),
+                    assigneeOf(complaint, comment ? PASS_ON_COMMENT_TASK : PASS_ON_COMPLIMENT_TASK)));
         }
         return decider.pendingStep(complaint).map(step -> {
             Stage stage = procedure.stage(complaint.stage().orElseThrow());
             Optional<Map.Entry<String, Deadline>> due = dueBy(complaint, stage, step);
+            String elementId = userTaskId(stage, step);
             return new PendingTask(complaint.id(), complaint.reference(), complaint.procedure(), complaint.summary(),
-                    Optional.of(stage.id()), step.id(), userTaskId(stage, step), step.name(),
+                    Optional.of(stage.id()), step.id(), elementId, step.name(),
                     ComplaintDecider.actionFor(stage, step), stage.handledBy(), due.map(Map.Entry::getKey),
-                    due.map(entry -> entry.getValue().dueDate()), due.map(entry -> entry.getValue().lapsesAt()));
+                    due.map(entry -> entry.getValue().dueDate()), due.map(entry -> entry.getValue().lapsesAt()),
+                    assigneeOf(complaint, elementId));
         });
+    }
+
+    private static Optional<String> assigneeOf(Complaint complaint, String elementId) {
+        return Optional.ofNullable(complaint.assignees().get(elementId));
     }
 
     /** The BPMN user task of a step: {@code Stage1AcknowledgeTask}. */

@@ -30,11 +30,12 @@ public class TaskProjection implements Projection {
 
     private static final String OPEN_PENDING = """
             INSERT INTO task (id, complaint_id, reference, procedure, summary, stage, step, element_id, name, action,
-                candidate_group, clock, due_date, lapses_at, state, opened_at, version)
+                candidate_group, clock, due_date, lapses_at, state, opened_at, version, assignee)
             VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS text), ?7, ?8, ?9, ?10, ?11, CAST(?12 AS text),
-                CAST(?13 AS date), CAST(?14 AS timestamptz), 'OPEN', ?15, ?16)
+                CAST(?13 AS date), CAST(?14 AS timestamptz), 'OPEN', ?15, ?16, CAST(?17 AS text))
             ON CONFLICT (id) DO UPDATE SET summary = EXCLUDED.summary, clock = EXCLUDED.clock,
-                due_date = EXCLUDED.due_date, lapses_at = EXCLUDED.lapses_at, version = EXCLUDED.version
+                due_date = EXCLUDED.due_date, lapses_at = EXCLUDED.lapses_at, version = EXCLUDED.version,
+                assignee = EXCLUDED.assignee
             WHERE task.version < EXCLUDED.version AND task.state = 'OPEN'""";
 
     private final PendingTasks pendingTasks;
@@ -57,7 +58,7 @@ public class TaskProjection implements Projection {
                         task.reference(), task.procedure(), task.summary(), task.stage().orElse(null), task.step(),
                         task.elementId(), task.name(), task.action(), task.candidateGroup(), task.clock().orElse(null),
                         task.dueDate().orElse(null), task.lapsesAt().map(lapse -> lapse.atOffset(ZoneOffset.UTC))
-                                .orElse(null), at, state.version())))
+                                .orElse(null), at, state.version(), task.assignee().orElse(null))))
                 .replaceWithVoid();
     }
 

@@ -4,26 +4,32 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
+import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintService;
 import uk.redress.complaint.complaint.EventContext;
+import uk.redress.complaint.complaint.TaskAssigned;
 
 /**
- * Works the tasklist. Completing a task carries out the complaint's command through {@link ComplaintService}, the one
- * write path: its event closes the task, and its message moves the process on, as a command through the API would.
+ * Works the tasklist. Who has a task is recorded in the complaint's history ({@link TaskAssigned}), and completing a
+ * task carries out the complaint's command: both through {@link ComplaintService}, the one write path, so the task's
+ * row follows from the events and the process moves on as it would for a command through the API.
  */
 @ApplicationScoped
 public class TaskService {
 
     private final TaskStore tasks;
     private final ComplaintService complaints;
+    private final PendingTasks pendingTasks;
     private final Clock clock;
 
-    public TaskService(TaskStore tasks, ComplaintService complaints, Clock clock) {
+    public TaskService(TaskStore tasks, ComplaintService complaints, PendingTasks pendingTasks, Clock clock) {
         this.tasks = tasks;
         this.complaints = complaints;
+        this.pendingTasks = pendingTasks;
         this.clock = clock;
     }
 
@@ -35,26 +41,40 @@ public class TaskService {
         return tasks.find(id).map(found -> found.orElseThrow(() -> new TaskNotFoundException(id)));
     }
 
-    /** Takes an unassigned task; of two people claiming at once, one wins and the other is told who has it. */
-    public Uni<Task> claim(UUID id, String user) {
-        return tasks.claim(id, user).chain(claimed -> get(id).invoke(task -> {
-            if (!claimed) {
-                throw new TaskNotAvailableException(!task.isOpen() ? "The task is done"
-                        : "The task is claimed by " + task.assignee() + "; a manager can reassign it");
-            }
-        }));
+    /** Takes a task nobody has; of two people claiming at once, one wins and the other is refused. */
+    public Uni<Task> claim(UUID id, String user, EventContext context) {
+        return give(id, Optional.of(user), true, context);
     }
 
-    public Uni<Task> unclaim(UUID id) {
-        return assign(id, Optional.empty());
+    public Uni<Task> unclaim(UUID id, EventContext context) {
+        return give(id, Optional.empty(), false, context);
     }
 
-    /** A manager gives the task to someone, or to nobody. */
-    public Uni<Task> assign(UUID id, Optional<String> assignee) {
-        return tasks.assign(id, assignee).chain(assigned -> get(id).invoke(task -> {
-            if (!assigned) {
-                throw new TaskNotAvailableException("The task is done");
+    /** A manager gives the task to someone, whoever has it now. */
+    public Uni<Task> assign(UUID id, String assignee, EventContext context) {
+        return give(id, Optional.of(assignee), false, context);
+    }
+
+    /**
+     * Records who has the task, decided on the complaint as it stands; a change committed meanwhile (another claim)
+     * makes the append fail rather than be overwritten.
+     */
+    private Uni<Task> give(UUID id, Optional<String> assignee, boolean onlyIfFree, EventContext context) {
+        return get(id).chain(task -> complaints.history(task.complaintId()).chain(history -> {
+            Complaint complaint = Complaint.replay(history).orElseThrow();
+            PendingTask pending = pendingTasks.of(complaint).filter(open -> open.id().equals(id))
+                    .orElseThrow(() -> new TaskNotAvailableException("The task is done"));
+            Optional<String> current = pending.assignee();
+            if (onlyIfFree && current.isPresent() && !current.equals(assignee)) {
+                throw new TaskNotAvailableException("The task is claimed by " + current.get()
+                        + "; a manager can reassign it");
             }
+            if (Objects.equals(current, assignee)) {
+                return Uni.createFrom().item(task);
+            }
+            return complaints.record(complaint, new TaskAssigned(pending.elementId(), pending.name(),
+                            complaint.reference(), assignee, pending.dueDate()), context)
+                    .chain(() -> get(id));
         }));
     }
 

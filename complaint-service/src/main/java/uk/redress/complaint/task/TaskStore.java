@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the tasklist and keeps who works each task; the {@link TaskProjection} opens and closes tasks. */
+/**
+ * Reads the tasklist; the {@link TaskProjection} opens and closes tasks and keeps who has each, from the complaint's
+ * events.
+ */
 @ApplicationScoped
 public class TaskStore {
 
@@ -61,21 +64,6 @@ public class TaskStore {
         return database.preparedQuery("SELECT " + COLUMNS + " FROM task WHERE complaint_id = $1 AND state = 'OPEN'")
                 .execute(Tuple.of(complaintId))
                 .map(rows -> tasks(rows).stream().findFirst());
-    }
-
-    /** Gives an open task to {@code assignee}, or to nobody; answers whether the task was open. */
-    public Uni<Boolean> assign(UUID id, Optional<String> assignee) {
-        return database.preparedQuery("UPDATE task SET assignee = $2 WHERE id = $1 AND state = 'OPEN'")
-                .execute(Tuple.of(id, assignee.orElse(null)))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
-    /** Gives an open, unassigned task to {@code assignee}; answers whether it did. */
-    public Uni<Boolean> claim(UUID id, String assignee) {
-        return database.preparedQuery("UPDATE task SET assignee = $2 WHERE id = $1 AND state = 'OPEN' "
-                        + "AND (assignee IS NULL OR assignee = $2)")
-                .execute(Tuple.of(id, assignee))
-                .map(rows -> rows.rowCount() == 1);
     }
 
     /** The engine offered the task's job: kept, so that the tasklist can tell the engine has it. */

@@ -7,9 +7,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import uk.redress.notification.assignment.AssignmentNotices;
 
 /**
- * Reads {@code complaint-events} and has the complainant's letters recorded. A record's offset is committed only
+ * Reads {@code complaint-events} and has the complainant's letters, and the caseworkers' assignment emails, recorded. A record's offset is committed only
  * after its letter is in the sent-log; while PostgreSQL is away the record is retried, with backoff, not skipped.
  */
 @ApplicationScoped
@@ -19,10 +20,12 @@ public class ComplaintEventConsumer {
     private static final Logger LOG = Logger.getLogger(ComplaintEventConsumer.class);
 
     private final ComplainantLetters letters;
+    private final AssignmentNotices assignments;
     private final ObjectMapper json;
 
-    public ComplaintEventConsumer(ComplainantLetters letters, ObjectMapper json) {
+    public ComplaintEventConsumer(ComplainantLetters letters, AssignmentNotices assignments, ObjectMapper json) {
         this.letters = letters;
+        this.assignments = assignments;
         this.json = json;
     }
 
@@ -36,7 +39,8 @@ public class ComplaintEventConsumer {
             LOG.errorf("Skipped a record of %s that is not a CloudEvent: %s", CHANNEL, e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return letters.handle(event)
+        Uni<Void> handled = event.name().equals("task-assigned") ? assignments.handle(event) : letters.handle(event);
+        return handled
                 .onFailure(LetterException.class).recoverWithItem(failure -> {
                     LOG.errorf("Event %s (%s) cannot be written as a letter; skipped: %s", event.id(), event.type(),
                             failure.getMessage());

@@ -101,24 +101,26 @@ public class TaskResource {
     @Path("/{id}/claim")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take an unassigned task", description = "409 when someone else has it, or it is done.")
-    public Uni<Task> claim(@PathParam("id") UUID id, @NotNull(message = "is required") @Valid ClaimRequest request) {
-        return tasks.claim(id, request.user());
+    public Uni<Task> claim(@PathParam("id") UUID id, @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                           @NotNull(message = "is required") @Valid ClaimRequest request) {
+        return tasks.claim(id, request.user(), ActionHeaders.context(correlationId));
     }
 
     @POST
     @Path("/{id}/unclaim")
     @Operation(summary = "Give a task back to its group")
-    public Uni<Task> unclaim(@PathParam("id") UUID id) {
-        return tasks.unclaim(id);
+    public Uni<Task> unclaim(@PathParam("id") UUID id,
+                             @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId) {
+        return tasks.unclaim(id, ActionHeaders.context(correlationId));
     }
 
     @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give a task to someone", description = "A manager's reassignment, whoever has it now.")
-    public Uni<Task> assign(@PathParam("id") UUID id,
+    public Uni<Task> assign(@PathParam("id") UUID id, @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                             @NotNull(message = "is required") @Valid AssignmentRequest request) {
-        return tasks.assign(id, Optional.of(request.assignee()));
+        return tasks.assign(id, request.assignee(), ActionHeaders.context(correlationId));
     }
 
     @POST

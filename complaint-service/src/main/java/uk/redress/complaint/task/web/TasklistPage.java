@@ -235,26 +235,26 @@ public class TasklistPage {
         if (user == null || user.isBlank()) {
             return Uni.createFrom().item(seeOther(back, "Say who you are before claiming a task"));
         }
-        return tasks.claim(id, user)
+        return tasks.claim(id, user, context(user))
                 .map(task -> seeOther(back, "You claimed " + task.name() + " for " + task.reference()))
-                .onFailure(TaskNotAvailableException.class)
-                .recoverWithItem(failure -> seeOther(back, failure.getMessage()));
+                .onFailure(TasklistPage::refused).recoverWithItem(failure -> seeOther(back, refusal(failure)));
     }
 
     @POST
     @Path("/tasks/{id}/assign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> assign(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+    public Uni<Response> assign(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
+                                MultivaluedMap<String, String> form) {
         String assignee = orEmpty(form.getFirst("assignee")).trim();
         if (assignee.isEmpty()) {
             return Uni.createFrom().item(seeOther("/tasklist/manager", "Enter who should have the task"));
         }
-        return tasks.assign(id, Optional.of(assignee))
+        return tasks.assign(id, assignee, context(user))
                 .map(task -> seeOther("/tasklist/manager", task.name() + " for " + task.reference()
                         + " is now with " + assignee))
-                .onFailure(TaskNotAvailableException.class)
-                .recoverWithItem(failure -> seeOther("/tasklist/manager", failure.getMessage()));
+                .onFailure(TasklistPage::refused)
+                .recoverWithItem(failure -> seeOther("/tasklist/manager", refusal(failure)));
     }
 
     @GET
@@ -303,6 +303,16 @@ public class TasklistPage {
             return attempt(task, user, form, () -> record(task, user, forms.valid(json.treeToValue(body,
                     ActionRequests.ExtensionRequest.class)).toCommand(), "Deadline extended"));
         });
+    }
+
+    /** A claim or reassignment someone else's change got to first. */
+    private static boolean refused(Throwable failure) {
+        return failure instanceof TaskNotAvailableException || failure instanceof VersionConflictException;
+    }
+
+    private static String refusal(Throwable failure) {
+        return failure instanceof VersionConflictException
+                ? "Someone else changed the complaint at the same time; look at the task again" : failure.getMessage();
     }
 
     private interface Attempt {

@@ -16,6 +16,7 @@ import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.Responded;
 import uk.redress.complaint.complaint.StageDecided;
 import uk.redress.complaint.complaint.StepCompleted;
+import uk.redress.complaint.complaint.TaskAssigned;
 import uk.redress.complaint.complaint.Withdrawn;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 
@@ -51,6 +52,9 @@ public record TimelineEntry(String when, String what, String who, String detail)
                     + extended.previousDueDate() + " to " + extended.deadline().dueDate(), who, extended.reason());
             case DeadlineLapsed lapsed -> new TimelineEntry(when, "Lapsed: " + lapsed.clock() + ", due "
                     + lapsed.dueDate(), who, "");
+            case TaskAssigned assigned -> new TimelineEntry(when, assigned.assignee()
+                    .map(person -> assigned.taskName() + ": with " + person)
+                    .orElse(assigned.taskName() + ": back with its group"), who, "");
             case Closed closed -> new TimelineEntry(when, "Closed", who, closed.reason());
             case Withdrawn withdrawn -> new TimelineEntry(when, "Withdrawn", who, withdrawn.reason());
             case OmbudsmanReferred referred -> new TimelineEntry(when, "Referred to the Ombudsman ("

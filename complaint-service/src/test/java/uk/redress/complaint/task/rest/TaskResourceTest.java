@@ -3,6 +3,7 @@ package uk.redress.complaint.task.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -62,9 +63,12 @@ class TaskResourceTest {
         Map<String, Object> response = openTaskOf(id);
         assertThat(response).containsEntry("action", "response").containsEntry("dueDate", "2026-12-21")
                 .containsEntry("assignee", null);
+        // Who had the task is part of the record, before the step it recorded.
         given().get("/api/v1/complaints/" + id + "/events").then()
-                .body("[1].type", equalTo("Acknowledged"))
-                .body("[1].data.letter", equalTo("Dear Sam, we received your complaint."));
+                .body("type", contains("ComplaintReceived", "TaskAssigned", "Acknowledged"))
+                .body("[1].data.assignee", equalTo("sam.caseworker"))
+                .body("[1].data.task", equalTo("Stage1AcknowledgeTask"))
+                .body("[2].data.letter", equalTo("Dear Sam, we received your complaint."));
         awaitActive(id, "Stage1RespondTask");
 
         // An extension moves the date the task shows.

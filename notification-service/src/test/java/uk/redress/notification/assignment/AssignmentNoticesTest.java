@@ -1,0 +1,73 @@
+package uk.redress.notification.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.LocalStackTestResource;
+import uk.redress.notification.LocalStackClient;
+import uk.redress.notification.letter.ComplaintEventsProducer;
+
+/** A caseworker hears once that a task is theirs, at their own address or the directory's. */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "notification-service"))
+class AssignmentNoticesTest {
+
+    @InjectLocalStack
+    LocalStackProcess stack;
+
+    LocalStackClient local;
+    ComplaintEventsProducer events;
+
+    @BeforeEach
+    void connect() {
+        local = new LocalStackClient(stack.settings());
+        events = new ComplaintEventsProducer(stack.settings());
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void theAssigneeIsEmailedOnceAndATaskGivenBackTellsNobody() throws Exception {
+        String complaintId = UUID.randomUUID().toString();
+        String reference = "SEND-2026-" + complaintId.substring(0, 6);
+        String assigned = events.publish(complaintId, "task-assigned", Map.of("task", "Stage1AcknowledgeTask",
+                "taskName", "Acknowledge the complaint", "reference", reference,
+                "assignee", "alex.morgan@council.example", "dueDate", "2026-11-26"));
+        events.publish(assigned, complaintId, "task-assigned", Map.of("task", "Stage1AcknowledgeTask",
+                "taskName", "Acknowledge the complaint", "reference", reference,
+                "assignee", "alex.morgan@council.example", "dueDate", "2026-11-26"));
+        events.publish(complaintId, "task-assigned", Map.of("task", "Stage1AcknowledgeTask",
+                "taskName", "Acknowledge the complaint", "reference", reference, "dueDate", "2026-11-26"));
+        events.publish(complaintId, "task-assigned", Map.of("task", "Stage1AcknowledgeTask",
+                "taskName", "Acknowledge the complaint", "reference", reference, "assignee", "Sam Caseworker"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> local.mailsAbout(reference).size() >= 2);
+        // Consumed in order: once the last is in, so is whatever the others did.
+        List<Map<String, Object>> mails = local.mailsAbout(reference);
+        assertThat(mails).hasSize(2);
+        assertThat(mails.getFirst().get("to")).asInstanceOf(LIST).containsExactly("alex.morgan@council.example");
+        assertThat((String) mails.getFirst().get("subject"))
+                .isEqualTo("Task for you: Acknowledge the complaint (" + reference + ")");
+        assertThat((String) mails.getFirst().get("body")).contains("is now with you")
+                .contains("due by the end of Thursday 26 November 2026").contains("/tasklist");
+        assertThat(mails.get(1).get("to")).asInstanceOf(LIST).containsExactly("caseworkers@council.example");
+        assertThat((String) mails.get(1).get("body")).contains("Sam Caseworker").contains("no deadline of its own");
+    }
+}
