@@ -49,6 +49,7 @@ import uk.redress.complaint.deadline.DeadlineReports;
 import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.complaint.problem.InvalidParameterException;
 import uk.redress.complaint.problem.Problem;
+import uk.redress.complaint.problem.QueryParameters;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 
 @Path("/api/v1/complaints")
@@ -129,8 +130,8 @@ public class ComplaintResource {
             @QueryParam("receivedTo") String receivedTo,
             @Parameter(description = "Text in the reference or the summary, whatever its case", example = "EHC")
             @QueryParam("q") String q,
-            @Parameter(description = "How many complaints a page holds: 1 to " + ListParameters.MAX_LIMIT
-                    + ", default " + ListParameters.DEFAULT_LIMIT, example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "How many complaints a page holds: 1 to " + QueryParameters.MAX_LIMIT
+                    + ", default " + QueryParameters.DEFAULT_LIMIT, example = "50") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return list.find(ListParameters.parse(procedures, status, stage, procedure, overdue, receivedFrom, receivedTo,
                 q, limit, cursor)).map(ComplaintListResponse::of);

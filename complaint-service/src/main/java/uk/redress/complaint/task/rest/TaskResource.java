@@ -15,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.rest.ActionHeaders;
 import uk.redress.complaint.problem.InvalidParameterException;
+import uk.redress.complaint.problem.QueryParameters;
 import uk.redress.complaint.task.Task;
 import uk.redress.complaint.task.TaskCursor;
 import uk.redress.complaint.task.TaskForms;
@@ -40,9 +39,6 @@ import uk.redress.complaint.task.TaskService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
 public class TaskResource {
-
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
 
     private final TaskService tasks;
     private final TaskForms forms;
@@ -68,17 +64,19 @@ public class TaskResource {
     @Operation(summary = "Open tasks, soonest due first",
             description = "Filters: assignee (a person's own tasks), candidateGroup, overdue, dueBefore, procedure, "
                     + "reference (a complaint's); "
-                    + "limit (1 to 200, default 50) and the cursor of the previous page.")
+                    + "limit (1 to " + QueryParameters.MAX_LIMIT + ", default " + QueryParameters.DEFAULT_LIMIT
+                    + ") and the cursor of the previous page.")
     public Uni<TaskPage> list(@QueryParam("assignee") String assignee,
                               @QueryParam("candidateGroup") String candidateGroup,
                               @QueryParam("overdue") String overdue, @QueryParam("dueBefore") String dueBefore,
                               @QueryParam("procedure") String procedure,
                               @QueryParam("reference") String reference, @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
-        int pageSize = limit(limit);
+        int pageSize = QueryParameters.limit(limit);
         // One more than the page: whether it comes back tells whether another page follows.
-        TaskQuery query = new TaskQuery(text(assignee), text(candidateGroup), flag("overdue", overdue),
-                date("dueBefore", dueBefore), text(procedure), text(reference), pageSize + 1, cursor(cursor));
+        TaskQuery query = new TaskQuery(text(assignee), text(candidateGroup),
+                QueryParameters.flag("overdue", overdue).orElse(false), QueryParameters.date("dueBefore", dueBefore),
+                text(procedure), text(reference), pageSize + 1, cursor(cursor));
         return tasks.open(query)
                 .map(found -> {
                     if (found.size() <= pageSize) {
@@ -145,41 +143,6 @@ public class TaskResource {
 
     private static Optional<String> text(String value) {
         return Optional.ofNullable(value).map(String::trim).filter(text -> !text.isEmpty());
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidParameterException(name, "must be true or false, was '" + value + "'");
-        };
-    }
-
-    private static Optional<LocalDate> date(String name, String value) {
-        try {
-            return text(value).map(LocalDate::parse);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "must be a date such as 2026-12-01, was '" + value + "'");
-        }
-    }
-
-    private static int limit(String value) {
-        String rule = "must be a whole number from 1 to " + MAX_LIMIT;
-        if (text(value).isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new InvalidParameterException("limit", rule + ", was " + limit);
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("limit", rule + ", was '" + value + "'");
-        }
     }
 
     private static Optional<TaskCursor> cursor(String value) {
