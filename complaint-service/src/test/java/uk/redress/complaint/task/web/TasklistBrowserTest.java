@@ -24,12 +24,14 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.local.LocalStackTestResource;
@@ -76,7 +78,8 @@ class TasklistBrowserTest {
         browser.findElement(By.id("name")).sendKeys("Sam Caseworker");
         browser.findElement(By.xpath("//button[text()='Work as this person']")).click();
         listTasksOf(complaintId);
-        assertThat(browser.findElement(By.cssSelector("label[for=name]")).getText()).contains("you are working as Sam Caseworker");
+        waitFor().until(driver -> driver
+                .findElement(By.cssSelector("label[for=name]")).getText().contains("you are working as Sam Caseworker"));
 
         WebElement row = row(acknowledgement);
         assertThat(row.getText()).contains("Acknowledge the complaint").contains("Thursday 26 November 2026")
@@ -93,7 +96,7 @@ class TasklistBrowserTest {
         assertThat(browser.getPageSource()).contains("Days not counted").contains("Timeline");
         screenshot("task-page");
         browser.findElement(By.xpath("//button[text()='Record the acknowledgement']")).click();
-        assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("letter");
+        assertThat(visible(By.className("govuk-error-summary")).getText()).contains("letter");
         browser.findElement(By.id("letter")).sendKeys("Dear Sam, we received your complaint on 23 November.");
         browser.findElement(By.xpath("//button[text()='Record the acknowledgement']")).click();
         assertThat(notice()).startsWith("Acknowledge the complaint recorded for SEND-2026-");
@@ -153,6 +156,8 @@ class TasklistBrowserTest {
         browser.get(tasklist.toString());
         browser.findElement(By.id("name")).clear();
         browser.findElement(By.id("name")).sendKeys("Kim Keyboard", Keys.ENTER);
+        waitFor().until(driver -> driver
+                .findElement(By.cssSelector("label[for=name]")).getText().contains("you are working as Kim Keyboard"));
 
         for (String page : List.of(tasklist.toString(), tasklist + "/manager", tasklist + "/tasks/" + task)) {
             browser.get(page);
@@ -220,12 +225,21 @@ class TasklistBrowserTest {
     }
 
     private static WebElement row(String taskId) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(driver -> driver.findElement(By.cssSelector("tr[data-task='" + taskId + "']")));
+        return waitFor().until(driver -> driver.findElement(By.cssSelector("tr[data-task='" + taskId + "']")));
     }
 
+    /** The notice of the page a form leads to: waited for, since a click does not wait for the next page. */
     private static String notice() {
-        return browser.findElement(By.className("govuk-notification-banner__heading")).getText();
+        return visible(By.className("govuk-notification-banner__heading")).getText();
+    }
+
+    /** Waits through a page being replaced, whose elements go stale meanwhile. */
+    private static FluentWait<WebDriver> waitFor() {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+    }
+
+    private static WebElement visible(By what) {
+        return waitFor().until(driver -> driver.findElement(what));
     }
 
     private static void screenshot(String name) throws IOException {
