@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How each service reaches the rest of the stack: the configuration a deployment gives it. Used both when the stack
+ * How each service reaches the rest of the stack, and which tokens it trusts: the configuration a deployment gives it. Used both when the stack
  * launches the packaged services and when a service's tests start the parts it needs.
  */
 public final class ServiceConfiguration {
@@ -47,6 +47,14 @@ public final class ServiceConfiguration {
                 }
                 default -> throw new IllegalStateException("a service does not connect to " + part.id());
             }
+        }
+        // Tokens signed by the stack's own key, made on first start (see SigningKey and deploy/local/token).
+        SigningKey key = SigningKey.of(settings.dataDir());
+        properties.put("mp.jwt.verify.publickey.location", key.publicKeyFile().toUri().toString());
+        properties.put("mp.jwt.verify.issuer", SigningKey.ISSUER);
+        if (service == Part.COMPLAINT_SERVICE) {
+            // The tasklist's local sign-in mints its session token with the same key.
+            properties.put("redress.sign-in.local-key-location", key.privateKeyFile().toUri().toString());
         }
         return properties;
     }
