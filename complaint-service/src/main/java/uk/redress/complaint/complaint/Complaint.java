@@ -26,6 +26,8 @@ import uk.redress.workflow.calendar.Deadline;
  * @param ombudsman            the Ombudsman's case, once the complaint was referred
  * @param signposting          where an appeal or discrimination claim was pointed instead
  * @param assignees            who has each task (by BPMN user task) that someone has taken
+ * @param organisation         the organisation it belongs to
+ * @param staffConcerned       the staff it is about, who may not see it or work it
  */
 public record Complaint(
         UUID id,
@@ -48,7 +50,9 @@ public record Complaint(
         int informationRequests,
         Optional<OmbudsmanCase> ombudsman,
         Optional<String> signposting,
-        Map<String, String> assignees) {
+        Map<String, String> assignees,
+        String organisation,
+        Set<String> staffConcerned) {
 
     /** @param decision empty until the Ombudsman decides */
     public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
@@ -56,11 +60,19 @@ public record Complaint(
 
     /** Folds a complaint's events, oldest first; empty when there are none. */
     public static Optional<Complaint> replay(List<RecordedEvent> events) {
-        Complaint state = null;
+        return Optional.ofNullable(fold(null, events));
+    }
+
+    /** This complaint after {@code events}, the ones that follow its version, oldest first. */
+    public Complaint after(List<RecordedEvent> events) {
+        return fold(this, events);
+    }
+
+    private static Complaint fold(Complaint state, List<RecordedEvent> events) {
         for (RecordedEvent recorded : events) {
             state = apply(state, recorded);
         }
-        return Optional.ofNullable(state);
+        return state;
     }
 
     static Complaint apply(Complaint state, RecordedEvent recorded) {
@@ -70,7 +82,8 @@ public record Complaint(
                     received.procedure(), received.kind(), received.stage(), List.of(), received.complainant(),
                     received.summary(), received.details(), received.receivedOn(), received.deadlines(),
                     mergeDueDates(Map.of(), received.deadlines()), Map.of(), Set.of(), Optional.empty(), 0,
-                    Optional.empty(), received.signposting(), Map.of());
+                    Optional.empty(), received.signposting(), Map.of(), received.organisation(),
+                    Set.copyOf(received.staffConcerned()));
         }
         Change next = new Change(state, recorded.version());
         return switch (recorded.event()) {
@@ -177,7 +190,7 @@ public record Complaint(
             return new Complaint(from.id, from.reference, version, status, from.procedure, from.kind, stage,
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
-                    from.signposting, assignees);
+                    from.signposting, assignees, from.organisation, from.staffConcerned);
         }
     }
 

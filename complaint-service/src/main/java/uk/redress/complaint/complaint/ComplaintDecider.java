@@ -90,7 +90,8 @@ public class ComplaintDecider {
             return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
                     command.details(), command.receivedOn(), command.eventsOccurredOn(), Optional.empty(),
                     command.aboutHandler(), Optional.empty(), Map.of(),
-                    kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty());
+                    kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty(),
+                    command.organisation(), command.staffConcerned());
         }
         Stage first = procedure.stages().getFirst();
         Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
@@ -99,7 +100,8 @@ public class ComplaintDecider {
         return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
                 command.details(), command.receivedOn(), command.eventsOccurredOn(), command.outOfTimeReason(),
                 command.aboutHandler(), Optional.of(start.id()),
-                byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty());
+                byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),
+                command.organisation(), command.staffConcerned());
     }
 
     /** Complaints should be about recent events; an older one is accepted only with a recorded reason. */

@@ -1,6 +1,7 @@
 package uk.redress.complaint.complaint;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.redress.workflow.calendar.Deadline;
@@ -16,6 +17,8 @@ import uk.redress.workflow.calendar.Deadline;
  * @param stage            the stage the complaint starts at; empty for anything but a complaint
  * @param deadlines        the deadlines that started at receipt, by clock id
  * @param signposting      where an appeal or discrimination claim was pointed instead
+ * @param organisation     the organisation the complaint belongs to: only its staff and case systems reach it
+ * @param staffConcerned   the staff the complaint is about (user ids): they may not see it or work its tasks
  */
 public record ComplaintReceived(
         String reference,
@@ -30,7 +33,9 @@ public record ComplaintReceived(
         boolean aboutHandler,
         Optional<String> stage,
         Map<String, Deadline> deadlines,
-        Optional<String> signposting) implements ComplaintEvent {
+        Optional<String> signposting,
+        String organisation,
+        List<String> staffConcerned) implements ComplaintEvent {
 
     public ComplaintReceived {
         // Events stored before kinds existed were all complaints.
@@ -40,5 +45,8 @@ public record ComplaintReceived(
         stage = stage == null ? Optional.empty() : stage;
         deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
         signposting = signposting == null ? Optional.empty() : signposting;
+        // Complaints stored before organisations existed belong to none: no token reaches them.
+        organisation = organisation == null ? "" : organisation;
+        staffConcerned = staffConcerned == null ? List.of() : List.copyOf(staffConcerned);
     }
 }

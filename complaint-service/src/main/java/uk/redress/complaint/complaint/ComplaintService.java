@@ -3,7 +3,6 @@ package uk.redress.complaint.complaint;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import uk.redress.complaint.complaint.Commands.Escalate;
 import uk.redress.complaint.complaint.Commands.Extend;
 import uk.redress.complaint.complaint.Commands.Respond;
 import uk.redress.complaint.complaint.Commands.Withdraw;
+import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.eventstore.EventStore;
 import uk.redress.complaint.intake.IdempotencyKey;
 import uk.redress.complaint.intake.IdempotencyKeyReusedException;
@@ -66,8 +66,7 @@ public class ComplaintService {
     private Uni<Complaint> record(ReceiveComplaint command, EventContext context, UUID id, List<Object> alongside) {
         return eventStore.nextReference(command.receivedOn().getYear())
                 .map(reference -> decider.receive(command, reference))
-                .chain(received -> eventStore.append(id, 0, List.of(received), context, alongside))
-                .map(recorded -> Complaint.replay(recorded).orElseThrow());
+                .chain(received -> eventStore.start(id, List.of(received), context, alongside));
     }
 
     private Uni<Complaint> earlier(IdempotencyKey key, String idempotencyKey, String requestHash) {
@@ -82,18 +81,14 @@ public class ComplaintService {
      * decides, and appends at that version, so that a change committed meanwhile makes the append fail rather than
      * be overwritten.
      */
-    public Uni<Complaint> handle(UUID id, Optional<Integer> ifMatch, ComplaintCommand command, EventContext context) {
-        return history(id).chain(events -> {
+    public Uni<Complaint> handle(Caller caller, UUID id, Optional<Integer> ifMatch, ComplaintCommand command,
+                                 EventContext context) {
+        return history(caller, id).chain(events -> {
             Complaint complaint = Complaint.replay(events).orElseThrow();
             ifMatch.filter(expected -> expected != complaint.version()).ifPresent(expected -> {
                 throw VersionConflictException.staleIfMatch(id, expected, complaint.version());
             });
-            return eventStore.append(id, complaint.version(), decide(complaint, command), context)
-                    .map(recorded -> {
-                        List<RecordedEvent> all = new ArrayList<>(events);
-                        all.addAll(recorded);
-                        return Complaint.replay(all).orElseThrow();
-                    });
+            return eventStore.append(complaint, decide(complaint, command), context);
         });
     }
 
@@ -118,7 +113,7 @@ public class ComplaintService {
      * assignments. A change committed since makes the append fail, as it does for any command.
      */
     public Uni<Void> record(Complaint decidedOn, ComplaintEvent event, EventContext context) {
-        return eventStore.append(decidedOn.id(), decidedOn.version(), List.of(event), context).replaceWithVoid();
+        return eventStore.append(decidedOn, List.of(event), context).replaceWithVoid();
     }
 
     /**
@@ -135,15 +130,30 @@ public class ComplaintService {
             if (!stillDue || recorded) {
                 return Uni.createFrom().item(false);
             }
-            return eventStore.append(id, complaint.version(), List.of(lapse), context).map(appended -> true);
+            return eventStore.append(complaint, List.of(lapse), context).map(appended -> true);
         });
     }
 
+    /** The complaint, if {@code caller} may see it; otherwise as if there were none. */
+    public Uni<Complaint> get(Caller caller, UUID id) {
+        return history(caller, id).map(events -> Complaint.replay(events).orElseThrow());
+    }
+
+    /** Its events, if {@code caller} may see it; otherwise as if there were none. */
+    public Uni<List<RecordedEvent>> history(Caller caller, UUID id) {
+        return history(id).invoke(events -> {
+            if (!caller.maySee(Complaint.replay(events).orElseThrow())) {
+                throw new ComplaintNotFoundException(id);
+            }
+        });
+    }
+
+    /** For Redress's own work (recovery, lapses, tasks): no caller's need to know applies. */
     public Uni<Complaint> get(UUID id) {
         return history(id).map(events -> Complaint.replay(events).orElseThrow());
     }
 
-    /** Every event of the complaint, oldest first. */
+    /** Every event of the complaint, oldest first, for Redress's own work. */
     public Uni<List<RecordedEvent>> history(UUID id) {
         return eventStore.read(id).invoke(events -> {
             if (events.isEmpty()) {

@@ -1,6 +1,7 @@
 package uk.redress.complaint.complaint;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,16 +10,18 @@ import java.util.Optional;
  * @param eventsOccurredOn when what is complained about happened, where known
  * @param outOfTimeReason  why a complaint about older events than the procedure allows is accepted
  * @param aboutHandler     the complaint is about the person who would handle its first stage
+ * @param organisation     the organisation of the caller that hands it over
+ * @param staffConcerned   the staff it is about (user ids), who must not see it or work it
  */
 public record ReceiveComplaint(
         String procedure, ComplaintKind kind, Complainant complainant, String summary, String details,
         LocalDate receivedOn, Optional<LocalDate> eventsOccurredOn, Optional<String> outOfTimeReason,
-        boolean aboutHandler) {
+        boolean aboutHandler, String organisation, List<String> staffConcerned) {
 
     /** A complaint, nothing more said. */
     public static ReceiveComplaint complaint(String procedure, Complainant complainant, String summary, String details,
-                                             LocalDate receivedOn) {
+                                             LocalDate receivedOn, String organisation) {
         return new ReceiveComplaint(procedure, ComplaintKind.COMPLAINT, complainant, summary, details, receivedOn,
-                Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.empty(), false, organisation, List.of());
     }
 }

@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.access.StaffConcerned;
 
 /** Lists complaints from {@code complaint_summary}, newest received first, a page at a time. */
 @ApplicationScoped
@@ -30,10 +33,11 @@ public class ComplaintList {
      * A page of complaints and, when more follow, the cursor of the next. The cursor is a keyset on (received_on, id):
      * a complaint recorded meanwhile neither shifts nor repeats the pages that follow.
      */
-    public Uni<Page> find(ListQuery query) {
+    public Uni<Page> find(Caller caller, ListQuery query) {
         Instant now = clock.instant();
         List<String> where = new ArrayList<>();
         Tuple values = Tuple.tuple();
+        where.add(StaffConcerned.visibleTo(bind(values, caller.organisation()), bind(values, caller.id())));
         query.status().ifPresent(status -> where.add("status = " + bind(values, status)));
         query.stage().ifPresent(stage -> where.add("stage = " + bind(values, stage)));
         query.procedure().ifPresent(procedure -> where.add("procedure = " + bind(values, procedure)));
@@ -50,8 +54,8 @@ public class ComplaintList {
         query.after().ifPresent(cursor -> where.add("(received_on, id) < (" + bind(values, cursor.receivedOn())
                 + ", " + bind(values, cursor.id()) + ")"));
         String sql = "SELECT id, reference, procedure, stage, status, summary, received_on, next_lapse_at, version, "
-                + "last_event_at FROM complaint_summary"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + "last_event_at, organisation, staff_concerned FROM complaint_summary"
+                + " WHERE " + String.join(" AND ", where)
                 // One more than asked: whether another page follows.
                 + " ORDER BY received_on DESC, id DESC LIMIT " + (query.limit() + 1);
         // The pool caches prepared statements, and after five runs PostgreSQL may plan one once for any values: for
@@ -91,7 +95,9 @@ public class ComplaintList {
                 row.getString("stage"), row.getString("status"), row.getString("summary"),
                 row.getLocalDate("received_on"),
                 Optional.ofNullable(row.getOffsetDateTime("next_lapse_at")).map(OffsetDateTime::toInstant),
-                row.getInteger("version"), row.getOffsetDateTime("last_event_at").toInstant());
+                row.getInteger("version"), row.getOffsetDateTime("last_event_at").toInstant(),
+                row.getString("organisation"), row.getJsonArray("staff_concerned").stream().map(String::valueOf)
+                        .collect(Collectors.toSet()));
     }
 
     /**

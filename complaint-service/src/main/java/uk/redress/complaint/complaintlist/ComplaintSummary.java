@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintStatus;
@@ -14,10 +15,12 @@ import uk.redress.workflow.calendar.Deadline;
  *
  * @param nextLapseAt the earliest instant at which a running deadline lapses; empty when none runs
  * @param version     the version of the last event folded in
+ * @param organisation   the organisation the complaint belongs to
+ * @param staffConcerned the staff it is about, whose lists leave it out
  */
 public record ComplaintSummary(UUID id, String reference, String procedure, String stage, String status,
                                String summary, LocalDate receivedOn, Optional<Instant> nextLapseAt, int version,
-                               Instant lastEventAt) {
+                               Instant lastEventAt, String organisation, Set<String> staffConcerned) {
 
     /**
      * Read from the folded state, not from the events, so that a new kind of event needs no change here. Only an
@@ -32,7 +35,7 @@ public record ComplaintSummary(UUID id, String reference, String procedure, Stri
                         .min(Instant::compareTo);
         return new ComplaintSummary(complaint.id(), complaint.reference(), complaint.procedure(), complaint.stage().orElse(null),
                 complaint.status().name(), complaint.summary(), complaint.receivedOn(), nextLapseAt,
-                complaint.version(), lastEventAt);
+                complaint.version(), lastEventAt, complaint.organisation(), complaint.staffConcerned());
     }
 
     /** Whether a running deadline has lapsed at {@code now}. */

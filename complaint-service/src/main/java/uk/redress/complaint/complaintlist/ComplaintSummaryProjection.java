@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
+import uk.redress.complaint.access.StaffConcerned;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.eventstore.Projection;
 
@@ -28,12 +29,14 @@ public class ComplaintSummaryProjection implements Projection {
     /** Hibernate's numbered parameters; the rebuild's client reads the same statement with $1, $2... */
     private static final String UPSERT = """
             INSERT INTO complaint_summary (id, reference, procedure, stage, status, summary, received_on, \
-            next_lapse_at, version, last_event_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS timestamptz), ?9, ?10)
+            next_lapse_at, version, last_event_at, organisation, staff_concerned)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS timestamptz), ?9, ?10, ?11,
+                CAST(CAST(?12 AS text) AS jsonb))
             ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, procedure = EXCLUDED.procedure,
                 stage = EXCLUDED.stage, status = EXCLUDED.status, summary = EXCLUDED.summary,
                 received_on = EXCLUDED.received_on, next_lapse_at = EXCLUDED.next_lapse_at,
-                version = EXCLUDED.version, last_event_at = EXCLUDED.last_event_at
+                version = EXCLUDED.version, last_event_at = EXCLUDED.last_event_at,
+                organisation = EXCLUDED.organisation, staff_concerned = EXCLUDED.staff_concerned
             WHERE complaint_summary.version < EXCLUDED.version""";
     private static final String UPSERT_NUMBERED = UPSERT.replaceAll("\\?(\\d+)", "\\$$1");
 
@@ -61,7 +64,7 @@ public class ComplaintSummaryProjection implements Projection {
     private static List<Object> values(ComplaintSummary row) {
         return Arrays.asList(row.id(), row.reference(), row.procedure(), row.stage(), row.status(),
                 row.summary(), row.receivedOn(), row.nextLapseAt().map(ComplaintSummaryProjection::utc).orElse(null),
-                row.version(), utc(row.lastEventAt()));
+                row.version(), utc(row.lastEventAt()), row.organisation(), StaffConcerned.toJson(row.staffConcerned()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -40,21 +40,33 @@ public class EventStore {
     }
 
     /**
-     * Appends events to a complaint's stream, and to the outbox, in one transaction, after {@code expectedVersion} (0 for a new
-     * complaint). If another append took that version first, the primary key refuses this one.
+     * Starts a complaint's stream with {@code events}, with other rows written in the same transaction (an
+     * idempotency key, say); a duplicate of one of those fails with the database's own error. Answers the new
+     * complaint.
      */
-    public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events,
-                                           EventContext context) {
-        return append(complaintId, expectedVersion, events, context, List.of());
+    public Uni<Complaint> start(UUID complaintId, List<? extends ComplaintEvent> events, EventContext context,
+                                List<Object> alongside) {
+        return append(complaintId, null, events, context, alongside);
     }
 
     /**
-     * The same, with other rows written in the same transaction (an idempotency key, say). A duplicate of one of
-     * those fails with the database's own error; only a taken version becomes a {@link VersionConflictException}.
-     * The complaint's new state goes to every {@link Projection} in the same transaction too.
+     * Appends events to a complaint's stream after the version {@code decidedOn} was at, and answers the complaint
+     * after them. If another append took that version first, the primary key refuses this one with a
+     * {@link VersionConflictException}: the events were decided on a state that is no longer current.
      */
-    public Uni<List<RecordedEvent>> append(UUID complaintId, int expectedVersion, List<? extends ComplaintEvent> events,
-                                           EventContext context, List<Object> alongside) {
+    public Uni<Complaint> append(Complaint decidedOn, List<? extends ComplaintEvent> events, EventContext context) {
+        return append(decidedOn.id(), decidedOn, events, context, List.of());
+    }
+
+    /**
+     * Writes the events, an outbox row for each (so that every committed event is sent on, see OutboxRelays), the
+     * {@code alongside} rows and every {@link Projection}'s view of the new state, in one transaction. The new state
+     * is {@code decidedOn} (null for a new complaint) with only the new events folded in: the caller has just read
+     * the history, and the version check makes sure nothing came between.
+     */
+    private Uni<Complaint> append(UUID complaintId, Complaint decidedOn, List<? extends ComplaintEvent> events,
+                                  EventContext context, List<Object> alongside) {
+        int expectedVersion = decidedOn == null ? 0 : decidedOn.version();
         List<RecordedEvent> recorded = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
         for (ComplaintEvent event : events) {
@@ -63,40 +75,20 @@ public class EventStore {
             recorded.add(next);
             rows.add(toRow(next));
         }
-        // The outbox rows go in with the events, so that every committed event is sent on (see OutboxRelays).
         recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
         rows.addAll(alongside);
-        return sessions.withTransaction(session -> earlier(session, complaintId, expectedVersion)
-                        .chain(earlier -> session.persistAll(rows.toArray())
-                                .chain(() -> project(session, earlier, recorded))))
+        Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow() : decidedOn.after(recorded);
+        return sessions.withTransaction(session -> session.persistAll(rows.toArray())
+                        .chain(() -> project(session, after, recorded)))
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
-                .replaceWith(List.copyOf(recorded));
+                .replaceWith(after);
     }
 
-    /**
-     * The events before this append, read in its transaction so that every append, whoever makes it, hands the
-     * projection the whole state; a new complaint has none to read.
-     */
-    private Uni<List<RecordedEvent>> earlier(Mutiny.Session session, UUID complaintId, int expectedVersion) {
-        if (expectedVersion == 0) {
-            return Uni.createFrom().item(List.of());
-        }
-        return session.createSelectionQuery("from StoredEvent where streamId = :streamId and version <= :version "
-                        + "order by version", StoredEvent.class)
-                .setParameter("streamId", complaintId)
-                .setParameter("version", expectedVersion)
-                .getResultList()
-                .map(rows -> rows.stream().map(this::fromRow).toList());
-    }
-
-    private Uni<Void> project(Mutiny.Session session, List<RecordedEvent> earlier, List<RecordedEvent> recorded) {
+    private Uni<Void> project(Mutiny.Session session, Complaint state, List<RecordedEvent> recorded) {
         if (recorded.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<RecordedEvent> all = new ArrayList<>(earlier);
-        all.addAll(recorded);
-        Complaint state = Complaint.replay(all).orElseThrow();
         Instant lastEventAt = recorded.getLast().occurredAt();
         Uni<Void> applied = Uni.createFrom().voidItem();
         for (Projection projection : projections) {

@@ -16,6 +16,12 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import uk.redress.complaint.access.web.SignInPage;
 import uk.redress.complaint.complaint.ActionNotAllowedException;
 import uk.redress.complaint.complaint.ComplaintNotFoundException;
 import uk.redress.complaint.complaint.InvalidCommandException;
@@ -110,6 +116,36 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response taskNotAvailable(TaskNotAvailableException e) {
         return problem(409, "task-not-available", "The task cannot be worked as asked", e.getMessage(), List.of());
+    }
+
+    /** No token: 401, except that a person at the tasklist is sent to sign in. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri, "The request carries no bearer token: send Authorization: Bearer <token>.");
+    }
+
+    /** A token that is malformed, expired, altered or from an issuer not trusted: 401. */
+    @ServerExceptionMapper
+    public Response badToken(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri, "The bearer token was refused: it is malformed, expired, altered, or not issued "
+                + "by the identity provider this service trusts.");
+    }
+
+    private static Response unauthenticated(UriInfo uri, String detail) {
+        if (uri.getPath().startsWith(SignInPage.TASKLIST)) {
+            return Response.seeOther(SignInPage.address(uri.getRequestUri())).build();
+        }
+        return Response.fromResponse(problem(401, "unauthenticated", "Sign-in needed", detail, List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A valid token without the role, or without an organisation: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Not allowed for your role",
+                e.getMessage() == null || e.getMessage().isBlank()
+                        ? "Your token's roles do not allow this request; the README lists the roles of each."
+                        : "Not allowed: " + e.getMessage() + ".", List.of());
     }
 
     /** Errors the framework raises itself (404, 405, 413, 415...) get the same shape. */

@@ -1,6 +1,8 @@
 package uk.redress.complaint.task;
 
 import io.smallrye.mutiny.Uni;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.complaint.InvalidCommandException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -33,35 +35,45 @@ public class TaskService {
         this.clock = clock;
     }
 
-    public Uni<List<Task>> open(TaskQuery query) {
-        return tasks.open(query, clock.instant());
+    public Uni<List<Task>> open(Caller caller, TaskQuery query) {
+        return tasks.open(caller, query, clock.instant());
     }
 
-    public Uni<Task> get(UUID id) {
-        return tasks.find(id).map(found -> found.orElseThrow(() -> new TaskNotFoundException(id)));
+    /** The task, if {@code caller} may see it; otherwise as if there were none. */
+    public Uni<Task> get(Caller caller, UUID id) {
+        return tasks.find(id).map(found -> found.filter(task -> task.isVisibleTo(caller))
+                .orElseThrow(() -> new TaskNotFoundException(id)));
     }
 
-    /** Takes a task nobody has; of two people claiming at once, one wins and the other is refused. */
-    public Uni<Task> claim(UUID id, String user, EventContext context) {
-        return give(id, Optional.of(user), true, context);
+    /** The caller takes a task nobody has; of two people claiming at once, one wins and the other is refused. */
+    public Uni<Task> claim(Caller caller, UUID id, EventContext context) {
+        return give(caller, id, Optional.of(caller.id()), true, context);
     }
 
-    public Uni<Task> unclaim(UUID id, EventContext context) {
-        return give(id, Optional.empty(), false, context);
+    public Uni<Task> unclaim(Caller caller, UUID id, EventContext context) {
+        return give(caller, id, Optional.empty(), false, context);
     }
 
-    /** A manager gives the task to someone, whoever has it now. */
-    public Uni<Task> assign(UUID id, String assignee, EventContext context) {
-        return give(id, Optional.of(assignee), false, context);
+    /**
+     * A manager gives the task to someone, whoever has it now; never to staff the complaint is about (the caller
+     * cannot know every user's organisation: the assignee's own sign-in keeps them to theirs).
+     */
+    public Uni<Task> assign(Caller caller, UUID id, String assignee, EventContext context) {
+        return give(caller, id, Optional.of(assignee), false, context);
     }
 
     /**
      * Records who has the task, decided on the complaint as it stands; a change committed meanwhile (another claim)
      * makes the append fail rather than be overwritten.
      */
-    private Uni<Task> give(UUID id, Optional<String> assignee, boolean onlyIfFree, EventContext context) {
-        return get(id).chain(task -> complaints.history(task.complaintId()).chain(history -> {
+    private Uni<Task> give(Caller caller, UUID id, Optional<String> assignee, boolean onlyIfFree,
+                           EventContext context) {
+        return get(caller, id).chain(task -> complaints.history(caller, task.complaintId()).chain(history -> {
             Complaint complaint = Complaint.replay(history).orElseThrow();
+            assignee.filter(complaint.staffConcerned()::contains).ifPresent(named -> {
+                throw new InvalidCommandException("assignee", "must not be one of the staff the complaint is about, "
+                        + "was " + named);
+            });
             PendingTask pending = pendingTasks.of(complaint).filter(open -> open.id().equals(id))
                     .orElseThrow(() -> new TaskNotAvailableException("The task is done"));
             Optional<String> current = pending.assignee();
@@ -74,18 +86,18 @@ public class TaskService {
             }
             return complaints.record(complaint, new TaskAssigned(pending.elementId(), pending.name(),
                             complaint.reference(), assignee, pending.dueDate()), context)
-                    .chain(() -> get(id));
+                    .chain(() -> get(caller, id));
         }));
     }
 
     /** Carries out the task's command on its complaint; answers the task, now done. */
-    public Uni<Task> complete(UUID id, ComplaintCommand command, EventContext context) {
-        return get(id).chain(task -> {
+    public Uni<Task> complete(Caller caller, UUID id, ComplaintCommand command, EventContext context) {
+        return get(caller, id).chain(task -> {
             if (!task.isOpen()) {
                 return Uni.createFrom().failure(new TaskNotAvailableException("The task is done"));
             }
-            return complaints.handle(task.complaintId(), Optional.empty(), command, context)
-                    .chain(() -> get(id));
+            return complaints.handle(caller, task.complaintId(), Optional.empty(), command, context)
+                    .chain(() -> get(caller, id));
         });
     }
 }

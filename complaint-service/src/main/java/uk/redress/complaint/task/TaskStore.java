@@ -1,6 +1,8 @@
 package uk.redress.complaint.task;
 
 import io.smallrye.mutiny.Uni;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.access.StaffConcerned;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -23,7 +25,7 @@ public class TaskStore {
 
     private static final String COLUMNS = "id, complaint_id, reference, procedure, summary, stage, step, element_id, "
             + "name, action, candidate_group, assignee, clock, due_date, lapses_at, state, job_key, job_offered_at, opened_at, "
-            + "done_at";
+            + "done_at, organisation, staff_concerned";
     /** Tasks with no deadline sort last. */
     private static final String DUE = "COALESCE(lapses_at, 'infinity')";
 
@@ -33,10 +35,11 @@ public class TaskStore {
         this.database = database;
     }
 
-    /** One page of open tasks, soonest due first. */
-    public Uni<List<Task>> open(TaskQuery query, Instant now) {
+    /** One page of the open tasks {@code caller} may see, soonest due first. */
+    public Uni<List<Task>> open(Caller caller, TaskQuery query, Instant now) {
         List<String> where = new ArrayList<>(List.of("state = 'OPEN'"));
         Tuple values = Tuple.tuple();
+        where.add(StaffConcerned.visibleTo(next(values, caller.organisation()), next(values, caller.id())));
         query.assignee().ifPresent(assignee -> where.add("assignee = " + next(values, assignee)));
         query.candidateGroup().ifPresent(group -> where.add("candidate_group = " + next(values, group)));
         if (query.overdue()) {
@@ -92,8 +95,8 @@ public class TaskStore {
                     row.getString("action"), row.getString("candidate_group"), row.getString("assignee"),
                     row.getString("clock"), row.getLocalDate("due_date"), instant(row, "lapses_at"),
                     row.getString("state"), row.getLong("job_key"), instant(row, "job_offered_at"),
-                    instant(row, "opened_at"),
-                    instant(row, "done_at")));
+                    instant(row, "opened_at"), instant(row, "done_at"), row.getString("organisation"),
+                    row.getJsonArray("staff_concerned").stream().map(String::valueOf).toList()));
         }
         return tasks;
     }

@@ -52,7 +52,7 @@ class ComplaintDeciderTest {
 
     private void record(ComplaintEvent event) {
         history.add(new RecordedEvent(UUID.randomUUID(), UUID.fromString("00000000-0000-0000-0000-000000000001"),
-                history.size() + 1, now, EventContext.api(UUID.randomUUID()), event));
+                history.size() + 1, now, new EventContext("casey.officer", UUID.randomUUID(), null), event));
     }
 
     private void record(List<ComplaintEvent> events) {
@@ -68,7 +68,7 @@ class ComplaintDeciderTest {
         record(decider().receive(new ReceiveComplaint(procedure, kind, new Complainant("Sam Taylor", "sam@example.org"),
                 "Missed call-backs", "Three calls missed.", LocalDate.parse(receivedOn),
                 Optional.ofNullable(eventsOccurredOn).map(LocalDate::parse), Optional.ofNullable(outOfTimeReason),
-                aboutHandler), "SEND-2026-000001"));
+                aboutHandler, "durham", List.of()), "SEND-2026-000001"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package uk.redress.complaint.lapse;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,7 +34,7 @@ class LapseAlertConsumerTest {
 
     @Test
     void aLapseAlertIsRecordedOnceAndStaleOrUnreadableAlertsAreNot() throws Exception {
-        String id = given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String id = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
 
@@ -51,17 +51,17 @@ class LapseAlertConsumerTest {
         }
 
         // The last alert is consumed after every other: once it is in the history, so is whatever the rest did.
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().when()
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().when()
                 .get("/api/v1/complaints/" + id + "/events").then().extract()
                 .<List<String>>path("findAll { it.type == 'DeadlineLapsed' }.data.clock").contains("stage1Response"));
-        given().when().get("/api/v1/complaints/" + id + "/events")
+        api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().statusCode(200)
                 .body("type", contains("ComplaintReceived", "DeadlineLapsed", "DeadlineLapsed"))
                 .body("[1].data.clock", equalTo("stage1Acknowledgement"))
                 .body("[1].data.dueDate", equalTo("2026-11-26"))
                 .body("[1].recordedBy", equalTo("deadline-watch"))
                 .body("[2].data.clock", equalTo("stage1Response"));
-        given().when().get("/api/v1/complaints/" + id)
+        api().when().get("/api/v1/complaints/" + id)
                 .then().body("allowedActions", contains("acknowledgement", "information-requests", "extensions",
                         "withdrawal", "ombudsman-referral"));
     }

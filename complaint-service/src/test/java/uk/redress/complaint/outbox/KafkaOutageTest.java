@@ -1,6 +1,6 @@
 package uk.redress.complaint.outbox;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,13 +36,13 @@ class KafkaOutageTest {
 
         List<String> ids = new ArrayList<>();
         for (String day : List.of("2026-11-18", "2026-11-19", "2026-11-20")) {
-            ids.add(given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(day))
+            ids.add(api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(day))
                     .when().post("/api/v1/complaints")
                     .then().statusCode(201)
                     .extract().path("id"));
         }
         for (String id : ids) {
-            given().contentType(ContentType.JSON).body("{\"letter\": \"We received your complaint.\"}")
+            api().contentType(ContentType.JSON).body("{\"letter\": \"We received your complaint.\"}")
                     .when().post("/api/v1/complaints/" + id + "/acknowledgement")
                     .then().statusCode(200);
         }

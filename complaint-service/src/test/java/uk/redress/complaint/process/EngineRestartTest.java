@@ -1,6 +1,6 @@
 package uk.redress.complaint.process;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -83,7 +83,7 @@ class EngineRestartTest {
         assertThat(instancesOf(withdrawn)).as("a withdrawn complaint has no process to recreate").isEmpty();
 
         Instant lapsesAt = Instant.parse(after.path("variables").path("stage1ResponseLapsesAt").asText());
-        given().queryParam("duration", Duration.between(engineNow(), lapsesAt.plusSeconds(60)).toString())
+        api().queryParam("duration", Duration.between(engineNow(), lapsesAt.plusSeconds(60)).toString())
                 .when().post(engineEndpoint() + "/clock/add")
                 .then().statusCode(200);
         ActivatedJob lapse = awaitLapse(acknowledged, "stage1Response");
@@ -106,14 +106,14 @@ class EngineRestartTest {
     }
 
     private String receive() {
-        return given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        return api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().path("id");
     }
 
     private static void act(String id, String action, String body) {
-        given().contentType(ContentType.JSON).body(body)
+        api().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints/" + id + "/" + action)
                 .then().statusCode(200);
     }
@@ -130,7 +130,7 @@ class EngineRestartTest {
 
     private static List<JsonNode> instancesOf(String complaintId) throws Exception {
         List<JsonNode> instances = new ArrayList<>();
-        for (JsonNode instance : JSON.readTree(given().when().get(engineEndpoint() + "/process-instances").asString())) {
+        for (JsonNode instance : JSON.readTree(api().when().get(engineEndpoint() + "/process-instances").asString())) {
             if (instance.path("variables").path("complaintId").asText().equals(complaintId)) {
                 instances.add(instance);
             }
@@ -162,7 +162,7 @@ class EngineRestartTest {
     }
 
     private static Instant engineNow() {
-        return Instant.parse(given().when().get(engineEndpoint() + "/clock").then().statusCode(200)
+        return Instant.parse(api().when().get(engineEndpoint() + "/clock").then().statusCode(200)
                 .extract().path("now"));
     }
 

@@ -48,7 +48,7 @@ class ProcessPositionTest {
 
     private void record(ComplaintEvent event) {
         history.add(new RecordedEvent(UUID.randomUUID(), UUID.fromString("00000000-0000-0000-0000-000000000001"),
-                history.size() + 1, Instant.parse("2026-11-25T10:00:00Z"), EventContext.api(UUID.randomUUID()),
+                history.size() + 1, Instant.parse("2026-11-25T10:00:00Z"), new EventContext("casey.officer", UUID.randomUUID(), null),
                 event));
     }
 
@@ -58,7 +58,8 @@ class ProcessPositionTest {
 
     private void receive(String procedure) {
         record(decider.receive(ReceiveComplaint.complaint(procedure, new Complainant("Sam Taylor", "sam@example.org"),
-                "Missed call-backs", "Three calls missed.", LocalDate.parse("2026-11-23")), "SEND-2026-000001"));
+                "Missed call-backs", "Three calls missed.", LocalDate.parse("2026-11-23"), "durham"),
+                "SEND-2026-000001"));
     }
 
     private Optional<ProcessPosition> position() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
+import uk.redress.local.SigningKey;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
@@ -58,7 +60,7 @@ class ComplaintLapseIT {
     void anUnacknowledgedComplaintAlertsTheCaseworkersWhenItsAcknowledgementLapses() throws Exception {
         LocalDate receivedOn = LocalDate.ofInstant(engineNow(), WorkingDayCalendar.UK_TIME);
 
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+        ExtractableResponse<Response> created = asOfficer().contentType(ContentType.JSON)
                 .body("""
                         {"procedure": "durham-sendiass",
                          "complainant": {"name": "Alex Morgan", "email": "alex.morgan@example.org"},
@@ -73,7 +75,7 @@ class ComplaintLapseIT {
         LocalDate dueDate = LocalDate.parse(created.path("deadlines.find { it.clock == 'stage1Acknowledgement' }.dueDate"));
         assertThat(created.header("Location")).endsWith("/api/v1/complaints/" + id);
         // The calendar's own dates are checked by hand in the workflow module; here the two must agree.
-        given().queryParam("from", receivedOn.toString()).queryParam("workingDays", 3)
+        asOfficer().queryParam("from", receivedOn.toString()).queryParam("workingDays", 3)
                 .when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/calendar/due-date")
                 .then().statusCode(200).body("dueDate", equalTo(dueDate.toString()));
 
@@ -106,11 +108,11 @@ class ComplaintLapseIT {
 
         // The lapse is an alert, not the end: the complaint still waits to be acknowledged, and its history (read at
         // the engine's time) shows the missed date.
-        given().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id)
+        asOfficer().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id)
                 .then().statusCode(200).body("status", equalTo("OPEN"));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedEventTypes(id).contains("DeadlineLapsed"));
         assertThat(storedEventTypes(id)).containsExactly("ComplaintReceived", "DeadlineLapsed");
-        given().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id
+        asOfficer().when().get(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + id
                         + "/deadlines")
                 .then().statusCode(200)
                 .body("find { it.clock == 'stage1Acknowledgement' }.state", equalTo("lapsed"))
@@ -158,5 +160,11 @@ class ComplaintLapseIT {
         return given().when().get(stack.settings().httpAddress(Port.MAILBOX) + "/messages")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.subject.contains('" + complaintId + "') }");
+    }
+
+    /** A complaints officer of Durham, with a token signed by the stack's own key. */
+    private static RequestSpecification asOfficer() {
+        return given().auth().oauth2(SigningKey.of(stack.settings().dataDir()).mint("casey.officer", "Casey Officer",
+                "durham", List.of("complaints-officer"), Duration.ofHours(1)));
     }
 }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.redress.local.LocalStackProcess;
+import uk.redress.local.SigningKey;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
 import uk.redress.local.StackSettings;
@@ -62,7 +64,7 @@ class EngineRestartIT {
     void aComplaintWaitingForItsStageOneResponseStillAlertsAtTheLapseAfterTheEngineRestartedEmpty() throws Exception {
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM engine_generation") == 1);
         LocalDate receivedOn = LocalDate.ofInstant(engineNow(), WorkingDayCalendar.UK_TIME);
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+        ExtractableResponse<Response> created = asOfficer().contentType(ContentType.JSON)
                 .body("""
                         {"procedure": "durham-sendiass",
                          "complainant": {"name": "Priya Shah", "email": "priya.shah@example.org"},
@@ -74,7 +76,7 @@ class EngineRestartIT {
                 .then().statusCode(201)
                 .extract();
         String id = created.path("id");
-        given().contentType(ContentType.JSON).body("{\"letter\": \"We received your complaint.\"}")
+        asOfficer().contentType(ContentType.JSON).body("{\"letter\": \"We received your complaint.\"}")
                 .when().post(complaints() + "/" + id + "/acknowledgement")
                 .then().statusCode(200);
         awaitActive(id, "Stage1RespondTask");
@@ -148,5 +150,11 @@ class EngineRestartIT {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** A complaints officer of Durham, with a token signed by the stack's own key. */
+    private static RequestSpecification asOfficer() {
+        return given().auth().oauth2(SigningKey.of(stack.settings().dataDir()).mint("casey.officer", "Casey Officer",
+                "durham", List.of("complaints-officer"), Duration.ofHours(1)));
     }
 }

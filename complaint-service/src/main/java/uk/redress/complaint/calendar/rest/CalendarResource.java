@@ -1,5 +1,6 @@
 package uk.redress.complaint.calendar.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import uk.redress.complaint.problem.Problem;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 
+@Authenticated
 @Path("/api/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calendar")

@@ -2,6 +2,7 @@ package uk.redress.complaint.complaint.rest;
 
 import java.util.Optional;
 import java.util.UUID;
+import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.problem.InvalidParameterException;
 
@@ -27,13 +28,13 @@ public final class ActionHeaders {
         }
     }
 
-    /** The context of the events a request records: the caller's correlation id, or a new one. */
-    public static EventContext context(String correlationId) {
+    /** The context of the events a request records: the caller, and its correlation id or a new one. */
+    public static EventContext context(Caller caller, String correlationId) {
         if (correlationId == null || correlationId.isBlank()) {
-            return EventContext.api(UUID.randomUUID());
+            return caller.context(UUID.randomUUID());
         }
         try {
-            return EventContext.api(UUID.fromString(correlationId.trim()));
+            return caller.context(UUID.fromString(correlationId.trim()));
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(CORRELATION_ID, "must be a UUID, was '" + correlationId + "'");
         }

@@ -27,7 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.access.Callers;
+import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.complaint.EventContext;
+import uk.redress.complaint.complaint.ReceiveComplaint;
 import uk.redress.complaint.complaint.ComplaintService;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.rest.ActionRequests.AcknowledgementRequest;
@@ -55,6 +61,7 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
 @Path("/api/v1/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints")
+@RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
 public class ComplaintResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -65,9 +72,11 @@ public class ComplaintResource {
     private final EventCodec codec;
     private final DeadlineReports deadlineReports;
     private final ComplaintList list;
+    private final Callers callers;
 
     public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec,
-                             DeadlineReports deadlineReports, ComplaintList list) {
+                             DeadlineReports deadlineReports, ComplaintList list, Callers callers) {
+        this.callers = callers;
         this.complaints = complaints;
         this.procedures = procedures;
         this.codec = codec;
@@ -84,6 +93,7 @@ public class ComplaintResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Operation(summary = "Receive a complaint",
             description = "Records the complaint, starts its procedure and answers with the deadlines it started.")
     @APIResponse(responseCode = "201", description = "Received",
@@ -98,10 +108,13 @@ public class ComplaintResource {
                                          + "first one created instead of a second one")
                                  @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                  UriInfo uri) {
+        Caller caller = callers.current();
+        ReceiveComplaint command = request.toCommand(caller.organisation());
+        EventContext context = ActionHeaders.context(caller, correlationId);
         Uni<Complaint> received = idempotencyKey == null || idempotencyKey.isBlank()
-                ? complaints.receive(request.toCommand(), ActionHeaders.context(correlationId))
-                : complaints.receive(request.toCommand(), ActionHeaders.context(correlationId),
-                        checkedKey(idempotencyKey), codec.hash(request));
+                ? complaints.receive(command, context)
+                : complaints.receive(command, context, caller.organisation() + "/" + checkedKey(idempotencyKey),
+                        codec.hash(request));
         return received
                 .map(complaint -> withVersion(Response.created(
                         uri.getAbsolutePathBuilder().path(complaint.id().toString()).build()), complaint));
@@ -133,7 +146,7 @@ public class ComplaintResource {
             @Parameter(description = "How many complaints a page holds: 1 to " + QueryParameters.MAX_LIMIT
                     + ", default " + QueryParameters.DEFAULT_LIMIT, example = "50") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return list.find(ListParameters.parse(procedures, status, stage, procedure, overdue, receivedFrom, receivedTo,
+        return list.find(callers.current(), ListParameters.parse(procedures, status, stage, procedure, overdue, receivedFrom, receivedTo,
                 q, limit, cursor)).map(ComplaintListResponse::of);
     }
 
@@ -145,7 +158,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return complaints.get(id).map(complaint -> withVersion(Response.ok(), complaint));
+        return complaints.get(callers.current(), id).map(complaint -> withVersion(Response.ok(), complaint));
     }
 
     @GET
@@ -155,7 +168,8 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<EventResponse>> events(@PathParam("id") UUID id) {
-        return complaints.history(id).map(events -> events.stream().map(EventResponse::of).toList());
+        return complaints.history(callers.current(), id)
+                .map(events -> events.stream().map(EventResponse::of).toList());
     }
 
     @GET
@@ -167,11 +181,12 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DeadlineReport>> deadlines(@PathParam("id") UUID id) {
-        return complaints.history(id).map(deadlineReports::of);
+        return complaints.history(callers.current(), id).map(deadlineReports::of);
     }
 
     @POST
     @Path("/{id}/acknowledgement")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the acknowledgement of the current stage",
             description = "Stops the acknowledgement clock and starts any clock counted from it (LGSCO: the response).")
@@ -184,6 +199,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/stage-decision")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide how the stage goes on", description = "For example mediation or investigation.")
     @ActionResponses
@@ -195,6 +211,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/steps")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a step that has no action of its own",
             description = "For example the children's review panel meeting (hold-panel) and its report "
@@ -209,6 +226,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/response")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the stage's response",
             description = "Stops the response clock; opens the window in which the next stage can be requested.")
@@ -221,6 +239,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/escalation")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The complainant asks for the next stage",
             description = "Allowed after the stage's response, within its request window, or later with a "
@@ -234,6 +253,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/extensions")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a running deadline",
             description = "Within the procedure's limits, with the reason (and the Ombudsman's details where the "
@@ -247,6 +267,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/withdrawal")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw the complaint", description = "Its process ends and its clocks stop.")
     @ActionResponses
@@ -258,6 +279,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/information-requests")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a request for more information",
             description = "While a step of the stage is pending. The procedures' clocks do not stop for it.")
@@ -271,6 +293,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/closure")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close the complaint",
             description = "After a stage's response that the complainant took no further, or once a comment or "
@@ -284,6 +307,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/ombudsman-referral")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that the complaint went to the Ombudsman", description = "Once per complaint.")
     @ActionResponses
@@ -295,6 +319,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/ombudsman-decision")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the Ombudsman's decision", description = "After the referral, once.")
     @ActionResponses
@@ -306,8 +331,9 @@ public class ComplaintResource {
     }
 
     private Uni<Response> act(UUID id, String ifMatch, String correlationId, ComplaintCommand command) {
-        return complaints.handle(id, ActionHeaders.expectedVersion(ifMatch), command,
-                        ActionHeaders.context(correlationId))
+        Caller caller = callers.current();
+        return complaints.handle(caller, id, ActionHeaders.expectedVersion(ifMatch), command,
+                        ActionHeaders.context(caller, correlationId))
                 .map(complaint -> withVersion(Response.ok(), complaint));
     }
 
@@ -318,7 +344,7 @@ public class ComplaintResource {
             content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No complaint has this id",
+    @APIResponse(responseCode = "404", description = "No complaint has this id that the caller may see",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed in the complaint's state (the problem names the "
             + "state and the allowed actions), or another change committed first",

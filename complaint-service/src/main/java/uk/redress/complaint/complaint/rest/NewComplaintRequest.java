@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.complaint.Complainant;
@@ -34,7 +35,10 @@ public record NewComplaintRequest(
         @Size(max = 5_000) String outOfTimeReason,
         @Schema(description = "The complaint is about the first stage's handler (Durham: the SENDIASS coordinator), "
                 + "so it starts at the next stage where the procedure says so; default false")
-        Boolean aboutHandler) {
+        Boolean aboutHandler,
+        @Schema(description = "The staff the complaint is about, by the user id they sign in with: they will not see "
+                + "it, be assigned it or work its tasks", examples = "[\"jo.coordinator\"]")
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> staffConcerned) {
 
     @Schema(name = "Complainant")
     public record ComplainantRequest(
@@ -42,10 +46,12 @@ public record NewComplaintRequest(
             @Schema(examples = "sam.taylor@example.org") @NotBlank @Email @Size(max = 320) String email) {
     }
 
-    public ReceiveComplaint toCommand() {
+    /** The command, for a complaint of {@code organisation}: the caller's, never one the body names. */
+    public ReceiveComplaint toCommand(String organisation) {
         return new ReceiveComplaint(procedure, kind == null ? ComplaintKind.COMPLAINT : kind,
                 new Complainant(complainant.name(), complainant.email()), summary, details, receivedAt,
                 Optional.ofNullable(eventsOccurredOn), Optional.ofNullable(outOfTimeReason),
-                Boolean.TRUE.equals(aboutHandler));
+                Boolean.TRUE.equals(aboutHandler), organisation,
+                staffConcerned == null ? List.of() : List.copyOf(staffConcerned));
     }
 }

@@ -1,5 +1,7 @@
 package uk.redress.complaint.complaintlist.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import uk.redress.complaint.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +20,7 @@ import uk.redress.complaint.complaintlist.ComplaintSummaryRebuild;
 import uk.redress.complaint.complaintlist.RebuildStatus;
 import uk.redress.complaint.problem.Problem;
 
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/v1/admin/projections/complaint-summary/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")

@@ -1,5 +1,6 @@
 package uk.redress.complaint.procedure.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 
 /** The procedures a complaint can name, each with its stages, steps and deadlines, from its policy file. */
+@Authenticated
 @Path("/api/v1/procedures")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Procedures")

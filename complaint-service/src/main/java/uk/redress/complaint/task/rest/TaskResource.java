@@ -2,6 +2,10 @@ package uk.redress.complaint.task.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.access.Callers;
+import uk.redress.complaint.access.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,22 +42,21 @@ import uk.redress.complaint.task.TaskService;
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
+@RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
 public class TaskResource {
 
     private final TaskService tasks;
     private final TaskForms forms;
+    private final Callers callers;
 
-    public TaskResource(TaskService tasks, TaskForms forms) {
+    public TaskResource(TaskService tasks, TaskForms forms, Callers callers) {
         this.tasks = tasks;
         this.forms = forms;
+        this.callers = callers;
     }
 
     @Schema(name = "TaskPage")
     public record TaskPage(List<Task> items, @Schema(description = "Absent on the last page") String nextCursor) {
-    }
-
-    @Schema(name = "Claim")
-    public record ClaimRequest(@Schema(examples = "sam.caseworker") @NotBlank @Size(max = 200) String user) {
     }
 
     @Schema(name = "Assignment")
@@ -77,7 +80,7 @@ public class TaskResource {
         TaskQuery query = new TaskQuery(text(assignee), text(candidateGroup),
                 QueryParameters.flag("overdue", overdue).orElse(false), QueryParameters.date("dueBefore", dueBefore),
                 text(procedure), text(reference), pageSize + 1, cursor(cursor));
-        return tasks.open(query)
+        return tasks.open(callers.current(), query)
                 .map(found -> {
                     if (found.size() <= pageSize) {
                         return new TaskPage(found, null);
@@ -92,38 +95,46 @@ public class TaskResource {
     @Path("/{id}")
     @Operation(summary = "A task, open or done")
     public Uni<Task> get(@PathParam("id") UUID id) {
-        return tasks.get(id);
+        return tasks.get(callers.current(), id);
     }
 
     @POST
     @Path("/{id}/claim")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take an unassigned task", description = "409 when someone else has it, or it is done.")
-    public Uni<Task> claim(@PathParam("id") UUID id, @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
-                           @NotNull(message = "is required") @Valid ClaimRequest request) {
-        return tasks.claim(id, request.user(), ActionHeaders.context(correlationId));
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
+    @Operation(summary = "Take an unassigned task for yourself",
+            description = "409 when someone else has it, or it is done.")
+    public Uni<Task> claim(@PathParam("id") UUID id,
+                           @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId) {
+        Caller caller = callers.current();
+        return tasks.claim(caller, id, ActionHeaders.context(caller, correlationId));
     }
 
     @POST
     @Path("/{id}/unclaim")
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
     @Operation(summary = "Give a task back to its group")
     public Uni<Task> unclaim(@PathParam("id") UUID id,
                              @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId) {
-        return tasks.unclaim(id, ActionHeaders.context(correlationId));
+        Caller caller = callers.current();
+        return tasks.unclaim(caller, id, ActionHeaders.context(caller, correlationId));
     }
 
     @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give a task to someone", description = "A manager's reassignment, whoever has it now.")
+    @RolesAllowed({Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
+    @Operation(summary = "Give a task to someone",
+            description = "A manager's reassignment, whoever has it now; 422 for staff the complaint is about.")
     public Uni<Task> assign(@PathParam("id") UUID id, @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                             @NotNull(message = "is required") @Valid AssignmentRequest request) {
-        return tasks.assign(id, request.assignee(), ActionHeaders.context(correlationId));
+        Caller caller = callers.current();
+        return tasks.assign(caller, id, request.assignee(), ActionHeaders.context(caller, correlationId));
     }
 
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Operation(summary = "Complete a task with its form",
             description = "The form is the body of the complaint action the task stands for (its action field): "
                     + "an acknowledgement's letter, a response's outcome, remedies and letter, and so on. The step is "
@@ -131,10 +142,11 @@ public class TaskResource {
     public Uni<Task> complete(@PathParam("id") UUID id, @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                               @RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT,
                                       description = "The body of the task's action"))) String form) {
-        EventContext context = ActionHeaders.context(correlationId);
-        return tasks.get(id).chain(task -> {
+        Caller caller = callers.current();
+        EventContext context = ActionHeaders.context(caller, correlationId);
+        return tasks.get(caller, id).chain(task -> {
             try {
-                return tasks.complete(id, forms.command(task, forms.read(form)), context);
+                return tasks.complete(caller, id, forms.command(task, forms.read(form)), context);
             } catch (JsonProcessingException e) {
                 return Uni.createFrom().failure(e);
             }

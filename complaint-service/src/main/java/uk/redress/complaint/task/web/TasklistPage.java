@@ -9,7 +9,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
@@ -34,6 +32,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.annotation.security.RolesAllowed;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.access.Callers;
+import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.complaint.ActionNotAllowedException;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.Complaint;
@@ -61,13 +63,13 @@ import uk.redress.workflow.procedure.Stage;
 /**
  * The web tasklist: server-side pages and plain HTML forms, so that every control works from the keyboard and with
  * assistive technology, with no script to load or keep up to date. Every write goes through the same services as the
- * API. Until sign-in arrives, a person says who they are once, and the page remembers it in a cookie.
+ * API, as the signed-in person (see {@link uk.redress.complaint.access.web.SignInPage}).
  */
 @Path("/tasklist")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
 public class TasklistPage {
 
-    static final String USER_COOKIE = "redress-user";
     private static final int PAGE = 25;
 
     @CheckedTemplate
@@ -151,10 +153,12 @@ public class TasklistPage {
     private final WorkingDayCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Callers callers;
 
     public TasklistPage(TaskService tasks, TaskForms forms, ComplaintService complaints,
                         DeadlineReports deadlineReports, ProcedurePolicies procedures, WorkingDayCalendar calendar,
-                        ObjectMapper json, Clock clock) {
+                        ObjectMapper json, Clock clock, Callers callers) {
+        this.callers = callers;
         this.tasks = tasks;
         this.forms = forms;
         this.complaints = complaints;
@@ -167,12 +171,13 @@ public class TasklistPage {
 
     @GET
     @Operation(hidden = true)
-    public Uni<TemplateInstance> list(@CookieParam(USER_COOKIE) String user, @QueryParam("group") String group,
+    public Uni<TemplateInstance> list(@QueryParam("group") String group,
                                       @QueryParam("mine") boolean mine, @QueryParam("overdue") boolean overdue,
                                       @QueryParam("dueBefore") String dueBefore,
                                       @QueryParam("procedure") String procedure,
                                       @QueryParam("reference") String reference,
                                       @QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
+        Caller caller = callers.current();
         UriBuilder filtered = UriBuilder.fromPath("/tasklist").queryParam("group", orEmpty(group))
                 .queryParam("mine", mine).queryParam("overdue", overdue).queryParam("dueBefore", orEmpty(dueBefore))
                 .queryParam("procedure", orEmpty(procedure)).queryParam("reference", orEmpty(reference));
@@ -181,19 +186,19 @@ public class TasklistPage {
         try {
             before = text(dueBefore).map(LocalDate::parse);
         } catch (DateTimeParseException e) {
-            return Uni.createFrom().item(Templates.list(new ListView(user, List.of(), orEmpty(group), mine, overdue,
+            return Uni.createFrom().item(Templates.list(new ListView(caller.name(), List.of(), orEmpty(group), mine, overdue,
                     orEmpty(dueBefore), orEmpty(procedure), orEmpty(reference), groups(), procedureIds(), here, null,
                     null, "Due by must be a date such as 2026-12-01")));
         }
-        TaskQuery query = new TaskQuery(mine ? Optional.ofNullable(user) : Optional.empty(), text(group), overdue,
+        TaskQuery query = new TaskQuery(mine ? Optional.of(caller.id()) : Optional.empty(), text(group), overdue,
                 before, text(procedure), text(reference), PAGE + 1, text(cursor).flatMap(TaskCursor::decode));
         Instant now = clock.instant();
-        return tasks.open(query).map(found -> {
+        return tasks.open(caller, query).map(found -> {
             List<Task> page = found.size() > PAGE ? found.subList(0, PAGE) : found;
             String next = found.size() > PAGE ? filtered.queryParam("cursor", new TaskCursor(
                     Optional.ofNullable(page.getLast().lapsesAt()), page.getLast().id()).encode()).build().toString()
                     : null;
-            return Templates.list(new ListView(user, rows(page, now), orEmpty(group), mine, overdue,
+            return Templates.list(new ListView(caller.name(), rows(page, now), orEmpty(group), mine, overdue,
                     orEmpty(dueBefore), orEmpty(procedure), orEmpty(reference), groups(), procedureIds(), here, next,
                     notice, null));
         });
@@ -201,56 +206,46 @@ public class TasklistPage {
 
     @GET
     @Path("/manager")
+    @RolesAllowed({Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
     @Operation(hidden = true)
-    public Uni<TemplateInstance> manager(@CookieParam(USER_COOKIE) String user, @QueryParam("notice") String notice) {
+    public Uni<TemplateInstance> manager(@QueryParam("notice") String notice) {
+        Caller caller = callers.current();
         TaskQuery overdue = new TaskQuery(Optional.empty(), Optional.empty(), true, Optional.empty(),
                 Optional.empty(), Optional.empty(), 200, Optional.empty());
         Instant now = clock.instant();
-        return tasks.open(overdue).map(found -> Templates.manager(new ManagerView(user, rows(found, now), notice)));
-    }
-
-    @POST
-    @Path("/user")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response workAs(MultivaluedMap<String, String> form) {
-        String name = orEmpty(form.getFirst("name")).trim();
-        if (name.isEmpty() || name.length() > 200) {
-            return seeOther("/tasklist", "Enter your name (up to 200 characters) to claim tasks");
-        }
-        return Response.seeOther(URI.create("/tasklist")).cookie(new NewCookie.Builder(USER_COOKIE).value(name)
-                .path("/tasklist").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build()).build();
+        return tasks.open(caller, overdue).map(found -> Templates.manager(new ManagerView(caller.name(), rows(found, now), notice)));
     }
 
     /** Claims, and goes back to the list as it was filtered. */
     @POST
     @Path("/tasks/{id}/claim")
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> claim(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
+    public Uni<Response> claim(@PathParam("id") UUID id,
                                MultivaluedMap<String, String> form) {
+        Caller caller = callers.current();
         // Only back into the tasklist: never a redirect to anywhere a form says.
         String back = Optional.ofNullable(form.getFirst("back")).filter(path -> path.startsWith("/tasklist?"))
                 .orElse("/tasklist");
-        if (user == null || user.isBlank()) {
-            return Uni.createFrom().item(seeOther(back, "Say who you are before claiming a task"));
-        }
-        return tasks.claim(id, user, context(user))
+        return tasks.claim(caller, id, context(caller))
                 .map(task -> seeOther(back, "You claimed " + task.name() + " for " + task.reference()))
                 .onFailure(TasklistPage::refused).recoverWithItem(failure -> seeOther(back, refusal(failure)));
     }
 
     @POST
     @Path("/tasks/{id}/assign")
+    @RolesAllowed({Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> assign(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
-                                MultivaluedMap<String, String> form) {
+    public Uni<Response> assign(@PathParam("id") UUID id,
+                               MultivaluedMap<String, String> form) {
+        Caller caller = callers.current();
         String assignee = orEmpty(form.getFirst("assignee")).trim();
         if (assignee.isEmpty()) {
             return Uni.createFrom().item(seeOther("/tasklist/manager", "Enter who should have the task"));
         }
-        return tasks.assign(id, assignee, context(user))
+        return tasks.assign(caller, id, assignee, context(caller))
                 .map(task -> seeOther("/tasklist/manager", task.name() + " for " + task.reference()
                         + " is now with " + assignee))
                 .onFailure(TasklistPage::refused)
@@ -260,21 +255,23 @@ public class TasklistPage {
     @GET
     @Path("/tasks/{id}")
     @Operation(hidden = true)
-    public Uni<TemplateInstance> task(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
-                                      @QueryParam("notice") String notice) {
-        return tasks.get(id).chain(task -> page(task, user, List.of(), Map.of(), notice));
+    public Uni<TemplateInstance> task(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
+        Caller caller = callers.current();
+        return tasks.get(caller, id).chain(task -> page(task, caller, List.of(), Map.of(), notice));
     }
 
     /** The task's own form: completes the task with its step. */
     @POST
     @Path("/tasks/{id}/complete")
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> complete(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
-                                  MultivaluedMap<String, String> form) {
-        return tasks.get(id).chain(task -> {
+    public Uni<Response> complete(@PathParam("id") UUID id,
+                               MultivaluedMap<String, String> form) {
+        Caller caller = callers.current();
+        return tasks.get(caller, id).chain(task -> {
             ObjectNode body = body(form);
-            return attempt(task, user, form, () -> tasks.complete(id, forms.command(task, body), context(user))
+            return attempt(task, caller, form, () -> tasks.complete(caller, id, forms.command(task, body), context(caller))
                     .map(done -> seeOther("/tasklist", done.name() + " recorded for " + done.reference())));
         });
     }
@@ -282,11 +279,13 @@ public class TasklistPage {
     /** More information asked for, from the task's page; the task stays open. */
     @POST
     @Path("/tasks/{id}/information-request")
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> requestInformation(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
-                                            MultivaluedMap<String, String> form) {
-        return tasks.get(id).chain(task -> attempt(task, user, form, () -> record(task, user,
+    public Uni<Response> requestInformation(@PathParam("id") UUID id,
+                               MultivaluedMap<String, String> form) {
+        Caller caller = callers.current();
+        return tasks.get(caller, id).chain(task -> attempt(task, caller, form, () -> record(task, caller,
                 forms.valid(json.treeToValue(body(form), ActionRequests.InformationRequestRequest.class))
                         .toCommand(), "Information request recorded")));
     }
@@ -294,13 +293,15 @@ public class TasklistPage {
     /** The task's deadline moved, from the task's page. */
     @POST
     @Path("/tasks/{id}/extension")
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> extend(@PathParam("id") UUID id, @CookieParam(USER_COOKIE) String user,
-                                MultivaluedMap<String, String> form) {
-        return tasks.get(id).chain(task -> {
+    public Uni<Response> extend(@PathParam("id") UUID id,
+                               MultivaluedMap<String, String> form) {
+        Caller caller = callers.current();
+        return tasks.get(caller, id).chain(task -> {
             ObjectNode body = body(form).put("clock", task.clock());
-            return attempt(task, user, form, () -> record(task, user, forms.valid(json.treeToValue(body,
+            return attempt(task, caller, form, () -> record(task, caller, forms.valid(json.treeToValue(body,
                     ActionRequests.ExtensionRequest.class)).toCommand(), "Deadline extended"));
         });
     }
@@ -320,7 +321,7 @@ public class TasklistPage {
     }
 
     /** Runs a form's command; what it breaks is shown on the task's page again, with what was typed. */
-    private Uni<Response> attempt(Task task, String user, MultivaluedMap<String, String> form, Attempt attempt) {
+    private Uni<Response> attempt(Task task, Caller caller, MultivaluedMap<String, String> form, Attempt attempt) {
         Uni<Response> done;
         try {
             done = attempt.run();
@@ -328,12 +329,12 @@ public class TasklistPage {
             done = Uni.createFrom().failure(e);
         }
         return done.onFailure(failure -> errorsOf(failure).isPresent()).recoverWithUni(failure ->
-                page(task, user, errorsOf(failure).orElseThrow(), typed(form), null)
+                page(task, caller, errorsOf(failure).orElseThrow(), typed(form), null)
                         .map(page -> Response.status(400).entity(page).type(MediaType.TEXT_HTML).build()));
     }
 
-    private Uni<Response> record(Task task, String user, ComplaintCommand command, String what) {
-        return complaints.handle(task.complaintId(), Optional.empty(), command, context(user))
+    private Uni<Response> record(Task task, Caller caller, ComplaintCommand command, String what) {
+        return complaints.handle(caller, task.complaintId(), Optional.empty(), command, context(caller))
                 .map(ignored -> seeOther("/tasklist/tasks/" + task.id(), what));
     }
 
@@ -357,9 +358,9 @@ public class TasklistPage {
         };
     }
 
-    private Uni<TemplateInstance> page(Task task, String user, List<Problem.FieldError> errors,
+    private Uni<TemplateInstance> page(Task task, Caller caller, List<Problem.FieldError> errors,
                                        Map<String, String> values, String notice) {
-        return complaints.history(task.complaintId()).map(history -> {
+        return complaints.history(caller, task.complaintId()).map(history -> {
             Complaint complaint = Complaint.replay(history).orElseThrow();
             ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
             Optional<Stage> stage = complaint.stage().map(procedure::stage);
@@ -367,7 +368,7 @@ public class TasklistPage {
                     .filter(step -> step.id().equals(task.step())).findFirst())
                     .map(step -> step.choices()).orElse(List.of());
             List<String> allowed = complaints.allowedActions(complaint);
-            return Templates.task(new TaskView(user, task, due(task, clock.instant()), complaint, procedure.name(),
+            return Templates.task(new TaskView(caller.name(), task, due(task, clock.instant()), complaint, procedure.name(),
                     stage.map(Stage::name).orElse(""), history.stream().map(TimelineEntry::of).toList().reversed(),
                     deadlineReports.of(history).stream().map(DeadlineView::of).toList(), choices,
                     Stream.of(Responded.Outcome.values()).map(Enum::name).toList(),
@@ -424,8 +425,8 @@ public class TasklistPage {
         return typed;
     }
 
-    private static EventContext context(String user) {
-        return new EventContext(user == null || user.isBlank() ? "tasklist" : user, UUID.randomUUID(), null);
+    private static EventContext context(Caller caller) {
+        return caller.context(UUID.randomUUID());
     }
 
     private static Response seeOther(String path, String notice) {

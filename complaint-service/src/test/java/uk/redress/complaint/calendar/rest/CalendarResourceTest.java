@@ -1,6 +1,6 @@
 package uk.redress.complaint.calendar.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,7 +21,7 @@ class CalendarResourceTest {
 
     @Test
     void twentyWorkingDaysFromTheFridayBeforeChristmasSkipTheHolidaysAndSayWhich() {
-        given().queryParam("from", "2026-12-18").queryParam("workingDays", 20).queryParam("region", "england-and-wales")
+        api().queryParam("from", "2026-12-18").queryParam("workingDays", 20).queryParam("region", "england-and-wales")
                 .when().get("/api/v1/calendar/due-date")
                 .then().statusCode(200)
                 .body("dueDate", equalTo("2027-01-20"))
@@ -34,7 +34,7 @@ class CalendarResourceTest {
 
     @Test
     void scotlandIsCountedWithItsOwnHolidays() {
-        given().queryParam("from", "2026-11-27").queryParam("workingDays", 1).queryParam("region", "scotland")
+        api().queryParam("from", "2026-11-27").queryParam("workingDays", 1).queryParam("region", "scotland")
                 .when().get("/api/v1/calendar/due-date")
                 .then().statusCode(200)
                 .body("dueDate", equalTo("2026-12-01"))
@@ -43,7 +43,7 @@ class CalendarResourceTest {
 
     @Test
     void theRegionDefaultsToEnglandAndWales() {
-        given().queryParam("from", "2026-04-01").queryParam("workingDays", 3)
+        api().queryParam("from", "2026-04-01").queryParam("workingDays", 3)
                 .when().get("/api/v1/calendar/due-date")
                 .then().statusCode(200)
                 .body("region", equalTo("england-and-wales"))
@@ -60,7 +60,7 @@ class CalendarResourceTest {
             "2026-12-18, 20,  wales,             region,      must be one of england-and-wales, scotland, northern-ireland"})
     void aBadParameterIsNamedWithItsRule(String from, String workingDays, String region, String parameter,
                                          String rule) {
-        var request = given();
+        var request = api();
         if (from != null) {
             request.queryParam("from", from);
         }

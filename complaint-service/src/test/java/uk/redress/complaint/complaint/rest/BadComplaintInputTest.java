@@ -1,6 +1,6 @@
 package uk.redress.complaint.complaint.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -60,7 +60,7 @@ class BadComplaintInputTest {
     void anInvalidFieldIsNamedWithItsRule(String description, String body, String field, String rule) {
         long before = storedEvents();
 
-        given().contentType(ContentType.JSON).body(body)
+        api().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -76,7 +76,7 @@ class BadComplaintInputTest {
     void aBodyThatIsNotJsonIsRefused() {
         long before = storedEvents();
 
-        given().contentType(ContentType.JSON).body("{\"procedure\": \"durham-sendiass\", ")
+        api().contentType(ContentType.JSON).body("{\"procedure\": \"durham-sendiass\", ")
                 .when().post("/api/v1/complaints")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -87,7 +87,7 @@ class BadComplaintInputTest {
 
     @Test
     void aMissingBodyIsRefused() {
-        given().contentType(ContentType.JSON)
+        api().contentType(ContentType.JSON)
                 .when().post("/api/v1/complaints")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -98,7 +98,7 @@ class BadComplaintInputTest {
     void anUnknownProcedureIsRefusedListingTheKnownOnes() {
         long before = storedEvents();
 
-        given().contentType(ContentType.JSON).body(VALID.replace("durham-sendiass", "made-up-procedure"))
+        api().contentType(ContentType.JSON).body(VALID.replace("durham-sendiass", "made-up-procedure"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -112,7 +112,7 @@ class BadComplaintInputTest {
     void aReceiptInTheFutureIsRefused() {
         long before = storedEvents();
 
-        given().contentType(ContentType.JSON).body(VALID.replace("2026-11-23", "2099-01-01"))
+        api().contentType(ContentType.JSON).body(VALID.replace("2026-11-23", "2099-01-01"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -124,7 +124,7 @@ class BadComplaintInputTest {
 
     @Test
     void aBodyOver256KilobytesIsRefused() {
-        given().contentType(ContentType.JSON).body(VALID.replace("We asked", "x".repeat(300 * 1024)))
+        api().contentType(ContentType.JSON).body(VALID.replace("We asked", "x".repeat(300 * 1024)))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(413);
     }

@@ -1,6 +1,6 @@
 package uk.redress.complaint.complaint.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.TestCallers;
 import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
@@ -40,7 +41,7 @@ class ComplaintActionsTest {
     LocalStackProcess stack;
 
     private String receive() {
-        return given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        return api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .body("reference", matchesPattern("SEND-2026-\\d{6}"))
@@ -54,7 +55,7 @@ class ComplaintActionsTest {
         String id = receive();
         String correlationId = UUID.randomUUID().toString();
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").header("X-Correlation-Id", correlationId)
+        api().contentType(ContentType.JSON).header("If-Match", "\"1\"").header("X-Correlation-Id", correlationId)
                 .body(ACKNOWLEDGEMENT)
                 .when().post("/api/v1/complaints/" + id + "/acknowledgement")
                 .then().statusCode(200)
@@ -63,11 +64,11 @@ class ComplaintActionsTest {
                 .body("allowedActions", contains("response", "information-requests", "extensions", "withdrawal",
                         "ombudsman-referral"));
 
-        given().when().get("/api/v1/complaints/" + id + "/events")
+        api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().statusCode(200)
                 .body("type", contains("ComplaintReceived", "Acknowledged"))
                 .body("version", contains(1, 2))
-                .body("[1].recordedBy", equalTo("api"))
+                .body("[1].recordedBy", equalTo(TestCallers.OFFICER))
                 .body("[1].correlationId", equalTo(correlationId))
                 .body("[1].data.letter", equalTo("Dear Sam, we received your complaint."));
         await().atMost(Duration.ofSeconds(15)).until(() -> processInstanceOf(id)
@@ -80,20 +81,20 @@ class ComplaintActionsTest {
     void anAcknowledgementOnAStaleVersionIsRefusedAndChangesNothing() {
         String id = receive();
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(ACKNOWLEDGEMENT)
+        api().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(ACKNOWLEDGEMENT)
                 .when().post("/api/v1/complaints/" + id + "/acknowledgement")
                 .then().statusCode(412)
                 .contentType("application/problem+json")
                 .body("detail", containsString("is at version 1, not 7"));
 
-        given().when().get("/api/v1/complaints/" + id).then().statusCode(200).header("ETag", "\"1\"");
+        api().when().get("/api/v1/complaints/" + id).then().statusCode(200).header("ETag", "\"1\"");
     }
 
     @Test
     void anIfMatchThatIsNoVersionIsNamed() {
         String id = receive();
 
-        given().contentType(ContentType.JSON).header("If-Match", "yesterday").body(ACKNOWLEDGEMENT)
+        api().contentType(ContentType.JSON).header("If-Match", "yesterday").body(ACKNOWLEDGEMENT)
                 .when().post("/api/v1/complaints/" + id + "/acknowledgement")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("If-Match"));
@@ -107,7 +108,7 @@ class ComplaintActionsTest {
         List<Integer> statuses = attempts.stream().map(CompletableFuture::join).sorted().toList();
 
         assertThat(statuses).containsExactly(200, 409);
-        given().when().get("/api/v1/complaints/" + id + "/events")
+        api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("type", contains("ComplaintReceived", "Acknowledged"));
     }
 
@@ -115,13 +116,13 @@ class ComplaintActionsTest {
     void aWithdrawnComplaintEndsItsProcessAndRefusesAnAcknowledgementNamingItsState() {
         String id = receive();
 
-        given().contentType(ContentType.JSON).body("{\"reason\": \"Resolved with the school\"}")
+        api().contentType(ContentType.JSON).body("{\"reason\": \"Resolved with the school\"}")
                 .when().post("/api/v1/complaints/" + id + "/withdrawal")
                 .then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"))
                 .body("allowedActions", empty());
 
-        given().contentType(ContentType.JSON).body(ACKNOWLEDGEMENT)
+        api().contentType(ContentType.JSON).body(ACKNOWLEDGEMENT)
                 .when().post("/api/v1/complaints/" + id + "/acknowledgement")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -137,21 +138,21 @@ class ComplaintActionsTest {
     void anActionWithoutItsBodyNamesTheMissingField() {
         String id = receive();
 
-        given().contentType(ContentType.JSON).body("{\"reason\": \" \"}")
+        api().contentType(ContentType.JSON).body("{\"reason\": \" \"}")
                 .when().post("/api/v1/complaints/" + id + "/withdrawal")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
     }
 
     private CompletableFuture<Integer> acknowledgeAsync(String id) {
-        return CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON).body(ACKNOWLEDGEMENT)
+        return CompletableFuture.supplyAsync(() -> api().contentType(ContentType.JSON).body(ACKNOWLEDGEMENT)
                 .when().post("/api/v1/complaints/" + id + "/acknowledgement")
                 .then().extract().statusCode());
     }
 
     /** The complaint's process instance, once the outbox has started it. */
     private Optional<JsonPath> processInstanceOf(String complaintId) {
-        String instances = given()
+        String instances = api()
                 .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
                 .then().statusCode(200)
                 .extract().asString();

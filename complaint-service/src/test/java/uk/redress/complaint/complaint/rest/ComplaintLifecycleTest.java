@@ -1,6 +1,6 @@
 package uk.redress.complaint.complaint.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -82,14 +82,14 @@ class ComplaintLifecycleTest {
 
         awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED")
                 && instance.getList("completedElements").contains("ProcedureCompletedEndEvent"));
-        given().when().get("/api/v1/complaints/" + id + "/deadlines")
+        api().when().get("/api/v1/complaints/" + id + "/deadlines")
                 .then().statusCode(200)
                 .body("clock", contains("stage1Acknowledgement", "stage1Response", "stage2Acknowledgement",
                         "stage2Response"))
                 .body("state", everyItem(equalTo("met")))
                 .body("[0].stage", equalTo("stage-1"))
                 .body("[3].stage", equalTo("stage-2"));
-        given().when().get("/api/v1/complaints/" + id + "/events")
+        api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("type", contains("ComplaintReceived", "Acknowledged", "InformationRequested",
                         "Responded", "Escalated", "Acknowledged", "StageDecided", "Responded", "Closed"));
     }
@@ -102,7 +102,7 @@ class ComplaintLifecycleTest {
     void aHaringeyStyleComplaintIsExtendedTwiceAndEndsWithTheOmbudsman() {
         String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "council-corporate"));
         // 10 working days from Monday 23 November 2026: Monday 7 December.
-        given().when().get("/api/v1/complaints/" + id).then()
+        api().when().get("/api/v1/complaints/" + id).then()
                 .body("deadlines[0].dueDate", equalTo("2026-12-07"));
 
         act(id, "extensions", extension("2026-12-21", "Waiting for the school's records", null), 422)
@@ -117,7 +117,7 @@ class ComplaintLifecycleTest {
         act(id, "extensions", extension("2026-12-26", "Boxing Day", "LGSCO"), 422)
                 .body("errors[0].field", equalTo("newDueDate"));
 
-        given().when().get("/api/v1/complaints/" + id + "/deadlines")
+        api().when().get("/api/v1/complaints/" + id + "/deadlines")
                 .then().statusCode(200)
                 .body("clock", contains("stage1Response"))
                 .body("[0].countedFrom", equalTo("2026-11-23"))
@@ -153,7 +153,7 @@ class ComplaintLifecycleTest {
                 .body("ombudsman.decision", equalTo("UPHELD"))
                 .body("allowedActions", empty());
 
-        given().when().get("/api/v1/complaints/" + id + "/events")
+        api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("type", contains("ComplaintReceived", "DeadlineExtended", "DeadlineExtended",
                         "Responded", "Escalated", "Responded", "Closed", "OmbudsmanReferred", "OmbudsmanDecided"))
                 .body("[2].data.previousDueDate", equalTo("2026-12-21"))
@@ -199,7 +199,7 @@ class ComplaintLifecycleTest {
     void aDurhamCommentGoesToTheCoordinatorAndCloses() {
         String id = receive(ComplaintFixtures.complaint("2026-11-23")
                 .replace("\"procedure\"", "\"kind\": \"COMMENT\", \"procedure\""));
-        given().when().get("/api/v1/complaints/" + id).then()
+        api().when().get("/api/v1/complaints/" + id).then()
                 .body("kind", equalTo("COMMENT"))
                 .body("stage", nullValue())
                 .body("deadlines", empty())
@@ -216,7 +216,7 @@ class ComplaintLifecycleTest {
     void aComplaintAboutTheDurhamCoordinatorStartsAtStageTwo() {
         String id = receive(ComplaintFixtures.complaint("2026-11-23")
                 .replace("\"procedure\"", "\"aboutHandler\": true, \"procedure\""));
-        given().when().get("/api/v1/complaints/" + id).then()
+        api().when().get("/api/v1/complaints/" + id).then()
                 .body("stage", equalTo("stage-2"))
                 .body("deadlines.clock", contains("stage2Acknowledgement", "stage2Response"))
                 // Five working days from Monday 23 November 2026.
@@ -228,7 +228,7 @@ class ComplaintLifecycleTest {
     void anAppealIsSignpostedAndStartsNoProcess() {
         String appeal = receive(ComplaintFixtures.complaint("2026-11-23")
                 .replace("\"procedure\"", "\"kind\": \"APPEAL\", \"procedure\""));
-        given().when().get("/api/v1/complaints/" + appeal).then()
+        api().when().get("/api/v1/complaints/" + appeal).then()
                 .body("status", equalTo("SIGNPOSTED"))
                 .body("signposting", containsString("A complaint cannot change this decision"))
                 .body("allowedActions", empty());
@@ -239,7 +239,7 @@ class ComplaintLifecycleTest {
         // receipt was handed over too, and started nothing.
         String later = receive(ComplaintFixtures.complaint("2026-11-23"));
         awaitActive(later, "Stage1AcknowledgeTask");
-        String instances = given().when()
+        String instances = api().when()
                 .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
         assertThat(new JsonPath(instances).getList("findAll { it.variables.complaintId == '" + appeal + "' }"))
                 .isEmpty();
@@ -249,7 +249,7 @@ class ComplaintLifecycleTest {
     void aComplaintAboutEventsOverTwelveMonthsOldIsAcceptedOnlyWithAReason() {
         String old = ComplaintFixtures.complaint("2026-11-23")
                 .replace("\"procedure\"", "\"eventsOccurredOn\": \"2025-09-01\", \"procedure\"");
-        given().contentType(ContentType.JSON).body(old)
+        api().contentType(ContentType.JSON).body(old)
                 .when().post("/api/v1/complaints")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -258,7 +258,7 @@ class ComplaintLifecycleTest {
 
         String id = receive(old.replace("\"procedure\"",
                 "\"outOfTimeReason\": \"The family learnt of the missed review only in October\", \"procedure\""));
-        given().when().get("/api/v1/complaints/" + id + "/events").then()
+        api().when().get("/api/v1/complaints/" + id + "/events").then()
                 .body("[0].data.outOfTimeReason", equalTo("The family learnt of the missed review only in October"))
                 .body("[0].data.eventsOccurredOn", equalTo("2025-09-01"));
     }
@@ -267,10 +267,10 @@ class ComplaintLifecycleTest {
     void anLgscoExtensionBeyondTenWorkingDaysIsRefused() {
         String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "lgsco-code"));
         act(id, "acknowledgement", "{\"letter\": \"We received your complaint.\"}", 200);
-        String due = given().when().get("/api/v1/complaints/" + id).then()
+        String due = api().when().get("/api/v1/complaints/" + id).then()
                 .extract().path("deadlines.find { it.clock == 'stage1Response' }.dueDate");
 
-        String twelveWorkingDaysLater = given().queryParam("from", due).queryParam("workingDays", 12)
+        String twelveWorkingDaysLater = api().queryParam("from", due).queryParam("workingDays", 12)
                 .when().get("/api/v1/calendar/due-date").then().extract().path("dueDate");
 
         act(id, "extensions", extension(twelveWorkingDaysLater, "Complex", "LGSCO"), 422)
@@ -279,14 +279,14 @@ class ComplaintLifecycleTest {
     }
 
     private String receive(String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return api().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().path("id");
     }
 
     private ValidatableResponse act(String id, String action, String body, int status) {
-        return given().contentType(ContentType.JSON).body(body)
+        return api().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints/" + id + "/" + action)
                 .then().statusCode(status);
     }
@@ -304,7 +304,7 @@ class ComplaintLifecycleTest {
 
     private void awaitProcess(String id, Predicate<JsonPath> condition) {
         await().atMost(Duration.ofSeconds(15)).until(() -> {
-            String instances = given().when()
+            String instances = api().when()
                     .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
             List<Map<String, Object>> ofComplaint = new JsonPath(instances)
                     .getList("findAll { it.variables.complaintId == '" + id + "' }");

@@ -1,6 +1,6 @@
 package uk.redress.complaint.complaint.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
@@ -52,7 +52,7 @@ class ComplaintResourceTest {
     @Test
     void aComplaintIsStoredPublishedAndStartsTheDurhamProcess() throws Exception {
         // Thursday 19 November 2026: three working days later, past the weekend, is Tuesday 24 November.
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+        ExtractableResponse<Response> created = api().contentType(ContentType.JSON)
                 .body(ComplaintFixtures.complaint("2026-11-19"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
@@ -100,12 +100,12 @@ class ComplaintResourceTest {
 
     @Test
     void theLocationOfANewComplaintAnswersItsCurrentState() {
-        String location = given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String location = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().header("Location");
 
-        given().when().get(location)
+        api().when().get(location)
                 .then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("id", equalTo(location.substring(location.lastIndexOf('/') + 1)))
@@ -117,7 +117,7 @@ class ComplaintResourceTest {
 
     @Test
     void aComplaintReceivedOnSaturdayIsDueThreeWorkingDaysAfterMonday() {
-        given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-14"))
+        api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-14"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .body("deadlines[0].dueDate", equalTo("2026-11-19"));
@@ -126,12 +126,12 @@ class ComplaintResourceTest {
     @Test
     void aRetriedPostWithTheSameIdempotencyKeyAnswersTheSameComplaint() {
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String first = api().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
 
-        String retried = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String retried = api().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
@@ -144,7 +144,7 @@ class ComplaintResourceTest {
     void racingPostsWithTheSameIdempotencyKeyMakeOneComplaint() {
         String key = UUID.randomUUID().toString();
         List<CompletableFuture<String>> posts = List.of(1, 2, 3).stream()
-                .map(n -> CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                .map(n -> CompletableFuture.supplyAsync(() -> api().contentType(ContentType.JSON)
                         .header("Idempotency-Key", key).body(ComplaintFixtures.complaint("2026-11-23"))
                         .when().post("/api/v1/complaints")
                         .then().statusCode(201).extract().<String>path("id")))
@@ -156,12 +156,12 @@ class ComplaintResourceTest {
     @Test
     void anIdempotencyKeySentWithADifferentComplaintIsRefused() {
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        api().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201);
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        api().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(ComplaintFixtures.complaint("2026-11-20"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(422)
@@ -171,7 +171,7 @@ class ComplaintResourceTest {
 
     @Test
     void anUnknownComplaintIsNotFound() {
-        given().when().get("/api/v1/complaints/" + UUID.randomUUID())
+        api().when().get("/api/v1/complaints/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
@@ -180,10 +180,10 @@ class ComplaintResourceTest {
 
     @Test
     void theApiIsDescribedAndTheServiceReportsReady() {
-        given().accept("application/json").when().get("/q/openapi")
+        api().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths", hasKey("/api/v1/complaints"));
-        given().when().get("/q/health/ready")
+        api().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("complaint processes deployed"));
@@ -206,7 +206,7 @@ class ComplaintResourceTest {
     }
 
     private List<Map<String, Object>> processInstancesOf(String complaintId) {
-        return given()
+        return api()
                 .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");

@@ -1,6 +1,6 @@
 package uk.redress.complaint.complaint.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,7 +43,7 @@ class LateEscalationTest {
 
     @Test
     void aLateStageTwoRequestIsRefusedWithoutAReasonAndStartsStageTwoWithOne() {
-        String id = given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String id = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
         act(id, "acknowledgement", "{\"letter\": \"Received.\"}", 200);
@@ -53,7 +53,7 @@ class LateEscalationTest {
         awaitProcess(id, instance -> instance.getList("activeElements").contains("Stage2RequestGateway"));
 
         // Twenty working days are at most five weeks: six weeks on, the window has closed and the process has ended.
-        given().queryParam("duration", "P42D")
+        api().queryParam("duration", "P42D")
                 .when().post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
                 .then().statusCode(200);
         awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED"));
@@ -68,13 +68,13 @@ class LateEscalationTest {
         // The closed process cannot take the request: stage 2 runs in a process of its own, at its first step.
         awaitProcess(id, instance -> instance.getString("state").equals("ACTIVE")
                 && instance.getList("activeElements").contains("Stage2AcknowledgeTask"));
-        given().when().get("/api/v1/complaints/" + id + "/events")
+        api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("[3].data.lateAcceptanceReason",
                         equalTo("The family was abroad for a hospital treatment"));
     }
 
     private ValidatableResponse act(String id, String action, String body, int status) {
-        return given().contentType(ContentType.JSON).body(body)
+        return api().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints/" + id + "/" + action)
                 .then().statusCode(status);
     }
@@ -82,7 +82,7 @@ class LateEscalationTest {
     /** The newest process instance of the complaint. */
     private void awaitProcess(String id, Predicate<JsonPath> condition) {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String instances = given().when()
+            String instances = api().when()
                     .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
             List<Map<String, Object>> ofComplaint = new JsonPath(instances)
                     .getList("findAll { it.variables.complaintId == '" + id + "' }");

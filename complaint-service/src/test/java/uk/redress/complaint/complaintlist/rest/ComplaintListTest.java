@@ -1,6 +1,6 @@
 package uk.redress.complaint.complaintlist.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -125,7 +125,7 @@ class ComplaintListTest {
     void textIsFoundInTheSummaryOrTheReferenceWhateverItsCase() {
         assertThat(ids(Map.of("q", marker.toUpperCase(Locale.ROOT)))).hasSize(4);
         assertThat(ids(Map.of("q", ("Withdrawn " + marker).toUpperCase(Locale.ROOT)))).containsExactly(withdrawn);
-        String reference = given().when().get("/api/v1/complaints/" + lapsedCorporate).then().extract().path("reference");
+        String reference = api().when().get("/api/v1/complaints/" + lapsedCorporate).then().extract().path("reference");
         assertThat(ids(Map.of("q", reference.toLowerCase(Locale.ROOT)))).containsExactly(lapsedCorporate);
         // A % is looked for as it is, not as a wildcard.
         assertThat(ids(Map.of("q", marker + "%"))).isEmpty();
@@ -184,7 +184,7 @@ class ComplaintListTest {
             "cursor       | bm90LWEtY3Vyc29y | must be the nextCursor of an earlier page",
     })
     void aBadParameterIsRefusedNamingItAndItsRule(String parameter, String value, String rule) {
-        given().queryParam(parameter, value)
+        api().queryParam(parameter, value)
                 .when().get("/api/v1/complaints")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -196,7 +196,7 @@ class ComplaintListTest {
 
     @Test
     void receivedToBeforeReceivedFromIsRefused() {
-        given().queryParam("receivedFrom", "2026-11-20").queryParam("receivedTo", "2026-11-10")
+        api().queryParam("receivedFrom", "2026-11-20").queryParam("receivedTo", "2026-11-10")
                 .when().get("/api/v1/complaints")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("receivedTo"))
@@ -205,7 +205,7 @@ class ComplaintListTest {
 
     @Test
     void overlongTextIsRefused() {
-        given().queryParam("q", "x".repeat(201))
+        api().queryParam("q", "x".repeat(201))
                 .when().get("/api/v1/complaints")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("q"))
@@ -214,13 +214,13 @@ class ComplaintListTest {
 
     @Test
     void theListIsDescribedBesideTheOtherComplaintEndpoints() {
-        given().accept("application/json").when().get("/q/openapi")
+        api().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/v1/complaints'.get.parameters.name", hasItems("status",
                         "stage", "procedure", "overdue", "receivedFrom", "receivedTo", "q", "limit", "cursor"))
                 .body("paths.'/api/v1/complaints'.post.summary", equalTo("Receive a complaint"))
                 .body("paths.'/api/v1/admin/projections/complaint-summary/rebuild'.post.responses.'202'.description",
                         containsString("Started"));
-        given().when().get("/api/v1/complaints/" + fresh).then().statusCode(200).body("id", equalTo(fresh));
+        api().when().get("/api/v1/complaints/" + fresh).then().statusCode(200).body("id", equalTo(fresh));
     }
 }

@@ -1,6 +1,7 @@
 package uk.redress.complaint.complaintlist.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
+import static uk.redress.complaint.TestCallers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
@@ -28,10 +29,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
+import uk.redress.complaint.TestCallers;
+import uk.redress.complaint.access.Roles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.complaint.Acknowledged;
@@ -88,7 +93,7 @@ class ComplaintSummaryRebuildTest {
         database.query("TRUNCATE complaint_summary").execute().await().atMost(Duration.ofSeconds(10));
         assertThat(ids(Map.of("q", marker))).as("the list is read from complaint_summary").isEmpty();
 
-        String location = given().when().post(REBUILD)
+        String location = admin().when().post(REBUILD)
                 .then().statusCode(202)
                 .header("Location", endsWith(REBUILD))
                 .body("projection", equalTo("complaint-summary"))
@@ -117,20 +122,22 @@ class ComplaintSummaryRebuildTest {
 
         // What a rebuild that read only the first event would write, landing after the live append.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "stale", "OPEN",
-                "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 1, Instant.now()));
+                "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 1, Instant.now(),
+                TestCallers.ORGANISATION, Set.of()));
         assertThat(page(Map.of("q", marker)).getMap("items[0]")).isEqualTo(live);
 
         // A newer version does replace it.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "newer", "OPEN",
-                "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 3, Instant.now()));
+                "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 3, Instant.now(),
+                TestCallers.ORGANISATION, Set.of()));
         assertThat(page(Map.of("q", marker)).getString("items[0].stage")).isEqualTo("newer");
     }
 
     @Test
     void aRebuildCanBeAskedForAgainAndReportsItsProgress() {
         awaitNoRebuildRunning();
-        given().when().post(REBUILD).then().statusCode(202);
-        JsonPath second = given().when().post(REBUILD).then().statusCode(202)
+        admin().when().post(REBUILD).then().statusCode(202);
+        JsonPath second = admin().when().post(REBUILD).then().statusCode(202)
                 .header("Location", endsWith(REBUILD))
                 .extract().jsonPath();
         assertThat(second.getString("state")).isIn("running", "done");
@@ -148,13 +155,13 @@ class ComplaintSummaryRebuildTest {
         Instant elsewhere = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
         // As another instance's rebuild leaves the checkpoint while it runs: moved a moment ago.
         checkpoint(elsewhere, Instant.now());
-        JsonPath answered = given().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
+        JsonPath answered = admin().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
         assertThat(answered.getString("state")).isEqualTo("running");
         assertThat(Instant.parse(answered.getString("startedAt"))).isEqualTo(elsewhere);
 
         // Not moved for three minutes: its instance stopped, and the next request takes over.
         checkpoint(elsewhere, Instant.now().minus(3, ChronoUnit.MINUTES));
-        JsonPath takenOver = given().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
+        JsonPath takenOver = admin().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
         assertThat(Instant.parse(takenOver.getString("startedAt"))).isAfter(elsewhere);
         awaitDone(REBUILD);
     }
@@ -175,14 +182,14 @@ class ComplaintSummaryRebuildTest {
         insertHistories(15_000);
         awaitNoRebuildRunning();
 
-        given().when().post(REBUILD).then().statusCode(202);
+        admin().when().post(REBUILD).then().statusCode(202);
         acknowledge(before.get(0));
         respond(before.get(0));
         escalate(before.get(0));
         withdraw(before.get(1));
         acknowledge(before.get(2));
         String during = receive("council-corporate", "During " + marker, 1);
-        assertThat(given().when().get(REBUILD).then().extract().<String>path("state"))
+        assertThat(admin().when().get(REBUILD).then().extract().<String>path("state"))
                 .as("the changes were made while the rebuild ran").isEqualTo("running");
         awaitDone(REBUILD);
 
@@ -190,7 +197,7 @@ class ComplaintSummaryRebuildTest {
         assertThat(listed).extracting(item -> item.get("id"))
                 .containsExactlyInAnyOrder(before.get(0), before.get(1), before.get(2), during);
         for (Map<String, Object> item : listed) {
-            JsonPath complaint = given().when().get("/api/v1/complaints/" + item.get("id")).then().statusCode(200)
+            JsonPath complaint = api().when().get("/api/v1/complaints/" + item.get("id")).then().statusCode(200)
                     .extract().jsonPath();
             assertThat(item.get("version")).as("version of " + item.get("id")).isEqualTo(complaint.getInt("version"));
             assertThat(item.get("stage")).isEqualTo(complaint.getString("stage"));
@@ -210,7 +217,8 @@ class ComplaintSummaryRebuildTest {
                     new ComplaintReceived("SEND-2025-9%05d".formatted(n), "durham-sendiass", ComplaintKind.COMPLAINT,
                             new Complainant("Parent " + n, "parent@example.org"), "History " + n, "Details",
                             receivedOn, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
-                            Map.of("stage1Acknowledgement", deadline), Optional.empty()),
+                            Map.of("stage1Acknowledgement", deadline), Optional.empty(), TestCallers.ORGANISATION,
+                            List.of()),
                     new Acknowledged("stage-1", "Received.", List.of("stage1Acknowledgement"), Map.of()));
             for (int version = 1; version <= events.size(); version++) {
                 ComplaintEvent event = events.get(version - 1);
@@ -226,7 +234,7 @@ class ComplaintSummaryRebuildTest {
 
     /** A due date must be a working day: the service's own calendar finds one. */
     private static String workingDaysFromToday(int days) {
-        return given().queryParam("from", LocalDate.now().toString()).queryParam("workingDays", days)
+        return api().queryParam("from", LocalDate.now().toString()).queryParam("workingDays", days)
                 .when().get("/api/v1/calendar/due-date")
                 .then().statusCode(200).extract().path("dueDate");
     }
@@ -238,17 +246,22 @@ class ComplaintSummaryRebuildTest {
 
     private static void awaitNoRebuildRunning() {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var response = given().when().get(REBUILD).then().extract();
+            var response = admin().when().get(REBUILD).then().extract();
             return response.statusCode() == 404 || !"running".equals(response.path("state"));
         });
     }
 
     private static JsonPath awaitDone(String location) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !"running".equals(given().when().get(location).then().statusCode(200)
+                .until(() -> !"running".equals(admin().when().get(location).then().statusCode(200)
                         .extract().path("state")));
-        return given().when().get(location).then().statusCode(200)
+        return admin().when().get(location).then().statusCode(200)
                 .body("state", equalTo("done"))
                 .extract().jsonPath();
+    }
+
+    /** Rebuilds are the admin's. */
+    private static RequestSpecification admin() {
+        return as("ada.admin", TestCallers.ORGANISATION, Roles.ADMIN);
     }
 }

@@ -1,6 +1,6 @@
 package uk.redress.complaint.complaintlist.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -19,7 +19,7 @@ final class ListFixtures {
 
     /** Receives a complaint under {@code procedure}, {@code daysAgo} days before today; answers its id. */
     static String receive(String procedure, String summary, int daysAgo) {
-        return given().contentType(ContentType.JSON).body("""
+        return api().contentType(ContentType.JSON).body("""
                         {"procedure": "%s",
                          "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},
                          "summary": "%s",
@@ -32,7 +32,7 @@ final class ListFixtures {
     }
 
     static void act(String id, String action, String body) {
-        given().contentType(ContentType.JSON).body(body)
+        api().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints/" + id + "/" + action)
                 .then().statusCode(200);
     }
@@ -59,7 +59,7 @@ final class ListFixtures {
 
     /** One page of the list, asked with {@code parameters}; answered 200. */
     static JsonPath page(Map<String, ?> parameters) {
-        RequestSpecification request = given();
+        RequestSpecification request = api();
         parameters.forEach(request::queryParam);
         return request.when().get("/api/v1/complaints")
                 .then().statusCode(200).contentType(ContentType.JSON)

@@ -1,6 +1,6 @@
 package uk.redress.complaint.procedure.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,14 +18,14 @@ class ProcedureResourceTest {
 
     @Test
     void everyProcedureIsListedFromItsPolicyFile() {
-        given().when().get("/api/v1/procedures")
+        api().when().get("/api/v1/procedures")
                 .then().statusCode(200)
                 .body("id", contains("durham-sendiass", "lgsco-code", "children-statutory", "council-corporate"));
     }
 
     @Test
     void aProcedureShowsItsStagesAndDeadlines() {
-        given().when().get("/api/v1/procedures/lgsco-code")
+        api().when().get("/api/v1/procedures/lgsco-code")
                 .then().statusCode(200)
                 .body("calendar", equalTo("england-and-wales"))
                 .body("stages.id", contains("stage-1", "stage-2"))
@@ -37,14 +37,14 @@ class ProcedureResourceTest {
 
     @Test
     void theInformalFrontIsAProcedureToo() {
-        given().when().get("/api/v1/procedures/informal-resolution")
+        api().when().get("/api/v1/procedures/informal-resolution")
                 .then().statusCode(200)
                 .body("stages.handledBy", contains("professional", "manager"));
     }
 
     @Test
     void anUnknownProcedureIsNotFoundAndTheKnownOnesAreNamed() {
-        given().when().get("/api/v1/procedures/made-up")
+        api().when().get("/api/v1/procedures/made-up")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("durham-sendiass"));

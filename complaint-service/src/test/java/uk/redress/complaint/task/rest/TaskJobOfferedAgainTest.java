@@ -1,6 +1,6 @@
 package uk.redress.complaint.task.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,14 +31,14 @@ class TaskJobOfferedAgainTest {
 
     @Test
     void aUserTaskJobOfferedAgainAfterItsTimeoutMakesNoSecondTask() {
-        String complaintId = given().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String complaintId = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
                 .post("/api/v1/complaints").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> tasksOf(complaintId).size() == 1
                 && tasksOf(complaintId).getFirst().get("jobKey") != null);
         Map<String, Object> first = tasksOf(complaintId).getFirst();
 
         // The worker holds a user task's job for 30 days; after that the engine offers it again.
-        given().queryParam("duration", "P31D").post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
+        api().queryParam("duration", "P31D").post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
                 .then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !tasksOf(complaintId).getFirst().get("jobOfferedAt")
@@ -51,7 +51,7 @@ class TaskJobOfferedAgainTest {
     }
 
     private static List<Map<String, Object>> tasksOf(String complaintId) {
-        List<Map<String, Object>> tasks = given().queryParam("limit", 200).get("/api/v1/tasks").then()
+        List<Map<String, Object>> tasks = api().queryParam("limit", 200).get("/api/v1/tasks").then()
                 .statusCode(200).extract().path("items");
         return tasks.stream().filter(task -> task.get("complaintId").equals(complaintId)).toList();
     }

@@ -1,6 +1,7 @@
 package uk.redress.complaint.task.rest;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
+import static uk.redress.complaint.TestCallers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.restassured.specification.RequestSpecification;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.TestCallers;
+import uk.redress.complaint.access.Roles;
 import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
@@ -44,28 +48,28 @@ class TaskResourceTest {
                 .containsEntry("elementId", "Stage1AcknowledgeTask");
         String taskId = (String) task.get("id");
         // The engine offers the user task's job, and the tasklist notes it against the same task.
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/v1/tasks/" + taskId).then()
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/tasks/" + taskId).then()
                 .extract().path("jobKey") != null);
 
-        post("/api/v1/tasks/" + taskId + "/claim", "{\"user\": \"sam.caseworker\"}", 200)
-                .body("assignee", equalTo("sam.caseworker"));
-        post("/api/v1/tasks/" + taskId + "/claim", "{\"user\": \"alex.caseworker\"}", 409)
+        claim(taskId, "sam.caseworker", 200).body("assignee", equalTo("sam.caseworker"));
+        claim(taskId, "alex.caseworker", 409)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The task is claimed by sam.caseworker; a manager can reassign it"));
-        given().queryParam("assignee", "sam.caseworker").get("/api/v1/tasks").then()
+        api().queryParam("assignee", "sam.caseworker").get("/api/v1/tasks").then()
                 .body("items.find { it.complaintId == '" + id + "' }.id", equalTo(taskId));
 
-        post("/api/v1/tasks/" + taskId + "/complete", "{}", 400)
-                .body("errors[0].field", equalTo("letter"));
-        post("/api/v1/tasks/" + taskId + "/complete", "{\"letter\": \"Dear Sam, we received your complaint.\"}", 200)
-                .body("state", equalTo("DONE"));
+        asSam().contentType(ContentType.JSON).body("{}").post("/api/v1/tasks/" + taskId + "/complete").then()
+                .statusCode(400).body("errors[0].field", equalTo("letter"));
+        asSam().contentType(ContentType.JSON).body("{\"letter\": \"Dear Sam, we received your complaint.\"}")
+                .post("/api/v1/tasks/" + taskId + "/complete").then().statusCode(200).body("state", equalTo("DONE"));
 
         Map<String, Object> response = openTaskOf(id);
         assertThat(response).containsEntry("action", "response").containsEntry("dueDate", "2026-12-21")
                 .containsEntry("assignee", null);
         // Who had the task is part of the record, before the step it recorded.
-        given().get("/api/v1/complaints/" + id + "/events").then()
+        api().get("/api/v1/complaints/" + id + "/events").then()
                 .body("type", contains("ComplaintReceived", "TaskAssigned", "Acknowledged"))
+                .body("recordedBy", contains(TestCallers.OFFICER, "sam.caseworker", "sam.caseworker"))
                 .body("[1].data.assignee", equalTo("sam.caseworker"))
                 .body("[1].data.task", equalTo("Stage1AcknowledgeTask"))
                 .body("[2].data.letter", equalTo("Dear Sam, we received your complaint."));
@@ -85,7 +89,7 @@ class TaskResourceTest {
 
         post("/api/v1/complaints/" + id + "/acknowledgement", "{\"letter\": \"Received.\"}", 200);
 
-        given().get("/api/v1/tasks/" + acknowledgement).then().body("state", equalTo("DONE"));
+        api().get("/api/v1/tasks/" + acknowledgement).then().body("state", equalTo("DONE"));
         assertThat(openTasks(Map.of()).stream().filter(task -> task.get("id").equals(acknowledgement))).isEmpty();
         post("/api/v1/tasks/" + acknowledgement + "/complete", "{\"letter\": \"Again.\"}", 409);
         post("/api/v1/complaints/" + id + "/withdrawal", "{\"reason\": \"Resolved\"}", 200);
@@ -99,7 +103,7 @@ class TaskResourceTest {
             ids.add(receive(ComplaintFixtures.complaint("2026-11-2" + (3 + i))));
         }
         String taskId = (String) openTaskOf(ids.getFirst()).get("id");
-        post("/api/v1/tasks/" + taskId + "/claim", "{\"user\": \"sam.caseworker\"}", 200);
+        claim(taskId, "sam.caseworker", 200);
         post("/api/v1/tasks/" + taskId + "/assign", "{\"assignee\": \"alex.caseworker\"}", 200)
                 .body("assignee", equalTo("alex.caseworker"));
         post("/api/v1/tasks/" + taskId + "/unclaim", "", 200).body("assignee", nullValue());
@@ -107,7 +111,7 @@ class TaskResourceTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            JsonPath page = given().queryParam("limit", 1).queryParam("candidateGroup", "coordinator")
+            JsonPath page = api().queryParam("limit", 1).queryParam("candidateGroup", "coordinator")
                     .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
                     .get("/api/v1/tasks").then().statusCode(200).extract().jsonPath();
             seen.addAll(page.getList("items.id"));
@@ -121,27 +125,37 @@ class TaskResourceTest {
 
     @Test
     void badListParametersAreNamed() {
-        given().queryParam("limit", 0).get("/api/v1/tasks").then().statusCode(400)
+        api().queryParam("limit", 0).get("/api/v1/tasks").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
-        given().queryParam("overdue", "maybe").get("/api/v1/tasks").then().statusCode(400)
+        api().queryParam("overdue", "maybe").get("/api/v1/tasks").then().statusCode(400)
                 .body("errors[0].field", equalTo("overdue"));
-        given().queryParam("cursor", "nonsense").get("/api/v1/tasks").then().statusCode(400)
+        api().queryParam("cursor", "nonsense").get("/api/v1/tasks").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        given().get("/api/v1/tasks/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        api().get("/api/v1/tasks/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
 
     private String receive(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/complaints")
+        return api().contentType(ContentType.JSON).body(body).post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** A caseworker claims the task for themselves. */
+    private static ValidatableResponse claim(String taskId, String caseworker, int status) {
+        return as(caseworker, TestCallers.ORGANISATION, Roles.CASEWORKER).post("/api/v1/tasks/" + taskId + "/claim")
+                .then().log().ifValidationFails().statusCode(status);
+    }
+
+    private static RequestSpecification asSam() {
+        return as("sam.caseworker", TestCallers.ORGANISATION, Roles.CASEWORKER);
+    }
+
     private ValidatableResponse post(String path, String body, int status) {
-        return given().contentType(ContentType.JSON).body(body).post(path).then().log().ifValidationFails()
+        return api().contentType(ContentType.JSON).body(body).post(path).then().log().ifValidationFails()
                 .statusCode(status);
     }
 
     private List<Map<String, Object>> openTasks(Map<String, ?> query) {
-        return given().queryParams(query).get("/api/v1/tasks").then().statusCode(200).extract().path("items");
+        return api().queryParams(query).get("/api/v1/tasks").then().statusCode(200).extract().path("items");
     }
 
     private Map<String, Object> openTaskOf(String complaintId) {
@@ -153,7 +167,7 @@ class TaskResourceTest {
 
     private void awaitActive(String complaintId, String elementId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String instances = given().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+            String instances = api().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
                     .asString();
             return new JsonPath(instances).getList("findAll { it.variables.complaintId == '" + complaintId
                     + "' }.activeElements.flatten()").contains(elementId);

@@ -1,6 +1,6 @@
 package uk.redress.complaint.task.web;
 
-import static io.restassured.RestAssured.given;
+import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.ResourceArg;
@@ -34,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.TestCallers;
 import uk.redress.local.LocalStackTestResource;
 
 /**
@@ -73,13 +74,8 @@ class TasklistBrowserTest {
     void aCaseworkerClaimsAndCompletesTheAcknowledgementThenSeesTheResponseTaskAndMovesItsDate() throws IOException {
         String complaintId = receive(ComplaintFixtures.complaint("2026-11-23"));
         String acknowledgement = openTaskOf(complaintId);
-        browser.get(tasklist.toString());
-        browser.findElement(By.id("name")).clear();
-        browser.findElement(By.id("name")).sendKeys("Sam Caseworker");
-        browser.findElement(By.xpath("//button[text()='Work as this person']")).click();
+        signIn("sam.caseworker", "Sam Caseworker", "caseworker");
         listTasksOf(complaintId);
-        waitFor().until(driver -> driver
-                .findElement(By.cssSelector("label[for=name]")).getText().contains("you are working as Sam Caseworker"));
 
         WebElement row = row(acknowledgement);
         assertThat(row.getText()).contains("Acknowledge the complaint").contains("Thursday 26 November 2026")
@@ -87,7 +83,7 @@ class TasklistBrowserTest {
         screenshot("tasklist");
         row.findElement(By.tagName("button")).click();
         assertThat(notice()).startsWith("You claimed Acknowledge the complaint for SEND-2026-");
-        assertThat(row(acknowledgement).getText()).contains("Claimed by Sam Caseworker");
+        assertThat(row(acknowledgement).getText()).contains("Claimed by sam.caseworker");
 
         row(acknowledgement).findElement(By.linkText("Acknowledge the complaint")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Acknowledge the complaint");
@@ -105,9 +101,9 @@ class TasklistBrowserTest {
         listTasksOf(complaintId);
         assertThat(row(response).getText()).contains("Investigate and send the stage 1 response")
                 .contains("Monday 21 December 2026");
-        assertThat(given().get("/api/v1/complaints/" + complaintId + "/events").then().extract()
+        assertThat(api().get("/api/v1/complaints/" + complaintId + "/events").then().extract()
                 .<List<String>>path("findAll { it.type in ['TaskAssigned', 'Acknowledged'] }.recordedBy"))
-                .containsExactly("Sam Caseworker", "Sam Caseworker");
+                .containsExactly("sam.caseworker", "sam.caseworker");
 
         row(response).findElement(By.linkText("Investigate and send the stage 1 response")).click();
         browser.findElement(By.id("newDueDate")).sendKeys("2027-01-08");
@@ -125,16 +121,17 @@ class TasklistBrowserTest {
         String complaintId = receive(ComplaintFixtures.complaint("2026-10-01"));
         String task = openTaskOf(complaintId);
 
+        signIn("morgan.manager", "Morgan Manager", "manager");
         browser.get(tasklist + "/manager");
         WebElement row = row(task);
         assertThat(row.getText()).contains("Overdue").contains("working days overdue");
         screenshot("manager");
-        row.findElement(By.name("assignee")).sendKeys("Alex Officer");
+        row.findElement(By.name("assignee")).sendKeys("alex.officer");
         row.findElement(By.tagName("button")).click();
 
-        assertThat(notice()).endsWith("is now with Alex Officer");
-        assertThat(given().get("/api/v1/tasks/" + task).then().extract().<String>path("assignee"))
-                .isEqualTo("Alex Officer");
+        assertThat(notice()).endsWith("is now with alex.officer");
+        assertThat(api().get("/api/v1/tasks/" + task).then().extract().<String>path("assignee"))
+                .isEqualTo("alex.officer");
     }
 
     @Test
@@ -142,6 +139,7 @@ class TasklistBrowserTest {
         String hostile = "<script>document.title='owned'</script><b id=\"injected\">bold</b> & 'quotes'";
         String complaintId = receive(ComplaintFixtures.complaint("2026-11-23")
                 .replace("No reply to our request for an EHC needs assessment", hostile.replace("\"", "\\\"")));
+        signIn("sam.caseworker", "Sam Caseworker", "caseworker");
         browser.get(tasklist + "/tasks/" + openTaskOf(complaintId));
 
         assertThat(browser.findElement(By.id("complaint-summary")).getText()).isEqualTo(hostile);
@@ -153,11 +151,16 @@ class TasklistBrowserTest {
     void everyControlIsLabelledAndATaskIsClaimedFromTheKeyboard() {
         String complaintId = receive(ComplaintFixtures.complaint("2026-11-23"));
         String task = openTaskOf(complaintId);
+        browser.manage().deleteAllCookies();
         browser.get(tasklist.toString());
-        browser.findElement(By.id("name")).clear();
-        browser.findElement(By.id("name")).sendKeys("Kim Keyboard", Keys.ENTER);
-        waitFor().until(driver -> driver
-                .findElement(By.cssSelector("label[for=name]")).getText().contains("you are working as Kim Keyboard"));
+        assertThat(unlabelledControls()).as("controls without a label on the sign-in page").isEmpty();
+        // Signed in from the keyboard alone: the fields in order, then Enter.
+        browser.findElement(By.id("user")).sendKeys("kim.keyboard", Keys.TAB, "Kim Keyboard", Keys.TAB, "durham");
+        browser.findElement(By.id("role-complaints-officer")).sendKeys(Keys.SPACE);
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor().until(driver -> driver.findElement(By.className("redress-nav__user")).getText()
+                .equals("Signed in as Kim Keyboard"));
 
         for (String page : List.of(tasklist.toString(), tasklist + "/manager", tasklist + "/tasks/" + task)) {
             browser.get(page);
@@ -174,8 +177,8 @@ class TasklistBrowserTest {
         assertThat(focused).as("the claim button is reached with the Tab key").isEqualTo(claim);
         focused.sendKeys(Keys.ENTER);
         assertThat(notice()).startsWith("You claimed Acknowledge the complaint");
-        assertThat(given().get("/api/v1/tasks/" + task).then().extract().<String>path("assignee"))
-                .isEqualTo("Kim Keyboard");
+        assertThat(api().get("/api/v1/tasks/" + task).then().extract().<String>path("assignee"))
+                .isEqualTo("kim.keyboard");
     }
 
     /** Inputs, selects and text areas with no label that names them, and buttons with no text. */
@@ -194,6 +197,7 @@ class TasklistBrowserTest {
         receive(ComplaintFixtures.complaint("2026-11-23"));
         Dimension before = browser.manage().window().getSize();
         try {
+            signIn("sam.caseworker", "Sam Caseworker", "caseworker");
             browser.manage().window().setSize(new Dimension(320, 900));
             browser.get(tasklist.toString());
             long pageWidth = (Long) ((JavascriptExecutor) browser)
@@ -206,19 +210,33 @@ class TasklistBrowserTest {
         }
     }
 
+    /** Through the local sign-in page, which a visit to the tasklist without a session leads to. */
+    private void signIn(String user, String name, String role) {
+        browser.manage().deleteAllCookies();
+        browser.get(tasklist.toString());
+        waitFor().until(driver -> driver.getCurrentUrl().contains("/tasklist/sign-in"));
+        browser.findElement(By.id("user")).sendKeys(user);
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("organisation")).sendKeys(TestCallers.ORGANISATION);
+        browser.findElement(By.id("role-" + role)).click();
+        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        waitFor().until(driver -> driver.findElement(By.className("redress-nav__user")).getText()
+                .equals("Signed in as " + name));
+    }
+
     private static String receive(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/complaints")
+        return api().contentType(ContentType.JSON).body(body).post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
     }
 
     /** The list filtered to one complaint, as a caseworker looking for its reference would see it. */
     private void listTasksOf(String complaintId) {
-        String reference = given().get("/api/v1/complaints/" + complaintId).then().extract().path("reference");
+        String reference = api().get("/api/v1/complaints/" + complaintId).then().extract().path("reference");
         browser.get(tasklist + "?reference=" + reference);
     }
 
     private static String openTaskOf(String complaintId) {
-        List<Map<String, Object>> tasks = given().queryParam("limit", 200).get("/api/v1/tasks").then()
+        List<Map<String, Object>> tasks = api().queryParam("limit", 200).get("/api/v1/tasks").then()
                 .statusCode(200).extract().path("items");
         return tasks.stream().filter(task -> task.get("complaintId").equals(complaintId))
                 .map(task -> (String) task.get("id")).findFirst().orElseThrow();

@@ -1,0 +1,38 @@
+package uk.redress.complaint.access;
+
+import java.util.Set;
+import java.util.UUID;
+import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.complaint.EventContext;
+
+/**
+ * Who is calling, from the verified token.
+ *
+ * @param id           the user or client id (the token's {@code upn}, {@code preferred_username} or {@code sub})
+ * @param name         the name to show
+ * @param organisation the organisation whose complaints the caller may reach
+ * @param roles        see {@link Roles}
+ */
+public record Caller(String id, String name, String organisation, Set<String> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    /**
+     * Need to know: the complaint is of the caller's organisation and not about the caller. Anything else is
+     * answered as if there were no such complaint, so that its existence does not leak either.
+     */
+    public boolean maySee(Complaint complaint) {
+        return complaint.organisation().equals(organisation) && !complaint.staffConcerned().contains(id);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** The context of the events this caller's request records: the caller is the actor. */
+    public EventContext context(UUID correlationId) {
+        return new EventContext(id, correlationId, null);
+    }
+}
