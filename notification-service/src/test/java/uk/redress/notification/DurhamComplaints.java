@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import uk.redress.notification.letter.ComplaintEventsProducer;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -28,6 +29,18 @@ public final class DurhamComplaints {
         engine.newDeployResourceCommand()
                 .addResourceFromClasspath(ComplaintProcesses.bpmnResource(ComplaintProcesses.DURHAM_SENDIASS))
                 .send().join();
+    }
+
+    /**
+     * Publishes the complaint's {@code received} event, as the complaint service does when it starts one: what tells
+     * this service whose complaint it is, so that the organisation's callers see its notices.
+     */
+    public static void announce(ComplaintEventsProducer events, Map<String, Object> complaint) throws Exception {
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        events.publish(complaintId, "received", ComplaintEventsProducer.received(
+                "SEND-2026-" + complaintId.substring(0, 6), ComplaintProcesses.DURHAM_SENDIASS,
+                "sam.taylor@example.org", "stage1Acknowledgement",
+                (String) complaint.get(Variables.dueDate("stage1Acknowledgement"))));
     }
 
     /** Starts a complaint received at {@code receivedAt}; answers its process variables, complaint id included. */

@@ -1,5 +1,6 @@
 package uk.redress.notification.api;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -14,11 +15,23 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     static Response badParameter(String parameter, String rule) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .type(MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + "invalid-request", "The request has an invalid parameter", 400,
-                        "The query parameter '" + parameter + "' " + rule + ".",
-                        List.of(new FieldError(parameter, rule))))
+        return response(new Problem(TYPE_BASE + "invalid-request", "The request has an invalid parameter", 400,
+                "The query parameter '" + parameter + "' " + rule + ".", List.of(new FieldError(parameter, rule))));
+    }
+
+    /** 401, with the challenge that tells a client to send a bearer token. */
+    static Response unauthenticated(String detail) {
+        return Response.fromResponse(response(new Problem(TYPE_BASE + "unauthenticated", "Sign-in needed", 401,
+                        detail, List.of())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
+    }
+
+    static Response forbidden(String detail) {
+        return response(new Problem(TYPE_BASE + "forbidden", "Not allowed for your role", 403, detail, List.of()));
+    }
+
+    private static Response response(Problem problem) {
+        return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationsConfig;
+import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.email.EmailTemplates;
 import uk.redress.notification.letter.ComplaintCloudEvent;
 import uk.redress.notification.recipient.Directory;
@@ -20,21 +22,24 @@ import uk.redress.notification.sentlog.Notification;
 /**
  * Tells a caseworker a task is now theirs ({@code task-assigned} on {@code complaint-events}): to the assignee's
  * address when the tasklist names them by it, otherwise to the directory's entry for them, or the default address.
- * Once per event, through the sent-log.
+ * Once per event, through the sent-log. Never to a member of staff the complaint is about.
  */
 @ApplicationScoped
 public class AssignmentNotices {
 
     static final String TEMPLATE = "task-assigned";
+    private static final Logger LOG = Logger.getLogger(AssignmentNotices.class);
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
+    private final ComplaintRegister register;
     private final Directory directory;
     private final EmailTemplates templates;
     private final Dispatcher dispatcher;
     private final NotificationsConfig config;
 
-    public AssignmentNotices(Directory directory, EmailTemplates templates, Dispatcher dispatcher,
-                             NotificationsConfig config) {
+    public AssignmentNotices(ComplaintRegister register, Directory directory, EmailTemplates templates,
+                             Dispatcher dispatcher, NotificationsConfig config) {
+        this.register = register;
         this.directory = directory;
         this.templates = templates;
         this.dispatcher = dispatcher;
@@ -48,6 +53,19 @@ public class AssignmentNotices {
         if (assignee.isBlank()) {
             return Uni.createFrom().voidItem();
         }
+        return register.find(event.subject()).chain(complaint -> {
+            if (complaint.isPresent() && complaint.get().concerns(assignee)) {
+                // The complaint service refuses such an assignment; should one get through, its email still must not.
+                LOG.warnf("Task %s of complaint %s was assigned to %s, whom the complaint is about: no email sent",
+                        data.path("task").asText(), event.subject(), assignee);
+                return Uni.createFrom().voidItem();
+            }
+            return email(event, assignee);
+        });
+    }
+
+    private Uni<Void> email(ComplaintCloudEvent event, String assignee) {
+        JsonNode data = event.data();
         List<String> to = assignee.contains("@") ? List.of(assignee) : directory.addressesOf(List.of(assignee));
         String reference = data.path("reference").asText();
         Map<String, Object> values = new LinkedHashMap<>();

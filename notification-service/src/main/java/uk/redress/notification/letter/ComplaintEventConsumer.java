@@ -7,11 +7,13 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.assignment.AssignmentNotices;
 
 /**
- * Reads {@code complaint-events} and has the complainant's letters, and the caseworkers' assignment emails, recorded. A record's offset is committed only
- * after its letter is in the sent-log; while PostgreSQL is away the record is retried, with backoff, not skipped.
+ * Reads {@code complaint-events}: registers whose each complaint is, and has the complainant's letters and the
+ * caseworkers' assignment emails recorded. A record's offset is committed only after its letter is in the sent-log;
+ * while PostgreSQL is away the record is retried, with backoff, not skipped.
  */
 @ApplicationScoped
 public class ComplaintEventConsumer {
@@ -19,11 +21,14 @@ public class ComplaintEventConsumer {
     public static final String CHANNEL = "complaint-events";
     private static final Logger LOG = Logger.getLogger(ComplaintEventConsumer.class);
 
+    private final ComplaintRegister register;
     private final ComplainantLetters letters;
     private final AssignmentNotices assignments;
     private final ObjectMapper json;
 
-    public ComplaintEventConsumer(ComplainantLetters letters, AssignmentNotices assignments, ObjectMapper json) {
+    public ComplaintEventConsumer(ComplaintRegister register, ComplainantLetters letters,
+                                  AssignmentNotices assignments, ObjectMapper json) {
+        this.register = register;
         this.letters = letters;
         this.assignments = assignments;
         this.json = json;
@@ -39,7 +44,12 @@ public class ComplaintEventConsumer {
             LOG.errorf("Skipped a record of %s that is not a CloudEvent: %s", CHANNEL, e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> handled = event.name().equals("task-assigned") ? assignments.handle(event) : letters.handle(event);
+        Uni<Void> handled = switch (event.name()) {
+            case "task-assigned" -> assignments.handle(event);
+            // Registered first: once a letter about the complaint is listed, its organisation is known.
+            case "received" -> register.received(event).chain(() -> letters.handle(event));
+            default -> letters.handle(event);
+        };
         return handled
                 .onFailure(LetterException.class).recoverWithItem(failure -> {
                     LOG.errorf("Event %s (%s) cannot be written as a letter; skipped: %s", event.id(), event.type(),

@@ -2,6 +2,7 @@ package uk.redress.notification.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -17,9 +18,13 @@ import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.LocalStackClient;
+import uk.redress.notification.TestCallers;
 import uk.redress.notification.letter.ComplaintEventsProducer;
 
-/** A caseworker hears once that a task is theirs, at their own address or the directory's. */
+/**
+ * A caseworker hears once that a task is theirs, at their own address or the directory's; a member of staff the
+ * complaint is about, never.
+ */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "notification-service"))
@@ -68,6 +73,29 @@ class AssignmentNoticesTest {
                 .contains("due by the end of Thursday 26 November 2026").contains("/tasklist");
         assertThat((String) to(mails, "caseworkers@council.example").get("body")).contains("Sam Caseworker")
                 .contains("no deadline of its own");
+    }
+
+    @Test
+    void aMemberOfStaffTheComplaintIsAboutIsNotEmailedItsTaskShouldOneBeAssignedToThem() throws Exception {
+        String complaintId = UUID.randomUUID().toString();
+        String reference = "SEND-2026-" + complaintId.substring(0, 6);
+        events.publish(complaintId, "received", ComplaintEventsProducer.received(reference, "durham-sendiass",
+                "sam.taylor@example.org", "stage1Acknowledgement", "2026-11-26", TestCallers.ORGANISATION,
+                List.of("jo.coordinator")));
+        events.publish(complaintId, "task-assigned", Map.of("task", "Stage1AcknowledgeTask",
+                "taskName", "Acknowledge the complaint", "reference", reference, "assignee", "jo.coordinator"));
+        events.publish(complaintId, "task-assigned", Map.of("task", "Stage1AcknowledgeTask",
+                "taskName", "Acknowledge the complaint", "reference", reference,
+                "assignee", "alex.morgan@council.example"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !local.mailsAbout(reference).isEmpty());
+        // Consumed in order: once Alex's mail is out, Jo's assignment was handled; the sent-log lists nothing for Jo.
+        assertThat(local.mailsAbout(reference)).extracting(mail -> mail.get("to"))
+                .containsExactly(List.of("alex.morgan@council.example"));
+        TestCallers.caseSystem().queryParam("complaintId", complaintId)
+                .when().get("/api/v1/notifications")
+                .then().statusCode(200)
+                .body("notifications.target", equalTo(List.of("alex.morgan@council.example")));
     }
 
     private static Map<String, Object> to(List<Map<String, Object>> mails, String address) {

@@ -1,6 +1,5 @@
 package uk.redress.notification.deadline;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +31,8 @@ import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.DurhamComplaints;
 import uk.redress.notification.LocalStackClient;
+import uk.redress.notification.TestCallers;
+import uk.redress.notification.letter.ComplaintEventsProducer;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
@@ -65,6 +66,9 @@ class DeadlineNoticesTest {
     void theCoordinatorIsRemindedThenAlertedThenTheManagersToldEachAtItsTimeAndNotBefore() throws Exception {
         Map<String, Object> complaint = DurhamComplaints.start(engine, local.engineNow(),
                 "No reply to our request for an EHC needs assessment");
+        try (ComplaintEventsProducer events = new ComplaintEventsProducer(stack.settings())) {
+            DurhamComplaints.announce(events, complaint);
+        }
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         String dueDate = (String) complaint.get(Variables.dueDate("stage1Acknowledgement"));
         String due = LocalDate.parse(dueDate).format(UK_DATE);
@@ -113,13 +117,15 @@ class DeadlineNoticesTest {
         assertThat(lapsed.path("alertedAt").asText()).isNotBlank();
         assertThat(lapsed.path("notificationId").asText()).isNotBlank();
 
-        given().queryParam("complaintId", complaintId)
+        // Awaited: the receipt that tells whose complaint it is comes through Kafka, in its own time.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestCallers.caseSystem()
+                .queryParam("complaintId", complaintId)
                 .when().get("/api/v1/notifications")
                 .then().statusCode(200)
                 .body("notifications.size()", equalTo(5))
                 .body("notifications.findAll { it.status == 'SENT' }.size()", equalTo(5))
                 .body("notifications.find { it.kind == 'deadline-lapsed' && it.channel == 'EMAIL' }.target",
-                        equalTo("coordinator@council.example"));
+                        equalTo("coordinator@council.example")));
         assertThat(local.mailsAbout(complaintId)).as("exactly one mail of each, the escalation's copy for each of its "
                 + "two recipients").hasSize(4);
     }

@@ -1,6 +1,5 @@
 package uk.redress.notification.letter;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +22,7 @@ import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.LocalStackClient;
+import uk.redress.notification.TestCallers;
 
 /** The complainant's letters, from complaint events on real Kafka to a real SMTP server, one per event. */
 @QuarkusTest
@@ -109,7 +109,7 @@ class ComplainantLettersTest {
         assertThat(closing).contains("ask the Ombudsman").contains("www.lgo.org.uk");
 
         assertThat(local.mailsAbout(reference)).as("one letter per event, the redelivered one too").hasSize(5);
-        given().queryParam("complaintId", complaintId)
+        TestCallers.caseSystem().queryParam("complaintId", complaintId)
                 .when().get("/api/v1/notifications")
                 .then().statusCode(200)
                 .body("notifications.size()", equalTo(5))
@@ -121,13 +121,13 @@ class ComplainantLettersTest {
 
     @Test
     void theListOfNotificationsRefusesAMissingOrMalformedComplaintIdAsAProblem() {
-        given().when().get("/api/v1/notifications")
+        TestCallers.caseSystem().when().get("/api/v1/notifications")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors[0].field", equalTo("complaintId"))
                 .body("errors[0].rule", equalTo("is required"));
-        given().queryParam("complaintId", "not-a-complaint")
+        TestCallers.caseSystem().queryParam("complaintId", "not-a-complaint")
                 .when().get("/api/v1/notifications")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

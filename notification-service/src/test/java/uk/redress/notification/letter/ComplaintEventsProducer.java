@@ -3,6 +3,7 @@ package uk.redress.notification.letter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import uk.redress.local.StackSettings;
+import uk.redress.notification.TestCallers;
 
 /** Publishes complaint events to {@code complaint-events} as the complaint service does: structured CloudEvents. */
 public final class ComplaintEventsProducer implements AutoCloseable {
@@ -45,9 +47,15 @@ public final class ComplaintEventsProducer implements AutoCloseable {
         producer.send(new ProducerRecord<>("complaint-events", complaintId, JSON.writeValueAsString(event))).get();
     }
 
-    /** The data of a complaint's receipt, at its first stage with one deadline. */
+    /** The data of a complaint's receipt, at its first stage with one deadline, of the tests' organisation. */
     public static Map<String, Object> received(String reference, String procedure, String email, String clock,
                                                String dueDate) {
+        return received(reference, procedure, email, clock, dueDate, TestCallers.ORGANISATION, List.of());
+    }
+
+    /** The same for a complaint of {@code organisation} about {@code staffConcerned} (user ids). */
+    public static Map<String, Object> received(String reference, String procedure, String email, String clock,
+                                               String dueDate, String organisation, List<String> staffConcerned) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("reference", reference);
         data.put("procedure", procedure);
@@ -59,6 +67,8 @@ public final class ComplaintEventsProducer implements AutoCloseable {
         data.put("aboutHandler", false);
         data.put("stage", "stage-1");
         data.put("deadlines", Map.of(clock, Map.of("dueDate", dueDate, "lapsesAt", dueDate + "T23:59:59Z")));
+        data.put("organisation", organisation);
+        data.put("staffConcerned", staffConcerned);
         return data;
     }
 
