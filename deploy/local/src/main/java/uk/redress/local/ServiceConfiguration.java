@@ -52,6 +52,9 @@ public final class ServiceConfiguration {
         SigningKey key = SigningKey.of(settings.dataDir());
         properties.put("mp.jwt.verify.publickey.location", key.publicKeyFile().toUri().toString());
         properties.put("mp.jwt.verify.issuer", SigningKey.ISSUER);
+        // Seals each complainant's key (the complaint service) and opens it (the notification service, for letters).
+        properties.put("redress.personal-data.master-key-file",
+                PersonalDataMasterKey.of(settings.dataDir()).toString());
         if (service == Part.COMPLAINT_SERVICE) {
             // The tasklist's local sign-in mints its session token with the same key.
             properties.put("redress.sign-in.local-key-location", key.privateKeyFile().toUri().toString());

@@ -74,7 +74,10 @@ public final class ComplaintProcesses {
     /** Process variables. */
     public static final class Variables {
         public static final String COMPLAINT_ID = "complaintId";
+        /** Sealed with the complainant's key (see PersonalDataCipher): the engine holds no personal data. */
         public static final String SUMMARY = "summary";
+        /** Whose key seals the summary. */
+        public static final String COMPLAINANT_ID = "complainantId";
         /** {@code complaint} (the default), {@code comment} or {@code compliment}. */
         public static final String KIND = "kind";
         /** Where the procedure starts: {@code informal}, a stage id (the first by default). */
