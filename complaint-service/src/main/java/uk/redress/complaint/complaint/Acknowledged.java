@@ -1,5 +1,6 @@
 package uk.redress.complaint.complaint;
 
+import uk.redress.complaint.privacy.PersonalData;
 import java.util.List;
 import java.util.Map;
 import uk.redress.workflow.calendar.Deadline;
@@ -9,7 +10,7 @@ import uk.redress.workflow.calendar.Deadline;
  *
  * @param letter what the complainant was sent
  */
-public record Acknowledged(String stage, String letter, List<String> clocksMet,
+public record Acknowledged(String stage, @PersonalData String letter, List<String> clocksMet,
                            Map<String, Deadline> deadlinesStarted) implements StepRecorded {
 
     public static final String STEP = "acknowledge";

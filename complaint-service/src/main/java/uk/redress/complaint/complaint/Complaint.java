@@ -28,6 +28,7 @@ import uk.redress.workflow.calendar.Deadline;
  * @param assignees            who has each task (by BPMN user task) that someone has taken
  * @param organisation         the organisation it belongs to
  * @param staffConcerned       the staff it is about, who may not see it or work it
+ * @param complainantId        who complains; null for complaints received before complainants had ids
  */
 public record Complaint(
         UUID id,
@@ -52,7 +53,8 @@ public record Complaint(
         Optional<String> signposting,
         Map<String, String> assignees,
         String organisation,
-        Set<String> staffConcerned) {
+        Set<String> staffConcerned,
+        UUID complainantId) {
 
     /** @param decision empty until the Ombudsman decides */
     public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
@@ -83,7 +85,7 @@ public record Complaint(
                     received.summary(), received.details(), received.receivedOn(), received.deadlines(),
                     mergeDueDates(Map.of(), received.deadlines()), Map.of(), Set.of(), Optional.empty(), 0,
                     Optional.empty(), received.signposting(), Map.of(), received.organisation(),
-                    Set.copyOf(received.staffConcerned()));
+                    Set.copyOf(received.staffConcerned()), received.complainantId());
         }
         Change next = new Change(state, recorded.version());
         return switch (recorded.event()) {
@@ -141,6 +143,8 @@ public record Complaint(
                         Optional.of(decided)));
                 yield next.done();
             }
+            // The personal fields already read as erased: the event store opens them with no key.
+            case PersonalDataErased erased -> next.done();
         };
     }
 
@@ -190,7 +194,7 @@ public record Complaint(
             return new Complaint(from.id, from.reference, version, status, from.procedure, from.kind, stage,
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
-                    from.signposting, assignees, from.organisation, from.staffConcerned);
+                    from.signposting, assignees, from.organisation, from.staffConcerned, from.complainantId);
         }
     }
 

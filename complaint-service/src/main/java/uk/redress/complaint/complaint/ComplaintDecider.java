@@ -91,7 +91,7 @@ public class ComplaintDecider {
                     command.details(), command.receivedOn(), command.eventsOccurredOn(), Optional.empty(),
                     command.aboutHandler(), Optional.empty(), Map.of(),
                     kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty(),
-                    command.organisation(), command.staffConcerned());
+                    command.organisation(), command.staffConcerned(), command.complainantId());
         }
         Stage first = procedure.stages().getFirst();
         Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
@@ -101,7 +101,7 @@ public class ComplaintDecider {
                 command.details(), command.receivedOn(), command.eventsOccurredOn(), command.outOfTimeReason(),
                 command.aboutHandler(), Optional.of(start.id()),
                 byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),
-                command.organisation(), command.staffConcerned());
+                command.organisation(), command.staffConcerned(), command.complainantId());
     }
 
     /** Complaints should be about recent events; an older one is accepted only with a recorded reason. */

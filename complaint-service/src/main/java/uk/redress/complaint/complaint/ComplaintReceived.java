@@ -1,9 +1,11 @@
 package uk.redress.complaint.complaint;
 
+import uk.redress.complaint.privacy.PersonalData;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import uk.redress.workflow.calendar.Deadline;
 
 /**
@@ -19,23 +21,25 @@ import uk.redress.workflow.calendar.Deadline;
  * @param signposting      where an appeal or discrimination claim was pointed instead
  * @param organisation     the organisation the complaint belongs to: only its staff and case systems reach it
  * @param staffConcerned   the staff the complaint is about (user ids): they may not see it or work its tasks
+ * @param complainantId    who complains, across their complaints: their personal fields are sealed with their key
  */
 public record ComplaintReceived(
         String reference,
         String procedure,
         ComplaintKind kind,
         Complainant complainant,
-        String summary,
-        String details,
+        @PersonalData String summary,
+        @PersonalData String details,
         LocalDate receivedOn,
         Optional<LocalDate> eventsOccurredOn,
-        Optional<String> outOfTimeReason,
+        @PersonalData Optional<String> outOfTimeReason,
         boolean aboutHandler,
         Optional<String> stage,
         Map<String, Deadline> deadlines,
         Optional<String> signposting,
         String organisation,
-        List<String> staffConcerned) implements ComplaintEvent {
+        List<String> staffConcerned,
+        UUID complainantId) implements ComplaintEvent {
 
     public ComplaintReceived {
         // Events stored before kinds existed were all complaints.

@@ -66,7 +66,7 @@ public class ComplaintService {
     private Uni<Complaint> record(ReceiveComplaint command, EventContext context, UUID id, List<Object> alongside) {
         return eventStore.nextReference(command.receivedOn().getYear())
                 .map(reference -> decider.receive(command, reference))
-                .chain(received -> eventStore.start(id, List.of(received), context, alongside));
+                .chain(received -> eventStore.start(id, received, context, alongside));
     }
 
     private Uni<Complaint> earlier(IdempotencyKey key, String idempotencyKey, String requestHash) {
@@ -131,6 +131,20 @@ public class ComplaintService {
                 return Uni.createFrom().item(false);
             }
             return eventStore.append(complaint, List.of(lapse), context).map(appended -> true);
+        });
+    }
+
+    /**
+     * Records on the complaint that its complainant's personal data was erased, once: read after the key was
+     * destroyed, so the projections are given the erased state. Answers whether it recorded it now.
+     */
+    public Uni<Boolean> recordErasure(UUID id, UUID complainantId, String reason, EventContext context) {
+        return history(id).chain(events -> {
+            if (events.stream().anyMatch(event -> event.event() instanceof PersonalDataErased)) {
+                return Uni.createFrom().item(false);
+            }
+            return eventStore.append(Complaint.replay(events).orElseThrow(),
+                    List.of(new PersonalDataErased(complainantId, reason)), context).map(appended -> true);
         });
     }
 

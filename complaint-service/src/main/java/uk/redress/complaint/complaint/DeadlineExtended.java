@@ -2,12 +2,13 @@ package uk.redress.complaint.complaint;
 
 import java.time.LocalDate;
 import uk.redress.workflow.calendar.Deadline;
+import uk.redress.complaint.privacy.PersonalData;
 
 /**
  * A deadline moved, with the reason the complainant was given.
  *
  * @param ombudsmanDetails how the complainant was told to reach the Ombudsman, where the procedure requires it
  */
-public record DeadlineExtended(String clock, LocalDate previousDueDate, Deadline deadline, String reason,
+public record DeadlineExtended(String clock, LocalDate previousDueDate, Deadline deadline, @PersonalData String reason,
                                String ombudsmanDetails) implements ComplaintEvent {
 }

@@ -1,5 +1,6 @@
 package uk.redress.complaint.complaint;
 
+import uk.redress.complaint.privacy.PersonalData;
 import java.util.Map;
 import java.util.Optional;
 import uk.redress.workflow.calendar.Deadline;
@@ -12,8 +13,9 @@ import uk.redress.workflow.calendar.Deadline;
  * @param deadlinesStarted     the next stage's deadlines, counted from the request
  * @param lateAcceptanceReason why a request after the stage's window closed was accepted; present only then
  */
-public record Escalated(String fromStage, String toStage, String whyStillDissatisfied, String outcomeSought,
-                        Map<String, Deadline> deadlinesStarted, Optional<String> lateAcceptanceReason)
+public record Escalated(String fromStage, String toStage, @PersonalData String whyStillDissatisfied,
+                        @PersonalData String outcomeSought,
+                        Map<String, Deadline> deadlinesStarted, @PersonalData Optional<String> lateAcceptanceReason)
         implements ComplaintEvent {
 
     public Escalated {

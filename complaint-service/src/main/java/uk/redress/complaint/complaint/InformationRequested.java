@@ -1,5 +1,6 @@
 package uk.redress.complaint.complaint;
 
+import uk.redress.complaint.privacy.PersonalData;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param question  what was asked, as sent
  * @param answerBy  the date the answer was asked for, where one was given
  */
-public record InformationRequested(String askedOf, String question, Optional<LocalDate> answerBy)
+public record InformationRequested(@PersonalData String askedOf, @PersonalData String question,
+                                   Optional<LocalDate> answerBy)
         implements ComplaintEvent {
 
     public InformationRequested {

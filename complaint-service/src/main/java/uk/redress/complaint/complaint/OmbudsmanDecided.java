@@ -1,5 +1,6 @@
 package uk.redress.complaint.complaint;
 
+import uk.redress.complaint.privacy.PersonalData;
 import java.time.LocalDate;
 
 /**
@@ -7,7 +8,8 @@ import java.time.LocalDate;
  *
  * @param remedy what the Ombudsman recommended the organisation do, where anything
  */
-public record OmbudsmanDecided(LocalDate decidedOn, Decision decision, String summary, String remedy)
+public record OmbudsmanDecided(LocalDate decidedOn, Decision decision, @PersonalData String summary,
+                               @PersonalData String remedy)
         implements ComplaintEvent {
 
     /** The Ombudsman's outcomes. */

@@ -3,6 +3,7 @@ package uk.redress.complaint.complaint;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A council case system hands over a complaint, comment, compliment, appeal or discrimination claim.
@@ -12,16 +13,17 @@ import java.util.Optional;
  * @param aboutHandler     the complaint is about the person who would handle its first stage
  * @param organisation     the organisation of the caller that hands it over
  * @param staffConcerned   the staff it is about (user ids), who must not see it or work it
+ * @param complainantId    who complains: one the case system named again, or a new one
  */
 public record ReceiveComplaint(
         String procedure, ComplaintKind kind, Complainant complainant, String summary, String details,
         LocalDate receivedOn, Optional<LocalDate> eventsOccurredOn, Optional<String> outOfTimeReason,
-        boolean aboutHandler, String organisation, List<String> staffConcerned) {
+        boolean aboutHandler, String organisation, List<String> staffConcerned, UUID complainantId) {
 
     /** A complaint, nothing more said. */
     public static ReceiveComplaint complaint(String procedure, Complainant complainant, String summary, String details,
                                              LocalDate receivedOn, String organisation) {
         return new ReceiveComplaint(procedure, ComplaintKind.COMPLAINT, complainant, summary, details, receivedOn,
-                Optional.empty(), Optional.empty(), false, organisation, List.of());
+                Optional.empty(), Optional.empty(), false, organisation, List.of(), UUID.randomUUID());
     }
 }

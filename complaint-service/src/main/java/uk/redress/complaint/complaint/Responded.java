@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.redress.workflow.calendar.Deadline;
+import uk.redress.complaint.privacy.PersonalData;
 
 /**
  * The stage's response was sent.
@@ -13,7 +14,7 @@ import uk.redress.workflow.calendar.Deadline;
  * @param letter                 what the complainant was sent
  * @param nextStageRequestWindow until when the complainant can ask for the next stage, where there is a limit
  */
-public record Responded(String stage, String step, Outcome outcome, List<Remedy> remedies, String letter,
+public record Responded(String stage, String step, Outcome outcome, List<Remedy> remedies, @PersonalData String letter,
                         List<String> clocksMet, Optional<Deadline> nextStageRequestWindow) implements StepRecorded {
 
     public Responded {

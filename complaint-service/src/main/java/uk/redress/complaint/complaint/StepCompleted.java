@@ -1,5 +1,6 @@
 package uk.redress.complaint.complaint;
 
+import uk.redress.complaint.privacy.PersonalData;
 import java.util.List;
 import java.util.Map;
 import uk.redress.workflow.calendar.Deadline;
@@ -10,7 +11,7 @@ import uk.redress.workflow.calendar.Deadline;
  *
  * @param note what was done, in the handler's words
  */
-public record StepCompleted(String stage, String step, String note, List<String> clocksMet,
+public record StepCompleted(String stage, String step, @PersonalData String note, List<String> clocksMet,
                             Map<String, Deadline> deadlinesStarted) implements StepRecorded {
 
     public StepCompleted {

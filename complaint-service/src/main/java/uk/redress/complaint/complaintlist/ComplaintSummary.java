@@ -17,10 +17,12 @@ import uk.redress.workflow.calendar.Deadline;
  * @param version     the version of the last event folded in
  * @param organisation   the organisation the complaint belongs to
  * @param staffConcerned the staff it is about, whose lists leave it out
+ * @param complainantId  who complains; null before complainants had ids
  */
 public record ComplaintSummary(UUID id, String reference, String procedure, String stage, String status,
                                String summary, LocalDate receivedOn, Optional<Instant> nextLapseAt, int version,
-                               Instant lastEventAt, String organisation, Set<String> staffConcerned) {
+                               Instant lastEventAt, String organisation, Set<String> staffConcerned,
+                               UUID complainantId) {
 
     /**
      * Read from the folded state, not from the events, so that a new kind of event needs no change here. Only an
@@ -35,7 +37,8 @@ public record ComplaintSummary(UUID id, String reference, String procedure, Stri
                         .min(Instant::compareTo);
         return new ComplaintSummary(complaint.id(), complaint.reference(), complaint.procedure(), complaint.stage().orElse(null),
                 complaint.status().name(), complaint.summary(), complaint.receivedOn(), nextLapseAt,
-                complaint.version(), lastEventAt, complaint.organisation(), complaint.staffConcerned());
+                complaint.version(), lastEventAt, complaint.organisation(), complaint.staffConcerned(),
+                complaint.complainantId());
     }
 
     /** Whether a running deadline has lapsed at {@code now}. */

@@ -1,6 +1,13 @@
 package uk.redress.complaint.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import javax.crypto.SecretKey;
+import uk.redress.complaint.privacy.PersonalFields;
+import uk.redress.workflow.personaldata.PersonalDataCipher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +58,43 @@ public class EventCodec {
         }
     }
 
+    /** An event as stored, its personal fields as they are (sealed): what Kafka and the engine are given. */
     public ComplaintEvent fromJson(String type, String payload) {
+        return fromJson(type, payload, UnaryOperator.identity());
+    }
+
+    /**
+     * An event as the event store keeps it: each personal field sealed with its complainant's key, or erased when the
+     * key is gone. A complaint from before complainants had ids ({@code complainantId} null) is kept as it is.
+     */
+    public String toStoredJson(ComplaintEvent event, UUID complainantId, Optional<SecretKey> key) {
+        if (complainantId == null) {
+            return toJson(event);
+        }
+        JsonNode tree = json.valueToTree(event);
+        PersonalFields.replace(tree, event.getClass(), value -> key
+                .map(sealing -> PersonalDataCipher.seal(value, sealing, complainantId))
+                .orElse(PersonalDataCipher.ERASED));
+        return toJson(tree);
+    }
+
+    /** A stored event with its personal fields opened: erased when the complainant's key is gone. */
+    public ComplaintEvent fromStoredJson(String type, String payload, UUID complainantId, Optional<SecretKey> key) {
+        if (complainantId == null) {
+            return fromJson(type, payload);
+        }
+        return fromJson(type, payload, value -> PersonalDataCipher.open(value, key, complainantId));
+    }
+
+    private ComplaintEvent fromJson(String type, String payload, UnaryOperator<String> personalField) {
         Class<?> eventClass = TYPES.get(type);
         if (eventClass == null) {
             throw new IllegalStateException("the event store holds an event of unknown type '" + type + "'");
         }
         try {
-            return (ComplaintEvent) json.readValue(payload, eventClass);
+            JsonNode tree = json.readTree(payload);
+            PersonalFields.replace(tree, eventClass, personalField);
+            return (ComplaintEvent) json.treeToValue(tree, eventClass);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a stored " + type + " event", e);
         }

@@ -8,6 +8,11 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import uk.redress.complaint.privacy.PersonalDataKeys;
 import java.util.List;
 import java.util.UUID;
 import uk.redress.complaint.complaint.EventContext;
@@ -28,21 +33,25 @@ public class EventPages {
 
     private final Pool database;
     private final EventCodec codec;
+    private final PersonalDataKeys keys;
 
-    public EventPages(Pool database, EventCodec codec) {
+    public EventPages(Pool database, EventCodec codec, PersonalDataKeys keys) {
         this.database = database;
         this.codec = codec;
+        this.keys = keys;
     }
 
-    private static final String COLUMNS = "stream_id, version, event_id, event_type, payload::text, occurred_at, "
-            + "recorded_by, correlation_id, causation_id";
+    /** Each event with its complainant's sealed key beside it (null once erased), to open its personal fields. */
+    private static final String COLUMNS = "e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
+            + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, e.complainant_id, k.wrapped_key "
+            + "FROM complaint_event e LEFT JOIN personal_data_key k ON k.complainant_id = e.complainant_id";
 
     /** Up to {@code limit} events after {@code position}, in (stream id, version) order. */
     public Uni<List<RecordedEvent>> after(Position position, int limit) {
-        return database.preparedQuery("SELECT " + COLUMNS + " FROM complaint_event "
-                        + "WHERE (stream_id, version) > ($1, $2) ORDER BY stream_id, version LIMIT $3")
+        return database.preparedQuery("SELECT " + COLUMNS
+                        + " WHERE (e.stream_id, e.version) > ($1, $2) ORDER BY e.stream_id, e.version LIMIT $3")
                 .execute(Tuple.of(position.streamId(), position.version(), limit))
-                .map(this::events);
+                .map(rows -> events(rows, true));
     }
 
     /**
@@ -50,19 +59,41 @@ public class EventPages {
      * connection of a transaction that holds the complaint.
      */
     public Uni<List<RecordedEvent>> stream(SqlClient client, UUID complaintId, int version) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM complaint_event WHERE stream_id = $1 "
-                        + "AND version <= $2 ORDER BY version")
+        return client.preparedQuery("SELECT " + COLUMNS + " WHERE e.stream_id = $1 AND e.version <= $2 "
+                        + "ORDER BY e.version")
                 .execute(Tuple.of(complaintId, version))
-                .map(this::events);
+                .map(rows -> events(rows, true));
     }
 
-    private List<RecordedEvent> events(RowSet<Row> rows) {
+    /**
+     * The same with the personal fields as stored, sealed: for the engine, which is given a complaint's summary but
+     * must hold no personal data it cannot erase.
+     */
+    public Uni<List<RecordedEvent>> sealedStream(SqlClient client, UUID complaintId, int version) {
+        return client.preparedQuery("SELECT " + COLUMNS + " WHERE e.stream_id = $1 AND e.version <= $2 "
+                        + "ORDER BY e.version")
+                .execute(Tuple.of(complaintId, version))
+                .map(rows -> events(rows, false));
+    }
+
+    /** One complaint's whole history, oldest first; empty when there is no such complaint. */
+    public Uni<List<RecordedEvent>> read(UUID complaintId) {
+        return stream(database, complaintId, Integer.MAX_VALUE);
+    }
+
+    private List<RecordedEvent> events(RowSet<Row> rows, boolean opened) {
         List<RecordedEvent> events = new ArrayList<>(rows.size());
+        // One unsealing of each complainant's key per page, not per event.
+        Map<UUID, Optional<SecretKey>> keysOpened = new HashMap<>();
         for (Row row : rows) {
+            UUID complainantId = row.getUUID(9);
+            Optional<SecretKey> key = complainantId == null || !opened ? Optional.empty()
+                    : keysOpened.computeIfAbsent(complainantId, id -> keys.open(row.getString(10), id));
             events.add(new RecordedEvent(row.getUUID(2), row.getUUID(0), row.getInteger(1),
                     row.getOffsetDateTime(5).toInstant(),
                     new EventContext(row.getString(6), row.getUUID(7), row.getUUID(8)),
-                    codec.fromJson(row.getString(3), row.getString(4))));
+                    opened ? codec.fromStoredJson(row.getString(3), row.getString(4), complainantId, key)
+                            : codec.fromJson(row.getString(3), row.getString(4))));
         }
         return events;
     }

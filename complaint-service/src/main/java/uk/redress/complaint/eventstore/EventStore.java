@@ -13,6 +13,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.vertx.pgclient.PgException;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintEvent;
+import uk.redress.complaint.complaint.ComplaintReceived;
+import javax.crypto.SecretKey;
+import uk.redress.complaint.privacy.PersonalDataKeys;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.VersionConflictException;
@@ -30,13 +33,18 @@ public class EventStore {
     private final EventCodec codec;
     private final Clock clock;
     private final List<Projection> projections;
+    private final PersonalDataKeys keys;
+    private final EventPages pages;
 
-    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock,
+    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock, PersonalDataKeys keys,
+                      EventPages pages,
                       @All List<Projection> projections) {
         this.sessions = sessions;
         this.codec = codec;
         this.clock = clock;
         this.projections = List.copyOf(projections);
+        this.keys = keys;
+        this.pages = pages;
     }
 
     /**
@@ -44,9 +52,9 @@ public class EventStore {
      * idempotency key, say); a duplicate of one of those fails with the database's own error. Answers the new
      * complaint.
      */
-    public Uni<Complaint> start(UUID complaintId, List<? extends ComplaintEvent> events, EventContext context,
+    public Uni<Complaint> start(UUID complaintId, ComplaintReceived received, EventContext context,
                                 List<Object> alongside) {
-        return append(complaintId, null, events, context, alongside);
+        return append(complaintId, null, List.of(received), context, alongside);
     }
 
     /**
@@ -68,21 +76,38 @@ public class EventStore {
                                   EventContext context, List<Object> alongside) {
         int expectedVersion = decidedOn == null ? 0 : decidedOn.version();
         List<RecordedEvent> recorded = new ArrayList<>();
-        List<Object> rows = new ArrayList<>();
         for (ComplaintEvent event : events) {
-            RecordedEvent next = new RecordedEvent(UUID.randomUUID(), complaintId,
-                    expectedVersion + recorded.size() + 1, clock.instant(), context, event);
-            recorded.add(next);
-            rows.add(toRow(next));
+            recorded.add(new RecordedEvent(UUID.randomUUID(), complaintId, expectedVersion + recorded.size() + 1,
+                    clock.instant(), context, event));
         }
-        recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
-        rows.addAll(alongside);
         Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow() : decidedOn.after(recorded);
-        return sessions.withTransaction(session -> session.persistAll(rows.toArray())
+        UUID complainantId = after.complainantId();
+        return sessions.withTransaction(session -> sealingKey(session, decidedOn, after)
+                        .chain(key -> {
+                            List<Object> rows = new ArrayList<>();
+                            recorded.forEach(next -> rows.add(toRow(next, complainantId, key)));
+                            // The outbox rows go in with the events: every committed event is sent on (OutboxRelays).
+                            recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
+                            rows.addAll(alongside);
+                            return session.persistAll(rows.toArray());
+                        })
                         .chain(() -> project(session, after, recorded)))
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .replaceWith(after);
+    }
+
+    /**
+     * The complainant's key, read in the append's transaction: made for a new complaint's new complainant; empty once
+     * their data was erased, and then the new events' personal fields are stored as erased.
+     */
+    private Uni<Optional<SecretKey>> sealingKey(Mutiny.Session session, Complaint decidedOn, Complaint after) {
+        if (after.complainantId() == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return decidedOn == null
+                ? keys.forNewComplaint(session, after.complainantId(), after.organisation())
+                : keys.forAppend(session, after.complainantId());
     }
 
     private Uni<Void> project(Mutiny.Session session, Complaint state, List<RecordedEvent> recorded) {
@@ -121,33 +146,23 @@ public class EventStore {
         return sessions.withSession(session -> session.find(IdempotencyKey.class, key)).map(Optional::ofNullable);
     }
 
-    /** A complaint's events, oldest first; empty when there is no such complaint. */
+    /** A complaint's events, oldest first, personal fields opened; empty when there is no such complaint. */
     public Uni<List<RecordedEvent>> read(UUID complaintId) {
-        return sessions.withSession(session -> session
-                        .createSelectionQuery("from StoredEvent where streamId = :streamId order by version",
-                                StoredEvent.class)
-                        .setParameter("streamId", complaintId)
-                        .getResultList())
-                .map(rows -> rows.stream().map(this::fromRow).toList());
+        return pages.read(complaintId);
     }
 
-    private StoredEvent toRow(RecordedEvent recorded) {
+    private StoredEvent toRow(RecordedEvent recorded, UUID complainantId, Optional<SecretKey> key) {
         StoredEvent row = new StoredEvent();
         row.streamId = recorded.complaintId();
         row.version = recorded.version();
         row.eventId = recorded.eventId();
         row.eventType = recorded.event().type();
-        row.payload = codec.toJson(recorded.event());
+        row.payload = codec.toStoredJson(recorded.event(), complainantId, key);
+        row.complainantId = complainantId;
         row.occurredAt = recorded.occurredAt();
         row.recordedBy = recorded.context().recordedBy();
         row.correlationId = recorded.context().correlationId();
         row.causationId = recorded.context().causationId();
         return row;
-    }
-
-    private RecordedEvent fromRow(StoredEvent row) {
-        return new RecordedEvent(row.eventId, row.streamId, row.version, row.occurredAt,
-                new EventContext(row.recordedBy, row.correlationId, row.causationId),
-                codec.fromJson(row.eventType, row.payload));
     }
 }

@@ -48,6 +48,10 @@ public class StoredEvent {
     @Column(name = "causation_id", updatable = false)
     public UUID causationId;
 
+    /** Whose personal fields the payload holds, sealed with their key; null before complainants had ids. */
+    @Column(name = "complainant_id", updatable = false)
+    public UUID complainantId;
+
     /** The primary key (stream id, version): a second append at the same version fails. */
     public static class Key implements Serializable {
         public UUID streamId;

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import uk.redress.complaint.complaint.ComplaintEvent;
 import uk.redress.complaint.complaint.RecordedEvent;
@@ -29,8 +30,12 @@ public class ComplaintEventPublisher {
         this.codec = codec;
     }
 
-    /** Completes when the broker has acknowledged the record. */
-    public Uni<Void> publish(RecordedEvent recorded) {
+    /**
+     * Completes when the broker has acknowledged the record. The event's personal fields go as stored, sealed with
+     * the key of the complainant the {@code complainantid} attribute names: Kafka carries no personal data in the
+     * clear, and once the key is destroyed no copy on the topic opens either.
+     */
+    public Uni<Void> publish(RecordedEvent recorded, UUID complainantId) {
         Map<String, Object> cloudEvent = new LinkedHashMap<>();
         cloudEvent.put("specversion", "1.0");
         cloudEvent.put("id", recorded.eventId());
@@ -43,6 +48,9 @@ public class ComplaintEventPublisher {
         cloudEvent.put("recordedby", recorded.context().recordedBy());
         cloudEvent.put("correlationid", recorded.context().correlationId());
         cloudEvent.put("causationid", recorded.context().causationId());
+        if (complainantId != null) {
+            cloudEvent.put("complainantid", complainantId);
+        }
         cloudEvent.put("data", recorded.event());
         return emitter.sendMessage(KafkaRecord.of(recorded.complaintId().toString(), codec.toJson(cloudEvent)));
     }

@@ -82,7 +82,7 @@ public class OutboxRelays {
         return pending(database, "published_at").onItem().transformToUni(entries -> {
             List<Long> sent = new ArrayList<>();
             return Multi.createFrom().iterable(entries)
-                    .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event())
+                    .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event(), entry.complainantId())
                             .ifNoItem().after(SEND_TIMEOUT).fail()
                             .invoke(() -> sent.add(entry.id())))
                     .collect().last()
@@ -161,7 +161,8 @@ public class OutboxRelays {
 
     private Uni<List<Entry>> pending(SqlClient client, String column) {
         return client.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
-                        + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure' "
+                        + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure', "
+                        + "e.complainant_id "
                         + "FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
                         + "JOIN complaint_event received ON received.stream_id = e.stream_id AND received.version = 1 "
                         + "WHERE o." + column + " IS NULL ORDER BY o.id LIMIT " + BATCH)
@@ -172,7 +173,8 @@ public class OutboxRelays {
                         entries.add(new Entry(row.getLong(0), new RecordedEvent(row.getUUID(3), row.getUUID(1),
                                 row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
                                 new EventContext(row.getString(7), row.getUUID(8), row.getUUID(9)),
-                                codec.fromJson(row.getString(4), row.getString(5))), row.getString(10)));
+                                codec.fromJson(row.getString(4), row.getString(5))), row.getString(10),
+                                row.getUUID(11)));
                     }
                     return entries;
                 });
@@ -198,6 +200,7 @@ public class OutboxRelays {
     }
 
     /** @param procedure the procedure of the event's complaint */
-    private record Entry(long id, RecordedEvent event, String procedure) {
+    /** @param complainantId whose key seals the event's personal fields; null before complainants had ids */
+    private record Entry(long id, RecordedEvent event, String procedure, UUID complainantId) {
     }
 }

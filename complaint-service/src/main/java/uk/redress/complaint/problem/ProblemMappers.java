@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import uk.redress.complaint.access.web.SignInPage;
 import uk.redress.complaint.complaint.ActionNotAllowedException;
+import uk.redress.complaint.privacy.ComplainantNotFoundException;
 import uk.redress.complaint.complaint.ComplaintNotFoundException;
 import uk.redress.complaint.complaint.InvalidCommandException;
 import uk.redress.complaint.complaint.VersionConflictException;
@@ -106,6 +107,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(ComplaintNotFoundException e) {
         return problem(404, "not-found", "No such complaint", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response complainantNotFound(ComplainantNotFoundException e) {
+        return problem(404, "not-found", "No such complainant", e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper

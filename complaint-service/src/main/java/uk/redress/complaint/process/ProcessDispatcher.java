@@ -17,6 +17,7 @@ import uk.redress.complaint.complaint.ComplaintReceived;
 import uk.redress.complaint.complaint.InformationRequested;
 import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.complaint.complaint.OmbudsmanReferred;
+import uk.redress.complaint.complaint.PersonalDataErased;
 import uk.redress.complaint.complaint.DeadlineExtended;
 import uk.redress.complaint.complaint.DeadlineLapsed;
 import uk.redress.complaint.complaint.Escalated;
@@ -72,7 +73,7 @@ public class ProcessDispatcher {
                     stepVariables(procedure, step));
             // Asked for after the window closed, the request finds the process ended: the stage starts in a new one.
             case Escalated escalated when escalated.lateAcceptanceReason().isPresent() ->
-                    eventPages.stream(database, recorded.complaintId(), recorded.version())
+                    eventPages.sealedStream(database, recorded.complaintId(), recorded.version())
                             .chain(history -> startAt(Complaint.replay(history).orElseThrow()))
                             .replaceWithVoid();
             case Escalated escalated -> publish(Messages.stageRequested(escalated.toStage()), recorded,
@@ -87,6 +88,7 @@ public class ProcessDispatcher {
             case TaskAssigned assigned -> Uni.createFrom().voidItem();
             case OmbudsmanReferred referred -> Uni.createFrom().voidItem();
             case OmbudsmanDecided decided -> Uni.createFrom().voidItem();
+            case PersonalDataErased erased -> Uni.createFrom().voidItem();
         };
     }
 
@@ -101,6 +103,9 @@ public class ProcessDispatcher {
         Map<String, Object> variables = new HashMap<>(variables(procedure, received.deadlines()));
         variables.put(Variables.COMPLAINT_ID, recorded.complaintId().toString());
         variables.put(Variables.SUMMARY, received.summary());
+        if (received.complainantId() != null) {
+            variables.put(Variables.COMPLAINANT_ID, received.complainantId().toString());
+        }
         variables.put(Variables.KIND, received.kind().name().toLowerCase(Locale.ROOT));
         // Comments and compliments turn off before the stages: they have none to start at.
         received.stage().ifPresent(stage -> variables.put(Variables.START_AT, stage));

@@ -34,6 +34,9 @@ public record ProcessPosition(List<String> startBefore, Map<String, Object> vari
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(Variables.COMPLAINT_ID, complaint.id().toString());
         variables.put(Variables.SUMMARY, complaint.summary());
+        if (complaint.complainantId() != null) {
+            variables.put(Variables.COMPLAINANT_ID, complaint.complainantId().toString());
+        }
         variables.put(Variables.KIND, "complaint");
         variables.put(Variables.START_AT, stage.id());
 

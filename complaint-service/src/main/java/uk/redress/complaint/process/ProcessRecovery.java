@@ -178,7 +178,7 @@ public class ProcessRecovery {
                         + "WHERE generation = $1 AND complaint_id = $2 AND done_at IS NULL FOR UPDATE SKIP LOCKED")
                 .execute(keys)
                 .chain(claimed -> claimed.size() == 0 ? Uni.createFrom().voidItem()
-                        : eventPages.stream(connection, complaintId, Integer.MAX_VALUE)
+                        : eventPages.sealedStream(connection, complaintId, Integer.MAX_VALUE)
                         .chain(this::startAgain)
                         .chain(instanceKey -> connection.preparedQuery("UPDATE process_recreation SET done_at = now(), "
                                         + "process_instance_key = $3 WHERE generation = $1 AND complaint_id = $2")

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.access.StaffConcerned;
 import uk.redress.complaint.complaint.Complaint;
+import uk.redress.workflow.personaldata.PersonalDataCipher;
 import uk.redress.complaint.eventstore.Projection;
 
 /**
@@ -41,6 +42,8 @@ public class TaskProjection implements Projection {
                 assignee = EXCLUDED.assignee
             WHERE task.version < EXCLUDED.version AND task.state = 'OPEN'""";
 
+    private static final String ERASE_SUMMARIES = "UPDATE task SET summary = ?2 WHERE complaint_id = ?1";
+
     private final PendingTasks pendingTasks;
 
     public TaskProjection(PendingTasks pendingTasks) {
@@ -53,6 +56,10 @@ public class TaskProjection implements Projection {
         OffsetDateTime at = lastEventAt.atOffset(ZoneOffset.UTC);
         Uni<Integer> closed = execute(session, CLOSE_OTHERS,
                 Arrays.asList(at, state.version(), state.id(), pending.map(PendingTask::id).orElse(NONE)));
+        if (state.summary().equals(PersonalDataCipher.ERASED)) {
+            // Done tasks keep the summary they had: erasure reaches them too.
+            closed = closed.chain(() -> execute(session, ERASE_SUMMARIES, List.of(state.id(), state.summary())));
+        }
         if (pending.isEmpty()) {
             return closed.replaceWithVoid();
         }

@@ -79,6 +79,9 @@ class AccessTest {
                 new Endpoint("GET", "/api/v1/procedures", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/calendar/due-date?from=2026-11-23&workingDays=3",
                         Set.copyOf(ROLES)),
+                new Endpoint("DELETE", "/api/v1/complainants/" + SOME_ID + "/personal-data", Set.of(ADMIN)),
+                new Endpoint("GET", "/api/v1/complainants/" + SOME_ID + "/export", Set.of(ADMIN)),
+                new Endpoint("GET", "/api/v1/admin/personal-data-reads", Set.of(ADMIN)),
                 new Endpoint("GET", "/tasklist", Set.of(CW, CO, M)),
                 new Endpoint("GET", "/tasklist/manager", Set.of(CO, M))));
         for (String action : List.of("acknowledgement", "stage-decision", "steps", "response",
@@ -244,9 +247,11 @@ class AccessTest {
 
     private static Response call(RequestSpecification request, Endpoint endpoint) {
         RequestSpecification spec = request.redirects().follow(false);
-        return endpoint.method().equals("POST")
-                ? spec.contentType(ContentType.JSON).body("{}").post(endpoint.path())
-                : spec.get(endpoint.path());
+        return switch (endpoint.method()) {
+            case "POST" -> spec.contentType(ContentType.JSON).body("{}").post(endpoint.path());
+            case "DELETE" -> spec.delete(endpoint.path());
+            default -> spec.get(endpoint.path());
+        };
     }
 
     private static String receive(RequestSpecification as, String body) {

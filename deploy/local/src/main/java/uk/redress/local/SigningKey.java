@@ -3,8 +3,6 @@ package uk.redress.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -157,10 +155,15 @@ public final class SigningKey {
             Files.writeString(privatePart, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             try {
                 Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            } catch (IOException e) {
+                // Renaming onto a folder that is there fails (how depends on the platform): if it holds a key, the
+                // other start won, and its key stands.
                 Files.delete(draft.resolve(PUBLIC_FILE));
                 Files.delete(privatePart);
                 Files.delete(draft);
+                if (!Files.exists(privateKeyFile())) {
+                    throw e;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the token signing key under " + folder, e);

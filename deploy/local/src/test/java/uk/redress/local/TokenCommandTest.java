@@ -14,6 +14,12 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +62,33 @@ class TokenCommandTest {
         assertThat(Files.readString(again.publicKeyFile())).isEqualTo(publicKey);
         assertThat(Files.readString(again.privateKeyFile())).isEqualTo(privateKey);
         assertThat(Files.getPosixFilePermissions(again.privateKeyFile()).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    }
+
+    @Test
+    void servicesStartingTogetherShareOneKey() throws Exception {
+        // The stack configures both services at once: each asks for the key, one makes it.
+        List<Callable<Path>> starts = List.of(() -> SigningKey.of(dataDir).privateKeyFile(),
+                () -> SigningKey.of(dataDir).privateKeyFile(), () -> SigningKey.of(dataDir).privateKeyFile(),
+                () -> PersonalDataMasterKey.of(dataDir), () -> PersonalDataMasterKey.of(dataDir));
+        ExecutorService pool = Executors.newFixedThreadPool(starts.size());
+        try {
+            for (Future<Path> started : pool.invokeAll(starts)) {
+                assertThat(started.get()).exists();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (Stream<Path> left = Files.list(dataDir)) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("keys",
+                    "personal-data");
+        }
+        try (Stream<Path> keys = Files.list(dataDir.resolve("keys"))) {
+            assertThat(keys.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("token-signing-key.pem", "token-signing-key.pub.pem");
+        }
+        try (Stream<Path> keys = Files.list(dataDir.resolve("personal-data"))) {
+            assertThat(keys.map(path -> path.getFileName().toString())).containsExactly("master.key");
+        }
     }
 
     @Test

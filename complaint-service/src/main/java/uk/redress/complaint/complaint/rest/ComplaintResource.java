@@ -34,6 +34,8 @@ import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.ReceiveComplaint;
+import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.complaint.ComplaintService;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.rest.ActionRequests.AcknowledgementRequest;
@@ -73,10 +75,13 @@ public class ComplaintResource {
     private final DeadlineReports deadlineReports;
     private final ComplaintList list;
     private final Callers callers;
+    private final PersonalDataReads reads;
 
     public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec,
-                             DeadlineReports deadlineReports, ComplaintList list, Callers callers) {
+                             DeadlineReports deadlineReports, ComplaintList list, Callers callers,
+                             PersonalDataReads reads) {
         this.callers = callers;
+        this.reads = reads;
         this.complaints = complaints;
         this.procedures = procedures;
         this.codec = codec;
@@ -158,7 +163,8 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return complaints.get(callers.current(), id).map(complaint -> withVersion(Response.ok(), complaint));
+        return shown(id, "complaint")
+                .map(events -> withVersion(Response.ok(), Complaint.replay(events).orElseThrow()));
     }
 
     @GET
@@ -168,8 +174,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<EventResponse>> events(@PathParam("id") UUID id) {
-        return complaints.history(callers.current(), id)
-                .map(events -> events.stream().map(EventResponse::of).toList());
+        return shown(id, "history").map(events -> events.stream().map(EventResponse::of).toList());
     }
 
     @GET
@@ -181,7 +186,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DeadlineReport>> deadlines(@PathParam("id") UUID id) {
-        return complaints.history(callers.current(), id).map(deadlineReports::of);
+        return shown(id, "deadlines").map(deadlineReports::of);
     }
 
     @POST
@@ -328,6 +333,13 @@ public class ComplaintResource {
                                                  @NotNull(message = "is required") @Valid
                                                  OmbudsmanDecisionRequest request) {
         return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    /** The complaint's history, for the caller to see: the read of its personal data is recorded first. */
+    private Uni<List<RecordedEvent>> shown(UUID id, String purpose) {
+        Caller caller = callers.current();
+        return complaints.history(caller, id)
+                .call(events -> reads.record(caller, Complaint.replay(events).orElseThrow(), purpose));
     }
 
     private Uni<Response> act(UUID id, String ifMatch, String correlationId, ComplaintCommand command) {

@@ -23,6 +23,9 @@ public record ComplaintResponse(
         @Schema(examples = "durham-sendiass") String procedure,
         @Schema(description = "The stage it is at; absent for anything but a complaint", examples = "stage-1")
         String stage,
+        @Schema(description = "Send it with the complainant's next complaint to keep their complaints together")
+        UUID complainantId,
+        @Schema(description = "Name and email; each reads [erased] once the complainant's personal data is erased")
         Complainant complainant,
         String summary,
         String details,
@@ -64,7 +67,8 @@ public record ComplaintResponse(
                         complaint.deadlines().get(clock.id()).lapsesAt()))
                 .toList();
         return new ComplaintResponse(complaint.id(), complaint.reference(), complaint.version(), complaint.status(),
-                complaint.kind(), complaint.procedure(), complaint.stage().orElse(null), complaint.complainant(),
+                complaint.kind(), complaint.procedure(), complaint.stage().orElse(null), complaint.complainantId(),
+                complaint.complainant(),
                 complaint.summary(), complaint.details(), complaint.receivedOn(), deadlines,
                 complaint.signposting().orElse(null), complaint.ombudsman().map(OmbudsmanResponse::of).orElse(null),
                 allowedActions);

@@ -12,12 +12,12 @@ public record EventResponse(
         int version,
         @Schema(examples = "Acknowledged") String type,
         Instant occurredAt,
-        @Schema(examples = "api") String recordedBy,
+        @Schema(examples = "casey.officer") String recordedBy,
         UUID correlationId,
         UUID causationId,
         ComplaintEvent data) {
 
-    static EventResponse of(RecordedEvent recorded) {
+    public static EventResponse of(RecordedEvent recorded) {
         return new EventResponse(recorded.eventId(), recorded.version(), recorded.event().type(),
                 recorded.occurredAt(), recorded.context().recordedBy(), recorded.context().correlationId(),
                 recorded.context().causationId(), recorded.event());

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.complaint.Complainant;
 import uk.redress.complaint.complaint.ComplaintKind;
@@ -42,6 +43,10 @@ public record NewComplaintRequest(
 
     @Schema(name = "Complainant")
     public record ComplainantRequest(
+            @Schema(description = "The complainant's id from an earlier complaint, to keep their complaints together "
+                    + "(their export and erasure take them all); a new complainant gets a new id",
+                    examples = "0d1e4c9a-5f6b-4c2d-9e8f-7a6b5c4d3e2f")
+            UUID id,
             @Schema(examples = "Sam Taylor") @NotBlank @Size(max = 200) String name,
             @Schema(examples = "sam.taylor@example.org") @NotBlank @Email @Size(max = 320) String email) {
     }
@@ -52,6 +57,7 @@ public record NewComplaintRequest(
                 new Complainant(complainant.name(), complainant.email()), summary, details, receivedAt,
                 Optional.ofNullable(eventsOccurredOn), Optional.ofNullable(outOfTimeReason),
                 Boolean.TRUE.equals(aboutHandler), organisation,
-                staffConcerned == null ? List.of() : List.copyOf(staffConcerned));
+                staffConcerned == null ? List.of() : List.copyOf(staffConcerned),
+                complainant.id() == null ? UUID.randomUUID() : complainant.id());
     }
 }

@@ -48,6 +48,7 @@ import uk.redress.complaint.complaint.VersionConflictException;
 import uk.redress.complaint.complaint.rest.ActionRequests;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
+import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.problem.Problem;
 import uk.redress.complaint.task.Task;
 import uk.redress.complaint.task.TaskCursor;
@@ -154,11 +155,13 @@ public class TasklistPage {
     private final ObjectMapper json;
     private final Clock clock;
     private final Callers callers;
+    private final PersonalDataReads reads;
 
     public TasklistPage(TaskService tasks, TaskForms forms, ComplaintService complaints,
                         DeadlineReports deadlineReports, ProcedurePolicies procedures, WorkingDayCalendar calendar,
-                        ObjectMapper json, Clock clock, Callers callers) {
+                        ObjectMapper json, Clock clock, Callers callers, PersonalDataReads reads) {
         this.callers = callers;
+        this.reads = reads;
         this.tasks = tasks;
         this.forms = forms;
         this.complaints = complaints;
@@ -360,7 +363,9 @@ public class TasklistPage {
 
     private Uni<TemplateInstance> page(Task task, Caller caller, List<Problem.FieldError> errors,
                                        Map<String, String> values, String notice) {
-        return complaints.history(caller, task.complaintId()).map(history -> {
+        return complaints.history(caller, task.complaintId())
+                .call(history -> reads.record(caller, Complaint.replay(history).orElseThrow(), "task page"))
+                .map(history -> {
             Complaint complaint = Complaint.replay(history).orElseThrow();
             ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
             Optional<Stage> stage = complaint.stage().map(procedure::stage);

@@ -12,6 +12,7 @@ import uk.redress.complaint.complaint.Escalated;
 import uk.redress.complaint.complaint.InformationRequested;
 import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.complaint.complaint.OmbudsmanReferred;
+import uk.redress.complaint.complaint.PersonalDataErased;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.Responded;
 import uk.redress.complaint.complaint.StageDecided;
@@ -61,6 +62,7 @@ public record TimelineEntry(String when, String what, String who, String detail)
                     + referred.ombudsmanReference() + ")", who, "");
             case OmbudsmanDecided decided -> new TimelineEntry(when, "The Ombudsman decided: "
                     + words(decided.decision().name()), who, decided.summary());
+            case PersonalDataErased erased -> new TimelineEntry(when, "Personal data erased", who, erased.reason());
         };
     }
 

@@ -123,13 +123,13 @@ class ComplaintSummaryRebuildTest {
         // What a rebuild that read only the first event would write, landing after the live append.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "stale", "OPEN",
                 "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 1, Instant.now(),
-                TestCallers.ORGANISATION, Set.of()));
+                TestCallers.ORGANISATION, Set.of(), null));
         assertThat(page(Map.of("q", marker)).getMap("items[0]")).isEqualTo(live);
 
         // A newer version does replace it.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "newer", "OPEN",
                 "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 3, Instant.now(),
-                TestCallers.ORGANISATION, Set.of()));
+                TestCallers.ORGANISATION, Set.of(), null));
         assertThat(page(Map.of("q", marker)).getString("items[0].stage")).isEqualTo("newer");
     }
 
@@ -217,8 +217,9 @@ class ComplaintSummaryRebuildTest {
                     new ComplaintReceived("SEND-2025-9%05d".formatted(n), "durham-sendiass", ComplaintKind.COMPLAINT,
                             new Complainant("Parent " + n, "parent@example.org"), "History " + n, "Details",
                             receivedOn, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
+                            // Stored as before complainants had ids: no key, nothing sealed.
                             Map.of("stage1Acknowledgement", deadline), Optional.empty(), TestCallers.ORGANISATION,
-                            List.of()),
+                            List.of(), null),
                     new Acknowledged("stage-1", "Received.", List.of("stage1Acknowledgement"), Map.of()));
             for (int version = 1; version <= events.size(); version++) {
                 ComplaintEvent event = events.get(version - 1);

@@ -1,0 +1,76 @@
+package uk.redress.complaint.privacy;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.complaint.ComplaintService;
+import uk.redress.complaint.complaint.RecordedEvent;
+
+/**
+ * A subject access request: everything the complaint service holds about one complainant, their complaints with every
+ * event (personal fields opened while their key lasts) and every read of their personal data. The export is itself a
+ * read, and recorded as one.
+ */
+@ApplicationScoped
+public class SubjectAccess {
+
+    private static final int ALL_READS = 10_000;
+
+    /** One complaint of theirs and its whole history. */
+    public record HeldComplaint(Complaint complaint, List<RecordedEvent> events) {
+    }
+
+    /** @param erasedAt when their personal data was erased; empty while it is held */
+    public record Held(UUID complainantId, Instant exportedAt, Optional<Instant> erasedAt,
+                       List<HeldComplaint> complaints, List<PersonalDataReads.Read> reads) {
+    }
+
+    private final PersonalDataErasure erasure;
+    private final ComplaintService complaints;
+    private final PersonalDataReads reads;
+    private final Pool database;
+    private final Clock clock;
+
+    public SubjectAccess(PersonalDataErasure erasure, ComplaintService complaints, PersonalDataReads reads,
+                         Pool database, Clock clock) {
+        this.erasure = erasure;
+        this.complaints = complaints;
+        this.reads = reads;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** What is held about a complainant of the caller's organisation. */
+    public Uni<Held> export(Caller caller, UUID complainantId) {
+        return database.preparedQuery("SELECT erased_at FROM personal_data_key WHERE complainant_id = $1 "
+                        + "AND organisation = $2")
+                .execute(Tuple.of(complainantId, caller.organisation()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw new ComplainantNotFoundException(complainantId);
+                    }
+                    var erasedAt = rows.iterator().next().getOffsetDateTime(0);
+                    return erasure.complaintsOf(complainantId)
+                            .chain(ids -> Multi.createFrom().iterable(ids)
+                                    .onItem().transformToUniAndConcatenate(id -> complaints.history(id)
+                                            .map(events -> new HeldComplaint(Complaint.replay(events).orElseThrow(),
+                                                    events))
+                                            .call(held -> reads.record(caller, held.complaint(),
+                                                    "subject access export")))
+                                    .collect().asList())
+                            .chain(held -> reads.find(caller.organisation(), Optional.of(complainantId),
+                                            Optional.empty(), Optional.empty(), ALL_READS)
+                                    .map(found -> new Held(complainantId, clock.instant(),
+                                            Optional.ofNullable(erasedAt).map(at -> at.toInstant()), held, found)));
+                });
+    }
+}
