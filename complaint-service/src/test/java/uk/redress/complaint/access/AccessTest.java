@@ -241,8 +241,18 @@ class AccessTest {
                 .body("details", equalTo(script + " " + sql));
         assertThat(api().queryParam("q", "DROP TABLE complaint_event; -- 100% _done_").get("/api/v1/complaints")
                 .then().statusCode(200).extract().<List<String>>path("items.id")).containsExactly(id);
-        // The events are all still there to be read.
-        api().get("/api/v1/complaints/" + id + "/events").then().statusCode(200).body("size()", equalTo(1));
+        String letter = script + " " + sql;
+        api().contentType(ContentType.JSON).body("{\"letter\": \"" + letter.replace("\"", "\\\"") + "\"}")
+                .post("/api/v1/complaints/" + id + "/acknowledgement").then().statusCode(200);
+        // The events are all still there to be read, as sent.
+        api().get("/api/v1/complaints/" + id + "/events").then().statusCode(200).body("size()", equalTo(2))
+                .body("[1].data.letter", equalTo(letter));
+        // The tasklist shows every one of them as text: the name, summary, details and the letter in the timeline.
+        String page = as("sam.caseworker", TestCallers.ORGANISATION, CW).get("/tasklist/tasks/" + openTaskId(id))
+                .then().statusCode(200).extract().asString();
+        assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(").contains("&lt;img src=x onerror=alert(1)&gt;")
+                .contains("DROP TABLE complaint_event");
     }
 
     private static Response call(RequestSpecification request, Endpoint endpoint) {
