@@ -1,8 +1,8 @@
 package uk.redress.complaint.complaint;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.InstantSource;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +13,12 @@ import java.util.Optional;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
 import uk.redress.complaint.complaint.Commands.Close;
 import uk.redress.complaint.complaint.Commands.CompleteStep;
-import uk.redress.complaint.complaint.Commands.RecordOmbudsmanDecision;
-import uk.redress.complaint.complaint.Commands.ReferToOmbudsman;
-import uk.redress.complaint.complaint.Commands.RequestInformation;
 import uk.redress.complaint.complaint.Commands.DecideStage;
 import uk.redress.complaint.complaint.Commands.Escalate;
 import uk.redress.complaint.complaint.Commands.Extend;
+import uk.redress.complaint.complaint.Commands.RecordOmbudsmanDecision;
+import uk.redress.complaint.complaint.Commands.ReferToOmbudsman;
+import uk.redress.complaint.complaint.Commands.RequestInformation;
 import uk.redress.complaint.complaint.Commands.Respond;
 import uk.redress.complaint.complaint.Commands.Withdraw;
 import uk.redress.workflow.calendar.Deadline;

@@ -1,11 +1,11 @@
 package uk.redress.complaint.complaint;
 
-import uk.redress.complaint.privacy.PersonalData;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import uk.redress.complaint.privacy.PersonalData;
 import uk.redress.workflow.calendar.Deadline;
 
 /**

@@ -1,8 +1,8 @@
 package uk.redress.complaint.complaint;
 
 import java.time.LocalDate;
-import uk.redress.workflow.calendar.Deadline;
 import uk.redress.complaint.privacy.PersonalData;
+import uk.redress.workflow.calendar.Deadline;
 
 /**
  * A deadline moved, with the reason the complainant was given.

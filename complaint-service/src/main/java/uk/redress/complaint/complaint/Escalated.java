@@ -1,8 +1,8 @@
 package uk.redress.complaint.complaint;
 
-import uk.redress.complaint.privacy.PersonalData;
 import java.util.Map;
 import java.util.Optional;
+import uk.redress.complaint.privacy.PersonalData;
 import uk.redress.workflow.calendar.Deadline;
 
 /**

@@ -1,8 +1,8 @@
 package uk.redress.complaint.complaint;
 
-import uk.redress.complaint.privacy.PersonalData;
 import java.time.LocalDate;
 import java.util.Optional;
+import uk.redress.complaint.privacy.PersonalData;
 
 /**
  * The handler asked for more information, to the complainant or someone else. The procedures do not stop their clocks

@@ -1,7 +1,7 @@
 package uk.redress.complaint.complaint;
 
-import uk.redress.complaint.privacy.PersonalData;
 import java.time.LocalDate;
+import uk.redress.complaint.privacy.PersonalData;
 
 /**
  * The Ombudsman's decision on a referred complaint, as the Ombudsman's annual letter counts it.

@@ -3,8 +3,8 @@ package uk.redress.complaint.complaint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.redress.workflow.calendar.Deadline;
 import uk.redress.complaint.privacy.PersonalData;
+import uk.redress.workflow.calendar.Deadline;
 
 /**
  * The stage's response was sent.

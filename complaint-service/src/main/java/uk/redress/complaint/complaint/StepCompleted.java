@@ -1,8 +1,8 @@
 package uk.redress.complaint.complaint;
 
-import uk.redress.complaint.privacy.PersonalData;
 import java.util.List;
 import java.util.Map;
+import uk.redress.complaint.privacy.PersonalData;
 import uk.redress.workflow.calendar.Deadline;
 
 /**

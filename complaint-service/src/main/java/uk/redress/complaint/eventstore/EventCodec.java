@@ -2,12 +2,6 @@ package uk.redress.complaint.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
-import javax.crypto.SecretKey;
-import uk.redress.complaint.privacy.PersonalFields;
-import uk.redress.workflow.personaldata.PersonalDataCipher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +10,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.crypto.SecretKey;
 import uk.redress.complaint.complaint.ComplaintEvent;
+import uk.redress.complaint.privacy.PersonalFields;
+import uk.redress.workflow.personaldata.PersonalDataCipher;
 
 /** Turns events into JSON and back; the type name says which record a payload is. */
 @ApplicationScoped

@@ -9,14 +9,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.SecretKey;
-import uk.redress.complaint.privacy.PersonalDataKeys;
-import java.util.List;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.privacy.PersonalDataKeys;
 
 /**
  * The whole event store read in pages, complaint by complaint and each complaint's events in order, for replays.

@@ -1,26 +1,26 @@
 package uk.redress.complaint.eventstore;
 
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import io.quarkus.arc.All;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import org.hibernate.reactive.mutiny.Mutiny;
-import io.vertx.pgclient.PgException;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintEvent;
 import uk.redress.complaint.complaint.ComplaintReceived;
-import javax.crypto.SecretKey;
-import uk.redress.complaint.privacy.PersonalDataKeys;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.VersionConflictException;
 import uk.redress.complaint.intake.IdempotencyKey;
 import uk.redress.complaint.outbox.OutboxEntry;
+import uk.redress.complaint.privacy.PersonalDataKeys;
 
 /** The record of truth: every complaint's events, in order, in PostgreSQL. */
 @ApplicationScoped

@@ -1,10 +1,10 @@
 package uk.redress.complaint.task;
 
-import java.util.List;
-import uk.redress.complaint.access.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import uk.redress.complaint.access.Caller;
 
 /**
  * A user task as the tasklist shows it.

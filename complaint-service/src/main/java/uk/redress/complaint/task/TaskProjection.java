@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.access.StaffConcerned;
 import uk.redress.complaint.complaint.Complaint;
-import uk.redress.workflow.personaldata.PersonalDataCipher;
 import uk.redress.complaint.eventstore.Projection;
+import uk.redress.workflow.personaldata.PersonalDataCipher;
 
 /**
  * Keeps the tasklist in step with every append: the task the complaint waits for is open, every other task of it is

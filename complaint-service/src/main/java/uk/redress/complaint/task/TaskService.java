@@ -1,18 +1,18 @@
 package uk.redress.complaint.task;
 
 import io.smallrye.mutiny.Uni;
-import uk.redress.complaint.access.Caller;
-import uk.redress.complaint.complaint.InvalidCommandException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.complaint.Commands.ComplaintCommand;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintService;
 import uk.redress.complaint.complaint.EventContext;
+import uk.redress.complaint.complaint.InvalidCommandException;
 import uk.redress.complaint.complaint.TaskAssigned;
 
 /**

@@ -1,8 +1,6 @@
 package uk.redress.complaint.task;
 
 import io.smallrye.mutiny.Uni;
-import uk.redress.complaint.access.Caller;
-import uk.redress.complaint.access.StaffConcerned;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -15,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.access.StaffConcerned;
 
 /**
  * Reads the tasklist; the {@link TaskProjection} opens and closes tasks and keeps who has each, from the complaint's

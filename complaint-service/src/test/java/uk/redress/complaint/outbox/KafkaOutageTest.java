@@ -1,8 +1,8 @@
 package uk.redress.complaint.outbox;
 
-import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.redress.complaint.TestCallers.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;

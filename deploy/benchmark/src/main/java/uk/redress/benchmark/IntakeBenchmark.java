@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
+import uk.redress.local.SigningKey;
 import uk.redress.local.StackSettings;
 
 /**
@@ -98,6 +99,8 @@ public final class IntakeBenchmark {
                  "details": "We asked on 1 October and have heard nothing since.",
                  "receivedAt": "%s"}
                 """.formatted(LocalDate.now().minusDays(1));
+        String token = SigningKey.of(settings.dataDir()).mint("benchmark-crm", "Benchmark CRM", "durham",
+                List.of("case-system"), Duration.ofHours(4));
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         Semaphore inFlight = new Semaphore(concurrency);
@@ -116,6 +119,7 @@ public final class IntakeBenchmark {
                 inFlight.acquire();
                 long sent = System.nanoTime();
                 HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete(
                         (response, failure) -> {

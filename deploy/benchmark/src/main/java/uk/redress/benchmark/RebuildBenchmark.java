@@ -27,11 +27,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.SecretKey;
 import org.postgresql.PGConnection;
 import uk.redress.complaint.complaint.Acknowledged;
+import uk.redress.complaint.complaint.Closed;
 import uk.redress.complaint.complaint.Complainant;
 import uk.redress.complaint.complaint.ComplaintEvent;
-import uk.redress.complaint.complaint.Closed;
 import uk.redress.complaint.complaint.ComplaintKind;
 import uk.redress.complaint.complaint.ComplaintReceived;
 import uk.redress.complaint.complaint.DeadlineExtended;
@@ -42,9 +43,12 @@ import uk.redress.complaint.complaint.Withdrawn;
 import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
+import uk.redress.local.PersonalDataMasterKey;
 import uk.redress.local.Port;
+import uk.redress.local.SigningKey;
 import uk.redress.local.StackSettings;
 import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.personaldata.PersonalDataCipher;
 
 /**
  * The complaint list's rebuild against a bare read of the same events: loads {@code N} events straight into
@@ -58,6 +62,7 @@ final class RebuildBenchmark {
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final String REBUILD = "/api/v1/admin/projections/complaint-summary/rebuild";
     private static final int COPY_CHUNK = 50_000;
+    private static final String ORGANISATION = "durham";
 
     private final EventCodec codec = new EventCodec(JsonMapper.builder()
             .findAndAddModules()
@@ -77,10 +82,18 @@ final class RebuildBenchmark {
                 EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.COMPLAINT_SERVICE))) {
             StackSettings settings = stack.settings();
             String url = "jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES) + "/redress";
+            PersonalDataCipher cipher = PersonalDataCipher.withMasterKeyFile(
+                    PersonalDataMasterKey.of(settings.dataDir()));
+            SigningKey tokens = SigningKey.of(settings.dataDir());
+            String admin = tokens.mint("benchmark-admin", "Benchmark admin", ORGANISATION, List.of("admin"),
+                    Duration.ofHours(4));
+            String officer = tokens.mint("benchmark-officer", "Benchmark officer", ORGANISATION,
+                    List.of("complaints-officer"), Duration.ofHours(4));
             try (Connection connection = DriverManager.getConnection(url, "redress", "redress")) {
-                System.out.printf("Loading %,d events into complaint_event with COPY...%n", events);
+                System.out.printf("Loading %,d events into complaint_event with COPY, personal fields sealed with "
+                        + "a key per complainant...%n", events);
                 long loadStart = System.nanoTime();
-                long loaded = load(connection, events);
+                long loaded = load(connection, events, cipher);
                 System.out.printf(Locale.ROOT, "Loaded %,d events in %.1f s; VACUUM ANALYZE...%n", loaded,
                         (System.nanoTime() - loadStart) / 1e9);
                 try (Statement statement = connection.createStatement()) {
@@ -90,7 +103,7 @@ final class RebuildBenchmark {
                 Timed scan = scan(connection);
                 System.out.printf("Rebuild through %s until done (progress in %s)...%n", REBUILD,
                         settings.dataDir().resolve("logs"));
-                Timed rebuild = rebuild(settings);
+                Timed rebuild = rebuild(settings, admin);
                 long listed = count(connection, "SELECT count(*) FROM complaint_summary");
 
                 System.out.printf("%n%-52s %12s %10s %14s%n", "", "events", "seconds", "events/second");
@@ -99,34 +112,45 @@ final class RebuildBenchmark {
                 System.out.printf(Locale.ROOT, "%nThe rebuild ran at %.0f%% of the bare scan's rate (%.1f times slower); "
                                 + "complaint_summary holds %,d complaints.%n",
                         100 * rebuild.perSecond() / scan.perSecond(), scan.perSecond() / rebuild.perSecond(), listed);
-                listQueries(settings);
+                listQueries(settings, officer);
             }
         }
     }
 
     /** About ten events a complaint, each complaint's in order, as COPY csv, a chunk per round trip. */
-    private long load(Connection connection, int events) throws SQLException, IOException {
+    private long load(Connection connection, int events, PersonalDataCipher cipher)
+            throws SQLException, IOException {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();
         long written = 0;
         int complaint = 0;
         while (written < events) {
-            StringBuilder chunk = new StringBuilder(COPY_CHUNK * 600);
+            StringBuilder chunk = new StringBuilder(COPY_CHUNK * 900);
+            StringBuilder keys = new StringBuilder();
             int inChunk = 0;
             while (inChunk < COPY_CHUNK && written + inChunk < events) {
-                List<ComplaintEvent> history = history(complaint++);
+                UUID complainantId = UUID.randomUUID();
+                String wrappedKey = cipher.newWrappedKey(complainantId);
+                Optional<SecretKey> key = Optional.of(cipher.unwrap(wrappedKey, complainantId));
+                keys.append(complainantId).append(',').append(ORGANISATION).append(',').append(wrappedKey)
+                        .append(",2026-01-05T09:00:00Z\n");
+                List<ComplaintEvent> history = history(complaint++, complainantId);
                 UUID streamId = UUID.randomUUID();
                 Instant at = Instant.parse("2026-01-05T09:00:00Z").plus(Duration.ofMinutes(complaint));
                 for (int version = 1; version <= history.size() && written + inChunk < events; version++) {
                     ComplaintEvent event = history.get(version - 1);
                     chunk.append(streamId).append(',').append(version).append(',').append(UUID.randomUUID())
-                            .append(',').append(event.type()).append(',').append(csv(codec.toJson(event)))
+                            .append(',').append(event.type()).append(',')
+                            .append(csv(codec.toStoredJson(event, complainantId, key)))
                             .append(',').append(at.plus(Duration.ofHours(version))).append(",benchmark,")
-                            .append(UUID.randomUUID()).append(",\n");
+                            .append(UUID.randomUUID()).append(",,").append(complainantId).append('\n');
                     inChunk++;
                 }
             }
+            copy.copyIn("COPY personal_data_key (complainant_id, organisation, wrapped_key, created_at) FROM STDIN "
+                    + "(FORMAT csv)", new StringReader(keys.toString()));
             written += copy.copyIn("COPY complaint_event (stream_id, version, event_id, event_type, payload, "
-                            + "occurred_at, recorded_by, correlation_id, causation_id) FROM STDIN (FORMAT csv)",
+                            + "occurred_at, recorded_by, correlation_id, causation_id, complainant_id) FROM STDIN "
+                            + "(FORMAT csv)",
                     new StringReader(chunk.toString()));
             if (written % 200_000 < COPY_CHUNK) {
                 System.out.printf("  %,d events%n", written);
@@ -143,7 +167,7 @@ final class RebuildBenchmark {
      * A Durham complaint taken through both stages with extensions: ten events, as the service records them. One in
      * ten is withdrawn part way, so the histories differ in length and end.
      */
-    private static List<ComplaintEvent> history(int n) {
+    private static List<ComplaintEvent> history(int n, UUID complainantId) {
         LocalDate received = LocalDate.of(2026, 1, 5).plusDays(n % 300);
         Complainant complainant = new Complainant("Parent " + n, "parent" + n + "@example.org");
         ComplaintReceived receivedEvent = new ComplaintReceived("SEND-2026-%06d".formatted(n), "durham-sendiass",
@@ -153,7 +177,8 @@ final class RebuildBenchmark {
                         + "six weeks.",
                 received, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
                 Map.of("stage1Acknowledgement", deadline(received.plusDays(3)),
-                        "stage1Response", deadline(received.plusDays(28))), Optional.empty());
+                        "stage1Response", deadline(received.plusDays(28))), Optional.empty(), ORGANISATION, List.of(),
+                complainantId);
         List<ComplaintEvent> events = new ArrayList<>(List.of(
                 receivedEvent,
                 new Acknowledged("stage-1", "Dear parent, we received your complaint on " + received
@@ -216,19 +241,19 @@ final class RebuildBenchmark {
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(\\w+)\"");
 
     /** POSTs the rebuild and polls its status until it is no longer running. */
-    private static Timed rebuild(StackSettings settings) throws Exception {
+    private static Timed rebuild(StackSettings settings, String token) throws Exception {
         URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + REBUILD);
         try (HttpClient http = HttpClient.newHttpClient()) {
             // The service fills the list once when it first starts: wait for that to finish before timing ours.
-            awaitNotRunning(http, uri);
+            awaitNotRunning(http, uri, token);
             long start = System.nanoTime();
-            HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer "
+                    + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() != 202) {
                 throw new IllegalStateException("the rebuild was not started: " + started.statusCode() + " "
                         + started.body());
             }
-            String status = awaitNotRunning(http, uri);
+            String status = awaitNotRunning(http, uri, token);
             long nanos = System.nanoTime() - start;
             if (!"done".equals(match(STATE, status))) {
                 throw new IllegalStateException("the rebuild did not finish: " + status);
@@ -238,10 +263,11 @@ final class RebuildBenchmark {
     }
 
     /** Each list query through the API, a page of 50, timed over 20 runs after 5 to warm up. */
-    private static void listQueries(StackSettings settings) throws Exception {
+    private static void listQueries(StackSettings settings, String token) throws Exception {
         String base = settings.httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints?limit=50";
         try (HttpClient http = HttpClient.newHttpClient()) {
-            String firstPage = http.send(HttpRequest.newBuilder(URI.create(base)).GET().build(),
+            String firstPage = http.send(HttpRequest.newBuilder(URI.create(base)).header("Authorization",
+                            "Bearer " + token).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             String cursor = match(Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\""), firstPage);
             Map<String, String> queries = new LinkedHashMap<>();
@@ -260,7 +286,8 @@ final class RebuildBenchmark {
                 List<Long> nanos = new ArrayList<>();
                 for (int run = 0; run < 25; run++) {
                     long start = System.nanoTime();
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                                    .header("Authorization", "Bearer " + token).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException(uri + " answered " + response.statusCode());
@@ -276,9 +303,10 @@ final class RebuildBenchmark {
         }
     }
 
-    private static String awaitNotRunning(HttpClient http, URI uri) throws Exception {
+    private static String awaitNotRunning(HttpClient http, URI uri, String token) throws Exception {
         while (true) {
-            HttpResponse<String> status = http.send(HttpRequest.newBuilder(uri).GET().build(),
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (status.statusCode() == 200 && !"running".equals(match(STATE, status.body()))) {
                 return status.body();

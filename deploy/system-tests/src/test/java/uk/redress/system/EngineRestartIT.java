@@ -23,9 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.SigningKey;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
+import uk.redress.local.SigningKey;
 import uk.redress.local.StackSettings;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 

@@ -1,8 +1,7 @@
 package uk.redress.complaint.complaintlist.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import uk.redress.complaint.access.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.complaintlist.ComplaintSummaryRebuild;
 import uk.redress.complaint.complaintlist.RebuildStatus;
 import uk.redress.complaint.problem.Problem;

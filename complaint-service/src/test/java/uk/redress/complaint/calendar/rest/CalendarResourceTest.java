@@ -1,10 +1,10 @@
 package uk.redress.complaint.calendar.rest;
 
-import static uk.redress.complaint.TestCallers.api;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static uk.redress.complaint.TestCallers.api;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,9 +1,9 @@
 package uk.redress.complaint.complaint.rest;
 
-import static uk.redress.complaint.TestCallers.api;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static uk.redress.complaint.TestCallers.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;

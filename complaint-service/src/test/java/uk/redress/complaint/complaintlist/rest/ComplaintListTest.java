@@ -1,10 +1,10 @@
 package uk.redress.complaint.complaintlist.rest;
 
-import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static uk.redress.complaint.TestCallers.api;
 import static uk.redress.complaint.complaintlist.rest.ListFixtures.acknowledge;
 import static uk.redress.complaint.complaintlist.rest.ListFixtures.escalate;
 import static uk.redress.complaint.complaintlist.rest.ListFixtures.everyPage;

@@ -1,9 +1,9 @@
 package uk.redress.complaint.procedure.rest;
 
-import static uk.redress.complaint.TestCallers.api;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static uk.redress.complaint.TestCallers.api;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,12 +1,12 @@
 package uk.redress.complaint.task.rest;
 
-import static uk.redress.complaint.TestCallers.api;
-import static uk.redress.complaint.TestCallers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static uk.redress.complaint.TestCallers.api;
+import static uk.redress.complaint.TestCallers.as;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -14,12 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import io.restassured.specification.RequestSpecification;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.TestCallers;
 import uk.redress.complaint.access.Roles;

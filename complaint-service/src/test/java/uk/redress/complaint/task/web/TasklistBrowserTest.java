@@ -1,7 +1,7 @@
 package uk.redress.complaint.task.web;
 
-import static uk.redress.complaint.TestCallers.api;
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.redress.complaint.TestCallers.api;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -132,6 +132,12 @@ class TasklistBrowserTest {
         assertThat(notice()).endsWith("is now with alex.officer");
         assertThat(api().get("/api/v1/tasks/" + task).then().extract().<String>path("assignee"))
                 .isEqualTo("alex.officer");
+
+        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        waitFor().until(driver -> driver.getCurrentUrl().contains("/tasklist/sign-in"));
+        browser.get(tasklist + "/manager");
+        waitFor().until(driver -> driver.getCurrentUrl().contains("/tasklist/sign-in?then=")
+                && driver.getCurrentUrl().endsWith("manager"));
     }
 
     @Test
