@@ -43,12 +43,20 @@ public final class DurhamComplaints {
                 (String) complaint.get(Variables.dueDate("stage1Acknowledgement"))));
     }
 
-    /** Starts a complaint received at {@code receivedAt}; answers its process variables, complaint id included. */
-    public static Map<String, Object> start(CamundaClient engine, Instant receivedAt, String summary) {
+    /**
+     * Starts a complaint received at {@code receivedAt}, its summary sealed with the key of its complainant, as the
+     * complaint service starts one; answers its process variables, complaint id included. Its events are to go
+     * through {@code events}, which knows its complainant.
+     */
+    public static Map<String, Object> start(CamundaClient engine, ComplaintEventsProducer events, Instant receivedAt,
+                                            String summary) {
         Map<String, Object> variables = new HashMap<>(
                 DEADLINES.stageStarted(DURHAM, DURHAM.stages().getFirst(), receivedAt));
-        variables.put(Variables.COMPLAINT_ID, UUID.randomUUID().toString());
-        variables.put(Variables.SUMMARY, summary);
+        String complaintId = UUID.randomUUID().toString();
+        Complainants.Complainant complainant = events.complainantOf(complaintId);
+        variables.put(Variables.COMPLAINT_ID, complaintId);
+        variables.put(Variables.COMPLAINANT_ID, complainant.id().toString());
+        variables.put(Variables.SUMMARY, complainant.seal(summary));
         engine.newCreateInstanceCommand()
                 .bpmnProcessId(ComplaintProcesses.DURHAM_SENDIASS).latestVersion()
                 .variables(variables)

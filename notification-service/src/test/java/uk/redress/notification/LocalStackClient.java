@@ -44,6 +44,14 @@ public record LocalStackClient(StackSettings settings) {
                 .extract().jsonPath().getList("findAll { it.subject.contains('" + text + "') }");
     }
 
+    /** Every message the SMTP server accepted for {@code address}. */
+    public List<Map<String, Object>> mailsTo(String address) {
+        return given().when().get(settings.httpAddress(Port.MAILBOX) + "/messages")
+                .then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("$").stream()
+                .filter(mail -> ((List<?>) mail.get("to")).contains(address)).toList();
+    }
+
     /** The same, for subjects that start with {@code prefix}: one kind of notice. */
     public List<Map<String, Object>> mailsAbout(String text, String prefix) {
         return mailsAbout(text).stream().filter(mail -> ((String) mail.get("subject")).startsWith(prefix)).toList();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import uk.redress.notification.sentlog.Notification;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
 
@@ -12,6 +13,9 @@ import uk.redress.workflow.process.ComplaintProcesses.Variables;
  * A reminder, lapse or escalation of one clock of one complaint, as the engine's job gives it.
  *
  * @param procedure       the procedure, which is the process id
+ * @param summary         as the process holds it: sealed with the complainant's key
+ * @param complainantId   whose key seals the summary; empty for a process from before complainant ids, whose summary
+ *                        is in the clear
  * @param clock           the clock's id, for example {@code stage1Acknowledgement}
  * @param clockName       as people call it, for example {@code stage 1 acknowledgement}
  * @param dueDate         the last day on which the clock is kept
@@ -19,10 +23,13 @@ import uk.redress.workflow.process.ComplaintProcesses.Variables;
  * @param candidateGroups the groups the job names, where its task carries them; empty for the policy's
  */
 public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
-                             String clock, String clockName, LocalDate dueDate, Instant firesAt,
-                             List<String> candidateGroups) {
+                             Optional<UUID> complainantId, String clock, String clockName, LocalDate dueDate,
+                             Instant firesAt, List<String> candidateGroups) {
 
-    /** Reads a notice from a notification job; a missing variable is a modelling error. */
+    /**
+     * Reads a notice from a notification job; a missing variable is a modelling error, but for the complainant's id,
+     * which processes started before complainant ids lack.
+     */
     public static DeadlineNotice fromJob(DeadlineNoticeKind kind, String procedure, Map<String, Object> variables,
                                          Map<String, String> headers) {
         String clock = required(variables, Variables.CLOCK);
@@ -33,8 +40,10 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
         };
         List<String> groups = Optional.ofNullable(headers.get("candidateGroups"))
                 .map(value -> List.of(value.split("\\s*,\\s*"))).orElse(List.of());
+        Optional<UUID> complainantId = Optional.ofNullable(variables.get(Variables.COMPLAINANT_ID))
+                .map(id -> UUID.fromString(id.toString()));
         return new DeadlineNotice(kind, procedure, required(variables, Variables.COMPLAINT_ID),
-                required(variables, Variables.SUMMARY), clock, required(variables, Variables.CLOCK_NAME),
+                required(variables, Variables.SUMMARY), complainantId, clock, required(variables, Variables.CLOCK_NAME),
                 LocalDate.parse(required(variables, Variables.DUE_DATE)),
                 Instant.parse(required(variables, firesAtVariable)), groups);
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.alert.SlaAlertSender;
 import uk.redress.notification.email.EmailTemplates;
+import uk.redress.notification.personaldata.PersonalData;
 import uk.redress.notification.recipient.Directory;
 import uk.redress.notification.sentlog.Delivery;
 import uk.redress.notification.sentlog.Dispatcher;
@@ -28,7 +29,7 @@ import uk.redress.workflow.procedure.Stage;
 /**
  * Makes a deadline loud: an email to the people who hold the stage (and, for an escalation, the managers), an
  * alert on {@code sla-alerts} for a lapse or escalation, and a signed CloudEvent to every webhook subscriber, each
- * recorded once.
+ * recorded once. The complaint's summary is opened with the complainant's key, read as the notice is made.
  */
 @ApplicationScoped
 public class DeadlineNotices {
@@ -36,6 +37,7 @@ public class DeadlineNotices {
     public static final String SOURCE = "/redress/notification-service";
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
+    private final PersonalData personalData;
     private final Dispatcher dispatcher;
     private final EmailTemplates templates;
     private final Directory directory;
@@ -44,8 +46,10 @@ public class DeadlineNotices {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public DeadlineNotices(Dispatcher dispatcher, EmailTemplates templates, Directory directory,
-                           ProcedurePolicies procedures, NotificationsConfig config, ObjectMapper json, Clock clock) {
+    public DeadlineNotices(PersonalData personalData, Dispatcher dispatcher, EmailTemplates templates,
+                           Directory directory, ProcedurePolicies procedures, NotificationsConfig config,
+                           ObjectMapper json, Clock clock) {
+        this.personalData = personalData;
         this.dispatcher = dispatcher;
         this.templates = templates;
         this.directory = directory;
@@ -57,18 +61,25 @@ public class DeadlineNotices {
 
     /** Completes once every delivery of the notice is in the sent-log; sending follows on its own. */
     public Uni<Void> notify(DeadlineNotice notice) {
+        return personalData.keyOf(notice.complainantId())
+                .map(key -> deliveries(notice, key.open(notice.summary())))
+                .chain(dispatcher::dispatch);
+    }
+
+    /** The email, alert and webhook deliveries of the notice, the email quoting {@code summary}. */
+    private List<Delivery> deliveries(DeadlineNotice notice, String summary) {
         Notification notification = notice.notification();
         Instant alertedAt = clock.instant();
         Map<String, Object> alert = alert(notice, notification, alertedAt);
         List<Delivery> deliveries = new ArrayList<>();
-        deliveries.add(email(notice, notification));
+        deliveries.add(email(notice, summary, notification));
         // sla-alerts carries breaches for automated consumers: a reminder is not one, so it goes to people only.
         if (notice.kind() != DeadlineNoticeKind.REMINDER) {
             deliveries.add(Delivery.slaAlert(notification, SlaAlertSender.CHANNEL, write(alert)));
         }
         config.webhook().subscribers().keySet().stream().sorted().forEach(subscriber -> deliveries.add(
                 Delivery.webhook(notification, subscriber, write(cloudEvent(notice, notification, alertedAt, alert)))));
-        return dispatcher.dispatch(deliveries);
+        return deliveries;
     }
 
     /** The groups that hear of it: those the task names, else the group that handles the clock's stage. */
@@ -91,11 +102,11 @@ public class DeadlineNotices {
                 .findFirst();
     }
 
-    private Delivery email(DeadlineNotice notice, Notification notification) {
+    private Delivery email(DeadlineNotice notice, String summary, Notification notification) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clockName", notice.clockName());
         data.put("complaintId", notice.complaintId());
-        data.put("summary", notice.summary());
+        data.put("summary", summary);
         data.put("dueDate", notice.dueDate().format(UK_DATE));
         data.put("dueDateIso", notice.dueDate().toString());
         data.put("procedure", procedures.find(notice.procedure()).map(ProcedurePolicy::name)

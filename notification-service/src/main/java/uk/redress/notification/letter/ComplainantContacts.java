@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
-/** The complainants' contacts, kept from the events; an event applied twice leaves the same row. */
+/**
+ * The complainants' contacts, kept from the events, their personal fields sealed as they came; an event applied twice
+ * leaves the same row.
+ */
 @ApplicationScoped
 public class ComplainantContacts {
 
@@ -28,28 +31,30 @@ public class ComplainantContacts {
     }
 
     public Uni<Optional<ComplainantContact>> find(String complaintId) {
-        return database.preparedQuery("SELECT complaint_id, reference, procedure, name, email, summary, stage, "
-                        + "deadlines FROM notification.complainant_contact WHERE complaint_id = $1")
+        return database.preparedQuery("SELECT complaint_id, complainant_id, reference, procedure, name, email, "
+                        + "summary, stage, deadlines FROM notification.complainant_contact WHERE complaint_id = $1")
                 .execute(Tuple.of(complaintId))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(contact(rows.iterator().next()))
                         : Optional.empty());
     }
 
     public Uni<Void> save(ComplainantContact contact) {
-        return database.preparedQuery("INSERT INTO notification.complainant_contact (complaint_id, reference, "
-                        + "procedure, name, email, summary, stage, deadlines) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+        return database.preparedQuery("INSERT INTO notification.complainant_contact (complaint_id, complainant_id, "
+                        + "reference, procedure, name, email, summary, stage, deadlines) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
                         + "ON CONFLICT (complaint_id) DO UPDATE SET stage = EXCLUDED.stage, "
                         + "deadlines = EXCLUDED.deadlines")
-                .execute(Tuple.from(new Object[] {contact.complaintId(), contact.reference(), contact.procedure(),
-                        contact.name(), contact.email(), contact.summary(), contact.stage(),
-                        write(contact.deadlines())}))
+                .execute(Tuple.from(new Object[] {contact.complaintId(), contact.complainantId().orElse(null),
+                        contact.reference(), contact.procedure(), contact.name(), contact.email(), contact.summary(),
+                        contact.stage(), write(contact.deadlines())}))
                 .replaceWithVoid();
     }
 
     private ComplainantContact contact(Row row) {
         try {
-            return new ComplainantContact(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getString(5), row.getString(6), json.readValue(row.getString(7), DEADLINES));
+            return new ComplainantContact(row.getString(0), Optional.ofNullable(row.getUUID(1)), row.getString(2),
+                    row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+                    json.readValue(row.getString(8), DEADLINES));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable deadlines of complaint " + row.getString(0), e);
         }

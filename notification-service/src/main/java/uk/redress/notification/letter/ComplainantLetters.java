@@ -15,9 +15,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.email.EmailTemplates;
+import uk.redress.notification.personaldata.PersonalData;
 import uk.redress.notification.sentlog.Delivery;
 import uk.redress.notification.sentlog.Dispatcher;
 import uk.redress.notification.sentlog.Notification;
+import uk.redress.notification.sentlog.SentLog;
+import uk.redress.workflow.personaldata.PersonalDataCipher;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
@@ -26,6 +29,10 @@ import uk.redress.workflow.procedure.Stage;
  * The complainant's letters, one per event that calls for one: the acknowledgement (the stage, what happens next,
  * by when), the stage 2 acknowledgement, the extension notice, the response and the closing letter, the last three
  * with the route to the Ombudsman where it is open. Each letter's id is derived from its event's id.
+ *
+ * <p>The complainant's name, address and summary, and the personal fields of each event, come sealed with the
+ * complainant's key: they are opened with the key read as the letter is written, and never stored opened. Once the
+ * key is destroyed a letter is withheld, and recorded as such, rather than sent to an erased address.
  */
 @ApplicationScoped
 public class ComplainantLetters {
@@ -34,14 +41,16 @@ public class ComplainantLetters {
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final ComplainantContacts contacts;
+    private final PersonalData personalData;
     private final Dispatcher dispatcher;
     private final EmailTemplates templates;
     private final ProcedurePolicies procedures;
     private final NotificationsConfig config;
 
-    public ComplainantLetters(ComplainantContacts contacts, Dispatcher dispatcher, EmailTemplates templates,
-                              ProcedurePolicies procedures, NotificationsConfig config) {
+    public ComplainantLetters(ComplainantContacts contacts, PersonalData personalData, Dispatcher dispatcher,
+                              EmailTemplates templates, ProcedurePolicies procedures, NotificationsConfig config) {
         this.contacts = contacts;
+        this.personalData = personalData;
         this.dispatcher = dispatcher;
         this.templates = templates;
         this.procedures = procedures;
@@ -61,7 +70,10 @@ public class ComplainantLetters {
                 }));
     }
 
-    /** Only complaints get letters: comments, compliments and signposted claims have no stages to tell of. */
+    /**
+     * Only complaints get letters: comments, compliments and signposted claims have no stages to tell of. The contact
+     * is stored as it came, sealed.
+     */
     private Uni<Void> received(ComplaintCloudEvent event) {
         JsonNode data = event.data();
         String email = data.path("complainant").path("email").asText("");
@@ -69,17 +81,23 @@ public class ComplainantLetters {
                 || data.path("stage").isNull() || data.path("stage").isMissingNode()) {
             return Uni.createFrom().voidItem();
         }
-        return contacts.save(new ComplainantContact(event.subject(), data.path("reference").asText(),
-                data.path("procedure").asText(), data.path("complainant").path("name").asText(), email,
-                data.path("summary").asText(), data.path("stage").asText(), dueDates(data.path("deadlines"))));
+        return contacts.save(new ComplainantContact(event.subject(), event.complainantId(),
+                data.path("reference").asText(), data.path("procedure").asText(),
+                data.path("complainant").path("name").asText(), email, data.path("summary").asText(),
+                data.path("stage").asText(), dueDates(data.path("deadlines"))));
     }
 
     private Uni<Void> follow(ComplaintCloudEvent event, ComplainantContact contact) {
         try {
             return changes(event, contact);
         } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException e) {
-            return Uni.createFrom().failure(new LetterException(e.getMessage()));
+            return unwritable(e);
         }
+    }
+
+    /** An event whose own content no letter can be written from: a retry would fail the same way. */
+    private static Uni<Void> unwritable(RuntimeException e) {
+        return Uni.createFrom().failure(new LetterException(e.getMessage()));
     }
 
     private Uni<Void> changes(ComplaintCloudEvent event, ComplainantContact contact) {
@@ -91,19 +109,19 @@ public class ComplainantLetters {
                 ComplainantContact updated = contact.withDeadlines(dueDates(data.path("deadlinesStarted")),
                         texts(data.path("clocksMet")));
                 boolean firstStage = procedure.stages().getFirst().id().equals(data.path("stage").asText());
-                yield saveAndSend(updated, letter(event, updated, procedure,
-                        firstStage ? "letter-acknowledgement" : "letter-stage-acknowledgement"));
+                yield saveAndSend(event, updated, procedure,
+                        firstStage ? "letter-acknowledgement" : "letter-stage-acknowledgement");
             }
             case "deadline-extended" -> {
                 ComplainantContact updated = contact.withDeadlines(Map.of(data.path("clock").asText(),
                         LocalDate.parse(data.path("deadline").path("dueDate").asText())), List.of());
-                yield saveAndSend(updated, letter(event, updated, procedure, "letter-extension"));
+                yield saveAndSend(event, updated, procedure, "letter-extension");
             }
             case "responded" -> {
                 ComplainantContact updated = contact.withDeadlines(Map.of(), texts(data.path("clocksMet")));
-                yield saveAndSend(updated, letter(event, updated, procedure, "letter-response"));
+                yield saveAndSend(event, updated, procedure, "letter-response");
             }
-            case "closed" -> dispatcher.dispatch(List.of(letter(event, contact, procedure, "letter-closing")));
+            case "closed" -> send(event, contact, procedure, "letter-closing");
             case "escalated" -> contacts.save(contact.atStage(data.path("toStage").asText())
                     .withDeadlines(dueDates(data.path("deadlinesStarted")), List.of()));
             case "step-completed", "stage-decided" -> contacts.save(contact.withDeadlines(
@@ -112,13 +130,40 @@ public class ComplainantLetters {
         };
     }
 
-    private Uni<Void> saveAndSend(ComplainantContact contact, Delivery letter) {
-        return contacts.save(contact).chain(() -> dispatcher.dispatch(List.of(letter)));
+    private Uni<Void> saveAndSend(ComplaintCloudEvent event, ComplainantContact contact, ProcedurePolicy procedure,
+                                  String kind) {
+        return contacts.save(contact).chain(() -> send(event, contact, procedure, kind));
     }
 
-    private Delivery letter(ComplaintCloudEvent event, ComplainantContact contact, ProcedurePolicy procedure,
-                            String kind) {
-        JsonNode data = event.data();
+    /**
+     * Has the letter recorded, written with the complainant's key as it stands now; once the key is destroyed, the
+     * letter is recorded as withheld, with nothing of the complainant in it.
+     */
+    private Uni<Void> send(ComplaintCloudEvent event, ComplainantContact contact, ProcedurePolicy procedure,
+                           String kind) {
+        Notification notification = new Notification(Notification.idOf("letter", event.id()), contact.complaintId(),
+                kind, null);
+        return personalData.keyOf(event.complainantId().or(contact::complainantId)).chain(key -> {
+            if (key.erased()) {
+                LOG.infof("The %s of complaint %s is withheld: %s", kind, contact.complaintId(),
+                        SentLog.PERSONAL_DATA_ERASED);
+                return dispatcher.withhold(Delivery.email(notification, PersonalDataCipher.ERASED,
+                        PersonalDataCipher.ERASED, null, null), SentLog.PERSONAL_DATA_ERASED);
+            }
+            Delivery letter;
+            try {
+                letter = letter(notification, key.open(event.data()), contact.openedWith(key), procedure);
+            } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException e) {
+                return unwritable(e);
+            }
+            return dispatcher.dispatch(List.of(letter));
+        });
+    }
+
+    /** The letter from the event's data and the contact, both opened. */
+    private Delivery letter(Notification notification, JsonNode data, ComplainantContact contact,
+                            ProcedurePolicy procedure) {
+        String kind = notification.kind();
         Stage stage = stageOf(procedure, data.path("stage").asText(contact.stage()));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", contact.name());
@@ -152,8 +197,6 @@ public class ComplainantLetters {
             }
         }
         EmailTemplates.RenderedEmail email = templates.render(kind, procedure.id(), values);
-        Notification notification = new Notification(Notification.idOf("letter", event.id()), contact.complaintId(),
-                kind, null);
         return Delivery.email(notification, contact.email(), subject(kind, contact.reference()), email.text(),
                 email.html());
     }

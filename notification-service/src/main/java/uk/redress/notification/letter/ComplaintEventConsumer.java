@@ -9,11 +9,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.assignment.AssignmentNotices;
+import uk.redress.notification.personaldata.PersonalDataErasure;
 
 /**
- * Reads {@code complaint-events}: registers whose each complaint is, and has the complainant's letters and the
- * caseworkers' assignment emails recorded. A record's offset is committed only after its letter is in the sent-log;
- * while PostgreSQL is away the record is retried, with backoff, not skipped.
+ * Reads {@code complaint-events}: registers whose each complaint is, has the complainant's letters and the
+ * caseworkers' assignment emails recorded, and drops the complainant's personal data when it is erased. A record's
+ * offset is committed only after its letter is in the sent-log; while PostgreSQL is away the record is retried, with
+ * backoff, not skipped.
  */
 @ApplicationScoped
 public class ComplaintEventConsumer {
@@ -24,13 +26,15 @@ public class ComplaintEventConsumer {
     private final ComplaintRegister register;
     private final ComplainantLetters letters;
     private final AssignmentNotices assignments;
+    private final PersonalDataErasure erasure;
     private final ObjectMapper json;
 
     public ComplaintEventConsumer(ComplaintRegister register, ComplainantLetters letters,
-                                  AssignmentNotices assignments, ObjectMapper json) {
+                                  AssignmentNotices assignments, PersonalDataErasure erasure, ObjectMapper json) {
         this.register = register;
         this.letters = letters;
         this.assignments = assignments;
+        this.erasure = erasure;
         this.json = json;
     }
 
@@ -46,6 +50,7 @@ public class ComplaintEventConsumer {
         }
         Uni<Void> handled = switch (event.name()) {
             case "task-assigned" -> assignments.handle(event);
+            case "personal-data-erased" -> erasure.erase(event.subject());
             // Registered first: once a letter about the complaint is listed, its organisation is known.
             case "received" -> register.received(event).chain(() -> letters.handle(event));
             default -> letters.handle(event);

@@ -7,5 +7,7 @@ public enum DeliveryStatus {
     /** Accepted by the SMTP server, the Kafka broker or the webhook receiver. */
     SENT,
     /** A webhook that failed every attempt: given up, kept for a person to look at. */
-    DEAD_LETTERED
+    DEAD_LETTERED,
+    /** Never sent, and never will be: a letter whose complainant's personal data was erased before it went out. */
+    WITHHELD
 }

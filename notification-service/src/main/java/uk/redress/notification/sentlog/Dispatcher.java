@@ -51,6 +51,11 @@ public class Dispatcher {
                 .replaceWithVoid();
     }
 
+    /** Records a delivery that must not go out as withheld, saying why; one already recorded stays as it is. */
+    public Uni<Void> withhold(Delivery delivery, String reason) {
+        return sentLog.recordWithheld(delivery, reason);
+    }
+
     /**
      * Everything due for another attempt; skipped while the previous pass still runs. The first pass waits for
      * the Kafka emitter to be connected at startup.

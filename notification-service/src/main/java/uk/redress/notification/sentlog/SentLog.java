@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import uk.redress.workflow.personaldata.PersonalDataCipher;
 
 /**
  * The sent-log in PostgreSQL: every delivery is recorded before it is sent, once by its id, and marked when it went
@@ -31,6 +33,9 @@ public class SentLog {
 
     private static final String COLUMNS = "id, notification_id, complaint_id, kind, channel, target, subject, "
             + "body_text, body_html, payload, due_at";
+
+    /** Why a letter is withheld: its complainant's personal data, their address with it, was erased. */
+    public static final String PERSONAL_DATA_ERASED = "the complainant's personal data was erased";
 
     private final Pool database;
     private final Clock clock;
@@ -64,6 +69,41 @@ public class SentLog {
                     found.forEach(row -> pending.add(row.getString(0)));
                     return pending;
                 }));
+    }
+
+    /** Records a delivery that is never to be sent, as withheld with the reason, unless it is recorded already. */
+    public Uni<Void> recordWithheld(Delivery delivery, String reason) {
+        Instant now = clock.instant();
+        return database.preparedQuery("INSERT INTO notification.delivery (" + COLUMNS + ", status, next_attempt_at, "
+                        + "created_at, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'WITHHELD', "
+                        + "$12, $12, $13) ON CONFLICT (id) DO NOTHING")
+                .execute(Tuple.from(new Object[] {delivery.id(), delivery.notificationId(), delivery.complaintId(),
+                        delivery.kind(), delivery.channel().name(), delivery.target(), delivery.subject(),
+                        delivery.bodyText(), delivery.bodyHtml(), delivery.payload(), utc(delivery.dueAt()), utc(now),
+                        reason}))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Overwrites with {@link PersonalDataCipher#ERASED} what the complaint's emails kept of its complainant: a letter's
+     * address, subject and text (kinds {@code letter-*}: they go to the complainant), and the text of a deadline
+     * email ({@code deadline-*}: it quotes the complaint's summary). The rows stay, with their kind, times and status,
+     * so what was sent and when remains told; a letter still waiting is withheld, never sent to that address.
+     * Answers how many deliveries it changed; a second call changes the same ones to the same.
+     */
+    public Uni<Integer> erasePersonalData(String complaintId) {
+        return database.preparedQuery("UPDATE notification.delivery SET "
+                        + "target = CASE WHEN kind LIKE 'letter-%' THEN $2 ELSE target END, "
+                        + "subject = CASE WHEN kind LIKE 'letter-%' THEN $2 ELSE subject END, "
+                        + "body_text = $2, body_html = $2, "
+                        + "last_error = CASE WHEN kind LIKE 'letter-%' AND status = 'PENDING' THEN $3 "
+                        + "ELSE last_error END, "
+                        + "status = CASE WHEN kind LIKE 'letter-%' AND status = 'PENDING' THEN 'WITHHELD' "
+                        + "ELSE status END "
+                        + "WHERE complaint_id = $1 AND channel = 'EMAIL' "
+                        + "AND (kind LIKE 'letter-%' OR kind LIKE 'deadline-%')")
+                .execute(Tuple.of(complaintId, PersonalDataCipher.ERASED, PERSONAL_DATA_ERASED))
+                .map(SqlResult::rowCount);
     }
 
     /** The pending deliveries whose next attempt is due, oldest first. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A notice read from a job's variables, and the id that makes it once-only. */
@@ -45,6 +46,17 @@ class DeadlineNoticeTest {
         DeadlineNotice notice = DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables,
                 Map.of("candidateGroups", "caseworker, complaints-officer"));
         assertThat(notice.candidateGroups()).containsExactly("caseworker", "complaints-officer");
+    }
+
+    @Test
+    void theComplainantWhoseKeySealsTheSummaryIsReadWhereTheProcessNamesOne() {
+        Map<String, Object> variables = variables("2026-12-15");
+        variables.put("remindAt", "2026-12-08T09:00:00Z");
+        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables, Map.of())
+                .complainantId()).as("a process from before complainant ids").isEmpty();
+        variables.put("complainantId", "0f6c2a1e-3b7d-4c55-9a0e-8d1f2b3c4d5e");
+        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables, Map.of())
+                .complainantId()).contains(UUID.fromString("0f6c2a1e-3b7d-4c55-9a0e-8d1f2b3c4d5e"));
     }
 
     @Test

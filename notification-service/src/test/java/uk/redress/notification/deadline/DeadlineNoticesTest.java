@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.redress.local.InjectLocalStack;
@@ -55,20 +56,25 @@ class DeadlineNoticesTest {
     CamundaClient engine;
 
     LocalStackClient local;
+    ComplaintEventsProducer events;
 
     @BeforeEach
     void deployTheDurhamProcess() {
         local = new LocalStackClient(stack.settings());
+        events = new ComplaintEventsProducer(stack.settings());
         DurhamComplaints.deploy(engine);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
     }
 
     @Test
     void theCoordinatorIsRemindedThenAlertedThenTheManagersToldEachAtItsTimeAndNotBefore() throws Exception {
-        Map<String, Object> complaint = DurhamComplaints.start(engine, local.engineNow(),
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
                 "No reply to our request for an EHC needs assessment");
-        try (ComplaintEventsProducer events = new ComplaintEventsProducer(stack.settings())) {
-            DurhamComplaints.announce(events, complaint);
-        }
+        DurhamComplaints.announce(events, complaint);
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         String dueDate = (String) complaint.get(Variables.dueDate("stage1Acknowledgement"));
         String due = LocalDate.parse(dueDate).format(UK_DATE);
@@ -85,6 +91,9 @@ class DeadlineNoticesTest {
         assertThat(reminder.get("subject")).isEqualTo("Due soon: the stage 1 acknowledgement of complaint "
                 + complaintId + " is due by " + due);
         assertThat(reminder.get("to")).asInstanceOf(LIST).containsExactly("coordinator@council.example");
+        assertThat((String) reminder.get("body")).as("the summary, opened: the engine holds it sealed")
+                .contains("Summary:   No reply to our request for an EHC needs assessment")
+                .doesNotContain("pd1:");
 
         local.moveEngineClockTo(lapsesAt.minus(Duration.ofHours(1)));
         Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
@@ -132,7 +141,7 @@ class DeadlineNoticesTest {
 
     @Test
     void anExtensionMovesTheRemindersAndTheLapseToTheNewDate() throws Exception {
-        Map<String, Object> complaint = DurhamComplaints.start(engine, local.engineNow(),
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
                 "The school has not put the support in the plan in place");
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         LocalDate dueDate = LocalDate.parse((String) complaint.get(Variables.dueDate("stage1Response")));

@@ -37,6 +37,7 @@ class NotificationServiceRestartIT {
     private static LocalStackProcess service;
     private static CamundaClient engine;
     private static LocalStackClient local;
+    private static ComplaintEventsProducer events;
 
     @BeforeAll
     static void startTheStackAndTheServiceApart() throws IOException {
@@ -49,10 +50,15 @@ class NotificationServiceRestartIT {
         engine = CamundaClient.newClientBuilder().grpcAddress(URI.create(settings.zeebeGrpcAddress()))
                 .preferRestOverGrpc(false).build();
         local = new LocalStackClient(settings);
+        // The service's own settings: the master key it was given is under its data folder.
+        events = new ComplaintEventsProducer(serviceAlone);
     }
 
     @AfterAll
     static void stopAll() {
+        if (events != null) {
+            events.close();
+        }
         if (engine != null) {
             engine.close();
         }
@@ -67,7 +73,8 @@ class NotificationServiceRestartIT {
     @Test
     void aJobReofferedAndAnEventRedeliveredAfterARestartSendNothingTwice() throws Exception {
         DurhamComplaints.deploy(engine);
-        Map<String, Object> lapsed = DurhamComplaints.start(engine, local.engineNow(), "Lapsed before the restart");
+        Map<String, Object> lapsed = DurhamComplaints.start(engine, events, local.engineNow(),
+                "Lapsed before the restart");
         String lapsedId = (String) lapsed.get(Variables.COMPLAINT_ID);
         local.moveEngineClockTo(Instant.parse((String) lapsed.get(Variables.lapsesAt("stage1Acknowledgement")))
                 .plus(Duration.ofMinutes(1)));
@@ -75,37 +82,34 @@ class NotificationServiceRestartIT {
 
         String complaintId = UUID.randomUUID().toString();
         String reference = "SEND-2026-" + complaintId.substring(0, 6);
-        String acknowledged;
-        try (ComplaintEventsProducer events = new ComplaintEventsProducer(local.settings())) {
-            events.publish(complaintId, "received", ComplaintEventsProducer.received(reference, "lgsco-code",
-                    "jo.smith@example.org", "stage1Acknowledgement", "2026-11-30"));
-            acknowledged = events.publish(complaintId, "acknowledged", acknowledgement());
-            await().atMost(Duration.ofSeconds(60)).until(() -> local.mailsAbout(reference).size() == 1);
+        events.publish(complaintId, "received", ComplaintEventsProducer.received(reference, "lgsco-code",
+                "jo.smith@example.org", "stage1Acknowledgement", "2026-11-30"));
+        String acknowledged = events.publish(complaintId, "acknowledged", acknowledgement());
+        await().atMost(Duration.ofSeconds(60)).until(() -> local.mailsAbout(reference).size() == 1);
 
-            service.close();
-            // While the service is down: the same acknowledgement delivered again, and a job for the same lapse.
-            events.publish(acknowledged, complaintId, "acknowledged", acknowledgement());
-            String repeatedId = "repeated-" + UUID.randomUUID();
-            engine.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("repeated-lapse")
-                            .startEvent()
-                            .serviceTask("LapseTask", task -> task.zeebeJobType(JobTypes.NOTIFY_DEADLINE_LAPSED))
-                            .endEvent("LapseAlertedEndEvent")
-                            .done(), "repeated-lapse.bpmn")
-                    .send().join();
-            Map<String, Object> sameLapse = new HashMap<>(lapsed);
-            sameLapse.put(Variables.CLOCK, "stage1Acknowledgement");
-            sameLapse.put(Variables.CLOCK_NAME, "stage 1 acknowledgement");
-            sameLapse.put(Variables.DUE_DATE, lapsed.get(Variables.dueDate("stage1Acknowledgement")));
-            sameLapse.put("marker", repeatedId);
-            engine.newCreateInstanceCommand().bpmnProcessId("repeated-lapse").latestVersion()
-                    .variables(sameLapse).send().join();
+        service.close();
+        // While the service is down: the same acknowledgement delivered again, and a job for the same lapse.
+        events.publish(acknowledged, complaintId, "acknowledged", acknowledgement());
+        String repeatedId = "repeated-" + UUID.randomUUID();
+        engine.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("repeated-lapse")
+                        .startEvent()
+                        .serviceTask("LapseTask", task -> task.zeebeJobType(JobTypes.NOTIFY_DEADLINE_LAPSED))
+                        .endEvent("LapseAlertedEndEvent")
+                        .done(), "repeated-lapse.bpmn")
+                .send().join();
+        Map<String, Object> sameLapse = new HashMap<>(lapsed);
+        sameLapse.put(Variables.CLOCK, "stage1Acknowledgement");
+        sameLapse.put(Variables.CLOCK_NAME, "stage 1 acknowledgement");
+        sameLapse.put(Variables.DUE_DATE, lapsed.get(Variables.dueDate("stage1Acknowledgement")));
+        sameLapse.put("marker", repeatedId);
+        engine.newCreateInstanceCommand().bpmnProcessId("repeated-lapse").latestVersion()
+                .variables(sameLapse).send().join();
 
-            service = LocalStackProcess.start(serviceAlone);
-            events.publish(complaintId, "closed", Map.of("reason", "The complainant is satisfied."));
-            await().atMost(Duration.ofSeconds(60)).until(() -> local.mailsAbout(reference).size() == 2);
-            await().atMost(Duration.ofSeconds(60)).until(() -> local.elementsOf(lapsedId, "completedElements")
-                    .contains("LapseAlertedEndEvent"));
-        }
+        service = LocalStackProcess.start(serviceAlone);
+        events.publish(complaintId, "closed", Map.of("reason", "The complainant is satisfied."));
+        await().atMost(Duration.ofSeconds(60)).until(() -> local.mailsAbout(reference).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> local.elementsOf(lapsedId, "completedElements")
+                .contains("LapseAlertedEndEvent"));
         Thread.sleep(2_000); // a second send, were there one, would come within the retry pass's second
         assertThat(local.mailsAbout(lapsedId, "Overdue")).as("the lapse, once").hasSize(1);
         assertThat(local.mailsAbout(reference)).extracting(mail -> (String) mail.get("subject"))

@@ -100,8 +100,9 @@ class DeliveryRetriesTest {
 
     /** A Durham complaint whose acknowledgement has just lapsed on the engine; answers its id. */
     private String lapsedComplaint() throws Exception {
-        Map<String, Object> complaint = DurhamComplaints.start(engine, local.engineNow(), "Outage");
+        Map<String, Object> complaint;
         try (ComplaintEventsProducer events = new ComplaintEventsProducer(MailOutageResource.settings)) {
+            complaint = DurhamComplaints.start(engine, events, local.engineNow(), "Outage");
             DurhamComplaints.announce(events, complaint);
         }
         local.moveEngineClockTo(Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")))
