@@ -23,9 +23,11 @@ import uk.redress.workflow.personaldata.PersonalDataCipher;
 @ApplicationScoped
 public class PersonalDataKeys {
 
+    // RETURNING: a row back means the key was made now, and is the one just wrapped (one round trip, as most
+    // complaints come from a new complainant); none means the complainant has one already.
     private static final String MAKE = """
             INSERT INTO personal_data_key (complainant_id, organisation, wrapped_key, created_at)
-            VALUES (?1, ?2, ?3, ?4) ON CONFLICT (complainant_id) DO NOTHING""";
+            VALUES (?1, ?2, ?3, ?4) ON CONFLICT (complainant_id) DO NOTHING RETURNING complainant_id""";
     // FOR SHARE: an append waits for an erasure of the same complainant, and then finds the key gone.
     private static final String FIND = """
             SELECT organisation, wrapped_key FROM personal_data_key WHERE complainant_id = ?1 FOR SHARE""";
@@ -44,13 +46,20 @@ public class PersonalDataKeys {
      * for a new one. A complainant of another organisation, or one whose data was erased, is refused.
      */
     public Uni<Optional<SecretKey>> forNewComplaint(Mutiny.Session session, UUID complainantId, String organisation) {
-        return session.createNativeQuery(MAKE)
+        String wrappedKey = cipher.newWrappedKey(complainantId);
+        return session.createNativeQuery(MAKE, UUID.class)
                 .setParameter(1, complainantId)
                 .setParameter(2, organisation)
-                .setParameter(3, cipher.newWrappedKey(complainantId))
+                .setParameter(3, wrappedKey)
                 .setParameter(4, Instant.now().atOffset(ZoneOffset.UTC))
-                .executeUpdate()
-                .chain(() -> find(session, complainantId))
+                .getResultList()
+                .chain(made -> made.isEmpty() ? existingFor(session, complainantId, organisation)
+                        : Uni.createFrom().item(open(wrappedKey, complainantId)));
+    }
+
+    /** The key of a complainant named again: theirs, if they are of this organisation and not erased. */
+    private Uni<Optional<SecretKey>> existingFor(Mutiny.Session session, UUID complainantId, String organisation) {
+        return find(session, complainantId)
                 .map(found -> {
                     if (found.isEmpty() || !found.get().organisation().equals(organisation)) {
                         throw new InvalidCommandException("complainant.id",
