@@ -45,7 +45,7 @@ public class LapseAlertConsumer {
         Alert alert;
         try {
             alert = Alert.parse(json.readTree(record));
-        } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+        } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
             LOG.warnf("Passed over an sla-alerts record that is not a readable alert (%s): %s", e.getMessage(),
                     record);
             return Uni.createFrom().voidItem();
@@ -68,8 +68,17 @@ public class LapseAlertConsumer {
     private record Alert(String kind, UUID complaintId, String clock, LocalDate dueDate) {
 
         static Alert parse(JsonNode alert) {
-            return new Alert(alert.get("kind").asText(), UUID.fromString(alert.get("complaintId").asText()),
-                    alert.get("clock").asText(), LocalDate.parse(alert.get("dueDate").asText()));
+            return new Alert(field(alert, "kind"), UUID.fromString(field(alert, "complaintId")),
+                    field(alert, "clock"), LocalDate.parse(field(alert, "dueDate")));
+        }
+
+        /** A text field the alert must have; naming the one that is missing. */
+        private static String field(JsonNode alert, String name) {
+            JsonNode value = alert.get(name);
+            if (value == null || !value.isTextual()) {
+                throw new IllegalArgumentException("the alert has no text field '" + name + "'");
+            }
+            return value.asText();
         }
     }
 }

@@ -14,6 +14,11 @@ import uk.redress.complaint.complaint.Responded;
 /** The bodies of the actions on a complaint, each turned into its command. */
 public final class ActionRequests {
 
+    /** The body of an action: what it asks for, as the command the service carries out. */
+    public interface ActionRequest {
+        Commands.ComplaintCommand toCommand();
+    }
+
     private ActionRequests() {
     }
 
@@ -21,7 +26,7 @@ public final class ActionRequests {
     public record AcknowledgementRequest(
             @Schema(description = "The letter or email sent: what happens next and by when",
                     examples = "Dear Ms Taylor, we received your complaint on 23 November ...")
-            @NotBlank @Size(max = 20_000) String letter) {
+            @NotBlank @Size(max = 20_000) String letter) implements ActionRequest {
 
         public Commands.Acknowledge toCommand() {
             return new Commands.Acknowledge(letter);
@@ -29,7 +34,8 @@ public final class ActionRequests {
     }
 
     @Schema(name = "StageDecision", description = "How the stage goes on, for example mediation or investigation.")
-    public record StageDecisionRequest(@Schema(examples = "mediation") @NotBlank @Size(max = 100) String route) {
+    public record StageDecisionRequest(@Schema(examples = "mediation") @NotBlank @Size(max = 100) String route)
+            implements ActionRequest {
 
         public Commands.DecideStage toCommand() {
             return new Commands.DecideStage(route);
@@ -41,7 +47,7 @@ public final class ActionRequests {
             @Schema(description = "The step due now, as allowedActions and the procedure name it",
                     examples = "hold-panel") @NotBlank @Size(max = 100) String step,
             @Schema(examples = "The panel met on 14 January with the family and the independent person")
-            @NotBlank @Size(max = 20_000) String note) {
+            @NotBlank @Size(max = 20_000) String note) implements ActionRequest {
 
         public Commands.CompleteStep toCommand() {
             return new Commands.CompleteStep(step, note);
@@ -53,7 +59,8 @@ public final class ActionRequests {
             @Schema(examples = "PARTLY_UPHELD") @NotNull Responded.Outcome outcome,
             @Schema(description = "What the organisation does about it", examples = "[\"APOLOGY\", \"PRACTICAL_ACTION\"]")
             @NotNull List<Responded.@NotNull Remedy> remedies,
-            @Schema(description = "The response letter") @NotBlank @Size(max = 20_000) String letter) {
+            @Schema(description = "The response letter") @NotBlank @Size(max = 20_000) String letter)
+            implements ActionRequest {
 
         public Commands.Respond toCommand() {
             return new Commands.Respond(outcome, remedies, letter);
@@ -68,7 +75,7 @@ public final class ActionRequests {
             String outcomeSought,
             @Schema(description = "Only for a request after the stage's window closed: why it is accepted anyway",
                     examples = "The complainant was in hospital when the window closed")
-            @Size(max = 5_000) String lateAcceptanceReason) {
+            @Size(max = 5_000) String lateAcceptanceReason) implements ActionRequest {
 
         public Commands.Escalate toCommand() {
             return new Commands.Escalate(whyStillDissatisfied, outcomeSought,
@@ -82,7 +89,8 @@ public final class ActionRequests {
             @Schema(description = "What was asked, as sent",
                     examples = "Please send the letter from the school dated 3 October.")
             @NotBlank @Size(max = 20_000) String question,
-            @Schema(description = "The date the answer was asked for", examples = "2026-12-04") LocalDate answerBy) {
+            @Schema(description = "The date the answer was asked for", examples = "2026-12-04") LocalDate answerBy)
+            implements ActionRequest {
 
         public Commands.RequestInformation toCommand() {
             return new Commands.RequestInformation(askedOf, question, Optional.ofNullable(answerBy));
@@ -92,7 +100,7 @@ public final class ActionRequests {
     @Schema(name = "Closure", description = "The complaint is done with.")
     public record ClosureRequest(
             @Schema(examples = "No stage 2 request within 20 working days of the response")
-            @NotBlank @Size(max = 2_000) String reason) {
+            @NotBlank @Size(max = 2_000) String reason) implements ActionRequest {
 
         public Commands.Close toCommand() {
             return new Commands.Close(reason);
@@ -103,7 +111,7 @@ public final class ActionRequests {
     public record OmbudsmanReferralRequest(
             @Schema(examples = "2027-03-01") @NotNull LocalDate referredOn,
             @Schema(description = "The Ombudsman's case reference", examples = "26 012 345")
-            @NotBlank @Size(max = 100) String ombudsmanReference) {
+            @NotBlank @Size(max = 100) String ombudsmanReference) implements ActionRequest {
 
         public Commands.ReferToOmbudsman toCommand() {
             return new Commands.ReferToOmbudsman(referredOn, ombudsmanReference);
@@ -118,7 +126,7 @@ public final class ActionRequests {
             @NotBlank @Size(max = 20_000) String summary,
             @Schema(description = "What the Ombudsman recommended, where anything",
                     examples = "Apologise and pay £300 for the time and trouble")
-            @Size(max = 20_000) String remedy) {
+            @Size(max = 20_000) String remedy) implements ActionRequest {
 
         public Commands.RecordOmbudsmanDecision toCommand() {
             return new Commands.RecordOmbudsmanDecision(decidedOn, decision, summary, remedy);
@@ -132,7 +140,7 @@ public final class ActionRequests {
             @Schema(examples = "The school's records are needed and arrive on 5 January") @Size(max = 5_000)
             String reason,
             @Schema(description = "How the complainant was told to reach the Ombudsman, where the procedure asks")
-            @Size(max = 5_000) String ombudsmanDetails) {
+            @Size(max = 5_000) String ombudsmanDetails) implements ActionRequest {
 
         public Commands.Extend toCommand() {
             return new Commands.Extend(clock, newDueDate, reason, ombudsmanDetails);
@@ -141,7 +149,8 @@ public final class ActionRequests {
 
     @Schema(name = "Withdrawal", description = "The complainant withdraws the complaint.")
     public record WithdrawalRequest(
-            @Schema(examples = "Resolved with the school directly") @NotBlank @Size(max = 2_000) String reason) {
+            @Schema(examples = "Resolved with the school directly") @NotBlank @Size(max = 2_000) String reason)
+            implements ActionRequest {
 
         public Commands.Withdraw toCommand() {
             return new Commands.Withdraw(reason);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.redress.complaint.access.Caller;
@@ -189,9 +190,9 @@ public class TasklistPage {
         try {
             before = text(dueBefore).map(LocalDate::parse);
         } catch (DateTimeParseException e) {
-            return Uni.createFrom().item(Templates.list(new ListView(caller.name(), List.of(), orEmpty(group), mine, overdue,
-                    orEmpty(dueBefore), orEmpty(procedure), orEmpty(reference), groups(), procedureIds(), here, null,
-                    null, "Due by must be a date such as 2026-12-01")));
+            return Uni.createFrom().item(Templates.list(new ListView(caller.name(), List.of(), orEmpty(group), mine,
+                    overdue, orEmpty(dueBefore), orEmpty(procedure), orEmpty(reference), groups(), procedureIds(),
+                    here, null, null, "Due by must be a date such as 2026-12-01")));
         }
         TaskQuery query = new TaskQuery(mine ? Optional.of(caller.id()) : Optional.empty(), text(group), overdue,
                 before, text(procedure), text(reference), PAGE + 1, text(cursor).flatMap(TaskCursor::decode));
@@ -216,7 +217,8 @@ public class TasklistPage {
         TaskQuery overdue = new TaskQuery(Optional.empty(), Optional.empty(), true, Optional.empty(),
                 Optional.empty(), Optional.empty(), 200, Optional.empty());
         Instant now = clock.instant();
-        return tasks.open(caller, overdue).map(found -> Templates.manager(new ManagerView(caller.name(), rows(found, now), notice)));
+        return tasks.open(caller, overdue)
+                .map(found -> Templates.manager(new ManagerView(caller.name(), rows(found, now), notice)));
     }
 
     /** Claims, and goes back to the list as it was filtered. */
@@ -274,7 +276,8 @@ public class TasklistPage {
         Caller caller = callers.current();
         return tasks.get(caller, id).chain(task -> {
             ObjectNode body = body(form);
-            return attempt(task, caller, form, () -> tasks.complete(caller, id, forms.command(task, body), context(caller))
+            return attempt(task, caller, form, () -> tasks.complete(caller, id, forms.command(task, body),
+                            context(caller))
                     .map(done -> seeOther("/tasklist", done.name() + " recorded for " + done.reference())));
         });
     }
@@ -287,10 +290,8 @@ public class TasklistPage {
     @Operation(hidden = true)
     public Uni<Response> requestInformation(@PathParam("id") UUID id,
                                MultivaluedMap<String, String> form) {
-        Caller caller = callers.current();
-        return tasks.get(caller, id).chain(task -> attempt(task, caller, form, () -> record(task, caller,
-                forms.valid(json.treeToValue(body(form), ActionRequests.InformationRequestRequest.class))
-                        .toCommand(), "Information request recorded")));
+        return recordFromTaskPage(id, form, ActionRequests.InformationRequestRequest.class,
+                (task, body) -> body, "Information request recorded");
     }
 
     /** The task's deadline moved, from the task's page. */
@@ -301,12 +302,20 @@ public class TasklistPage {
     @Operation(hidden = true)
     public Uni<Response> extend(@PathParam("id") UUID id,
                                MultivaluedMap<String, String> form) {
+        return recordFromTaskPage(id, form, ActionRequests.ExtensionRequest.class,
+                (task, body) -> body.put("clock", task.clock()), "Deadline extended");
+    }
+
+    /**
+     * A complaint action other than the task's own, sent from the task's page as the API's request body
+     * ({@code request}, completed from the task by {@code fromTask}); the task stays open.
+     */
+    private <R extends ActionRequests.ActionRequest> Uni<Response> recordFromTaskPage(
+            UUID id, MultivaluedMap<String, String> form, Class<R> request,
+            BiFunction<Task, ObjectNode, ObjectNode> fromTask, String done) {
         Caller caller = callers.current();
-        return tasks.get(caller, id).chain(task -> {
-            ObjectNode body = body(form).put("clock", task.clock());
-            return attempt(task, caller, form, () -> record(task, caller, forms.valid(json.treeToValue(body,
-                    ActionRequests.ExtensionRequest.class)).toCommand(), "Deadline extended"));
-        });
+        return tasks.get(caller, id).chain(task -> attempt(task, caller, form, () -> record(task, caller,
+                forms.valid(json.treeToValue(fromTask.apply(task, body(form)), request)).toCommand(), done)));
     }
 
     /** A claim or reassignment someone else's change got to first. */
@@ -366,23 +375,24 @@ public class TasklistPage {
         return complaints.history(caller, task.complaintId())
                 .call(history -> reads.record(caller, Complaint.replay(history).orElseThrow(), "task page"))
                 .map(history -> {
-            Complaint complaint = Complaint.replay(history).orElseThrow();
-            ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
-            Optional<Stage> stage = complaint.stage().map(procedure::stage);
-            List<String> choices = stage.flatMap(s -> s.steps().stream()
-                    .filter(step -> step.id().equals(task.step())).findFirst())
-                    .map(step -> step.choices()).orElse(List.of());
-            List<String> allowed = complaints.allowedActions(complaint);
-            return Templates.task(new TaskView(caller.name(), task, due(task, clock.instant()), complaint, procedure.name(),
-                    stage.map(Stage::name).orElse(""), history.stream().map(TimelineEntry::of).toList().reversed(),
-                    deadlineReports.of(history).stream().map(DeadlineView::of).toList(), choices,
-                    Stream.of(Responded.Outcome.values()).map(Enum::name).toList(),
-                    Stream.of(Responded.Remedy.values()).map(Enum::name).toList(),
-                    task.isOpen() && task.clock() != null && allowed.contains(ComplaintDecider.EXTENSIONS)
-                            && procedure.clock(task.clock()).extension().isPresent(),
-                    task.isOpen() && allowed.contains(ComplaintDecider.INFORMATION_REQUESTS),
-                    errors, values, notice));
-        });
+                    Complaint complaint = Complaint.replay(history).orElseThrow();
+                    ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
+                    Optional<Stage> stage = complaint.stage().map(procedure::stage);
+                    List<String> choices = stage.flatMap(s -> s.steps().stream()
+                            .filter(step -> step.id().equals(task.step())).findFirst())
+                            .map(step -> step.choices()).orElse(List.of());
+                    List<String> allowed = complaints.allowedActions(complaint);
+                    return Templates.task(new TaskView(caller.name(), task, due(task, clock.instant()), complaint,
+                            procedure.name(), stage.map(Stage::name).orElse(""),
+                            history.stream().map(TimelineEntry::of).toList().reversed(),
+                            deadlineReports.of(history).stream().map(DeadlineView::of).toList(), choices,
+                            Stream.of(Responded.Outcome.values()).map(Enum::name).toList(),
+                            Stream.of(Responded.Remedy.values()).map(Enum::name).toList(),
+                            task.isOpen() && task.clock() != null && allowed.contains(ComplaintDecider.EXTENSIONS)
+                                    && procedure.clock(task.clock()).extension().isPresent(),
+                            task.isOpen() && allowed.contains(ComplaintDecider.INFORMATION_REQUESTS),
+                            errors, values, notice));
+                });
     }
 
     private List<Row> rows(List<Task> page, Instant now) {
