@@ -1,6 +1,5 @@
 package uk.redress.complaint.access;
 
-import java.util.Set;
 import java.util.UUID;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.EventContext;
@@ -11,13 +10,8 @@ import uk.redress.complaint.complaint.EventContext;
  * @param id           the user or client id (the token's {@code upn}, {@code preferred_username} or {@code sub})
  * @param name         the name to show
  * @param organisation the organisation whose complaints the caller may reach
- * @param roles        see {@link Roles}
  */
-public record Caller(String id, String name, String organisation, Set<String> roles) {
-
-    public Caller {
-        roles = Set.copyOf(roles);
-    }
+public record Caller(String id, String name, String organisation) {
 
     /**
      * Need to know: the complaint is of the caller's organisation and not about the caller. Anything else is
@@ -25,10 +19,6 @@ public record Caller(String id, String name, String organisation, Set<String> ro
      */
     public boolean maySee(Complaint complaint) {
         return complaint.organisation().equals(organisation) && !complaint.staffConcerned().contains(id);
-    }
-
-    public boolean hasRole(String role) {
-        return roles.contains(role);
     }
 
     /** The context of the events this caller's request records: the caller is the actor. */

@@ -30,6 +30,6 @@ public class Callers {
         }
         Object name = token.getClaim("name");
         return new Caller(token.getName(), name instanceof String shown && !shown.isBlank() ? shown : token.getName(),
-                named, identity.getRoles());
+                named);
     }
 }

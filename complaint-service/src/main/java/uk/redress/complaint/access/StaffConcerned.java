@@ -13,7 +13,7 @@ import java.util.List;
 public final class StaffConcerned {
 
     /** SQL that holds when the user id bound at {@code $n} is not among the row's staff concerned. */
-    public static final String EXCLUDES = "NOT (staff_concerned @> jsonb_build_array(CAST(%s AS text)))";
+    private static final String EXCLUDES = "NOT (staff_concerned @> jsonb_build_array(CAST(%s AS text)))";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

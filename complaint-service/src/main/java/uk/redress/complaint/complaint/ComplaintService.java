@@ -148,11 +148,6 @@ public class ComplaintService {
         });
     }
 
-    /** The complaint, if {@code caller} may see it; otherwise as if there were none. */
-    public Uni<Complaint> get(Caller caller, UUID id) {
-        return history(caller, id).map(events -> Complaint.replay(events).orElseThrow());
-    }
-
     /** Its events, if {@code caller} may see it; otherwise as if there were none. */
     public Uni<List<RecordedEvent>> history(Caller caller, UUID id) {
         return history(id).invoke(events -> {
