@@ -3,6 +3,7 @@ package uk.redress.notification;
 import io.camunda.client.CamundaClient;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import uk.redress.notification.letter.ComplaintEventsProducer;
@@ -36,11 +37,17 @@ public final class DurhamComplaints {
      * this service whose complaint it is, so that the organisation's callers see its notices.
      */
     public static void announce(ComplaintEventsProducer events, Map<String, Object> complaint) throws Exception {
+        announce(events, complaint, TestCallers.ORGANISATION);
+    }
+
+    /** The same for a complaint of {@code organisation}. */
+    public static void announce(ComplaintEventsProducer events, Map<String, Object> complaint, String organisation)
+            throws Exception {
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         events.publish(complaintId, "received", ComplaintEventsProducer.received(
                 "SEND-2026-" + complaintId.substring(0, 6), ComplaintProcesses.DURHAM_SENDIASS,
                 "sam.taylor@example.org", "stage1Acknowledgement",
-                (String) complaint.get(Variables.dueDate("stage1Acknowledgement"))));
+                (String) complaint.get(Variables.dueDate("stage1Acknowledgement")), organisation, List.of()));
     }
 
     /**

@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.access.ComplaintRegister;
+import uk.redress.notification.access.RegisteredComplaint;
 import uk.redress.notification.email.EmailTemplates;
 import uk.redress.notification.letter.ComplaintCloudEvent;
 import uk.redress.notification.recipient.Directory;
@@ -60,13 +62,13 @@ public class AssignmentNotices {
                         data.path("task").asText(), event.subject(), assignee);
                 return Uni.createFrom().voidItem();
             }
-            return email(event, assignee);
+            return email(event, assignee, complaint.map(RegisteredComplaint::organisation));
         });
     }
 
-    private Uni<Void> email(ComplaintCloudEvent event, String assignee) {
+    private Uni<Void> email(ComplaintCloudEvent event, String assignee, Optional<String> organisation) {
         JsonNode data = event.data();
-        List<String> to = assignee.contains("@") ? List.of(assignee) : directory.addressesOf(List.of(assignee));
+        List<String> to = assignee.contains("@") ? List.of(assignee) : directory.addressesOf(organisation, List.of(assignee));
         String reference = data.path("reference").asText();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("assignee", assignee);

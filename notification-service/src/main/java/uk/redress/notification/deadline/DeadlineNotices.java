@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import uk.redress.notification.NotificationsConfig;
+import uk.redress.notification.access.ComplaintRegister;
+import uk.redress.notification.access.RegisteredComplaint;
 import uk.redress.notification.alert.SlaAlertSender;
 import uk.redress.notification.email.EmailTemplates;
 import uk.redress.notification.personaldata.PersonalData;
@@ -45,10 +47,12 @@ public class DeadlineNotices {
     private final NotificationsConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ComplaintRegister register;
 
     public DeadlineNotices(PersonalData personalData, Dispatcher dispatcher, EmailTemplates templates,
                            Directory directory, ProcedurePolicies procedures, NotificationsConfig config,
-                           ObjectMapper json, Clock clock) {
+                           ObjectMapper json, Clock clock,
+                           ComplaintRegister register) {
         this.personalData = personalData;
         this.dispatcher = dispatcher;
         this.templates = templates;
@@ -57,22 +61,27 @@ public class DeadlineNotices {
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.register = register;
     }
 
-    /** Completes once every delivery of the notice is in the sent-log; sending follows on its own. */
+    /**
+     * Completes once every delivery of the notice is in the sent-log; sending follows on its own. The email goes to
+     * the groups of the complaint's own organisation.
+     */
     public Uni<Void> notify(DeadlineNotice notice) {
         return personalData.keyOf(notice.complainantId())
-                .map(key -> deliveries(notice, key.open(notice.summary())))
+                .chain(key -> register.find(notice.complaintId()).map(complaint -> deliveries(notice,
+                        key.open(notice.summary()), complaint.map(RegisteredComplaint::organisation))))
                 .chain(dispatcher::dispatch);
     }
 
     /** The email, alert and webhook deliveries of the notice, the email quoting {@code summary}. */
-    private List<Delivery> deliveries(DeadlineNotice notice, String summary) {
+    private List<Delivery> deliveries(DeadlineNotice notice, String summary, Optional<String> organisation) {
         Notification notification = notice.notification();
         Instant alertedAt = clock.instant();
         Map<String, Object> alert = alert(notice, notification, alertedAt);
         List<Delivery> deliveries = new ArrayList<>();
-        deliveries.add(email(notice, summary, notification));
+        deliveries.add(email(notice, summary, notification, organisation));
         // sla-alerts carries breaches for automated consumers: a reminder is not one, so it goes to people only.
         if (notice.kind() != DeadlineNoticeKind.REMINDER) {
             deliveries.add(Delivery.slaAlert(notification, SlaAlertSender.CHANNEL, write(alert)));
@@ -102,7 +111,8 @@ public class DeadlineNotices {
                 .findFirst();
     }
 
-    private Delivery email(DeadlineNotice notice, String summary, Notification notification) {
+    private Delivery email(DeadlineNotice notice, String summary, Notification notification,
+                           Optional<String> organisation) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clockName", notice.clockName());
         data.put("complaintId", notice.complaintId());
@@ -113,7 +123,7 @@ public class DeadlineNotices {
                 .orElse(notice.procedure()));
         data.put("stage", stageOf(notice).map(Stage::name).orElse(""));
         EmailTemplates.RenderedEmail email = templates.render(notice.kind().id(), notice.procedure(), data);
-        return Delivery.email(notification, String.join(",", directory.addressesOf(groups(notice))),
+        return Delivery.email(notification, String.join(",", directory.addressesOf(organisation, groups(notice))),
                 subject(notice), email.text(), email.html());
     }
 

@@ -33,6 +33,8 @@ import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.DurhamComplaints;
 import uk.redress.notification.LocalStackClient;
 import uk.redress.notification.TestCallers;
+import io.quarkus.vertx.VertxContextSupport;
+import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.letter.ComplaintEventsProducer;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
@@ -54,6 +56,9 @@ class DeadlineNoticesTest {
 
     @Inject
     CamundaClient engine;
+
+    @Inject
+    ComplaintRegister register;
 
     LocalStackClient local;
     ComplaintEventsProducer events;
@@ -199,6 +204,33 @@ class DeadlineNoticesTest {
         assertThat(mail.get("to")).asInstanceOf(LIST).containsExactly("caseworkers@council.example");
         assertThat(alerts(complaintId, 2)).as("one alert, however long we wait for a second").hasSize(1);
         assertThat(local.mailsAbout(complaintId)).as("exactly one mail").hasSize(1);
+    }
+
+    @Test
+    void aNoticeReachesTheGroupOfTheComplaintsOwnOrganisationOnly() throws Exception {
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
+                "Transport stopped without notice");
+        DurhamComplaints.announce(events, complaint, "sunderland");
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        // The receipt comes through Kafka: the service knows whose complaint it is before the reminder is due.
+        await().atMost(Duration.ofSeconds(30)).until(() -> registered(complaintId));
+
+        local.moveEngineClockTo(Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))))
+                .plus(Duration.ofMinutes(1)));
+
+        assertThat(awaitOneMail(complaintId, "Due soon").get("to")).asInstanceOf(LIST)
+                .containsExactly("sunderland-coordinators@council.example");
+    }
+
+    /** Whether the service has heard whose complaint it is (read on a Vert.x context, as the service reads it). */
+    private boolean registered(String complaintId) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> register.find(complaintId)).isPresent();
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> awaitOneMail(String about, String prefix) {
