@@ -20,6 +20,7 @@ import uk.redress.complaint.complaint.Commands.RequestInformation;
 import uk.redress.complaint.complaint.Commands.Respond;
 import uk.redress.complaint.complaint.Commands.Withdraw;
 import uk.redress.complaint.eventstore.EventStore;
+import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.intake.IdempotencyKey;
 import uk.redress.complaint.intake.IdempotencyKeyReusedException;
 
@@ -29,10 +30,12 @@ public class ComplaintService {
 
     private final ComplaintDecider decider;
     private final EventStore eventStore;
+    private final PersonalDataReads reads;
 
-    public ComplaintService(ComplaintDecider decider, EventStore eventStore) {
+    public ComplaintService(ComplaintDecider decider, EventStore eventStore, PersonalDataReads reads) {
         this.decider = decider;
         this.eventStore = eventStore;
+        this.reads = reads;
     }
 
     /**
@@ -155,6 +158,15 @@ public class ComplaintService {
                 throw new ComplaintNotFoundException(id);
             }
         });
+    }
+
+    /**
+     * Its events, for {@code caller} to be shown (if they may see it): the read of its personal data is recorded,
+     * with {@code purpose}, before they are.
+     */
+    public Uni<List<RecordedEvent>> shownTo(Caller caller, UUID id, String purpose) {
+        return history(caller, id)
+                .call(events -> reads.record(caller, Complaint.replay(events).orElseThrow(), purpose));
     }
 
     /** For Redress's own work (recovery, lapses, tasks): no caller's need to know applies. */

@@ -59,10 +59,7 @@ public class EventPages {
      * connection of a transaction that holds the complaint.
      */
     public Uni<List<RecordedEvent>> stream(SqlClient client, UUID complaintId, int version) {
-        return client.preparedQuery("SELECT " + COLUMNS + " WHERE e.stream_id = $1 AND e.version <= $2 "
-                        + "ORDER BY e.version")
-                .execute(Tuple.of(complaintId, version))
-                .map(rows -> events(rows, true));
+        return stream(client, complaintId, version, true);
     }
 
     /**
@@ -70,10 +67,14 @@ public class EventPages {
      * must hold no personal data it cannot erase.
      */
     public Uni<List<RecordedEvent>> sealedStream(SqlClient client, UUID complaintId, int version) {
+        return stream(client, complaintId, version, false);
+    }
+
+    private Uni<List<RecordedEvent>> stream(SqlClient client, UUID complaintId, int version, boolean opened) {
         return client.preparedQuery("SELECT " + COLUMNS + " WHERE e.stream_id = $1 AND e.version <= $2 "
                         + "ORDER BY e.version")
                 .execute(Tuple.of(complaintId, version))
-                .map(rows -> events(rows, false));
+                .map(rows -> events(rows, opened));
     }
 
     /** One complaint's whole history, oldest first; empty when there is no such complaint. */

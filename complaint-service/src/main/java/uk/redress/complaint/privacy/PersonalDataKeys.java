@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,6 +81,23 @@ public class PersonalDataKeys {
     /** The key that a read found beside an event ({@code wrapped_key} of the complainant): empty once erased. */
     public Optional<SecretKey> open(String wrappedKey, UUID complainantId) {
         return Optional.ofNullable(wrappedKey).map(wrapped -> cipher.unwrap(wrapped, complainantId));
+    }
+
+    /**
+     * When a complainant of {@code organisation} was erased; empty while their data is held. Fails with
+     * {@link ComplainantNotFoundException} when the organisation has no such complainant.
+     */
+    public Uni<Optional<Instant>> erasedAt(UUID complainantId, String organisation) {
+        return database.preparedQuery("SELECT erased_at FROM personal_data_key WHERE complainant_id = $1 "
+                        + "AND organisation = $2")
+                .execute(Tuple.of(complainantId, organisation))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new ComplainantNotFoundException(complainantId);
+                    }
+                    return Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0))
+                            .map(OffsetDateTime::toInstant);
+                });
     }
 
     /**

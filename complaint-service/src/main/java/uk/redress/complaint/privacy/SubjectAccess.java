@@ -2,8 +2,6 @@ package uk.redress.complaint.privacy;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,40 +35,31 @@ public class SubjectAccess {
     private final PersonalDataErasure erasure;
     private final ComplaintService complaints;
     private final PersonalDataReads reads;
-    private final Pool database;
+    private final PersonalDataKeys keys;
     private final Clock clock;
 
     public SubjectAccess(PersonalDataErasure erasure, ComplaintService complaints, PersonalDataReads reads,
-                         Pool database, Clock clock) {
+                         PersonalDataKeys keys, Clock clock) {
         this.erasure = erasure;
         this.complaints = complaints;
         this.reads = reads;
-        this.database = database;
+        this.keys = keys;
         this.clock = clock;
     }
 
     /** What is held about a complainant of the caller's organisation. */
     public Uni<Held> export(Caller caller, UUID complainantId) {
-        return database.preparedQuery("SELECT erased_at FROM personal_data_key WHERE complainant_id = $1 "
-                        + "AND organisation = $2")
-                .execute(Tuple.of(complainantId, caller.organisation()))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw new ComplainantNotFoundException(complainantId);
-                    }
-                    var erasedAt = rows.iterator().next().getOffsetDateTime(0);
-                    return erasure.complaintsOf(complainantId)
-                            .chain(ids -> Multi.createFrom().iterable(ids)
-                                    .onItem().transformToUniAndConcatenate(id -> complaints.history(id)
-                                            .map(events -> new HeldComplaint(Complaint.replay(events).orElseThrow(),
-                                                    events))
-                                            .call(held -> reads.record(caller, held.complaint(),
-                                                    "subject access export")))
-                                    .collect().asList())
-                            .chain(held -> reads.find(caller.organisation(), Optional.of(complainantId),
-                                            Optional.empty(), Optional.empty(), ALL_READS)
-                                    .map(found -> new Held(complainantId, clock.instant(),
-                                            Optional.ofNullable(erasedAt).map(at -> at.toInstant()), held, found)));
-                });
+        return keys.erasedAt(complainantId, caller.organisation())
+                .chain(erasedAt -> erasure.complaintsOf(complainantId)
+                        .chain(ids -> Multi.createFrom().iterable(ids)
+                                .onItem().transformToUniAndConcatenate(id -> complaints.history(id)
+                                        .map(events -> new HeldComplaint(Complaint.replay(events).orElseThrow(),
+                                                events))
+                                        .call(held -> reads.record(caller, held.complaint(),
+                                                "subject access export")))
+                                .collect().asList())
+                        .chain(held -> reads.find(caller.organisation(), Optional.of(complainantId),
+                                        Optional.empty(), Optional.empty(), ALL_READS)
+                                .map(found -> new Held(complainantId, clock.instant(), erasedAt, held, found))));
     }
 }

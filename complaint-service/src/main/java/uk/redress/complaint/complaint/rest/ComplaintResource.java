@@ -36,7 +36,6 @@ import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintService;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.ReceiveComplaint;
-import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.rest.ActionRequests.AcknowledgementRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.ClosureRequest;
 import uk.redress.complaint.complaint.rest.ActionRequests.EscalationRequest;
@@ -54,7 +53,6 @@ import uk.redress.complaint.complaintlist.rest.ListParameters;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
 import uk.redress.complaint.eventstore.EventCodec;
-import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.problem.InvalidParameterException;
 import uk.redress.complaint.problem.Problem;
 import uk.redress.complaint.problem.QueryParameters;
@@ -75,13 +73,10 @@ public class ComplaintResource {
     private final DeadlineReports deadlineReports;
     private final ComplaintList list;
     private final Callers callers;
-    private final PersonalDataReads reads;
 
     public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec,
-                             DeadlineReports deadlineReports, ComplaintList list, Callers callers,
-                             PersonalDataReads reads) {
+                             DeadlineReports deadlineReports, ComplaintList list, Callers callers) {
         this.callers = callers;
-        this.reads = reads;
         this.complaints = complaints;
         this.procedures = procedures;
         this.codec = codec;
@@ -163,7 +158,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return shown(id, "complaint")
+        return complaints.shownTo(callers.current(), id, "complaint")
                 .map(events -> withVersion(Response.ok(), Complaint.replay(events).orElseThrow()));
     }
 
@@ -174,7 +169,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<EventResponse>> events(@PathParam("id") UUID id) {
-        return shown(id, "history").map(events -> events.stream().map(EventResponse::of).toList());
+        return complaints.shownTo(callers.current(), id, "history").map(events -> events.stream().map(EventResponse::of).toList());
     }
 
     @GET
@@ -186,7 +181,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DeadlineReport>> deadlines(@PathParam("id") UUID id) {
-        return shown(id, "deadlines").map(deadlineReports::of);
+        return complaints.shownTo(callers.current(), id, "deadlines").map(deadlineReports::of);
     }
 
     @POST
@@ -333,13 +328,6 @@ public class ComplaintResource {
                                                  @NotNull(message = "is required") @Valid
                                                  OmbudsmanDecisionRequest request) {
         return act(id, ifMatch, correlationId, request.toCommand());
-    }
-
-    /** The complaint's history, for the caller to see: the read of its personal data is recorded first. */
-    private Uni<List<RecordedEvent>> shown(UUID id, String purpose) {
-        Caller caller = callers.current();
-        return complaints.history(caller, id)
-                .call(events -> reads.record(caller, Complaint.replay(events).orElseThrow(), purpose));
     }
 
     private Uni<Response> act(UUID id, String ifMatch, String correlationId, ComplaintCommand command) {

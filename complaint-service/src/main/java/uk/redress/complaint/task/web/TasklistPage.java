@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +48,6 @@ import uk.redress.complaint.complaint.VersionConflictException;
 import uk.redress.complaint.complaint.rest.ActionRequests;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
-import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.problem.Problem;
 import uk.redress.complaint.task.Task;
 import uk.redress.complaint.task.TaskCursor;
@@ -156,13 +154,11 @@ public class TasklistPage {
     private final ObjectMapper json;
     private final Clock clock;
     private final Callers callers;
-    private final PersonalDataReads reads;
 
     public TasklistPage(TaskService tasks, TaskForms forms, ComplaintService complaints,
                         DeadlineReports deadlineReports, ProcedurePolicies procedures, WorkingDayCalendar calendar,
-                        ObjectMapper json, Clock clock, Callers callers, PersonalDataReads reads) {
+                        ObjectMapper json, Clock clock, Callers callers) {
         this.callers = callers;
-        this.reads = reads;
         this.tasks = tasks;
         this.forms = forms;
         this.complaints = complaints;
@@ -372,27 +368,25 @@ public class TasklistPage {
 
     private Uni<TemplateInstance> page(Task task, Caller caller, List<Problem.FieldError> errors,
                                        Map<String, String> values, String notice) {
-        return complaints.history(caller, task.complaintId())
-                .call(history -> reads.record(caller, Complaint.replay(history).orElseThrow(), "task page"))
-                .map(history -> {
-                    Complaint complaint = Complaint.replay(history).orElseThrow();
-                    ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
-                    Optional<Stage> stage = complaint.stage().map(procedure::stage);
-                    List<String> choices = stage.flatMap(s -> s.steps().stream()
-                            .filter(step -> step.id().equals(task.step())).findFirst())
-                            .map(step -> step.choices()).orElse(List.of());
-                    List<String> allowed = complaints.allowedActions(complaint);
-                    return Templates.task(new TaskView(caller.name(), task, due(task, clock.instant()), complaint,
-                            procedure.name(), stage.map(Stage::name).orElse(""),
-                            history.stream().map(TimelineEntry::of).toList().reversed(),
-                            deadlineReports.of(history).stream().map(DeadlineView::of).toList(), choices,
-                            Stream.of(Responded.Outcome.values()).map(Enum::name).toList(),
-                            Stream.of(Responded.Remedy.values()).map(Enum::name).toList(),
-                            task.isOpen() && task.clock() != null && allowed.contains(ComplaintDecider.EXTENSIONS)
-                                    && procedure.clock(task.clock()).extension().isPresent(),
-                            task.isOpen() && allowed.contains(ComplaintDecider.INFORMATION_REQUESTS),
-                            errors, values, notice));
-                });
+        return complaints.shownTo(caller, task.complaintId(), "task page").map(history -> {
+            Complaint complaint = Complaint.replay(history).orElseThrow();
+            ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
+            Optional<Stage> stage = complaint.stage().map(procedure::stage);
+            List<String> choices = stage.flatMap(s -> s.steps().stream()
+                    .filter(step -> step.id().equals(task.step())).findFirst())
+                    .map(step -> step.choices()).orElse(List.of());
+            List<String> allowed = complaints.allowedActions(complaint);
+            return Templates.task(new TaskView(caller.name(), task, due(task, clock.instant()), complaint,
+                    procedure.name(), stage.map(Stage::name).orElse(""),
+                    history.stream().map(TimelineEntry::of).toList().reversed(),
+                    deadlineReports.of(history).stream().map(DeadlineView::of).toList(), choices,
+                    Stream.of(Responded.Outcome.values()).map(Enum::name).toList(),
+                    Stream.of(Responded.Remedy.values()).map(Enum::name).toList(),
+                    task.isOpen() && task.clock() != null && allowed.contains(ComplaintDecider.EXTENSIONS)
+                            && procedure.clock(task.clock()).extension().isPresent(),
+                    task.isOpen() && allowed.contains(ComplaintDecider.INFORMATION_REQUESTS),
+                    errors, values, notice));
+        });
     }
 
     private List<Row> rows(List<Task> page, Instant now) {
