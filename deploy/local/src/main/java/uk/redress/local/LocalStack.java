@@ -116,7 +116,8 @@ public final class LocalStack implements AutoCloseable {
             case POSTGRES -> new PostgresServer(settings.port(Port.POSTGRES), settings.dataDir().resolve("postgres"));
             case KAFKA -> new KafkaBroker(settings.port(Port.KAFKA), settings.port(Port.KAFKA_CONTROLLER),
                     settings.dataDir().resolve("kafka"));
-            case ZEEBE -> new ZeebeEngine(settings.port(Port.ZEEBE), settings.port(Port.ENGINE_CLOCK));
+            case ZEEBE -> new ZeebeEngine(settings.port(Port.ZEEBE), settings.port(Port.ENGINE_CLOCK),
+                    settings.dataDir().resolve("zeebe"));
             case MAIL -> new MailServer(settings.port(Port.SMTP), settings.port(Port.MAILBOX));
             case COMPLAINT_SERVICE -> new ServiceProcess(part, Port.COMPLAINT_SERVICE, settings);
             case NOTIFICATION_SERVICE -> new ServiceProcess(part, Port.NOTIFICATION_SERVICE, settings);

@@ -1,14 +1,22 @@
 package uk.redress.local;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbStateEngineFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The real Zeebe workflow engine with an in-memory log, behind its gRPC gateway. It keeps nothing on disk: after a
- * restart every process instance is gone, and the complaint service's event store is what remains.
+ * The real Zeebe workflow engine with an in-memory log, behind its gRPC gateway. Its state (process instances, jobs,
+ * timers) is in RocksDB under the data directory only while it runs: each start wipes it, so after a restart every
+ * process instance is gone, as with any engine that lost its storage, and the complaint service's event store is what
+ * remains.
  *
  * <p>Its clock can be moved forward (never back), which is how a deadline weeks away is made to lapse now.
  */
@@ -16,18 +24,22 @@ final class ZeebeEngine implements Component {
 
     private final int grpcPort;
     private final int httpPort;
+    private final Path stateDirectory;
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
     private ZeebeTestEngine engine;
     private EngineHttpEndpoint endpoint;
 
-    ZeebeEngine(int grpcPort, int httpPort) {
+    ZeebeEngine(int grpcPort, int httpPort, Path stateDirectory) {
         this.grpcPort = grpcPort;
         this.httpPort = httpPort;
+        this.stateDirectory = stateDirectory;
     }
 
     @Override
     public void start() throws Exception {
-        engine = EngineFactory.create(grpcPort);
+        // A stack that was killed leaves its last engine's state behind; an engine starts with nothing.
+        deleteState();
+        engine = RocksDbStateEngineFactory.create(grpcPort, stateDirectory);
         engine.start();
         endpoint = new EngineHttpEndpoint(this, httpPort);
         endpoint.start();
@@ -58,6 +70,20 @@ final class ZeebeEngine implements Component {
         }
         if (engine != null) {
             engine.stop();
+            deleteState();
+        }
+    }
+
+    private void deleteState() {
+        if (!Files.exists(stateDirectory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(stateDirectory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear the engine's state in " + stateDirectory, e);
         }
     }
 }
