@@ -12,7 +12,7 @@ import uk.redress.local.StackSettings;
 
 /**
  * The complaint service's stack with the engine in a process of its own, so that a test can stop the engine and
- * start it again on the same port: empty, since the local engine keeps nothing on disk.
+ * start it again on the same port: empty, since the local engine starts with nothing.
  */
 public class EngineRestartResource implements QuarkusTestResourceLifecycleManager {
 

@@ -1,6 +1,7 @@
 package uk.redress.benchmark;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,23 +30,35 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
 import uk.redress.local.SigningKey;
 import uk.redress.local.StackSettings;
+import uk.redress.workflow.calendar.BankHolidays;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
+import uk.redress.workflow.process.ComplaintProcesses;
+import uk.redress.workflow.process.ComplaintProcesses.Messages;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.DeadlineVariables;
 
 /**
  * Complaint intake through the local stack (REST, event store, outbox, Kafka, engine), beside a bare PostgreSQL
- * insert and a bare engine create-instance, measured in the same run on the same machine. Prints sustained
- * complaints per second and latency percentiles at full speed and at half of it.
+ * insert and the bare engine (an empty process created, and the complaint's own process started by its message),
+ * measured in the same run on the same machine after every JVM is warm. Prints sustained complaints per second and
+ * latency percentiles at full speed and at half of it.
  *
- * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N]}; {@code --rebuild-events N} measures
+ * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N] [--warm-up N]};
+ * {@code --rebuild-events N} measures
  * the complaint list's rebuild instead (see {@link RebuildBenchmark}).
  */
 public final class IntakeBenchmark {
 
-    private static final AtomicInteger BARE_ENGINE_UNANSWERED = new AtomicInteger();
+    private static final AtomicInteger ENGINE_UNANSWERED = new AtomicInteger();
 
     private IntakeBenchmark() {
     }
@@ -62,16 +78,19 @@ public final class IntakeBenchmark {
             StackSettings settings = stack.settings();
             // Until the JIT has compiled the hot paths of every JVM, compiling takes a core of the two this machine
             // has: measured, 4 of the 17 seconds of a run that followed a warm-up of 100 complaints.
-            System.out.printf("Warming up with %d complaints and %d bare engine creates...%n", warmUp, warmUp);
+            System.out.printf("Warming up with %d complaints and %d of each bare engine command...%n", warmUp, warmUp);
             intake(settings, warmUp, concurrency, 0);
-            bareEngine(settings, warmUp, concurrency);
+            bareEngineEmptyProcess(settings, warmUp, concurrency);
+            bareEngineComplaintProcess(settings, warmUp, concurrency);
             secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
-            BARE_ENGINE_UNANSWERED.set(0);
+            ENGINE_UNANSWERED.set(0);
 
             System.out.printf("Bare PostgreSQL: %d single-row inserts, each its own transaction...%n", complaints);
             double postgres = barePostgres(settings, complaints, concurrency);
-            System.out.printf("Bare engine: %d process instances created...%n", complaints);
-            double engine = bareEngine(settings, complaints, concurrency);
+            System.out.printf("Bare engine: %d instances of an empty process created...%n", complaints);
+            double emptyProcess = bareEngineEmptyProcess(settings, complaints, concurrency);
+            System.out.printf("Bare engine: %d complaint processes started by their message...%n", complaints);
+            double complaintProcess = bareEngineComplaintProcess(settings, complaints, concurrency);
             System.out.printf("Intake at full speed: %d complaints, %d at a time...%n", complaints, concurrency);
             Run full = intake(settings, complaints, concurrency, 0);
             Drained drained = secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
@@ -79,15 +98,24 @@ public final class IntakeBenchmark {
             System.out.printf("Intake at half that rate (%.0f/s)...%n", halfRate);
             Run half = intake(settings, complaints, concurrency * 4, halfRate);
 
-            System.out.printf("%n%-44s %10s %8s %8s %8s %8s%n", "", "per second", "p50 ms", "p95 ms", "p99 ms",
+            System.out.printf("%n%-52s %10s %8s %8s %8s %8s%n", "", "per second", "p50 ms", "p95 ms", "p99 ms",
                     "errors/unanswered");
-            System.out.printf(Locale.ROOT, "%-44s %10.0f%n", "bare PostgreSQL insert (one row, one commit)", postgres);
-            System.out.printf(Locale.ROOT, "%-44s %10.0f %35d%n", "bare engine create-instance", engine,
-                    BARE_ENGINE_UNANSWERED.get());
+            System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "bare PostgreSQL insert (one row, one commit)", postgres);
+            System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "bare engine create-instance, empty process",
+                    emptyProcess);
+            System.out.printf(Locale.ROOT, "%-52s %10.0f %35d%n", "bare engine start, the complaint's process",
+                    complaintProcess, ENGINE_UNANSWERED.get());
             full.print("intake, full speed");
+            if (drained.engine() >= 0) {
+                // The API answers once the complaint is stored; the outbox hands it to the engine after.
+                System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "intake, full speed, until the engine has all",
+                        complaints / (full.nanos() / 1e9 + drained.engine()));
+            }
             half.print("intake, half of full speed");
-            System.out.printf(Locale.ROOT, "%nIntake ran at %.0f%% of the bare engine's rate. %s%n",
-                    100 * full.perSecond() / engine, drained.engine() < 0 || drained.kafka() < 0
+            System.out.printf(Locale.ROOT, "%nIntake ran at %.0f%% of the bare engine's rate for the complaint's own "
+                            + "process and %.0f%% of its rate for an empty one. %s%n",
+                    100 * full.perSecond() / complaintProcess, 100 * full.perSecond() / emptyProcess,
+                    drained.engine() < 0 || drained.kafka() < 0
                             ? "The outbox still held events 2 minutes after the last full-speed request."
                             : ("The outbox had sent every event to Kafka %.1f s and to the engine %.1f s after the "
                                     + "last full-speed request.").formatted(drained.kafka(), drained.engine()));
@@ -169,36 +197,74 @@ public final class IntakeBenchmark {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * The local engine (zeebe-process-test-engine) has been seen to leave a create unanswered under a burst: each
-     * create is given up after this, and counted.
-     */
+    /** Each engine command is given up after this, and counted as unanswered. */
     private static final Duration ENGINE_ANSWER_WITHIN = Duration.ofSeconds(20);
 
-    private static double bareEngine(StackSettings settings, int count, int concurrency) throws Exception {
-        try (CamundaClient client = CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create(settings.zeebeGrpcAddress())).preferRestOverGrpc(false).build()) {
+    /** Instances of a process of a start and an end event and nothing else: the engine's cheapest create. */
+    private static double bareEngineEmptyProcess(StackSettings settings, int count, int concurrency)
+            throws Exception {
+        try (CamundaClient client = engineClient(settings)) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("benchmark-bare")
                     .startEvent().endEvent().done(), "benchmark-bare.bpmn").send().join();
-            Semaphore inFlight = new Semaphore(concurrency);
-            List<CompletableFuture<?>> creates = new ArrayList<>();
-            AtomicInteger unanswered = BARE_ENGINE_UNANSWERED;
-            long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                inFlight.acquire();
-                creates.add(client.newCreateInstanceCommand().bpmnProcessId("benchmark-bare").latestVersion().send()
-                        .toCompletableFuture()
-                        .orTimeout(ENGINE_ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
-                        .whenComplete((event, failure) -> {
-                            if (failure != null) {
-                                unanswered.incrementAndGet();
-                            }
-                            inFlight.release();
-                        }));
-            }
-            CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-            return count / ((System.nanoTime() - start) / 1e9);
+            return engineRate(count, concurrency, i -> client.newCreateInstanceCommand()
+                    .bpmnProcessId("benchmark-bare").latestVersion().send());
         }
+    }
+
+    /**
+     * The engine's share of intake alone: the Durham process started by the message the complaint service publishes
+     * for a complaint received (the same name, variables and dates, a sealed-sized summary), straight to the engine.
+     */
+    private static double bareEngineComplaintProcess(StackSettings settings, int count, int concurrency)
+            throws Exception {
+        ProcedurePolicy durham = ProcedurePolicies.shipped().find(ComplaintProcesses.DURHAM_SENDIASS).orElseThrow();
+        Stage firstStage = durham.stages().getFirst();
+        Map<String, Object> template = new HashMap<>(new DeadlineVariables(
+                WorkingDayCalendar.of(BankHolidays.shipped())).stageStarted(durham, firstStage, Instant.now()));
+        template.put(Variables.KIND, "complaint");
+        template.put(Variables.START_AT, firstStage.id());
+        template.put(Variables.SUMMARY, "pd1:" + "x".repeat(120));
+        try (CamundaClient client = engineClient(settings)) {
+            return engineRate(count, concurrency, i -> {
+                String complaintId = UUID.randomUUID().toString();
+                Map<String, Object> variables = new HashMap<>(template);
+                variables.put(Variables.COMPLAINT_ID, complaintId);
+                variables.put(Variables.COMPLAINANT_ID, UUID.randomUUID().toString());
+                return client.newPublishMessageCommand()
+                        .messageName(Messages.complaintReceived(durham.id()))
+                        .correlationKey(complaintId)
+                        .messageId(UUID.randomUUID().toString())
+                        .timeToLive(Duration.ZERO)
+                        .variables(variables)
+                        .send();
+            });
+        }
+    }
+
+    private static CamundaClient engineClient(StackSettings settings) {
+        return CamundaClient.newClientBuilder().grpcAddress(URI.create(settings.zeebeGrpcAddress()))
+                .preferRestOverGrpc(false).build();
+    }
+
+    /** Sends {@code count} commands, {@code concurrency} at a time; answers commands answered per second. */
+    private static double engineRate(int count, int concurrency, IntFunction<CamundaFuture<?>> command)
+            throws InterruptedException {
+        Semaphore inFlight = new Semaphore(concurrency);
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            inFlight.acquire();
+            sent.add(command.apply(i).toCompletableFuture()
+                    .orTimeout(ENGINE_ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
+                    .whenComplete((answer, failure) -> {
+                        if (failure != null) {
+                            ENGINE_UNANSWERED.incrementAndGet();
+                        }
+                        inFlight.release();
+                    }));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        return count / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Seconds until every event is sent on, by each relay; -1 when the outbox still holds some after {@code atMost}. */
@@ -248,7 +314,7 @@ public final class IntakeBenchmark {
         void print(String name) {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "%-44s %10.0f %8.1f %8.1f %8.1f %8d%n", name, perSecond(),
+            System.out.printf(Locale.ROOT, "%-52s %10.0f %8.1f %8.1f %8.1f %8d%n", name, perSecond(),
                     percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), errors);
         }
 

@@ -64,7 +64,7 @@ public final class LapseAlertBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int complaints = option(args, "--complaints", 2_000);
+        int complaints = option(args, "--complaints", 10_000);
         int steps = option(args, "--steps", 1);
         int concurrency = option(args, "--concurrency", 8);
         boolean durhamProcess = flag(args, "--durham");
@@ -176,8 +176,8 @@ public final class LapseAlertBenchmark {
 
     /**
      * The lapse of one clock and nothing else: the timer and the notification task exactly as the generated BPMN has
-     * them. The Durham process writes some 150 engine records per complaint, which the local engine cannot hold for
-     * thousands; this writes a tenth of that, so the measurement reaches the notification service's limits first.
+     * them. The Durham process writes some 150 engine records per complaint; this writes a tenth of that, so the
+     * measurement reaches the notification service's limits before the engine's.
      */
     private static BpmnModelInstance lapseOnly() {
         return Bpmn.createExecutableProcess(LAPSE_ONLY)
