@@ -75,10 +75,12 @@ public class EventStore {
     private Uni<Complaint> append(UUID complaintId, Complaint decidedOn, List<? extends ComplaintEvent> events,
                                   EventContext context, List<Object> alongside) {
         int expectedVersion = decidedOn == null ? 0 : decidedOn.version();
+        // One transaction, one moment: the events of an append are recorded at the same time.
+        Instant recordedAt = clock.instant();
         List<RecordedEvent> recorded = new ArrayList<>();
         for (ComplaintEvent event : events) {
             recorded.add(new RecordedEvent(UUID.randomUUID(), complaintId, expectedVersion + recorded.size() + 1,
-                    clock.instant(), context, event));
+                    recordedAt, context, event));
         }
         Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow() : decidedOn.after(recorded);
         UUID complainantId = after.complainantId();
