@@ -49,12 +49,12 @@ import uk.redress.workflow.process.DeadlineVariables;
 /**
  * Complaint intake through the local stack (REST, event store, outbox, Kafka, engine), beside a bare PostgreSQL
  * insert and the bare engine (an empty process created, and the complaint's own process started by its message),
- * measured in the same run on the same machine after every JVM is warm. Prints sustained complaints per second and
- * latency percentiles at full speed and at half of it.
+ * measured in the same run on the same machine after every JVM is warm. Prints complaints per second at full speed
+ * (as the API answers, and until the engine has them all) and latency percentiles at full speed and at half of the
+ * sustained rate.
  *
  * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N] [--warm-up N]};
- * {@code --rebuild-events N} measures
- * the complaint list's rebuild instead (see {@link RebuildBenchmark}).
+ * {@code --rebuild-events N} measures the complaint list's rebuild instead (see {@link RebuildBenchmark}).
  */
 public final class IntakeBenchmark {
 

@@ -69,6 +69,8 @@ public final class LocalStackProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
+                // RocksDB, where the engine keeps its state, loads a native library.
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp", stackModule.resolve("classes") + File.pathSeparator + stackModule.resolve("lib") + "/*",
                 LocalStack.class.getName()));
         command.addAll(settings.toArgs());

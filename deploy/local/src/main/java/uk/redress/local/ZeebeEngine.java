@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * The real Zeebe workflow engine with an in-memory log, behind its gRPC gateway. Its state (process instances, jobs,
@@ -70,7 +70,12 @@ final class ZeebeEngine implements Component {
         }
         if (engine != null) {
             engine.stop();
-            deleteState();
+            try {
+                deleteState();
+            } catch (UncheckedIOException e) {
+                // The next start clears it again before it begins.
+                System.err.println("The engine's state was not removed: " + e.getCause().getMessage());
+            }
         }
     }
 
