@@ -5,10 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.flywaydb.core.Flyway;
 import uk.redress.local.Part;
 import uk.redress.local.ServiceConfiguration;
 import uk.redress.local.StackSettings;
@@ -20,20 +20,7 @@ import uk.redress.workflow.personaldata.PersonalDataCipher;
  */
 public final class Complainants {
 
-    /**
-     * In production the complaint service's Flyway migration owns this table; the notification service's tests run
-     * without the complaint service, so they make it, with the same definition.
-     */
-    private static final String PERSONAL_DATA_KEY_TABLE = """
-            CREATE TABLE IF NOT EXISTS public.personal_data_key (
-                complainant_id uuid PRIMARY KEY,
-                organisation text NOT NULL,
-                wrapped_key text,
-                created_at timestamptz NOT NULL,
-                erased_at timestamptz,
-                erased_by text,
-                erasure_reason text
-            )""";
+    private static final String COMPLAINT_SERVICE_MIGRATIONS = "complaint-service/src/main/resources/db/migration";
 
     private final Map<String, String> service;
     private final PersonalDataCipher cipher;
@@ -41,11 +28,14 @@ public final class Complainants {
     public Complainants(StackSettings settings) {
         service = ServiceConfiguration.connections(Part.NOTIFICATION_SERVICE, settings);
         cipher = PersonalDataCipher.withMasterKeyFile(Path.of(service.get("redress.personal-data.master-key-file")));
-        try (Connection database = connect(); Statement statement = database.createStatement()) {
-            statement.execute(PERSONAL_DATA_KEY_TABLE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot make public.personal_data_key", e);
-        }
+        // The complaint service owns the key table; these tests run without it, so its own migrations make the
+        // table, exactly as it would in the database the two services share.
+        Flyway.configure()
+                .dataSource(service.get("quarkus.datasource.jdbc.url"), service.get("quarkus.datasource.username"),
+                        service.get("quarkus.datasource.password"))
+                .locations("filesystem:" + settings.home().resolve(COMPLAINT_SERVICE_MIGRATIONS))
+                .load()
+                .migrate();
     }
 
     /** A complainant of {@code organisation} with a key of their own, stored as the complaint service stores it. */
