@@ -1,13 +1,34 @@
 package uk.redress.complaint;
 
+import java.time.LocalDate;
+import uk.redress.workflow.calendar.BankHolidays;
+import uk.redress.workflow.calendar.Region;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+
 /** A complaint as a council case system would send it, for the tests of this service. */
 public final class ComplaintFixtures {
+
+    /**
+     * The calendar the service under test counts in (the shipped bank holidays of England and Wales), for the dates
+     * a test expects from a day that depends on when it runs. Its own counting is tested against dates counted by
+     * hand in the workflow module.
+     */
+    public static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(BankHolidays.shipped());
 
     private ComplaintFixtures() {
     }
 
-    /** A Durham SENDIASS complaint received on {@code receivedAt} (YYYY-MM-DD). */
-    public static String complaint(String receivedAt) {
+    /** The working day {@code workingDays} working days after {@code day}, in England and Wales. */
+    public static LocalDate workingDaysAfter(LocalDate day, int workingDays) {
+        return CALENDAR.count(Region.ENGLAND_AND_WALES, day, workingDays).deadline().dueDate();
+    }
+
+    /**
+     * A Durham SENDIASS complaint received on {@code receivedAt}: the stack's today for a complaint whose deadlines
+     * run from now, or a fixed day before the earliest clock start the suite allows (2026-11-23) where a test checks
+     * how dates are counted.
+     */
+    public static String complaint(LocalDate receivedAt) {
         return """
                 {"procedure": "durham-sendiass",
                  "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},

@@ -18,6 +18,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ class AccessTest {
 
     @Test
     void anotherOrganisationCannotReadListActOnOrWorkAComplaint() {
-        String id = receive(api(), ComplaintFixtures.complaint("2026-11-23"));
+        String id = receive(api(), ComplaintFixtures.complaint(LocalDate.parse("2026-11-23")));
         String taskId = openTaskId(id);
         Supplier<RequestSpecification> haringey = () -> as("hari.officer", "haringey", CO);
 
@@ -187,7 +188,7 @@ class AccessTest {
 
     @Test
     void staffAComplaintIsAboutCannotSeeItBeGivenItOrWorkIt() {
-        String id = receive(as("durham-crm", TestCallers.ORGANISATION, CS), ComplaintFixtures.complaint("2026-11-23")
+        String id = receive(as("durham-crm", TestCallers.ORGANISATION, CS), ComplaintFixtures.complaint(LocalDate.parse("2026-11-23"))
                 .replace("\"receivedAt\"", "\"staffConcerned\": [\"jo.coordinator\"], \"receivedAt\""));
         String taskId = openTaskId(id);
         Supplier<RequestSpecification> jo = () -> as("jo.coordinator", TestCallers.ORGANISATION, CW);
@@ -215,7 +216,7 @@ class AccessTest {
 
     @Test
     void theOrganisationIsTheCallersNeverOneTheBodyNames() {
-        String id = receive(api(), ComplaintFixtures.complaint("2026-11-23")
+        String id = receive(api(), ComplaintFixtures.complaint(LocalDate.parse("2026-11-23"))
                 .replace("\"receivedAt\"", "\"organisation\": \"haringey\", \"receivedAt\""));
 
         api().get("/api/v1/complaints/" + id + "/events").then()

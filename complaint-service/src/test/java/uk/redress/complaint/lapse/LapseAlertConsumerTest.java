@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class LapseAlertConsumerTest {
 
     @Test
     void aLapseAlertIsRecordedOnceAndStaleOrUnreadableAlertsAreNot() throws Exception {
-        String id = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String id = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(LocalDate.parse("2026-11-23")))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
 

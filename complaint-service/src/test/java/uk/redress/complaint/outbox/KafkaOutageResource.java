@@ -24,8 +24,7 @@ public class KafkaOutageResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         try {
             StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.of(Part.POSTGRES, Part.ZEEBE));
-            kafkaSettings = new StackSettings(settings.home(), settings.dataDir().resolve("kafka-alone"),
-                    EnumSet.of(Part.KAFKA), settings.ports(), true);
+            kafkaSettings = settings.alone(Part.KAFKA, "kafka-alone");
             others = LocalStackProcess.start(settings);
             kafka = LocalStackProcess.start(kafkaSettings);
             return ServiceConfiguration.connections(Part.COMPLAINT_SERVICE, settings);

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class KafkaOutageTest {
 
         List<String> ids = new ArrayList<>();
         for (String day : List.of("2026-11-18", "2026-11-19", "2026-11-20")) {
-            ids.add(api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(day))
+            ids.add(api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(LocalDate.parse(day)))
                     .when().post("/api/v1/complaints")
                     .then().statusCode(201)
                     .extract().path("id"));

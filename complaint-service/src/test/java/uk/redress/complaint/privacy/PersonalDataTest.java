@@ -174,7 +174,7 @@ class PersonalDataTest {
     @Test
     void everyReadOfAComplaintsPersonalDataIsRecordedAndAnAdminCanQueryIt() {
         String id = receive(api(), complaint("Kim " + unique(), null, "Reads"));
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = stack.now().minusSeconds(1);
         as("sam.caseworker", TestCallers.ORGANISATION, Roles.CASEWORKER).get("/api/v1/complaints/" + id)
                 .then().statusCode(200);
         as("morgan.manager", TestCallers.ORGANISATION, Roles.MANAGER).get("/api/v1/complaints/" + id + "/deadlines")
@@ -205,11 +205,11 @@ class PersonalDataTest {
         String open = receive(api(), complaint("Open " + unique(), null, "Still open"));
         String endedComplainant = api().get("/api/v1/complaints/" + ended).then().extract().path("complainantId");
 
-        assertThat(eraseExpired(Instant.now().plus(365 * 5, ChronoUnit.DAYS)))
+        assertThat(eraseExpired(stack.now().plus(365 * 5, ChronoUnit.DAYS)))
                 .doesNotContain(UUID.fromString(endedComplainant));
         api().get("/api/v1/complaints/" + ended).then().body("summary", equalTo("Withdrawn later"));
 
-        List<UUID> erased = eraseExpired(Instant.now().plus(365 * 6 + 2, ChronoUnit.DAYS));
+        List<UUID> erased = eraseExpired(stack.now().plus(365 * 6 + 2, ChronoUnit.DAYS));
 
         assertThat(erased).contains(UUID.fromString(endedComplainant));
         api().get("/api/v1/complaints/" + ended).then().body("summary", equalTo("[erased]"));

@@ -16,7 +16,6 @@ import uk.redress.local.StackSettings;
  */
 public class EngineRestartResource implements QuarkusTestResourceLifecycleManager {
 
-    static StackSettings engineSettings;
     static LocalStackProcess engine;
     private LocalStackProcess others;
 
@@ -24,10 +23,8 @@ public class EngineRestartResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         try {
             StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.of(Part.POSTGRES, Part.KAFKA));
-            engineSettings = new StackSettings(settings.home(), settings.dataDir().resolve("engine-alone"),
-                    EnumSet.of(Part.ZEEBE), settings.ports(), true);
             others = LocalStackProcess.start(settings);
-            engine = LocalStackProcess.start(engineSettings);
+            engine = LocalStackProcess.start(settings.alone(Part.ZEEBE, "engine-alone"));
             return ServiceConfiguration.connections(Part.COMPLAINT_SERVICE, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,8 +32,7 @@ public class EngineRestartResource implements QuarkusTestResourceLifecycleManage
     }
 
     static void restartEngineEmpty() throws IOException {
-        engine.close();
-        engine = LocalStackProcess.start(engineSettings);
+        engine = engine.restart();
     }
 
     @Override

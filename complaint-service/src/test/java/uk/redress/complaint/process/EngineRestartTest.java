@@ -83,9 +83,8 @@ class EngineRestartTest {
         assertThat(instancesOf(withdrawn)).as("a withdrawn complaint has no process to recreate").isEmpty();
 
         Instant lapsesAt = Instant.parse(after.path("variables").path("stage1ResponseLapsesAt").asText());
-        api().queryParam("duration", Duration.between(engineNow(), lapsesAt.plusSeconds(60)).toString())
-                .when().post(engineEndpoint() + "/clock/add")
-                .then().statusCode(200);
+        EngineRestartResource.engine.moveClockForward(
+                Duration.between(EngineRestartResource.engine.now(), lapsesAt.plusSeconds(60)));
         ActivatedJob lapse = awaitLapse(acknowledged, "stage1Response");
         assertThat(lapse.getElementId()).isEqualTo("Stage1ResponseBreachTask");
     }
@@ -106,7 +105,7 @@ class EngineRestartTest {
     }
 
     private String receive() {
-        return api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        return api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(EngineRestartResource.engine.today()))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().path("id");
@@ -161,13 +160,8 @@ class EngineRestartTest {
         return found.get().orElseThrow();
     }
 
-    private static Instant engineNow() {
-        return Instant.parse(api().when().get(engineEndpoint() + "/clock").then().statusCode(200)
-                .extract().path("now"));
-    }
-
     private static String engineEndpoint() {
-        return EngineRestartResource.engineSettings.httpAddress(Port.ENGINE_CLOCK);
+        return EngineRestartResource.engine.settings().httpAddress(Port.ENGINE_CLOCK);
     }
 
     private long count(String sql) {

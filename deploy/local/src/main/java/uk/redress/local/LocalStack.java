@@ -117,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
             case KAFKA -> new KafkaBroker(settings.port(Port.KAFKA), settings.port(Port.KAFKA_CONTROLLER),
                     settings.dataDir().resolve("kafka"));
             case ZEEBE -> new ZeebeEngine(settings.port(Port.ZEEBE), settings.port(Port.ENGINE_CLOCK),
-                    settings.dataDir().resolve("zeebe"));
+                    settings.dataDir().resolve("zeebe"), settings.clockStart());
             case MAIL -> new MailServer(settings.port(Port.SMTP), settings.port(Port.MAILBOX));
             case COMPLAINT_SERVICE -> new ServiceProcess(part, Port.COMPLAINT_SERVICE, settings);
             case NOTIFICATION_SERVICE -> new ServiceProcess(part, Port.NOTIFICATION_SERVICE, settings);

@@ -1,5 +1,7 @@
 package uk.redress.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -8,10 +10,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,6 +41,14 @@ public final class LocalStackProcess implements AutoCloseable {
 
     /** The repository root; Maven's surefire sets it for every module (see the parent POM). */
     public static final String HOME_PROPERTY = "redress.home";
+    /**
+     * Where every test stack's engine clock starts: an instant, or {@code now}. The parent POM sets it from
+     * {@code -Dredress.clock-start}, so that the whole suite can be run "on" another day.
+     */
+    public static final String CLOCK_START_PROPERTY = "redress.clock-start";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId UK_TIME = ZoneId.of("Europe/London");
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
@@ -53,12 +70,14 @@ public final class LocalStackProcess implements AutoCloseable {
     }
 
     /**
-     * Settings for {@code parts} on free ports with a fresh data folder under {@code target/}: a test that stops and
-     * starts one part on its own (Kafka, say) runs it from a copy of these with only that part.
+     * Settings for {@code parts} on free ports with a fresh data folder under {@code target/}, the engine's clock
+     * starting where {@value #CLOCK_START_PROPERTY} says: a test that stops and starts one part on its own (Kafka, say)
+     * runs it from {@link StackSettings#alone}.
      */
     public static StackSettings onFreePorts(Set<Part> parts) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
-        return new StackSettings(home(), dataDir.toAbsolutePath(), parts, freePorts(), true);
+        return new StackSettings(home(), dataDir.toAbsolutePath(), parts, freePorts(),
+                StackSettings.parseClockStart(System.getProperty(CLOCK_START_PROPERTY, "now")), true);
     }
 
     public static LocalStackProcess start(StackSettings settings) throws IOException {
@@ -142,6 +161,59 @@ public final class LocalStackProcess implements AutoCloseable {
 
     public StackSettings settings() {
         return settings;
+    }
+
+    /** The engine's time, which is the services' "now" on the stack: where a test reads "today" from. */
+    public Instant now() {
+        return Instant.parse(engineClock("").get("now").asText());
+    }
+
+    /** The date in the UK at {@link #now()}: the day a complaint received "today" was received. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), UK_TIME);
+    }
+
+    /** Moves the engine's clock, and with it the services' time, forward by {@code duration}; answers the new now. */
+    public Instant moveClockForward(Duration duration) {
+        return Instant.parse(engineClock("/add?duration=" + duration).get("now").asText());
+    }
+
+    private JsonNode engineClock(String path) {
+        if (!settings.runs(Part.ZEEBE)) {
+            throw new IllegalStateException("this stack runs no engine, whose clock is the stack's time");
+        }
+        URI uri = URI.create(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock" + path);
+        HttpRequest request = (path.isEmpty() ? HttpRequest.newBuilder(uri).GET()
+                : HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the engine clock answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the engine clock at " + uri + " does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the engine clock", e);
+        }
+    }
+
+    /**
+     * Stops this stack and starts it again on the same ports and data folder. Its engine starts empty, as the local
+     * engine always does, but its clock goes on from the time it had, as a real engine's does across a restart.
+     */
+    public LocalStackProcess restart() throws IOException {
+        StackSettings again = settings;
+        if (settings.runs(Part.ZEEBE)) {
+            Duration ahead = Duration.between(Instant.now(), now());
+            close();
+            again = settings.withClockStart(Instant.now().plus(ahead));
+        } else {
+            close();
+        }
+        return start(again);
     }
 
     /** Stops the stack and waits until it has. */

@@ -1,12 +1,16 @@
 package uk.redress.local;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,10 +20,11 @@ import java.util.Set;
  * @param dataDir               the one folder that holds all of the stack's data
  * @param parts                 the parts to start
  * @param ports                 the port of every part, started or not
+ * @param clockStart            the instant the engine's clock starts at, and runs on from; empty: the real time
  * @param exitWhenStdinCloses   stop when standard input closes: a test JVM that dies takes its stack with it
  */
 public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, Integer> ports,
-                            boolean exitWhenStdinCloses) {
+                            Optional<Instant> clockStart, boolean exitWhenStdinCloses) {
 
     public static final String USAGE = """
             Usage: deploy/local/run [options]
@@ -27,6 +32,8 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
               --only PART,PART            start only these parts (default: all): %s
               --home DIR                  the Redress repository, where the packaged services are (default: .)
               --<name>-port N             change a port: %s
+              --clock-start INSTANT       start the engine's clock (the services' "now") at this instant, for
+                                          example 2026-11-23T09:00:00Z; it runs on from there (default: now)
               --exit-when-stdin-closes    stop when standard input closes (used by the tests)
             """;
 
@@ -48,6 +55,7 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
         Path dataDir = Path.of(".redress-data");
         Set<Part> parts = EnumSet.allOf(Part.class);
         Map<Port, Integer> ports = defaultPorts();
+        Optional<Instant> clockStart = Optional.empty();
         boolean exitWhenStdinCloses = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -55,6 +63,7 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
                 case "--exit-when-stdin-closes" -> exitWhenStdinCloses = true;
                 case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i, option));
                 case "--home" -> home = Path.of(valueOf(args, ++i, option));
+                case "--clock-start" -> clockStart = parseClockStart(valueOf(args, ++i, option));
                 case "--only" -> {
                     parts = EnumSet.noneOf(Part.class);
                     for (String id : valueOf(args, ++i, option).split(",")) {
@@ -71,7 +80,36 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
             }
         }
         return new StackSettings(home.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), parts,
-                ports, exitWhenStdinCloses);
+                ports, clockStart, exitWhenStdinCloses);
+    }
+
+    /**
+     * An instant given as ISO 8601 with its offset ({@code 2026-11-23T09:00:00Z}, {@code 2026-10-25T00:30+01:00}),
+     * or {@code now} for the real time.
+     */
+    public static Optional<Instant> parseClockStart(String value) {
+        if (value.equals("now")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--clock-start must be an instant such as 2026-11-23T09:00:00Z (with "
+                    + "its offset), or 'now'; was '" + value + "'");
+        }
+    }
+
+    /**
+     * Settings for {@code part} alone, on the same ports and clock, with its data in {@code folder} under this data
+     * folder: a test stops and starts that part on its own while the rest of the stack runs.
+     */
+    public StackSettings alone(Part part, String folder) {
+        return new StackSettings(home, dataDir.resolve(folder), Set.of(part), ports, clockStart, exitWhenStdinCloses);
+    }
+
+    /** The same settings with the engine's clock starting at {@code instant}. */
+    public StackSettings withClockStart(Instant instant) {
+        return new StackSettings(home, dataDir, parts, ports, Optional.of(instant), exitWhenStdinCloses);
     }
 
     /** The command line that {@link #parse} turns back into these settings. */
@@ -82,6 +120,10 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
             args.add(port.option());
             args.add(String.valueOf(port(port)));
         }
+        clockStart.ifPresent(instant -> {
+            args.add("--clock-start");
+            args.add(instant.toString());
+        });
         if (exitWhenStdinCloses) {
             args.add("--exit-when-stdin-closes");
         }

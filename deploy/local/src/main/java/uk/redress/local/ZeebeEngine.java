@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -18,34 +19,41 @@ import java.util.stream.Stream;
  * process instance is gone, as with any engine that lost its storage, and the complaint service's event store is what
  * remains.
  *
- * <p>Its clock can be moved forward (never back), which is how a deadline weeks away is made to lapse now.
+ * <p>Its clock runs with the wall clock, from the real time or from a chosen start instant (so that a test's fixed
+ * dates mean what they say on any day), and can be moved forward (never back), which is how a deadline weeks away is
+ * made to lapse now.
  */
 final class ZeebeEngine implements Component {
 
     private final int grpcPort;
     private final int httpPort;
     private final Path stateDirectory;
+    private final Optional<Instant> clockStart;
+    /** The engine's time less the wall clock's: where the clock started, and every move forward since. */
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
     private ZeebeTestEngine engine;
     private EngineHttpEndpoint endpoint;
 
-    ZeebeEngine(int grpcPort, int httpPort, Path stateDirectory) {
+    ZeebeEngine(int grpcPort, int httpPort, Path stateDirectory, Optional<Instant> clockStart) {
         this.grpcPort = grpcPort;
         this.httpPort = httpPort;
         this.stateDirectory = stateDirectory;
+        this.clockStart = clockStart;
     }
 
     @Override
     public void start() throws Exception {
         // A stack that was killed leaves its last engine's state behind; an engine starts with nothing.
         deleteState();
-        engine = RocksDbStateEngineFactory.create(grpcPort, stateDirectory);
+        Duration offset = clockStart.map(start -> Duration.between(Instant.now(), start)).orElse(Duration.ZERO);
+        engine = RocksDbStateEngineFactory.create(grpcPort, stateDirectory, offset);
+        clockOffset.set(offset);
         engine.start();
         endpoint = new EngineHttpEndpoint(this, httpPort);
         endpoint.start();
     }
 
-    /** The engine's time: the engine's clock runs with the wall clock, shifted by every move forward so far. */
+    /** The engine's time: the wall clock, shifted to where the engine's clock started and by every move since. */
     Instant now() {
         return Instant.now().plus(clockOffset.get());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +44,39 @@ class StackSettingsTest {
     @Test
     void theCommandLineOfSettingsParsesBackToTheSameSettings() {
         StackSettings settings = StackSettings.parse("--only", "kafka,mail", "--smtp-port", "2525",
-                "--data-dir", "/tmp/redress-test", "--exit-when-stdin-closes");
+                "--data-dir", "/tmp/redress-test", "--clock-start", "2027-03-28T00:30:00Z", "--exit-when-stdin-closes");
 
         assertThat(StackSettings.parse(settings.toArgs().toArray(String[]::new))).isEqualTo(settings);
+    }
+
+    @Test
+    void theEngineClockStartsNowUnlessAnInstantIsGiven() {
+        assertThat(StackSettings.parse().clockStart()).isEmpty();
+        assertThat(StackSettings.parse("--clock-start", "now").clockStart()).isEmpty();
+        assertThat(StackSettings.parse("--clock-start", "2026-12-24T10:00:00Z").clockStart())
+                .hasValue(Instant.parse("2026-12-24T10:00:00Z"));
+        // Half past midnight UK time on the night the clocks go back, given in summer time.
+        assertThat(StackSettings.parse("--clock-start", "2027-10-31T00:30:00+01:00").clockStart())
+                .hasValue(Instant.parse("2027-10-30T23:30:00Z"));
+    }
+
+    @Test
+    void aClockStartThatIsNotAnInstantIsRefused() {
+        assertThatThrownBy(() -> StackSettings.parse("--clock-start", "2026-12-24"))
+                .hasMessage("--clock-start must be an instant such as 2026-11-23T09:00:00Z (with its offset), or "
+                        + "'now'; was '2026-12-24'");
+    }
+
+    @Test
+    void aPartAloneKeepsThePortsAndTheClock() {
+        StackSettings settings = StackSettings.parse("--clock-start", "2026-12-24T10:00:00Z", "--zeebe-port", "9500");
+
+        StackSettings engineAlone = settings.alone(Part.ZEEBE, "engine-alone");
+
+        assertThat(engineAlone.parts()).containsExactly(Part.ZEEBE);
+        assertThat(engineAlone.port(Port.ZEEBE)).isEqualTo(9500);
+        assertThat(engineAlone.clockStart()).isEqualTo(settings.clockStart());
+        assertThat(engineAlone.dataDir()).isEqualTo(settings.dataDir().resolve("engine-alone"));
     }
 
     @Test

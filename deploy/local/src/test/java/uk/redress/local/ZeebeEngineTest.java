@@ -10,11 +10,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The local engine on its RocksDB state: it works, starts with nothing, and leaves nothing behind. */
+/**
+ * The local engine on its RocksDB state: it works, starts with nothing, leaves nothing behind, and keeps the time it
+ * was told to start at.
+ */
 class ZeebeEngineTest {
 
     @Test
@@ -24,7 +29,7 @@ class ZeebeEngineTest {
         Files.createDirectories(state);
         Files.writeString(state.resolve("CURRENT"), "MANIFEST-000099\n");
 
-        try (ZeebeEngine engine = new ZeebeEngine(freePort(), freePort(), state)) {
+        try (ZeebeEngine engine = new ZeebeEngine(freePort(), freePort(), state, Optional.empty())) {
             engine.start();
             try (ZeebeClient client = engine.engine().createClient()) {
                 client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("work")
@@ -45,6 +50,44 @@ class ZeebeEngineTest {
         }
 
         assertThat(state).doesNotExist();
+    }
+
+    @Test
+    void itsClockStartsAtTheInstantGivenAndItsTimersKeepThatTime() throws Exception {
+        Instant leapDay = Instant.parse("2028-02-29T12:00:00Z");
+        Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "engine-").resolve("zeebe");
+        try (ZeebeEngine engine = new ZeebeEngine(freePort(), freePort(), state, Optional.of(leapDay))) {
+            engine.start();
+            assertThat(engine.now()).isBetween(leapDay, leapDay.plusSeconds(60));
+            try (ZeebeClient client = engine.engine().createClient()) {
+                client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("wait")
+                        .startEvent().intermediateCatchEvent("hour", timer -> timer.timerWithDate("=due"))
+                        .serviceTask("then", task -> task.zeebeJobType("after-the-hour")).endEvent().done(),
+                        "wait.bpmn").send().join();
+                client.newCreateInstanceCommand().bpmnProcessId("wait").latestVersion()
+                        .variables(Map.of("due", leapDay.plus(Duration.ofHours(1)).toString())).send().join();
+
+                // On the real clock that date is long past and the timer would fire at once.
+                assertThat(activateWithin(client, "after-the-hour", Duration.ofSeconds(3))).isEmpty();
+                engine.moveClockForward(Duration.ofHours(1));
+                assertThat(activateWithin(client, "after-the-hour", Duration.ofSeconds(20))).hasSize(1);
+                assertThat(engine.now()).isAfterOrEqualTo(leapDay.plus(Duration.ofHours(1)));
+            }
+        }
+    }
+
+    /** The jobs of {@code type} the engine hands out within {@code wait}, asking every half second. */
+    private static List<ActivatedJob> activateWithin(ZeebeClient client, String type, Duration wait)
+            throws InterruptedException {
+        Instant giveUp = Instant.now().plus(wait);
+        while (true) {
+            List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(5)
+                    .requestTimeout(Duration.ofMillis(500)).send().join().getJobs();
+            if (!jobs.isEmpty() || Instant.now().isAfter(giveUp)) {
+                return jobs;
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static int freePort() throws IOException {

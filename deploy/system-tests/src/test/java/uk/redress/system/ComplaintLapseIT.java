@@ -33,7 +33,6 @@ import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
 import uk.redress.local.SigningKey;
-import uk.redress.workflow.calendar.WorkingDayCalendar;
 
 /**
  * The walking skeleton end to end, on the whole local stack as deploy/local/run starts it: a complaint arrives
@@ -58,7 +57,7 @@ class ComplaintLapseIT {
 
     @Test
     void anUnacknowledgedComplaintAlertsTheCaseworkersWhenItsAcknowledgementLapses() throws Exception {
-        LocalDate receivedOn = LocalDate.ofInstant(engineNow(), WorkingDayCalendar.UK_TIME);
+        LocalDate receivedOn = stack.today();
 
         ExtractableResponse<Response> created = asOfficer().contentType(ContentType.JSON)
                 .body("""
@@ -90,9 +89,7 @@ class ComplaintLapseIT {
 
         Instant lapsesAt = Instant.parse(
                 created.path("deadlines.find { it.clock == 'stage1Acknowledgement' }.lapsesAt"));
-        given().queryParam("duration", Duration.between(engineNow(), lapsesAt.plusSeconds(60)).toString())
-                .when().post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
-                .then().statusCode(200);
+        stack.moveClockForward(Duration.between(stack.now(), lapsesAt.plusSeconds(60)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(id).isEmpty());
         Map<String, Object> mail = mailsAbout(id).getFirst();
@@ -118,11 +115,6 @@ class ComplaintLapseIT {
                 .body("find { it.clock == 'stage1Acknowledgement' }.state", equalTo("lapsed"))
                 .body("find { it.clock == 'stage1Response' }.state", equalTo("on-time"));
         assertThat(processInstanceOf(id).get("activeElements")).asInstanceOf(LIST).contains("Stage1AcknowledgeTask");
-    }
-
-    private static Instant engineNow() {
-        return Instant.parse(given().when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock")
-                .then().statusCode(200).extract().path("now"));
     }
 
     private static List<String> storedEventTypes(String complaintId) throws Exception {

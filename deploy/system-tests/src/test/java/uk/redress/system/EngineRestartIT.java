@@ -27,7 +27,6 @@ import uk.redress.local.Part;
 import uk.redress.local.Port;
 import uk.redress.local.SigningKey;
 import uk.redress.local.StackSettings;
-import uk.redress.workflow.calendar.WorkingDayCalendar;
 
 /**
  * The engine restarts on empty storage mid-procedure, on the packaged services as deploy/local/run starts them: the
@@ -36,17 +35,14 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
 class EngineRestartIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static StackSettings engineSettings;
     private static LocalStackProcess engine;
     private static LocalStackProcess stack;
 
     @BeforeAll
     static void startTheStackWithTheEngineApart() throws Exception {
         StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.complementOf(EnumSet.of(Part.ZEEBE)));
-        engineSettings = new StackSettings(settings.home(), settings.dataDir().resolve("engine-alone"),
-                EnumSet.of(Part.ZEEBE), settings.ports(), true);
         // The services wait for the engine to be ready: it goes first.
-        engine = LocalStackProcess.start(engineSettings);
+        engine = LocalStackProcess.start(settings.alone(Part.ZEEBE, "engine-alone"));
         stack = LocalStackProcess.start(settings);
     }
 
@@ -63,7 +59,7 @@ class EngineRestartIT {
     @Test
     void aComplaintWaitingForItsStageOneResponseStillAlertsAtTheLapseAfterTheEngineRestartedEmpty() throws Exception {
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM engine_generation") == 1);
-        LocalDate receivedOn = LocalDate.ofInstant(engineNow(), WorkingDayCalendar.UK_TIME);
+        LocalDate receivedOn = engine.today();
         ExtractableResponse<Response> created = asOfficer().contentType(ContentType.JSON)
                 .body("""
                         {"procedure": "durham-sendiass",
@@ -82,8 +78,7 @@ class EngineRestartIT {
         awaitActive(id, "Stage1RespondTask");
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbox WHERE dispatched_at IS NULL") == 0);
 
-        engine.close();
-        engine = LocalStackProcess.start(engineSettings);
+        engine = engine.restart();
 
         Map<String, Object> recreated = awaitActive(id, "Stage1RespondTask");
         assertThat(recreated.get("activeElements")).asInstanceOf(LIST).contains("Stage1ResponseLapsedTimer")
@@ -92,9 +87,7 @@ class EngineRestartIT {
         Instant lapsesAt = Instant.parse(created.path("deadlines.find { it.clock == 'stage1Response' }.lapsesAt"));
         assertThat(mailsAbout(id)).as("mail before the due date has passed").isEmpty();
 
-        given().queryParam("duration", Duration.between(engineNow(), lapsesAt.plusSeconds(60)).toString())
-                .when().post(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
-                .then().statusCode(200);
+        engine.moveClockForward(Duration.between(engine.now(), lapsesAt.plusSeconds(60)));
 
         await().atMost(WAIT).until(() -> !mailsAbout(id, "Overdue:").isEmpty());
         List<Map<String, Object>> lapses = mailsAbout(id, "Overdue:");
@@ -109,11 +102,6 @@ class EngineRestartIT {
         return stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints";
     }
 
-    private static Instant engineNow() {
-        return Instant.parse(given().when().get(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/clock")
-                .then().statusCode(200).extract().path("now"));
-    }
-
     private static Map<String, Object> awaitActive(String complaintId, String elementId) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<Map<String, Object>> instances = processInstancesOf(complaintId);
@@ -125,7 +113,7 @@ class EngineRestartIT {
 
     private static List<Map<String, Object>> processInstancesOf(String complaintId) {
         return given()
-                .when().get(engineSettings.httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .when().get(engine.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
     }

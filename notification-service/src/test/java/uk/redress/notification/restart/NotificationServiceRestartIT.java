@@ -43,8 +43,7 @@ class NotificationServiceRestartIT {
     static void startTheStackAndTheServiceApart() throws IOException {
         StackSettings settings = LocalStackProcess.onFreePorts(
                 EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.MAIL));
-        serviceAlone = new StackSettings(settings.home(), settings.dataDir().resolve("service-alone"),
-                EnumSet.of(Part.NOTIFICATION_SERVICE), settings.ports(), true);
+        serviceAlone = settings.alone(Part.NOTIFICATION_SERVICE, "service-alone");
         others = LocalStackProcess.start(settings);
         service = LocalStackProcess.start(serviceAlone);
         engine = CamundaClient.newClientBuilder().grpcAddress(URI.create(settings.zeebeGrpcAddress()))

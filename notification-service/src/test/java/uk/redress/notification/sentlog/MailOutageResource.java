@@ -25,8 +25,7 @@ public class MailOutageResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             settings = LocalStackProcess.onFreePorts(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE));
-            mailSettings = new StackSettings(settings.home(), settings.dataDir().resolve("mail-alone"),
-                    EnumSet.of(Part.MAIL), settings.ports(), true);
+            mailSettings = settings.alone(Part.MAIL, "mail-alone");
             others = LocalStackProcess.start(settings);
             mail = LocalStackProcess.start(mailSettings);
             return ServiceConfiguration.connections(Part.NOTIFICATION_SERVICE, settings);

@@ -57,14 +57,14 @@ final class EngineDriver implements AutoCloseable {
     }
 
     Instant now() {
-        return Instant.parse(get("/clock").path("now").asText());
+        return stack.now();
     }
 
     /** Moves the engine's clock to {@code instant} (it never moves back). */
     void moveClockTo(Instant instant) {
         Duration by = Duration.between(now(), instant);
         if (!by.isNegative()) {
-            post("/clock/add?duration=" + by);
+            stack.moveClockForward(by);
         }
     }
 
@@ -188,14 +188,10 @@ final class EngineDriver implements AutoCloseable {
     }
 
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(clockUri(path)).GET().build());
+        return send(HttpRequest.newBuilder(endpoint(path)).GET().build());
     }
 
-    private void post(String path) {
-        send(HttpRequest.newBuilder(clockUri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private URI clockUri(String path) {
+    private URI endpoint(String path) {
         return URI.create(stack.settings().httpAddress(Port.ENGINE_CLOCK) + path);
     }
 

@@ -13,12 +13,15 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 
 /** Every refused complaint answers problem+json naming the field and the rule, and stores nothing. */
@@ -27,10 +30,13 @@ import uk.redress.local.LocalStackTestResource;
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class BadComplaintInputTest {
 
-    private static final String VALID = ComplaintFixtures.complaint("2026-11-23");
+    private static final String VALID = ComplaintFixtures.complaint(LocalDate.parse("2026-11-23"));
 
     @Inject
     Pool database;
+
+    @InjectLocalStack
+    LocalStackProcess stack;
 
     static Stream<Arguments> invalidFields() {
         return Stream.of(
@@ -112,12 +118,14 @@ class BadComplaintInputTest {
     void aReceiptInTheFutureIsRefused() {
         long before = storedEvents();
 
-        api().contentType(ContentType.JSON).body(VALID.replace("2026-11-23", "2099-01-01"))
+        LocalDate tomorrow = stack.today().plusDays(1);
+        api().contentType(ContentType.JSON).body(VALID.replace("2026-11-23", tomorrow.toString()))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("receivedAt"))
-                .body("errors[0].rule", containsString("must not be in the future"));
+                .body("errors[0].rule", containsString("must not be in the future"))
+                .body("errors[0].rule", containsString(tomorrow.toString()));
 
         assertThat(storedEvents()).isEqualTo(before);
     }

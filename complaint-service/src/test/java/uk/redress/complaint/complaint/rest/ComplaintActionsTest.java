@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +42,11 @@ class ComplaintActionsTest {
     LocalStackProcess stack;
 
     private String receive() {
-        return api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        LocalDate today = stack.today();
+        return api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(today))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
-                .body("reference", matchesPattern("SEND-2026-\\d{6}"))
+                .body("reference", matchesPattern("SEND-" + today.getYear() + "-\\d{6}"))
                 .body("allowedActions", contains("acknowledgement", "information-requests", "extensions", "withdrawal",
                         "ombudsman-referral"))
                 .extract().path("id");

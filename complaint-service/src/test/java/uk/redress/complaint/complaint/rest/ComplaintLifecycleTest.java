@@ -18,7 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -28,6 +31,8 @@ import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
+import uk.redress.workflow.calendar.DeadlineCount;
+import uk.redress.workflow.calendar.Region;
 
 /** Whole procedures through the API, as a council case system would run them, with the process following. */
 @QuarkusTest
@@ -42,12 +47,15 @@ class ComplaintLifecycleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A Monday, for the tests of how dates are counted: the first day the suite's clock may start on. */
+    private static final LocalDate RECEIVED_ON = LocalDate.parse("2026-11-23");
+
     @InjectLocalStack
     LocalStackProcess stack;
 
     @Test
     void aDurhamComplaintRunsFromReceiptToTheFinalStageTwoResponse() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23"));
+        String id = receive(ComplaintFixtures.complaint(stack.today()));
 
         act(id, "acknowledgement", "{\"letter\": \"We received your complaint.\"}", 200)
                 .body("allowedActions", contains("response", "information-requests", "extensions", "withdrawal",
@@ -100,32 +108,42 @@ class ComplaintLifecycleTest {
      */
     @Test
     void aHaringeyStyleComplaintIsExtendedTwiceAndEndsWithTheOmbudsman() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "council-corporate"));
-        // 10 working days from Monday 23 November 2026: Monday 7 December.
+        LocalDate today = stack.today();
+        String id = receive(ComplaintFixtures.complaint(today).replace("durham-sendiass", "council-corporate"));
+        DeadlineCount tenWorkingDays = ComplaintFixtures.CALENDAR.count(Region.ENGLAND_AND_WALES, today, 10);
+        LocalDate due = tenWorkingDays.deadline().dueDate();
         api().when().get("/api/v1/complaints/" + id).then()
-                .body("deadlines[0].dueDate", equalTo("2026-12-07"));
+                .body("deadlines[0].dueDate", equalTo(due.toString()));
+        LocalDate firstExtension = ComplaintFixtures.workingDaysAfter(due, 10);
+        LocalDate secondExtension = ComplaintFixtures.workingDaysAfter(firstExtension, 10);
 
-        act(id, "extensions", extension("2026-12-21", "Waiting for the school's records", null), 422)
+        act(id, "extensions", extension(firstExtension, "Waiting for the school's records", null), 422)
                 .body("errors[0].field", equalTo("ombudsmanDetails"));
-        act(id, "extensions", extension("2026-12-05", "Waiting for the school's records", "LGSCO, 0300 061 0614"), 422)
+        act(id, "extensions", extension(due.minusDays(2), "Waiting for the school's records", "LGSCO, 0300 061 0614"),
+                422)
                 .body("errors[0].field", equalTo("newDueDate"))
-                .body("errors[0].rule", containsString("must be after the current due date 2026-12-07"));
-        act(id, "extensions", extension("2026-12-21", "Waiting for the school's records", "LGSCO, 0300 061 0614"), 200)
-                .body("deadlines[0].dueDate", equalTo("2026-12-21"));
-        act(id, "extensions", extension("2027-01-08", "Records arrived late", "LGSCO, 0300 061 0614"), 200)
-                .body("deadlines[0].dueDate", equalTo("2027-01-08"));
-        act(id, "extensions", extension("2026-12-26", "Boxing Day", "LGSCO"), 422)
-                .body("errors[0].field", equalTo("newDueDate"));
+                .body("errors[0].rule", containsString("must be after the current due date " + due));
+        act(id, "extensions", extension(firstExtension, "Waiting for the school's records", "LGSCO, 0300 061 0614"),
+                200)
+                .body("deadlines[0].dueDate", equalTo(firstExtension.toString()));
+        act(id, "extensions", extension(secondExtension, "Records arrived late", "LGSCO, 0300 061 0614"), 200)
+                .body("deadlines[0].dueDate", equalTo(secondExtension.toString()));
+        act(id, "extensions", extension(secondExtension.with(TemporalAdjusters.next(DayOfWeek.SATURDAY)), "A Saturday",
+                "LGSCO"), 422)
+                .body("errors[0].field", equalTo("newDueDate"))
+                .body("errors[0].rule", containsString("must be a working day"));
 
         api().when().get("/api/v1/complaints/" + id + "/deadlines")
                 .then().statusCode(200)
                 .body("clock", contains("stage1Response"))
-                .body("[0].countedFrom", equalTo("2026-11-23"))
-                .body("[0].dueDate", equalTo("2027-01-08"))
-                .body("[0].extensions.newDueDate", contains("2026-12-21", "2027-01-08"))
+                .body("[0].countedFrom", equalTo(tenWorkingDays.countedFrom().toString()))
+                .body("[0].dueDate", equalTo(secondExtension.toString()))
+                .body("[0].extensions.newDueDate", contains(firstExtension.toString(), secondExtension.toString()))
                 .body("[0].extensions.reason", contains("Waiting for the school's records", "Records arrived late"))
-                .body("[0].skippedDays.reason", contains("Saturday", "Sunday", "Saturday", "Sunday"));
-        awaitProcess(id, instance -> instance.getMap("variables").get("stage1ResponseDueDate").equals("2027-01-08"));
+                .body("[0].skippedDays.date", equalTo(tenWorkingDays.skippedDays().stream()
+                        .map(skipped -> skipped.date().toString()).toList()));
+        awaitProcess(id, instance -> instance.getMap("variables").get("stage1ResponseDueDate")
+                .equals(secondExtension.toString()));
 
         awaitActive(id, "Stage1RespondTask");
         act(id, "response", RESPONSE, 200);
@@ -138,25 +156,25 @@ class ComplaintLifecycleTest {
         act(id, "response", RESPONSE.replace("PARTLY_UPHELD", "NOT_UPHELD"), 200)
                 .body("status", equalTo("CLOSED"));
         act(id, "ombudsman-referral", """
-                {"referredOn": "2026-11-24", "ombudsmanReference": "26 012 345"}
-                """, 200)
+                {"referredOn": "%s", "ombudsmanReference": "26 012 345"}
+                """.formatted(today), 200)
                 .body("ombudsman.reference", equalTo("26 012 345"))
                 .body("allowedActions", contains("ombudsman-decision"));
         act(id, "ombudsman-decision", """
-                {"decidedOn": "2026-11-20", "decision": "UPHELD", "summary": "Fault causing injustice"}
-                """, 422)
+                {"decidedOn": "%s", "decision": "UPHELD", "summary": "Fault causing injustice"}
+                """.formatted(today.minusDays(1)), 422)
                 .body("errors[0].field", equalTo("decidedOn"));
         act(id, "ombudsman-decision", """
-                {"decidedOn": "2026-11-25", "decision": "UPHELD", "summary": "Fault causing injustice",
+                {"decidedOn": "%s", "decision": "UPHELD", "summary": "Fault causing injustice",
                  "remedy": "Apologise and pay £300 for the time and trouble"}
-                """, 200)
+                """.formatted(today), 200)
                 .body("ombudsman.decision", equalTo("UPHELD"))
                 .body("allowedActions", empty());
 
         api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("type", contains("ComplaintReceived", "DeadlineExtended", "DeadlineExtended",
                         "Responded", "Escalated", "Responded", "Closed", "OmbudsmanReferred", "OmbudsmanDecided"))
-                .body("[2].data.previousDueDate", equalTo("2026-12-21"))
+                .body("[2].data.previousDueDate", equalTo(firstExtension.toString()))
                 .body("[2].data.reason", equalTo("Records arrived late"))
                 .body("[8].data.remedy", equalTo("Apologise and pay £300 for the time and trouble"));
         awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED"));
@@ -164,7 +182,7 @@ class ComplaintLifecycleTest {
 
     @Test
     void aChildrensStatutoryComplaintRunsThroughAllThreeStages() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "children-statutory"));
+        String id = receive(ComplaintFixtures.complaint(stack.today()).replace("durham-sendiass", "children-statutory"));
         String escalation = """
                 {"whyStillDissatisfied": "The plan is still not in place.", "outcomeSought": "The plan in place."}
                 """;
@@ -197,7 +215,7 @@ class ComplaintLifecycleTest {
 
     @Test
     void aDurhamCommentGoesToTheCoordinatorAndCloses() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23")
+        String id = receive(ComplaintFixtures.complaint(stack.today())
                 .replace("\"procedure\"", "\"kind\": \"COMMENT\", \"procedure\""));
         api().when().get("/api/v1/complaints/" + id).then()
                 .body("kind", equalTo("COMMENT"))
@@ -214,7 +232,7 @@ class ComplaintLifecycleTest {
 
     @Test
     void aComplaintAboutTheDurhamCoordinatorStartsAtStageTwo() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23")
+        String id = receive(ComplaintFixtures.complaint(RECEIVED_ON)
                 .replace("\"procedure\"", "\"aboutHandler\": true, \"procedure\""));
         api().when().get("/api/v1/complaints/" + id).then()
                 .body("stage", equalTo("stage-2"))
@@ -226,7 +244,7 @@ class ComplaintLifecycleTest {
 
     @Test
     void anAppealIsSignpostedAndStartsNoProcess() {
-        String appeal = receive(ComplaintFixtures.complaint("2026-11-23")
+        String appeal = receive(ComplaintFixtures.complaint(stack.today())
                 .replace("\"procedure\"", "\"kind\": \"APPEAL\", \"procedure\""));
         api().when().get("/api/v1/complaints/" + appeal).then()
                 .body("status", equalTo("SIGNPOSTED"))
@@ -237,7 +255,7 @@ class ComplaintLifecycleTest {
 
         // The outbox hands events to the engine in order: once a later complaint's process runs, the appeal's
         // receipt was handed over too, and started nothing.
-        String later = receive(ComplaintFixtures.complaint("2026-11-23"));
+        String later = receive(ComplaintFixtures.complaint(stack.today()));
         awaitActive(later, "Stage1AcknowledgeTask");
         String instances = api().when()
                 .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
@@ -247,7 +265,7 @@ class ComplaintLifecycleTest {
 
     @Test
     void aComplaintAboutEventsOverTwelveMonthsOldIsAcceptedOnlyWithAReason() {
-        String old = ComplaintFixtures.complaint("2026-11-23")
+        String old = ComplaintFixtures.complaint(RECEIVED_ON)
                 .replace("\"procedure\"", "\"eventsOccurredOn\": \"2025-09-01\", \"procedure\"");
         api().contentType(ContentType.JSON).body(old)
                 .when().post("/api/v1/complaints")
@@ -265,13 +283,12 @@ class ComplaintLifecycleTest {
 
     @Test
     void anLgscoExtensionBeyondTenWorkingDaysIsRefused() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23").replace("durham-sendiass", "lgsco-code"));
+        String id = receive(ComplaintFixtures.complaint(stack.today()).replace("durham-sendiass", "lgsco-code"));
         act(id, "acknowledgement", "{\"letter\": \"We received your complaint.\"}", 200);
         String due = api().when().get("/api/v1/complaints/" + id).then()
                 .extract().path("deadlines.find { it.clock == 'stage1Response' }.dueDate");
 
-        String twelveWorkingDaysLater = api().queryParam("from", due).queryParam("workingDays", 12)
-                .when().get("/api/v1/calendar/due-date").then().extract().path("dueDate");
+        LocalDate twelveWorkingDaysLater = ComplaintFixtures.workingDaysAfter(LocalDate.parse(due), 12);
 
         act(id, "extensions", extension(twelveWorkingDaysLater, "Complex", "LGSCO"), 422)
                 .body("errors[0].field", equalTo("newDueDate"))
@@ -291,7 +308,7 @@ class ComplaintLifecycleTest {
                 .then().statusCode(status);
     }
 
-    private static String extension(String newDueDate, String reason, String ombudsmanDetails) {
+    private static String extension(LocalDate newDueDate, String reason, String ombudsmanDetails) {
         return """
                 {"clock": "stage1Response", "newDueDate": "%s", "reason": "%s"%s}
                 """.formatted(newDueDate, reason,

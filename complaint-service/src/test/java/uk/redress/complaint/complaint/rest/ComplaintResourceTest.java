@@ -23,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class ComplaintResourceTest {
     void aComplaintIsStoredPublishedAndStartsTheDurhamProcess() throws Exception {
         // Thursday 19 November 2026: three working days later, past the weekend, is Tuesday 24 November.
         ExtractableResponse<Response> created = api().contentType(ContentType.JSON)
-                .body(ComplaintFixtures.complaint("2026-11-19"))
+                .body(ComplaintFixtures.complaint(LocalDate.parse("2026-11-19")))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .header("ETag", "\"1\"")
@@ -101,7 +102,7 @@ class ComplaintResourceTest {
 
     @Test
     void theLocationOfANewComplaintAnswersItsCurrentState() {
-        String location = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String location = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(LocalDate.parse("2026-11-23")))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().header("Location");
@@ -118,7 +119,7 @@ class ComplaintResourceTest {
 
     @Test
     void aComplaintReceivedOnSaturdayIsDueThreeWorkingDaysAfterMonday() {
-        api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-14"))
+        api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(LocalDate.parse("2026-11-14")))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .body("deadlines[0].dueDate", equalTo("2026-11-19"));
@@ -128,12 +129,12 @@ class ComplaintResourceTest {
     void aRetriedPostWithTheSameIdempotencyKeyAnswersTheSameComplaint() {
         String key = UUID.randomUUID().toString();
         String first = api().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(ComplaintFixtures.complaint("2026-11-23"))
+                .body(ComplaintFixtures.complaint(stack.today()))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
 
         String retried = api().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(ComplaintFixtures.complaint("2026-11-23"))
+                .body(ComplaintFixtures.complaint(stack.today()))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
 
@@ -146,7 +147,7 @@ class ComplaintResourceTest {
         String key = UUID.randomUUID().toString();
         List<CompletableFuture<String>> posts = List.of(1, 2, 3).stream()
                 .map(n -> CompletableFuture.supplyAsync(() -> api().contentType(ContentType.JSON)
-                        .header("Idempotency-Key", key).body(ComplaintFixtures.complaint("2026-11-23"))
+                        .header("Idempotency-Key", key).body(ComplaintFixtures.complaint(stack.today()))
                         .when().post("/api/v1/complaints")
                         .then().statusCode(201).extract().<String>path("id")))
                 .toList();
@@ -158,12 +159,12 @@ class ComplaintResourceTest {
     void anIdempotencyKeySentWithADifferentComplaintIsRefused() {
         String key = UUID.randomUUID().toString();
         api().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(ComplaintFixtures.complaint("2026-11-23"))
+                .body(ComplaintFixtures.complaint(stack.today()))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201);
 
         api().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(ComplaintFixtures.complaint("2026-11-20"))
+                .body(ComplaintFixtures.complaint(stack.today().minusDays(1)))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(422)
                 .contentType("application/problem+json")

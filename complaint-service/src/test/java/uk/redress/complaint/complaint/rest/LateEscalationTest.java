@@ -43,7 +43,7 @@ class LateEscalationTest {
 
     @Test
     void aLateStageTwoRequestIsRefusedWithoutAReasonAndStartsStageTwoWithOne() {
-        String id = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String id = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(stack.today()))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201).extract().path("id");
         act(id, "acknowledgement", "{\"letter\": \"Received.\"}", 200);
@@ -53,9 +53,7 @@ class LateEscalationTest {
         awaitProcess(id, instance -> instance.getList("activeElements").contains("Stage2RequestGateway"));
 
         // Twenty working days are at most five weeks: six weeks on, the window has closed and the process has ended.
-        api().queryParam("duration", "P42D")
-                .when().post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
-                .then().statusCode(200);
+        stack.moveClockForward(Duration.ofDays(42));
         awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED"));
 
         act(id, "escalation", ESCALATION.formatted(""), 422)

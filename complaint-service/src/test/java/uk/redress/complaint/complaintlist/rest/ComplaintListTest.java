@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 
 @QuarkusTest
@@ -39,6 +41,9 @@ class ComplaintListTest {
 
     /** In each summary of this class's complaints, so that the list can be narrowed to them, whatever else it holds. */
     private final String marker = "list-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @InjectLocalStack
+    LocalStackProcess stack;
 
     private String fresh;
     private String lapsedCorporate;
@@ -52,14 +57,14 @@ class ComplaintListTest {
             return;
         }
         // Yesterday: no deadline has lapsed yet (the first, the acknowledgement, is 3 working days away at least).
-        fresh = receive("durham-sendiass", "Fresh " + marker + " no reply about the EHC assessment", 1);
+        fresh = receive("durham-sendiass", "Fresh " + marker + " no reply about the EHC assessment", daysAgo(1));
         // Sixty days ago: its 10-working-day response has lapsed.
-        lapsedCorporate = receive("council-corporate", "Lapsed " + marker + " transport", 60);
+        lapsedCorporate = receive("council-corporate", "Lapsed " + marker + " transport", daysAgo(60));
         // Ten days ago, and withdrawn: its clocks stopped, though its acknowledgement had lapsed.
-        withdrawn = receive("durham-sendiass", "Withdrawn " + marker + " tribunal", 10);
+        withdrawn = receive("durham-sendiass", "Withdrawn " + marker + " tribunal", daysAgo(10));
         withdraw(withdrawn);
         // Five days ago, acknowledged and answered, and now at stage 2, whose clocks have just started.
-        atStageTwo = receive("durham-sendiass", "Escalated " + marker + " annual review", 5);
+        atStageTwo = receive("durham-sendiass", "Escalated " + marker + " annual review", daysAgo(5));
         acknowledge(atStageTwo);
         respond(atStageTwo);
         escalate(atStageTwo);
@@ -74,7 +79,7 @@ class ComplaintListTest {
         assertThat(page.getString("items[0].procedure")).isEqualTo("durham-sendiass");
         assertThat(page.getString("items[0].stage")).isEqualTo("stage-1");
         assertThat(page.getString("items[0].status")).isEqualTo("OPEN");
-        assertThat(page.getString("items[0].receivedAt")).isEqualTo(LocalDate.now().minusDays(1).toString());
+        assertThat(page.getString("items[0].receivedAt")).isEqualTo(daysAgo(1).toString());
         assertThat(page.getString("items[0].reference")).matches("SEND-\\d{4}-\\d{6}");
         assertThat(page.getInt("items[0].version")).isEqualTo(1);
         assertThat(page.getInt("items[1].version")).isEqualTo(4);
@@ -113,11 +118,11 @@ class ComplaintListTest {
 
     @Test
     void receivedFromAndToIncludeBothEnds() {
-        assertThat(ids(Map.of("q", marker, "receivedFrom", LocalDate.now().minusDays(10).toString(),
-                "receivedTo", LocalDate.now().minusDays(5).toString()))).containsExactly(atStageTwo, withdrawn);
-        assertThat(ids(Map.of("q", marker, "receivedFrom", LocalDate.now().minusDays(5).toString())))
+        assertThat(ids(Map.of("q", marker, "receivedFrom", daysAgo(10).toString(),
+                "receivedTo", daysAgo(5).toString()))).containsExactly(atStageTwo, withdrawn);
+        assertThat(ids(Map.of("q", marker, "receivedFrom", daysAgo(5).toString())))
                 .containsExactly(fresh, atStageTwo);
-        assertThat(ids(Map.of("q", marker, "receivedTo", LocalDate.now().minusDays(11).toString())))
+        assertThat(ids(Map.of("q", marker, "receivedTo", daysAgo(11).toString())))
                 .containsExactly(lapsedCorporate);
     }
 
@@ -136,8 +141,8 @@ class ComplaintListTest {
         String pagingMarker = "paging-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> created = new ArrayList<>();
         // Several on the same day: the order breaks ties by id, so a page boundary between them loses none.
-        for (int daysAgo : new int[] {1, 1, 1, 2, 2, 3, 4}) {
-            created.add(receive("durham-sendiass", "Paging " + pagingMarker, daysAgo));
+        for (int days : new int[] {1, 1, 1, 2, 2, 3, 4}) {
+            created.add(receive("durham-sendiass", "Paging " + pagingMarker, daysAgo(days)));
         }
         List<String> onOnePage = ids(Map.of("q", pagingMarker, "limit", 200));
 
@@ -163,7 +168,7 @@ class ComplaintListTest {
     void theLimitIsFiftyUnlessAsked() {
         String manyMarker = "many-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 51; i++) {
-            receive("durham-sendiass", "Many " + manyMarker, 1);
+            receive("durham-sendiass", "Many " + manyMarker, daysAgo(1));
         }
         JsonPath page = page(Map.of("q", manyMarker));
         assertThat(page.<String>getList("items.id")).hasSize(50);
@@ -222,5 +227,9 @@ class ComplaintListTest {
                 .body("paths.'/api/v1/admin/projections/complaint-summary/rebuild'.post.responses.'202'.description",
                         containsString("Started"));
         api().when().get("/api/v1/complaints/" + fresh).then().statusCode(200).body("id", equalTo(fresh));
+    }
+
+    private LocalDate daysAgo(int days) {
+        return stack.today().minusDays(days);
     }
 }

@@ -47,6 +47,8 @@ import uk.redress.complaint.complaint.ComplaintReceived;
 import uk.redress.complaint.complaintlist.ComplaintSummary;
 import uk.redress.complaint.complaintlist.ComplaintSummaryProjection;
 import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.workflow.calendar.Deadline;
 
@@ -56,6 +58,9 @@ import uk.redress.workflow.calendar.Deadline;
 class ComplaintSummaryRebuildTest {
 
     private static final String REBUILD = "/api/v1/admin/projections/complaint-summary/rebuild";
+
+    @InjectLocalStack
+    LocalStackProcess stack;
 
     @Inject
     Pool database;
@@ -69,19 +74,19 @@ class ComplaintSummaryRebuildTest {
     @Test
     void aRebuildFromTheEventsGivesTheListItHadBefore() {
         String marker = "rebuild-" + UUID.randomUUID().toString().substring(0, 8);
-        String lapsed = receive("council-corporate", "Lapsed " + marker, 40);
+        String lapsed = receive("council-corporate", "Lapsed " + marker, daysAgo(40));
         act(lapsed, "extensions", """
                 {"clock": "stage1Response", "newDueDate": "%s", "reason": "Records awaited",
                  "ombudsmanDetails": "LGSCO, 0300 061 0614"}
                 """.formatted(workingDaysFromToday(20)));
-        String escalated = receive("durham-sendiass", "Escalated " + marker, 3);
+        String escalated = receive("durham-sendiass", "Escalated " + marker, daysAgo(3));
         acknowledge(escalated);
         respond(escalated);
         escalate(escalated);
-        String withdrawn = receive("lgsco-code", "Withdrawn " + marker, 2);
+        String withdrawn = receive("lgsco-code", "Withdrawn " + marker, daysAgo(2));
         acknowledge(withdrawn);
         withdraw(withdrawn);
-        receive("children-statutory", "Untouched " + marker, 1);
+        receive("children-statutory", "Untouched " + marker, daysAgo(1));
         awaitNoRebuildRunning();
 
         List<Map<String, Object>> everything = everyPage(Map.of("limit", 200));
@@ -115,20 +120,20 @@ class ComplaintSummaryRebuildTest {
     @Test
     void anOlderStateNeverOverwritesANewerOneWhicheverComesFirst() {
         String marker = "guard-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = receive("durham-sendiass", "Guarded " + marker, 2);
+        String id = receive("durham-sendiass", "Guarded " + marker, daysAgo(2));
         acknowledge(id);
         Map<String, Object> live = page(Map.of("q", marker)).getMap("items[0]");
         assertThat(live.get("version")).isEqualTo(2);
 
         // What a rebuild that read only the first event would write, landing after the live append.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "stale", "OPEN",
-                "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 1, Instant.now(),
+                "Guarded " + marker, daysAgo(2), Optional.empty(), 1, stack.now(),
                 TestCallers.ORGANISATION, Set.of(), null));
         assertThat(page(Map.of("q", marker)).getMap("items[0]")).isEqualTo(live);
 
         // A newer version does replace it.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "newer", "OPEN",
-                "Guarded " + marker, LocalDate.now().minusDays(2), Optional.empty(), 3, Instant.now(),
+                "Guarded " + marker, daysAgo(2), Optional.empty(), 3, stack.now(),
                 TestCallers.ORGANISATION, Set.of(), null));
         assertThat(page(Map.of("q", marker)).getString("items[0].stage")).isEqualTo("newer");
     }
@@ -152,15 +157,15 @@ class ComplaintSummaryRebuildTest {
     @Test
     void aRebuildRunningInAnotherInstanceIsAnsweredUntilItsInstanceHasStopped() {
         awaitNoRebuildRunning();
-        Instant elsewhere = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+        Instant elsewhere = stack.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
         // As another instance's rebuild leaves the checkpoint while it runs: moved a moment ago.
-        checkpoint(elsewhere, Instant.now());
+        checkpoint(elsewhere, stack.now());
         JsonPath answered = admin().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
         assertThat(answered.getString("state")).isEqualTo("running");
         assertThat(Instant.parse(answered.getString("startedAt"))).isEqualTo(elsewhere);
 
         // Not moved for three minutes: its instance stopped, and the next request takes over.
-        checkpoint(elsewhere, Instant.now().minus(3, ChronoUnit.MINUTES));
+        checkpoint(elsewhere, stack.now().minus(3, ChronoUnit.MINUTES));
         JsonPath takenOver = admin().when().post(REBUILD).then().statusCode(202).extract().jsonPath();
         assertThat(Instant.parse(takenOver.getString("startedAt"))).isAfter(elsewhere);
         awaitDone(REBUILD);
@@ -176,8 +181,9 @@ class ComplaintSummaryRebuildTest {
     @Test
     void changesMadeWhileARebuildRunsAreNotLost() {
         String marker = "during-" + UUID.randomUUID().toString().substring(0, 8);
-        List<String> before = List.of(receive("durham-sendiass", "Before " + marker, 4),
-                receive("durham-sendiass", "Before " + marker, 3), receive("lgsco-code", "Before " + marker, 2));
+        List<String> before = List.of(receive("durham-sendiass", "Before " + marker, daysAgo(4)),
+                receive("durham-sendiass", "Before " + marker, daysAgo(3)),
+                receive("lgsco-code", "Before " + marker, daysAgo(2)));
         // Enough history that the rebuild is still running while the changes below are made.
         insertHistories(15_000);
         awaitNoRebuildRunning();
@@ -188,7 +194,7 @@ class ComplaintSummaryRebuildTest {
         escalate(before.get(0));
         withdraw(before.get(1));
         acknowledge(before.get(2));
-        String during = receive("council-corporate", "During " + marker, 1);
+        String during = receive("council-corporate", "During " + marker, daysAgo(1));
         assertThat(admin().when().get(REBUILD).then().extract().<String>path("state"))
                 .as("the changes were made while the rebuild ran").isEqualTo("running");
         awaitDone(REBUILD);
@@ -207,7 +213,7 @@ class ComplaintSummaryRebuildTest {
 
     /** Complaints received and acknowledged, written straight into the event store as the service would. */
     private void insertHistories(int complaints) {
-        LocalDate receivedOn = LocalDate.now().minusDays(400);
+        LocalDate receivedOn = daysAgo(400);
         Deadline deadline = new Deadline(receivedOn.plusDays(3), receivedOn.plusDays(4).atStartOfDay()
                 .toInstant(ZoneOffset.UTC));
         List<Tuple> rows = new ArrayList<>();
@@ -234,8 +240,8 @@ class ComplaintSummaryRebuildTest {
     }
 
     /** A due date must be a working day: the service's own calendar finds one. */
-    private static String workingDaysFromToday(int days) {
-        return api().queryParam("from", LocalDate.now().toString()).queryParam("workingDays", days)
+    private String workingDaysFromToday(int days) {
+        return api().queryParam("from", stack.today().toString()).queryParam("workingDays", days)
                 .when().get("/api/v1/calendar/due-date")
                 .then().statusCode(200).extract().path("dueDate");
     }
@@ -264,5 +270,9 @@ class ComplaintSummaryRebuildTest {
     /** Rebuilds are the admin's. */
     private static RequestSpecification admin() {
         return as("ada.admin", TestCallers.ORGANISATION, Roles.ADMIN);
+    }
+
+    private LocalDate daysAgo(int days) {
+        return stack.today().minusDays(days);
     }
 }

@@ -17,15 +17,15 @@ final class ListFixtures {
     private ListFixtures() {
     }
 
-    /** Receives a complaint under {@code procedure}, {@code daysAgo} days before today; answers its id. */
-    static String receive(String procedure, String summary, int daysAgo) {
+    /** Receives a complaint under {@code procedure}, received on {@code receivedOn}; answers its id. */
+    static String receive(String procedure, String summary, LocalDate receivedOn) {
         return api().contentType(ContentType.JSON).body("""
                         {"procedure": "%s",
                          "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},
                          "summary": "%s",
                          "details": "We asked on 1 October and have heard nothing since.",
                          "receivedAt": "%s"}
-                        """.formatted(procedure, summary, LocalDate.now().minusDays(daysAgo)))
+                        """.formatted(procedure, summary, receivedOn))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().path("id");

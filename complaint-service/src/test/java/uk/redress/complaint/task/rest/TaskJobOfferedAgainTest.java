@@ -18,7 +18,6 @@ import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
-import uk.redress.local.Port;
 
 /** On a stack of its own, because it moves the engine's clock a month on. */
 @QuarkusTest
@@ -31,15 +30,14 @@ class TaskJobOfferedAgainTest {
 
     @Test
     void aUserTaskJobOfferedAgainAfterItsTimeoutMakesNoSecondTask() {
-        String complaintId = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint("2026-11-23"))
+        String complaintId = api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(stack.today()))
                 .post("/api/v1/complaints").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> tasksOf(complaintId).size() == 1
                 && tasksOf(complaintId).getFirst().get("jobKey") != null);
         Map<String, Object> first = tasksOf(complaintId).getFirst();
 
         // The worker holds a user task's job for 30 days; after that the engine offers it again.
-        api().queryParam("duration", "P31D").post(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
-                .then().statusCode(200);
+        stack.moveClockForward(Duration.ofDays(31));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !tasksOf(complaintId).getFirst().get("jobOfferedAt")
                 .equals(first.get("jobOfferedAt")));

@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,13 @@ class TaskResourceTest {
 
     @Test
     void aCaseworkerClaimsAndCompletesTheAcknowledgementAndTheResponseTaskAppearsWithItsDueDate() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23"));
+        LocalDate today = stack.today();
+        String id = receive(ComplaintFixtures.complaint(today));
         Map<String, Object> task = openTaskOf(id);
         assertThat(task).containsEntry("name", "Acknowledge the complaint")
                 .containsEntry("action", "acknowledgement")
                 .containsEntry("candidateGroup", "coordinator")
-                .containsEntry("dueDate", "2026-11-26")
+                .containsEntry("dueDate", ComplaintFixtures.workingDaysAfter(today, 3).toString())
                 .containsEntry("elementId", "Stage1AcknowledgeTask");
         String taskId = (String) task.get("id");
         // The engine offers the user task's job, and the tasklist notes it against the same task.
@@ -64,7 +66,9 @@ class TaskResourceTest {
                 .post("/api/v1/tasks/" + taskId + "/complete").then().statusCode(200).body("state", equalTo("DONE"));
 
         Map<String, Object> response = openTaskOf(id);
-        assertThat(response).containsEntry("action", "response").containsEntry("dueDate", "2026-12-21")
+        // Durham gives 20 working days from receipt for the response.
+        LocalDate responseDue = ComplaintFixtures.workingDaysAfter(today, 20);
+        assertThat(response).containsEntry("action", "response").containsEntry("dueDate", responseDue.toString())
                 .containsEntry("assignee", null);
         // Who had the task is part of the record, before the step it recorded.
         api().get("/api/v1/complaints/" + id + "/events").then()
@@ -76,15 +80,16 @@ class TaskResourceTest {
         awaitActive(id, "Stage1RespondTask");
 
         // An extension moves the date the task shows.
+        LocalDate extended = ComplaintFixtures.workingDaysAfter(responseDue, 5);
         post("/api/v1/complaints/" + id + "/extensions", """
-                {"clock": "stage1Response", "newDueDate": "2027-01-08", "reason": "Waiting for the school's records"}
-                """, 200);
-        assertThat(openTaskOf(id)).containsEntry("dueDate", "2027-01-08").containsEntry("id", response.get("id"));
+                {"clock": "stage1Response", "newDueDate": "%s", "reason": "Waiting for the school's records"}
+                """.formatted(extended), 200);
+        assertThat(openTaskOf(id)).containsEntry("dueDate", extended.toString()).containsEntry("id", response.get("id"));
     }
 
     @Test
     void aStepRecordedThroughTheApiTakesItsTaskOffTheList() {
-        String id = receive(ComplaintFixtures.complaint("2026-11-23"));
+        String id = receive(ComplaintFixtures.complaint(stack.today()));
         String acknowledgement = (String) openTaskOf(id).get("id");
 
         post("/api/v1/complaints/" + id + "/acknowledgement", "{\"letter\": \"Received.\"}", 200);
@@ -100,7 +105,7 @@ class TaskResourceTest {
     void aManagerReassignsAndTheListPagesWithNothingTwice() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(receive(ComplaintFixtures.complaint("2026-11-2" + (3 + i))));
+            ids.add(receive(ComplaintFixtures.complaint(stack.today().minusDays(i))));
         }
         String taskId = (String) openTaskOf(ids.getFirst()).get("id");
         claim(taskId, "sam.caseworker", 200);

@@ -14,7 +14,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +38,8 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.TestCallers;
+import uk.redress.local.InjectLocalStack;
+import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 
 /**
@@ -48,6 +53,9 @@ class TasklistBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static WebDriver browser;
+
+    @InjectLocalStack
+    LocalStackProcess stack;
 
     @TestHTTPResource("/tasklist")
     URL tasklist;
@@ -72,17 +80,19 @@ class TasklistBrowserTest {
 
     @Test
     void aCaseworkerClaimsAndCompletesTheAcknowledgementThenSeesTheResponseTaskAndMovesItsDate() throws IOException {
-        String complaintId = receive(ComplaintFixtures.complaint("2026-11-23"));
+        LocalDate today = stack.today();
+        String reference = "SEND-" + today.getYear() + "-";
+        String complaintId = receive(ComplaintFixtures.complaint(today));
         String acknowledgement = openTaskOf(complaintId);
         signIn("sam.caseworker", "Sam Caseworker", "caseworker");
         listTasksOf(complaintId);
 
         WebElement row = row(acknowledgement);
-        assertThat(row.getText()).contains("Acknowledge the complaint").contains("Thursday 26 November 2026")
-                .contains("Not claimed");
+        assertThat(row.getText()).contains("Acknowledge the complaint")
+                .contains(inWords(ComplaintFixtures.workingDaysAfter(today, 3))).contains("Not claimed");
         screenshot("tasklist");
         row.findElement(By.tagName("button")).click();
-        assertThat(notice()).startsWith("You claimed Acknowledge the complaint for SEND-2026-");
+        assertThat(notice()).startsWith("You claimed Acknowledge the complaint for " + reference);
         assertThat(row(acknowledgement).getText()).contains("Claimed by sam.caseworker");
 
         row(acknowledgement).findElement(By.linkText("Acknowledge the complaint")).click();
@@ -93,32 +103,36 @@ class TasklistBrowserTest {
         screenshot("task-page");
         browser.findElement(By.xpath("//button[text()='Record the acknowledgement']")).click();
         assertThat(visible(By.className("govuk-error-summary")).getText()).contains("letter");
-        browser.findElement(By.id("letter")).sendKeys("Dear Sam, we received your complaint on 23 November.");
+        browser.findElement(By.id("letter")).sendKeys("Dear Sam, we received your complaint today.");
         browser.findElement(By.xpath("//button[text()='Record the acknowledgement']")).click();
-        assertThat(notice()).startsWith("Acknowledge the complaint recorded for SEND-2026-");
+        assertThat(notice()).startsWith("Acknowledge the complaint recorded for " + reference);
 
+        // Durham gives 20 working days from receipt for the response.
+        LocalDate responseDue = ComplaintFixtures.workingDaysAfter(today, 20);
         String response = openTaskOf(complaintId);
         listTasksOf(complaintId);
         assertThat(row(response).getText()).contains("Investigate and send the stage 1 response")
-                .contains("Monday 21 December 2026");
+                .contains(inWords(responseDue));
         assertThat(api().get("/api/v1/complaints/" + complaintId + "/events").then().extract()
                 .<List<String>>path("findAll { it.type in ['TaskAssigned', 'Acknowledged'] }.recordedBy"))
                 .containsExactly("sam.caseworker", "sam.caseworker");
 
+        LocalDate extended = ComplaintFixtures.workingDaysAfter(responseDue, 5);
         row(response).findElement(By.linkText("Investigate and send the stage 1 response")).click();
-        browser.findElement(By.id("newDueDate")).sendKeys("2027-01-08");
-        browser.findElement(By.id("extension-reason")).sendKeys("The school's records arrive on 5 January");
+        browser.findElement(By.id("newDueDate")).sendKeys(extended.toString());
+        browser.findElement(By.id("extension-reason")).sendKeys("The school's records arrive next week");
         browser.findElement(By.xpath("//button[text()='Extend the deadline']")).click();
         assertThat(notice()).isEqualTo("Deadline extended");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Friday 8 January 2027")
-                .contains("Extended from 2026-12-21 to 2027-01-08: The school's records arrive on 5 January");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(inWords(extended))
+                .contains("Extended from " + responseDue + " to " + extended + ": The school's records arrive next week");
         listTasksOf(complaintId);
-        assertThat(row(response).getText()).contains("Friday 8 January 2027");
+        assertThat(row(response).getText()).contains(inWords(extended));
     }
 
     @Test
     void aManagerReassignsAnOverdueTask() throws IOException {
-        String complaintId = receive(ComplaintFixtures.complaint("2026-10-01"));
+        // Received two months ago: its acknowledgement lapsed weeks ago.
+        String complaintId = receive(ComplaintFixtures.complaint(stack.today().minusMonths(2)));
         String task = openTaskOf(complaintId);
 
         signIn("morgan.manager", "Morgan Manager", "manager");
@@ -143,7 +157,7 @@ class TasklistBrowserTest {
     @Test
     void textFromAComplaintIsShownAsTextNeverAsMarkup() {
         String hostile = "<script>document.title='owned'</script><b id=\"injected\">bold</b> & 'quotes'";
-        String complaintId = receive(ComplaintFixtures.complaint("2026-11-23")
+        String complaintId = receive(ComplaintFixtures.complaint(stack.today())
                 .replace("No reply to our request for an EHC needs assessment", hostile.replace("\"", "\\\"")));
         signIn("sam.caseworker", "Sam Caseworker", "caseworker");
         browser.get(tasklist + "/tasks/" + openTaskOf(complaintId));
@@ -155,7 +169,7 @@ class TasklistBrowserTest {
 
     @Test
     void everyControlIsLabelledAndATaskIsClaimedFromTheKeyboard() {
-        String complaintId = receive(ComplaintFixtures.complaint("2026-11-23"));
+        String complaintId = receive(ComplaintFixtures.complaint(stack.today()));
         String task = openTaskOf(complaintId);
         browser.manage().deleteAllCookies();
         browser.get(tasklist.toString());
@@ -200,7 +214,7 @@ class TasklistBrowserTest {
 
     @Test
     void theListFitsA320PixelScreen() throws IOException {
-        receive(ComplaintFixtures.complaint("2026-11-23"));
+        receive(ComplaintFixtures.complaint(stack.today()));
         Dimension before = browser.manage().window().getSize();
         try {
             signIn("sam.caseworker", "Sam Caseworker", "caseworker");
@@ -214,6 +228,11 @@ class TasklistBrowserTest {
         } finally {
             browser.manage().window().setSize(before);
         }
+    }
+
+    /** A date as the tasklist writes it, for example "Thursday 26 November 2026". */
+    private static String inWords(LocalDate date) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK).format(date);
     }
 
     /** Through the local sign-in page, which a visit to the tasklist without a session leads to. */
@@ -279,6 +298,6 @@ class TasklistBrowserTest {
             }
         }
         throw new IllegalStateException(name + " is not installed: apt-get install chromium chromium-driver "
-                + "(.ci/run installs them)");
+                + "(deploy/local/test, the test command, installs them)");
     }
 }

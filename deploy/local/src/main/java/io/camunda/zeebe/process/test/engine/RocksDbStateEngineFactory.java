@@ -23,6 +23,7 @@ import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.ServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -47,10 +48,13 @@ public final class RocksDbStateEngineFactory {
 
     /**
      * An engine whose gRPC gateway will listen on {@code grpcPort} and whose state lives in {@code stateDirectory},
-     * which must be empty or absent: like the test engine, each engine starts with nothing.
+     * which must be empty or absent: like the test engine, each engine starts with nothing. Its clock runs with the
+     * wall clock shifted by {@code clockOffset} (negative for a time in the past).
      */
-    public static ZeebeTestEngine create(int grpcPort, Path stateDirectory) {
+    public static ZeebeTestEngine create(int grpcPort, Path stateDirectory, Duration clockOffset) {
         ControlledActorClock clock = new ControlledActorClock();
+        clock.addTime(clockOffset);
+        clock.update();
         ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
         scheduler.start();
 
