@@ -45,9 +45,14 @@ public final class DurhamComplaints {
             throws Exception {
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         events.publish(complaintId, "received", ComplaintEventsProducer.received(
-                "SEND-2026-" + complaintId.substring(0, 6), ComplaintProcesses.DURHAM_SENDIASS,
+                reference(complaintId), ComplaintProcesses.DURHAM_SENDIASS,
                 "sam.taylor@example.org", "stage1Acknowledgement",
                 (String) complaint.get(Variables.dueDate("stage1Acknowledgement")), organisation, List.of()));
+    }
+
+    /** The reference {@link #announce} gives the complaint: staff emails name it by this. */
+    public static String reference(String complaintId) {
+        return "SEND-2026-" + complaintId.substring(0, 6);
     }
 
     /**

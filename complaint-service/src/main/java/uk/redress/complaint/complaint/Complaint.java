@@ -25,6 +25,7 @@ import uk.redress.workflow.calendar.Deadline;
  * @param informationRequests  how many times more information was asked for
  * @param ombudsman            the Ombudsman's case, once the complaint was referred
  * @param signposting          where an appeal or discrimination claim was pointed instead
+ * @param lapsesRecorded       each clock's due date whose lapse the history records
  * @param assignees            who has each task (by BPMN user task) that someone has taken
  * @param organisation         the organisation it belongs to
  * @param staffConcerned       the staff it is about, who may not see it or work it
@@ -51,6 +52,7 @@ public record Complaint(
         int informationRequests,
         Optional<OmbudsmanCase> ombudsman,
         Optional<String> signposting,
+        Map<String, LocalDate> lapsesRecorded,
         Map<String, String> assignees,
         String organisation,
         Set<String> staffConcerned,
@@ -84,7 +86,7 @@ public record Complaint(
                     received.procedure(), received.kind(), received.stage(), List.of(), received.complainant(),
                     received.summary(), received.details(), received.receivedOn(), received.deadlines(),
                     mergeDueDates(Map.of(), received.deadlines()), Map.of(), Set.of(), Optional.empty(), 0,
-                    Optional.empty(), received.signposting(), Map.of(), received.organisation(),
+                    Optional.empty(), received.signposting(), Map.of(), Map.of(), received.organisation(),
                     Set.copyOf(received.staffConcerned()), received.complainantId());
         }
         Change next = new Change(state, recorded.version());
@@ -103,8 +105,11 @@ public record Complaint(
                 next.informationRequests = state.informationRequests + 1;
                 yield next.done();
             }
-            // A lapse is a fact about time, not a change of state: the deadline still runs until its step is done.
-            case DeadlineLapsed lapsed -> next.done();
+            // A lapse is a fact about time: the deadline still runs until its step is done.
+            case DeadlineLapsed lapsed -> {
+                next.lapsesRecorded = merge(state.lapsesRecorded, Map.of(lapsed.clock(), lapsed.dueDate()));
+                yield next.done();
+            }
             case TaskAssigned assigned -> {
                 Map<String, String> assignees = new HashMap<>(state.assignees);
                 assigned.assignee().ifPresentOrElse(person -> assignees.put(assigned.task(), person),
@@ -153,6 +158,25 @@ public record Complaint(
         return status == ComplaintStatus.OPEN && deadlines.containsKey(clockId) && !clocksMet.contains(clockId);
     }
 
+    /** Whether the history records that {@code clockId} lapsed on {@code dueDate}. */
+    public boolean lapseRecorded(String clockId, LocalDate dueDate) {
+        return dueDate.equals(lapsesRecorded.get(clockId));
+    }
+
+    /**
+     * The running deadlines whose lapse the history does not record yet, by clock id: the ones that must still
+     * lapse loudly if their step is not done in time.
+     */
+    public Map<String, Deadline> unlapsedDeadlines() {
+        Map<String, Deadline> unlapsed = new HashMap<>();
+        deadlines.forEach((clockId, deadline) -> {
+            if (isRunning(clockId) && !lapseRecorded(clockId, deadline.dueDate())) {
+                unlapsed.put(clockId, deadline);
+            }
+        });
+        return Map.copyOf(unlapsed);
+    }
+
     /** The state an event leaves behind: the previous state with what the event changes. */
     private static final class Change {
         private final Complaint from;
@@ -167,6 +191,7 @@ public record Complaint(
         Optional<Deadline> requestWindow;
         int informationRequests;
         Optional<OmbudsmanCase> ombudsman;
+        Map<String, LocalDate> lapsesRecorded;
         Map<String, String> assignees;
 
         Change(Complaint from, int version) {
@@ -182,6 +207,7 @@ public record Complaint(
             requestWindow = from.requestWindow;
             informationRequests = from.informationRequests;
             ombudsman = from.ombudsman;
+            lapsesRecorded = from.lapsesRecorded;
             assignees = from.assignees;
         }
 
@@ -194,7 +220,8 @@ public record Complaint(
             return new Complaint(from.id, from.reference, version, status, from.procedure, from.kind, stage,
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
-                    from.signposting, assignees, from.organisation, from.staffConcerned, from.complainantId);
+                    from.signposting, lapsesRecorded, assignees, from.organisation, from.staffConcerned,
+                    from.complainantId);
         }
     }
 
@@ -208,8 +235,8 @@ public record Complaint(
         return Set.copyOf(union);
     }
 
-    private static Map<String, Deadline> merge(Map<String, Deadline> deadlines, Map<String, Deadline> more) {
-        Map<String, Deadline> merged = new HashMap<>(deadlines);
+    private static <T> Map<String, T> merge(Map<String, T> values, Map<String, T> more) {
+        Map<String, T> merged = new HashMap<>(values);
         merged.putAll(more);
         return Map.copyOf(merged);
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import uk.redress.workflow.process.DeadlineVariables;
  */
 @ApplicationScoped
 public class ComplaintDecider {
+
+    /** A case system hands over complaints received lately: a receipt older than this is a mistake in the date. */
+    static final Period RECEIPTS_WITHIN = Period.ofYears(10);
 
     /** The actions, named as the API's sub-resources. */
     public static final String ACKNOWLEDGEMENT = "acknowledgement";
@@ -70,6 +74,11 @@ public class ComplaintDecider {
         if (command.receivedOn().isAfter(today)) {
             throw new InvalidCommandException("receivedAt", "must not be in the future (today is " + today
                     + " in the UK), was " + command.receivedOn());
+        }
+        LocalDate earliest = today.minus(RECEIPTS_WITHIN);
+        if (command.receivedOn().isBefore(earliest)) {
+            throw new InvalidCommandException("receivedAt", "must be within the last " + RECEIPTS_WITHIN.getYears()
+                    + " years (on or after " + earliest + "), was " + command.receivedOn());
         }
         ComplaintKind kind = command.kind();
         if (kind.isFeedback() && procedure.feedback().isEmpty()) {

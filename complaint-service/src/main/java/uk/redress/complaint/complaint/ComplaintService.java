@@ -23,6 +23,7 @@ import uk.redress.complaint.eventstore.EventStore;
 import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.intake.IdempotencyKey;
 import uk.redress.complaint.intake.IdempotencyKeyReusedException;
+import uk.redress.workflow.calendar.Deadline;
 
 /** The one write path for complaints: decide, then record; the outbox takes the events on. */
 @ApplicationScoped
@@ -69,7 +70,7 @@ public class ComplaintService {
     private Uni<Complaint> record(ReceiveComplaint command, EventContext context, UUID id, List<Object> alongside) {
         return eventStore.nextReference(command.receivedOn().getYear())
                 .map(reference -> decider.receive(command, reference))
-                .chain(received -> eventStore.start(id, received, context, alongside));
+                .chain(received -> eventStore.start(id, received, context, alongside, command.complainantNamed()));
     }
 
     private Uni<Complaint> earlier(IdempotencyKey key, String idempotencyKey, String requestHash) {
@@ -121,20 +122,20 @@ public class ComplaintService {
 
     /**
      * Records that a deadline lapsed, once: a repeated alert, or one about a deadline met or moved meanwhile,
-     * records nothing. Answers whether it recorded the lapse.
+     * records nothing. Answers whether it recorded the lapse. Two callers recording the same lapse at once (the
+     * engine's alert and the deadline watch, or two instances) race on the complaint's version: the loser reads the
+     * history again and finds the lapse there.
      */
     public Uni<Boolean> recordLapse(UUID id, String clock, LocalDate dueDate, EventContext context) {
         return history(id).chain(events -> {
             Complaint complaint = Complaint.replay(events).orElseThrow();
-            DeadlineLapsed lapse = new DeadlineLapsed(clock, dueDate);
-            boolean stillDue = complaint.isRunning(clock)
-                    && complaint.deadlines().get(clock).dueDate().equals(dueDate);
-            boolean recorded = events.stream().anyMatch(event -> event.event().equals(lapse));
-            if (!stillDue || recorded) {
+            Deadline deadline = complaint.unlapsedDeadlines().get(clock);
+            if (deadline == null || !deadline.dueDate().equals(dueDate)) {
                 return Uni.createFrom().item(false);
             }
-            return eventStore.append(complaint, List.of(lapse), context).map(appended -> true);
-        });
+            return eventStore.append(complaint, List.of(new DeadlineLapsed(clock, dueDate, deadline.lapsesAt())),
+                    context).map(appended -> true);
+        }).onFailure(VersionConflictException.class).retry().atMost(5);
     }
 
     /**

@@ -14,16 +14,18 @@ import java.util.UUID;
  * @param organisation     the organisation of the caller that hands it over
  * @param staffConcerned   the staff it is about (user ids), who must not see it or work it
  * @param complainantId    who complains: one the case system named again, or a new one
+ * @param complainantNamed the case system named the complainant (from an earlier complaint): they must exist
  */
 public record ReceiveComplaint(
         String procedure, ComplaintKind kind, Complainant complainant, String summary, String details,
         LocalDate receivedOn, Optional<LocalDate> eventsOccurredOn, Optional<String> outOfTimeReason,
-        boolean aboutHandler, String organisation, List<String> staffConcerned, UUID complainantId) {
+        boolean aboutHandler, String organisation, List<String> staffConcerned, UUID complainantId,
+        boolean complainantNamed) {
 
     /** A complaint, nothing more said. */
     public static ReceiveComplaint complaint(String procedure, Complainant complainant, String summary, String details,
                                              LocalDate receivedOn, String organisation) {
         return new ReceiveComplaint(procedure, ComplaintKind.COMPLAINT, complainant, summary, details, receivedOn,
-                Optional.empty(), Optional.empty(), false, organisation, List.of(), UUID.randomUUID());
+                Optional.empty(), Optional.empty(), false, organisation, List.of(), UUID.randomUUID(), false);
     }
 }

@@ -53,8 +53,9 @@ public class ComplaintList {
         });
         query.after().ifPresent(cursor -> where.add("(received_on, id) < (" + bind(values, cursor.receivedOn())
                 + ", " + bind(values, cursor.id()) + ")"));
-        String sql = "SELECT id, reference, procedure, stage, status, summary, received_on, next_lapse_at, version, "
-                + "last_event_at, organisation, staff_concerned, complainant_id FROM complaint_summary"
+        String sql = "SELECT id, reference, procedure, stage, status, summary, received_on, next_lapse_at, "
+                + "next_unrecorded_lapse_at, version, last_event_at, organisation, staff_concerned, complainant_id "
+                + "FROM complaint_summary"
                 + " WHERE " + String.join(" AND ", where)
                 // One more than asked: whether another page follows.
                 + " ORDER BY received_on DESC, id DESC LIMIT " + (query.limit() + 1);
@@ -95,6 +96,7 @@ public class ComplaintList {
                 row.getString("stage"), row.getString("status"), row.getString("summary"),
                 row.getLocalDate("received_on"),
                 Optional.ofNullable(row.getOffsetDateTime("next_lapse_at")).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.getOffsetDateTime("next_unrecorded_lapse_at")).map(OffsetDateTime::toInstant),
                 row.getInteger("version"), row.getOffsetDateTime("last_event_at").toInstant(),
                 row.getString("organisation"), row.getJsonArray("staff_concerned").stream().map(String::valueOf)
                         .collect(Collectors.toSet()), row.getUUID("complainant_id"));

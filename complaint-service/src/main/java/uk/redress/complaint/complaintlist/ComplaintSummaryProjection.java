@@ -29,12 +29,14 @@ public class ComplaintSummaryProjection implements Projection {
     /** Hibernate's numbered parameters; the rebuild's client reads the same statement with $1, $2... */
     private static final String UPSERT = """
             INSERT INTO complaint_summary (id, reference, procedure, stage, status, summary, received_on, \
-            next_lapse_at, version, last_event_at, organisation, staff_concerned, complainant_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS timestamptz), ?9, ?10, ?11,
-                CAST(CAST(?12 AS text) AS jsonb), ?13)
+            next_lapse_at, next_unrecorded_lapse_at, version, last_event_at, organisation, staff_concerned, \
+            complainant_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS timestamptz), CAST(?9 AS timestamptz), ?10, ?11, ?12,
+                CAST(CAST(?13 AS text) AS jsonb), ?14)
             ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, procedure = EXCLUDED.procedure,
                 stage = EXCLUDED.stage, status = EXCLUDED.status, summary = EXCLUDED.summary,
                 received_on = EXCLUDED.received_on, next_lapse_at = EXCLUDED.next_lapse_at,
+                next_unrecorded_lapse_at = EXCLUDED.next_unrecorded_lapse_at,
                 version = EXCLUDED.version, last_event_at = EXCLUDED.last_event_at,
                 organisation = EXCLUDED.organisation, staff_concerned = EXCLUDED.staff_concerned,
                 complainant_id = EXCLUDED.complainant_id
@@ -65,7 +67,8 @@ public class ComplaintSummaryProjection implements Projection {
     private static List<Object> values(ComplaintSummary row) {
         return Arrays.asList(row.id(), row.reference(), row.procedure(), row.stage(), row.status(),
                 row.summary(), row.receivedOn(), row.nextLapseAt().map(ComplaintSummaryProjection::utc).orElse(null),
-                row.version(), utc(row.lastEventAt()), row.organisation(), StaffConcerned.toJson(row.staffConcerned()),
+                row.nextUnrecordedLapseAt().map(ComplaintSummaryProjection::utc).orElse(null), row.version(),
+                utc(row.lastEventAt()), row.organisation(), StaffConcerned.toJson(row.staffConcerned()),
                 row.complainantId());
     }
 

@@ -1,6 +1,7 @@
 package uk.redress.complaint.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,12 @@ public class EventCodec {
                 .flatMap(type -> type.isSealed() ? records(type) : Stream.of(type));
     }
 
+    /**
+     * The service's mapper, but tolerant of fields a later version no longer has: the event store is read as it was
+     * written, where request bodies are read strictly (see StrictJson).
+     */
     public EventCodec(ObjectMapper json) {
-        this.json = json;
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public String toJson(Object value) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintEvent;
@@ -50,11 +51,11 @@ public class EventStore {
     /**
      * Starts a complaint's stream with {@code events}, with other rows written in the same transaction (an
      * idempotency key, say); a duplicate of one of those fails with the database's own error. Answers the new
-     * complaint.
+     * complaint. A complainant the case system named must exist already; otherwise one is made.
      */
     public Uni<Complaint> start(UUID complaintId, ComplaintReceived received, EventContext context,
-                                List<Object> alongside) {
-        return append(complaintId, null, List.of(received), context, alongside);
+                                List<Object> alongside, boolean complainantNamed) {
+        return append(complaintId, null, List.of(received), context, alongside, complainantNamed);
     }
 
     /**
@@ -63,7 +64,7 @@ public class EventStore {
      * {@link VersionConflictException}: the events were decided on a state that is no longer current.
      */
     public Uni<Complaint> append(Complaint decidedOn, List<? extends ComplaintEvent> events, EventContext context) {
-        return append(decidedOn.id(), decidedOn, events, context, List.of());
+        return append(decidedOn.id(), decidedOn, events, context, List.of(), true);
     }
 
     /**
@@ -73,7 +74,7 @@ public class EventStore {
      * the history, and the version check makes sure nothing came between.
      */
     private Uni<Complaint> append(UUID complaintId, Complaint decidedOn, List<? extends ComplaintEvent> events,
-                                  EventContext context, List<Object> alongside) {
+                                  EventContext context, List<Object> alongside, boolean complainantNamed) {
         int expectedVersion = decidedOn == null ? 0 : decidedOn.version();
         // One transaction, one moment: the events of an append are recorded at the same time.
         Instant recordedAt = clock.instant();
@@ -84,7 +85,7 @@ public class EventStore {
         }
         Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow() : decidedOn.after(recorded);
         UUID complainantId = after.complainantId();
-        return sessions.withTransaction(session -> sealingKey(session, decidedOn, after)
+        return sessions.withTransaction(session -> sealingKey(session, decidedOn, after, complainantNamed)
                         .chain(key -> {
                             List<Object> rows = new ArrayList<>();
                             recorded.forEach(next -> rows.add(toRow(next, complainantId, key)));
@@ -100,16 +101,20 @@ public class EventStore {
     }
 
     /**
-     * The complainant's key, read in the append's transaction: made for a new complaint's new complainant; empty once
-     * their data was erased, and then the new events' personal fields are stored as erased.
+     * The complainant's key, read in the append's transaction: made for a new complaint's new complainant, that of a
+     * complainant a new complaint names again; empty once their data was erased, and then the new events' personal
+     * fields are stored as erased.
      */
-    private Uni<Optional<SecretKey>> sealingKey(Mutiny.Session session, Complaint decidedOn, Complaint after) {
+    private Uni<Optional<SecretKey>> sealingKey(Mutiny.Session session, Complaint decidedOn, Complaint after,
+                                                boolean complainantNamed) {
         if (after.complainantId() == null) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return decidedOn == null
-                ? keys.forNewComplaint(session, after.complainantId(), after.organisation())
-                : keys.forAppend(session, after.complainantId());
+        if (decidedOn != null) {
+            return keys.forAppend(session, after.complainantId());
+        }
+        return complainantNamed ? keys.forNamedComplainant(session, after.complainantId(), after.organisation())
+                : keys.forNewComplainant(session, after.complainantId(), after.organisation());
     }
 
     private Uni<Void> project(Mutiny.Session session, Complaint state, List<RecordedEvent> recorded) {
@@ -137,6 +142,11 @@ public class EventStore {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
                     && constraint.equals(pg.getConstraint())) {
+                return true;
+            }
+            // Hibernate Reactive reports a failed insert of an entity as its own exception, over an SQLException.
+            if (cause instanceof ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
                 return true;
             }
         }

@@ -23,7 +23,8 @@ import uk.redress.complaint.complaint.EventContext;
 public class LapseAlertConsumer {
 
     static final String CHANNEL = "sla-alerts";
-    static final String RECORDED_BY = "deadline-watch";
+    /** The engine's timer noticed these lapses; the deadline watch records the ones it misses. */
+    static final String RECORDED_BY = "engine";
     private static final String LAPSED = "deadline-lapsed";
 
     private static final Logger LOG = Logger.getLogger(LapseAlertConsumer.class);

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.complaint.instances.InstanceLock;
 import uk.redress.complaint.messaging.ComplaintEventPublisher;
 import uk.redress.complaint.process.ProcessDispatcher;
 import uk.redress.complaint.process.ProcessRecovery;
@@ -66,10 +67,13 @@ public class OutboxRelays {
         this.complaintsInFlight = complaintsInFlight;
     }
 
-    /** Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. */
+    /**
+     * Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. One
+     * instance sends at a time; another instance's pass finds the lock taken and skips.
+     */
     @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> publishToKafka() {
-        return quietly(drain(this::publishBatch), "Kafka");
+        return quietly(InstanceLock.KAFKA_RELAY.runAlone(database, () -> drain(this::publishBatch), null), "Kafka");
     }
 
     /** Passes batch after batch until one finds less than a full batch: a backlog drains in one run. */
@@ -107,10 +111,9 @@ public class OutboxRelays {
         return quietly(drain(this::dispatchBatch), "the engine");
     }
 
-    /** Under the recovery's lock (see {@link ProcessRecovery#ENGINE_LOCK}), which also keeps replicas in turn. */
+    /** Under the recovery's lock ({@link InstanceLock#ENGINE}), which also keeps replicas in turn. */
     private Uni<Integer> dispatchBatch() {
-        return database.withTransaction(connection -> connection.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-                .execute(Tuple.of(ProcessRecovery.ENGINE_LOCK))
+        return database.withTransaction(connection -> InstanceLock.ENGINE.takeFor(connection)
                 .chain(() -> dispatchBatch(connection)));
     }
 

@@ -43,10 +43,11 @@ public class PersonalDataKeys {
     }
 
     /**
-     * The key to seal a new complaint's personal fields with, in its append's transaction: the complainant's, made now
-     * for a new one. A complainant of another organisation, or one whose data was erased, is refused.
+     * The key to seal a new complaint's personal fields with, in its append's transaction, for a complainant the
+     * service has never seen: made now, under the new id the service chose.
      */
-    public Uni<Optional<SecretKey>> forNewComplaint(Mutiny.Session session, UUID complainantId, String organisation) {
+    public Uni<Optional<SecretKey>> forNewComplainant(Mutiny.Session session, UUID complainantId,
+                                                      String organisation) {
         String wrappedKey = cipher.newWrappedKey(complainantId);
         return session.createNativeQuery(MAKE, UUID.class)
                 .setParameter(1, complainantId)
@@ -54,12 +55,20 @@ public class PersonalDataKeys {
                 .setParameter(3, wrappedKey)
                 .setParameter(4, Instant.now().atOffset(ZoneOffset.UTC))
                 .getResultList()
-                .chain(made -> made.isEmpty() ? existingFor(session, complainantId, organisation)
-                        : Uni.createFrom().item(open(wrappedKey, complainantId)));
+                .map(made -> {
+                    if (made.isEmpty()) {
+                        throw new IllegalStateException("a new complainant's id " + complainantId + " is taken");
+                    }
+                    return open(wrappedKey, complainantId);
+                });
     }
 
-    /** The key of a complainant named again: theirs, if they are of this organisation and not erased. */
-    private Uni<Optional<SecretKey>> existingFor(Mutiny.Session session, UUID complainantId, String organisation) {
+    /**
+     * The key of a complainant a new complaint names again: theirs, if the organisation has such a complainant and
+     * their data is not erased. An id the organisation has no complainant under is refused, never made.
+     */
+    public Uni<Optional<SecretKey>> forNamedComplainant(Mutiny.Session session, UUID complainantId,
+                                                        String organisation) {
         return find(session, complainantId)
                 .map(found -> {
                     if (found.isEmpty() || !found.get().organisation().equals(organisation)) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.redress.complaint.complaint.EventContext;
+import uk.redress.complaint.instances.InstanceLock;
 
 /**
  * The retention rule: a complainant's personal data is kept until a set time (six years by default) after the last of
@@ -41,7 +42,8 @@ public class RetentionRule {
     @Scheduled(every = "${redress.retention.check-every}", delayed = "${redress.retention.check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return eraseExpired(clock.instant()).replaceWithVoid();
+        return InstanceLock.RETENTION.runAlone(database, () -> eraseExpired(clock.instant()), List.of())
+                .replaceWithVoid();
     }
 
     /** Erases every complainant whose time is up at {@code now}; answers whom it erased. */

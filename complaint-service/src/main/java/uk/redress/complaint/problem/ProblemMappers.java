@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -51,9 +54,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableField(MismatchedInputException e) {
         String field = fieldOf(e);
-        String rule = e instanceof InvalidFormatException invalid
-                ? "must be " + expected(invalid.getTargetType()) + ", was '" + invalid.getValue() + "'"
-                : "must be " + expected(e.getTargetType());
+        String rule = switch (e) {
+            case StrictJson.UnacceptableTextException text -> text.rule();
+            case UnrecognizedPropertyException unknown -> "is not a field of this request; its fields are "
+                    + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+            case InvalidFormatException invalid ->
+                    "must be " + expected(invalid.getTargetType()) + ", was '" + invalid.getValue() + "'";
+            default -> "must be " + expected(e.getTargetType());
+        };
         return problem(400, "invalid-request", "The request has invalid fields", field + " " + rule,
                 List.of(new Problem.FieldError(field, rule)));
     }
@@ -226,6 +234,16 @@ public class ProblemMappers {
         }
         if (type == String.class) {
             return "text";
+        }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf).toList());
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";

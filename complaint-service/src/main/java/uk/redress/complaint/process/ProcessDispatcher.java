@@ -46,8 +46,8 @@ import uk.redress.workflow.process.DeadlineVariables;
 @ApplicationScoped
 public class ProcessDispatcher {
 
-    /** How long the engine keeps a message that no process is waiting for yet. */
-    private static final Duration MESSAGE_TIME_TO_LIVE = Duration.ofHours(1);
+    /** Bank holidays, and a message that waits for an earlier one's step, on top of the longest wait itself. */
+    private static final Duration MESSAGE_MARGIN = Duration.ofDays(21);
 
     private final CamundaClient engine;
     private final ProcedurePolicies procedures;
@@ -70,18 +70,18 @@ public class ProcessDispatcher {
         return switch (recorded.event()) {
             case ComplaintReceived received -> start(recorded, received, procedure);
             case StepRecorded step -> publish(Messages.stepRecorded(step.stage(), step.step()), recorded,
-                    stepVariables(procedure, step));
+                    stepVariables(procedure, step), procedure);
             // Asked for after the window closed, the request finds the process ended: the stage starts in a new one.
             case Escalated escalated when escalated.lateAcceptanceReason().isPresent() ->
                     eventPages.sealedStream(database, recorded.complaintId(), recorded.version())
                             .chain(history -> startAt(Complaint.replay(history).orElseThrow()))
                             .replaceWithVoid();
             case Escalated escalated -> publish(Messages.stageRequested(escalated.toStage()), recorded,
-                    variables(procedure, escalated.deadlinesStarted()));
+                    variables(procedure, escalated.deadlinesStarted()), procedure);
             case DeadlineExtended extended -> publish(Messages.deadlineExtended(extended.clock()), recorded,
-                    variables(procedure, Map.of(extended.clock(), extended.deadline())));
-            case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of());
-            case Closed closed -> publish(Messages.COMPLAINT_CLOSED, recorded, Map.of());
+                    variables(procedure, Map.of(extended.clock(), extended.deadline())), procedure);
+            case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of(), procedure);
+            case Closed closed -> publish(Messages.COMPLAINT_CLOSED, recorded, Map.of(), procedure);
             // The record of the case, not the process: nothing in the engine waits for these.
             case InformationRequested asked -> Uni.createFrom().voidItem();
             case DeadlineLapsed lapsed -> Uni.createFrom().voidItem();
@@ -170,15 +170,26 @@ public class ProcessDispatcher {
         return deadlineVariables.variables(procedure, byClock);
     }
 
-    private Uni<Void> publish(String messageName, RecordedEvent recorded, Map<String, Object> variables) {
+    private Uni<Void> publish(String messageName, RecordedEvent recorded, Map<String, Object> variables,
+                              ProcedurePolicy procedure) {
         return Uni.createFrom()
                 .completionStage(() -> engine.newPublishMessageCommand()
                         .messageName(messageName)
                         .correlationKey(recorded.complaintId().toString())
                         .messageId(recorded.eventId().toString())
-                        .timeToLive(MESSAGE_TIME_TO_LIVE)
+                        .timeToLive(timeToLive(procedure))
                         .variables(variables)
                         .send())
                 .replaceWithVoid();
+    }
+
+    /**
+     * How long the engine keeps a message no instance takes yet: as long as the procedure's longest wait, in calendar
+     * days (a working day is at most 7/5 of one), and a margin. A message must never expire while its instance is
+     * still on its way to the step that takes it (an engine whose clock jumps, a process held up by an incident);
+     * the message id keeps a resent one from being taken twice for as long.
+     */
+    static Duration timeToLive(ProcedurePolicy procedure) {
+        return Duration.ofDays((procedure.longestWaitInWorkingDays() * 7L + 4) / 5).plus(MESSAGE_MARGIN);
     }
 }

@@ -19,6 +19,7 @@ import uk.redress.complaint.complaint.Complaint;
 import uk.redress.complaint.complaint.ComplaintStatus;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.eventstore.EventPages;
+import uk.redress.complaint.instances.InstanceLock;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 
@@ -30,12 +31,6 @@ import uk.redress.workflow.procedure.ProcedurePolicy;
  */
 @ApplicationScoped
 public class ProcessRecovery {
-
-    /**
-     * Held by the engine relay while it dispatches a batch, and here while the engine is checked and a loss taken
-     * over: no start the relay sends can fall between the recovery's list of complaints and the processes' deployment.
-     */
-    public static final long ENGINE_LOCK = 0x7265647265737331L;
 
     private static final Logger LOG = Logger.getLogger(ProcessRecovery.class);
     private static final int COMPLAINTS_IN_FLIGHT = 8;
@@ -86,8 +81,7 @@ public class ProcessRecovery {
     }
 
     private static Uni<Void> lock(SqlConnection connection) {
-        return connection.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(ENGINE_LOCK))
-                .replaceWithVoid();
+        return InstanceLock.ENGINE.takeFor(connection);
     }
 
     private static Uni<Optional<Generation>> generation(SqlConnection connection) {

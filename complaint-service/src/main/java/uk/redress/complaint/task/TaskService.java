@@ -45,6 +45,11 @@ public class TaskService {
                 .orElseThrow(() -> new TaskNotFoundException(id)));
     }
 
+    /** The complaint's task open now, if {@code caller} may see it; empty when there is none they may see. */
+    public Uni<Optional<Task>> openOf(Caller caller, UUID complaintId) {
+        return tasks.openOf(complaintId).map(found -> found.filter(task -> task.isVisibleTo(caller)));
+    }
+
     /** The caller takes a task nobody has; of two people claiming at once, one wins and the other is refused. */
     public Uni<Task> claim(Caller caller, UUID id, EventContext context) {
         return give(caller, id, Optional.of(caller.id()), true, context);

@@ -69,11 +69,14 @@ public class TaskStore {
                 .map(rows -> tasks(rows).stream().findFirst());
     }
 
-    /** The engine offered the task's job: kept, so that the tasklist can tell the engine has it. */
-    public Uni<Boolean> recordJob(UUID id, long jobKey, Instant offeredAt) {
-        return database.preparedQuery("UPDATE task SET job_key = $2, job_offered_at = $3 WHERE id = $1 "
-                        + "AND state = 'OPEN'")
-                .execute(Tuple.of(id, jobKey, utc(offeredAt)))
+    /**
+     * The engine offered the task's job: kept, so that the tasklist can tell the engine has it, and the process repair
+     * can ask the engine after it (see ProcessRepair).
+     */
+    public Uni<Boolean> recordJob(UUID id, long jobKey, long processInstanceKey, Instant offeredAt) {
+        return database.preparedQuery("UPDATE task SET job_key = $2, process_instance_key = $3, job_offered_at = $4, "
+                        + "job_checked_at = $4 WHERE id = $1 AND state = 'OPEN'")
+                .execute(Tuple.of(id, jobKey, processInstanceKey, utc(offeredAt)))
                 .map(rows -> rows.rowCount() == 1);
     }
 

@@ -25,7 +25,7 @@ public class UserTaskWorker {
 
     private static final Logger LOG = Logger.getLogger(UserTaskWorker.class);
     /** A user task waits for people for weeks; the engine offers it again only after this. */
-    private static final Duration HELD_FOR = Duration.ofDays(30);
+    public static final Duration HELD_FOR = Duration.ofDays(30);
 
     private final CamundaClient engine;
     private final TaskStore tasks;
@@ -62,7 +62,8 @@ public class UserTaskWorker {
             return;
         }
         UUID taskId = PendingTask.taskId(UUID.fromString(complaintId.toString()), job.getElementId());
-        boolean noted = tasks.recordJob(taskId, job.getKey(), clock.instant()).await().atMost(Duration.ofSeconds(30));
+        boolean noted = tasks.recordJob(taskId, job.getKey(), job.getProcessInstanceKey(), clock.instant())
+                .await().atMost(Duration.ofSeconds(30));
         if (!noted) {
             LOG.debugf("User task %s of complaint %s is not open in the tasklist (done already, or not a step)",
                     job.getElementId(), complaintId);

@@ -83,6 +83,9 @@ class AccessTest {
                 new Endpoint("DELETE", "/api/v1/complainants/" + SOME_ID + "/personal-data", Set.of(ADMIN)),
                 new Endpoint("GET", "/api/v1/complainants/" + SOME_ID + "/export", Set.of(ADMIN)),
                 new Endpoint("GET", "/api/v1/admin/personal-data-reads", Set.of(ADMIN)),
+                new Endpoint("GET", "/api/v1/admin/deadline-watch", Set.of(ADMIN)),
+                new Endpoint("GET", "/api/v1/admin/process-repairs", Set.of(ADMIN)),
+                new Endpoint("GET", "/tasklist/complaints/" + SOME_ID, Set.of(CW, CO, M)),
                 new Endpoint("GET", "/tasklist", Set.of(CW, CO, M)),
                 new Endpoint("GET", "/tasklist/manager", Set.of(CO, M))));
         for (String action : List.of("acknowledgement", "stage-decision", "steps", "response",
@@ -216,9 +219,13 @@ class AccessTest {
 
     @Test
     void theOrganisationIsTheCallersNeverOneTheBodyNames() {
-        String id = receive(api(), ComplaintFixtures.complaint(LocalDate.parse("2026-11-23"))
-                .replace("\"receivedAt\"", "\"organisation\": \"haringey\", \"receivedAt\""));
+        api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(LocalDate.parse("2026-11-23"))
+                        .replace("\"receivedAt\"", "\"organisation\": \"haringey\", \"receivedAt\""))
+                .post("/api/v1/complaints").then().statusCode(400)
+                .body("errors[0].field", equalTo("organisation"))
+                .body("errors[0].rule", startsWith("is not a field of this request"));
 
+        String id = receive(api(), ComplaintFixtures.complaint(LocalDate.parse("2026-11-23")));
         api().get("/api/v1/complaints/" + id + "/events").then()
                 .body("[0].data.organisation", equalTo(TestCallers.ORGANISATION));
         as("hari.officer", "haringey", CO).get("/api/v1/complaints/" + id).then().statusCode(404);

@@ -60,7 +60,7 @@ class LapseAlertConsumerTest {
                 .body("type", contains("ComplaintReceived", "DeadlineLapsed", "DeadlineLapsed"))
                 .body("[1].data.clock", equalTo("stage1Acknowledgement"))
                 .body("[1].data.dueDate", equalTo("2026-11-26"))
-                .body("[1].recordedBy", equalTo("deadline-watch"))
+                .body("[1].recordedBy", equalTo("engine"))
                 .body("[2].data.clock", equalTo("stage1Response"));
         api().when().get("/api/v1/complaints/" + id)
                 .then().body("allowedActions", contains("acknowledgement", "information-requests", "extensions",

@@ -53,4 +53,27 @@ public final class KafkaRecords {
         found.sort(Comparator.comparingLong(ConsumerRecord::offset));
         return found;
     }
+
+    /** Every record of a topic of the stack, read from the beginning until none has come for {@code quietFor}. */
+    public static List<ConsumerRecord<String, String>> all(StackSettings settings, String topic, Duration quietFor) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant quietSince = Instant.now();
+            while (Instant.now().isBefore(quietSince.plus(quietFor))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    found.add(record);
+                    quietSince = Instant.now();
+                }
+            }
+        }
+        return found;
+    }
 }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -78,18 +79,16 @@ public final class LocalStack implements AutoCloseable {
     /** Names each port this stack would take that something else already holds. */
     static List<String> takenPorts(StackSettings settings) {
         List<String> taken = new ArrayList<>();
-        for (Port port : Port.values()) {
-            if (!settings.runs(port.part())) {
-                continue;
-            }
-            int number = settings.port(port);
+        settings.takenPorts().forEach((number, title) -> {
             try (ServerSocket socket = new ServerSocket(number, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {
-                taken.add("Port " + number + " for " + port.title() + " is already in use: stop what holds it, or "
+                Port port = Arrays.stream(Port.values()).filter(candidate -> title.startsWith(candidate.title()))
+                        .findFirst().orElseThrow();
+                taken.add("Port " + number + " for " + title + " is already in use: stop what holds it, or "
                         + "choose another port with " + port.option() + " N.");
             }
-        }
+        });
         return taken;
     }
 
@@ -98,8 +97,15 @@ public final class LocalStack implements AutoCloseable {
         List<Component> infrastructure = new ArrayList<>();
         List<Component> services = new ArrayList<>();
         for (Part part : Part.values()) {
-            if (settings.runs(part)) {
-                (part.isService() ? services : infrastructure).add(component(part));
+            if (!settings.runs(part)) {
+                continue;
+            }
+            if (part.isService()) {
+                for (int instance = 0; instance < settings.instances(); instance++) {
+                    services.add(new ServiceProcess(part, instance, settings));
+                }
+            } else {
+                infrastructure.add(component(part));
             }
         }
         try {
@@ -111,6 +117,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** An infrastructure part: the services run as {@link ServiceProcess}es, one for each instance. */
     private Component component(Part part) {
         return switch (part) {
             case POSTGRES -> new PostgresServer(settings.port(Port.POSTGRES), settings.dataDir().resolve("postgres"));
@@ -119,8 +126,8 @@ public final class LocalStack implements AutoCloseable {
             case ZEEBE -> new ZeebeEngine(settings.port(Port.ZEEBE), settings.port(Port.ENGINE_CLOCK),
                     settings.dataDir().resolve("zeebe"), settings.clockStart());
             case MAIL -> new MailServer(settings.port(Port.SMTP), settings.port(Port.MAILBOX));
-            case COMPLAINT_SERVICE -> new ServiceProcess(part, Port.COMPLAINT_SERVICE, settings);
-            case NOTIFICATION_SERVICE -> new ServiceProcess(part, Port.NOTIFICATION_SERVICE, settings);
+            case COMPLAINT_SERVICE, NOTIFICATION_SERVICE -> throw new IllegalArgumentException(part.id()
+                    + " runs as a service process");
         };
     }
 
@@ -147,9 +154,14 @@ public final class LocalStack implements AutoCloseable {
         table.append(String.format(Locale.ROOT, "%nRedress local stack, data in %s%n%n", settings.dataDir()));
         table.append(String.format(Locale.ROOT, "  %-24s %-7s %s%n", "part", "port", "address"));
         for (Port port : Port.values()) {
-            if (settings.runs(port.part())) {
-                table.append(String.format(Locale.ROOT, "  %-24s %-7d %s%n", port.title(), settings.port(port),
-                        address(port)));
+            if (!settings.runs(port.part())) {
+                continue;
+            }
+            int copies = port.part().isService() ? settings.instances() : 1;
+            for (int instance = 0; instance < copies; instance++) {
+                String title = port.title() + (instance == 0 ? "" : " " + (instance + 1));
+                table.append(String.format(Locale.ROOT, "  %-24s %-7d %s%n", title, settings.port(port, instance),
+                        instance == 0 ? address(port) : "http://127.0.0.1:" + settings.port(port, instance)));
             }
         }
         table.append(String.format(Locale.ROOT, "%nStarted in %.1f s. Ctrl-C stops everything.%n",

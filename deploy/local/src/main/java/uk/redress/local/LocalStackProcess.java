@@ -75,9 +75,14 @@ public final class LocalStackProcess implements AutoCloseable {
      * runs it from {@link StackSettings#alone}.
      */
     public static StackSettings onFreePorts(Set<Part> parts) throws IOException {
+        return onFreePorts(parts, 1);
+    }
+
+    /** The same, with {@code instances} instances of each service, each on free ports. */
+    public static StackSettings onFreePorts(Set<Part> parts, int instances) throws IOException {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
-        return new StackSettings(home(), dataDir.toAbsolutePath(), parts, freePorts(),
-                StackSettings.parseClockStart(System.getProperty(CLOCK_START_PROPERTY, "now")), true);
+        return new StackSettings(home(), dataDir.toAbsolutePath(), parts, freePorts(instances),
+                StackSettings.parseClockStart(System.getProperty(CLOCK_START_PROPERTY, "now")), instances, true);
     }
 
     public static LocalStackProcess start(StackSettings settings) throws IOException {
@@ -110,15 +115,15 @@ public final class LocalStackProcess implements AutoCloseable {
         return Path.of(home).toAbsolutePath().normalize();
     }
 
-    private static Map<Port, Integer> freePorts() throws IOException {
+    /** A free port for every part; for a service, one whose later instances' ports are free as well. */
+    private static Map<Port, Integer> freePorts(int instances) throws IOException {
         Map<Port, Integer> ports = new EnumMap<>(Port.class);
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (Port port : Port.values()) {
                 // Held open until all are chosen, so that no two parts get the same port.
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.put(port, socket.getLocalPort());
+                int copies = port.part().isService() ? instances : 1;
+                ports.put(port, holdFree(copies, held));
             }
         } finally {
             for (ServerSocket socket : held) {
@@ -126,6 +131,27 @@ public final class LocalStackProcess implements AutoCloseable {
             }
         }
         return ports;
+    }
+
+    /** A free port p with p + 10 n free too for each later copy n, all held open in {@code held}. */
+    private static int holdFree(int copies, List<ServerSocket> held) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            List<ServerSocket> these = new ArrayList<>(List.of(first));
+            try {
+                for (int copy = 1; copy < copies; copy++) {
+                    these.add(new ServerSocket(first.getLocalPort() + StackSettings.INSTANCE_PORT_STEP * copy, 1,
+                            InetAddress.getLoopbackAddress()));
+                }
+                held.addAll(these);
+                return first.getLocalPort();
+            } catch (IOException taken) {
+                for (ServerSocket socket : these) {
+                    socket.close();
+                }
+            }
+        }
+        throw new IOException("found no free port with " + (copies - 1) + " free ones after it");
     }
 
     /** Copies the stack's output to its log, and returns once it says it is ready. */
@@ -198,6 +224,22 @@ public final class LocalStackProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the engine clock", e);
         }
+    }
+
+    /**
+     * Kills instance {@code instance} (from 0) of a service at once, with SIGKILL, as a crashed machine or container
+     * would stop: no shutdown hook runs, nothing is flushed. The rest of the stack runs on.
+     */
+    public void kill(Part service, int instance) {
+        Port port = service == Part.COMPLAINT_SERVICE ? Port.COMPLAINT_SERVICE : Port.NOTIFICATION_SERVICE;
+        String listening = "-Dquarkus.http.port=" + settings.port(port, instance);
+        ProcessHandle found = process.descendants()
+                .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains(listening))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no running " + service.id() + " on port "
+                        + settings.port(port, instance)));
+        found.destroyForcibly();
+        found.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /**

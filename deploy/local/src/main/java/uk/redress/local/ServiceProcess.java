@@ -21,14 +21,23 @@ final class ServiceProcess implements Component {
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
 
     private final Part service;
+    private final int instance;
     private final StackSettings settings;
-    private final Port port;
+    private final int port;
     private Process process;
 
-    ServiceProcess(Part service, Port port, StackSettings settings) {
+    /** Instance {@code instance} (from 0) of {@code service}: a second runs beside the first on the same stack. */
+    ServiceProcess(Part service, int instance, StackSettings settings) {
         this.service = service;
-        this.port = port;
+        this.instance = instance;
         this.settings = settings;
+        this.port = settings.port(service == Part.COMPLAINT_SERVICE ? Port.COMPLAINT_SERVICE
+                : Port.NOTIFICATION_SERVICE, instance);
+    }
+
+    /** {@code complaint-service}, then {@code complaint-service-2} and so on. */
+    private String name() {
+        return service.id() + (instance == 0 ? "" : "-" + (instance + 1));
     }
 
     @Override
@@ -38,7 +47,7 @@ final class ServiceProcess implements Component {
             throw new IllegalStateException(service.id() + " is not built (no " + jar
                     + "): run ./mvnw -DskipTests package, or deploy/local/run, which does it for you");
         }
-        Path log = settings.dataDir().resolve("logs").resolve(service.id() + ".log");
+        Path log = settings.dataDir().resolve("logs").resolve(name() + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -48,7 +57,7 @@ final class ServiceProcess implements Component {
         command.add("-Xms512m");
         command.add("-Xmx1g");
         command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Dquarkus.http.port=" + settings.port(port));
+        command.add("-Dquarkus.http.port=" + port);
         for (Map.Entry<String, String> property : ServiceConfiguration.connections(service, settings).entrySet()) {
             command.add("-D" + property.getKey() + "=" + property.getValue());
         }
@@ -62,12 +71,12 @@ final class ServiceProcess implements Component {
     }
 
     private void awaitReady(Path log) throws IOException, InterruptedException {
-        URI readiness = URI.create(settings.httpAddress(port) + "/q/health/ready");
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         Instant deadline = Instant.now().plus(READY_WITHIN);
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(service.id() + " exited with code " + process.exitValue()
+                    throw new IllegalStateException(name() + " exited with code " + process.exitValue()
                             + "; its log " + log + " ends:\n" + tail(log));
                 }
                 try {
@@ -82,7 +91,7 @@ final class ServiceProcess implements Component {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException(service.id() + " was not ready within " + READY_WITHIN.toSeconds()
+        throw new IllegalStateException(name() + " was not ready within " + READY_WITHIN.toSeconds()
                 + " s; its log " + log + " ends:\n" + tail(log));
     }
 
@@ -99,7 +108,7 @@ final class ServiceProcess implements Component {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                System.err.println(service.id() + " did not stop within 30 s: killing it");
+                System.err.println(name() + " did not stop within 30 s: killing it");
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

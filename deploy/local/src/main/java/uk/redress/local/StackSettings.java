@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,15 @@ import java.util.Set;
  * @param parts                 the parts to start
  * @param ports                 the port of every part, started or not
  * @param clockStart            the instant the engine's clock starts at, and runs on from; empty: the real time
+ * @param instances             how many instances of each service run, as production runs several on one database,
+ *                              Kafka and engine; instance n (from 0) listens on the service's port plus 10 n
  * @param exitWhenStdinCloses   stop when standard input closes: a test JVM that dies takes its stack with it
  */
 public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, Integer> ports,
-                            Optional<Instant> clockStart, boolean exitWhenStdinCloses) {
+                            Optional<Instant> clockStart, int instances, boolean exitWhenStdinCloses) {
+
+    /** Between the ports of two instances of a service. */
+    public static final int INSTANCE_PORT_STEP = 10;
 
     public static final String USAGE = """
             Usage: deploy/local/run [options]
@@ -32,6 +38,8 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
               --only PART,PART            start only these parts (default: all): %s
               --home DIR                  the Redress repository, where the packaged services are (default: .)
               --<name>-port N             change a port: %s
+              --instances N               run N instances of each service (default 1); instance n listens on its
+                                          service's port plus 10 n
               --clock-start INSTANT       start the engine's clock (the services' "now") at this instant, for
                                           example 2026-11-23T09:00:00Z; it runs on from there (default: now)
               --exit-when-stdin-closes    stop when standard input closes (used by the tests)
@@ -40,6 +48,9 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
     public StackSettings {
         parts = Set.copyOf(parts);
         ports = Map.copyOf(ports);
+        if (instances < 1) {
+            throw new IllegalArgumentException("--instances must be 1 or more, was " + instances);
+        }
     }
 
     public static Map<Port, Integer> defaultPorts() {
@@ -56,6 +67,7 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
         Set<Part> parts = EnumSet.allOf(Part.class);
         Map<Port, Integer> ports = defaultPorts();
         Optional<Instant> clockStart = Optional.empty();
+        int instances = 1;
         boolean exitWhenStdinCloses = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -64,6 +76,7 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
                 case "--data-dir" -> dataDir = Path.of(valueOf(args, ++i, option));
                 case "--home" -> home = Path.of(valueOf(args, ++i, option));
                 case "--clock-start" -> clockStart = parseClockStart(valueOf(args, ++i, option));
+                case "--instances" -> instances = count(valueOf(args, ++i, option), option);
                 case "--only" -> {
                     parts = EnumSet.noneOf(Part.class);
                     for (String id : valueOf(args, ++i, option).split(",")) {
@@ -80,7 +93,7 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
             }
         }
         return new StackSettings(home.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), parts,
-                ports, clockStart, exitWhenStdinCloses);
+                ports, clockStart, instances, exitWhenStdinCloses);
     }
 
     /**
@@ -104,12 +117,13 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
      * folder: a test stops and starts that part on its own while the rest of the stack runs.
      */
     public StackSettings alone(Part part, String folder) {
-        return new StackSettings(home, dataDir.resolve(folder), Set.of(part), ports, clockStart, exitWhenStdinCloses);
+        return new StackSettings(home, dataDir.resolve(folder), Set.of(part), ports, clockStart, instances,
+                exitWhenStdinCloses);
     }
 
     /** The same settings with the engine's clock starting at {@code instant}. */
     public StackSettings withClockStart(Instant instant) {
-        return new StackSettings(home, dataDir, parts, ports, Optional.of(instant), exitWhenStdinCloses);
+        return new StackSettings(home, dataDir, parts, ports, Optional.of(instant), instances, exitWhenStdinCloses);
     }
 
     /** The command line that {@link #parse} turns back into these settings. */
@@ -120,6 +134,8 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
             args.add(port.option());
             args.add(String.valueOf(port(port)));
         }
+        args.add("--instances");
+        args.add(String.valueOf(instances));
         clockStart.ifPresent(instant -> {
             args.add("--clock-start");
             args.add(instant.toString());
@@ -137,6 +153,26 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
 
     public int port(Port port) {
         return ports.get(port);
+    }
+
+    /** The port of instance {@code instance} (from 0) of a service: its port, plus 10 for each instance before it. */
+    public int port(Port port, int instance) {
+        return port(port) + INSTANCE_PORT_STEP * instance;
+    }
+
+    /** Every port this stack takes, with what listens there. */
+    public Map<Integer, String> takenPorts() {
+        Map<Integer, String> taken = new LinkedHashMap<>();
+        for (Port port : Port.values()) {
+            if (!runs(port.part())) {
+                continue;
+            }
+            int copies = port.part().isService() ? instances : 1;
+            for (int instance = 0; instance < copies; instance++) {
+                taken.put(port(port, instance), port.title() + (instance == 0 ? "" : " " + (instance + 1)));
+            }
+        }
+        return taken;
     }
 
     public boolean runs(Part part) {
@@ -168,6 +204,18 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static int count(String value, String option) {
+        try {
+            int count = Integer.parseInt(value);
+            if (count < 1 || count > 9) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number from 1 to 9, was '" + value + "'");
+        }
     }
 
     private static int portNumber(String value, String option) {

@@ -58,7 +58,7 @@ class LocalStackProcessTest {
             int mailbox = freePort();
             ports.put(Port.MAILBOX, mailbox);
             StackSettings settings = new StackSettings(Path.of(System.getProperty(LocalStackProcess.HOME_PROPERTY)),
-                    dataDir, EnumSet.of(Part.MAIL), ports, Optional.empty(), true);
+                    dataDir, EnumSet.of(Part.MAIL), ports, Optional.empty(), 1, true);
 
             assertThatThrownBy(() -> LocalStackProcess.start(settings))
                     .hasMessageContaining("failed to start")

@@ -44,7 +44,7 @@ class StackSettingsTest {
     @Test
     void theCommandLineOfSettingsParsesBackToTheSameSettings() {
         StackSettings settings = StackSettings.parse("--only", "kafka,mail", "--smtp-port", "2525",
-                "--data-dir", "/tmp/redress-test", "--clock-start", "2027-03-28T00:30:00Z", "--exit-when-stdin-closes");
+                "--data-dir", "/tmp/redress-test", "--clock-start", "2027-03-28T00:30:00Z", "--instances", "2", "--exit-when-stdin-closes");
 
         assertThat(StackSettings.parse(settings.toArgs().toArray(String[]::new))).isEqualTo(settings);
     }
@@ -77,6 +77,19 @@ class StackSettingsTest {
         assertThat(engineAlone.port(Port.ZEEBE)).isEqualTo(9500);
         assertThat(engineAlone.clockStart()).isEqualTo(settings.clockStart());
         assertThat(engineAlone.dataDir()).isEqualTo(settings.dataDir().resolve("engine-alone"));
+    }
+
+    @Test
+    void eachServiceRunsAsManyInstancesAsAskedTenPortsApart() {
+        StackSettings settings = StackSettings.parse("--instances", "2", "--only", "postgres,complaint-service");
+
+        assertThat(settings.instances()).isEqualTo(2);
+        assertThat(settings.port(Port.COMPLAINT_SERVICE, 1)).isEqualTo(8090);
+        assertThat(settings.takenPorts()).containsOnlyKeys(15432, 8080, 8090)
+                .containsEntry(8090, "complaint-service 2");
+        assertThat(StackSettings.parse().instances()).isEqualTo(1);
+        assertThatThrownBy(() -> StackSettings.parse("--instances", "0"))
+                .hasMessage("--instances must be a number from 1 to 9, was '0'");
     }
 
     @Test

@@ -72,6 +72,8 @@ class EngineRestartIT {
                 .then().statusCode(201)
                 .extract();
         String id = created.path("id");
+        // Staff emails name the complaint by its reference, which caseworkers know.
+        String reference = created.path("reference");
         asOfficer().contentType(ContentType.JSON).body("{\"letter\": \"We received your complaint.\"}")
                 .when().post(complaints() + "/" + id + "/acknowledgement")
                 .then().statusCode(200);
@@ -85,17 +87,17 @@ class EngineRestartIT {
                 .doesNotContain("Stage1AcknowledgeTask");
         String dueDate = created.path("deadlines.find { it.clock == 'stage1Response' }.dueDate");
         Instant lapsesAt = Instant.parse(created.path("deadlines.find { it.clock == 'stage1Response' }.lapsesAt"));
-        assertThat(mailsAbout(id)).as("mail before the due date has passed").isEmpty();
+        assertThat(mailsAbout(reference, "Overdue:")).as("lapse before the due date has passed").isEmpty();
 
         engine.moveClockForward(Duration.between(engine.now(), lapsesAt.plusSeconds(60)));
 
-        await().atMost(WAIT).until(() -> !mailsAbout(id, "Overdue:").isEmpty());
-        List<Map<String, Object>> lapses = mailsAbout(id, "Overdue:");
+        await().atMost(WAIT).until(() -> !mailsAbout(reference, "Overdue:").isEmpty());
+        List<Map<String, Object>> lapses = mailsAbout(reference, "Overdue:");
         assertThat(lapses).as("one lapse alert, for the stage 1 response").hasSize(1);
         assertThat((String) lapses.getFirst().get("body")).contains(dueDate).contains("stage 1 response");
         // The recreated watcher's two reminders (5 and 1 working days before), each sent once.
-        await().atMost(WAIT).until(() -> mailsAbout(id, "Due soon:").size() >= 2);
-        assertThat(mailsAbout(id, "Due soon:")).hasSize(2);
+        await().atMost(WAIT).until(() -> mailsAbout(reference, "Due soon:").size() >= 2);
+        assertThat(mailsAbout(reference, "Due soon:")).hasSize(2);
     }
 
     private static String complaints() {
@@ -119,15 +121,15 @@ class EngineRestartIT {
     }
 
     /** The mails about the complaint whose subject starts with {@code prefix}: one kind of notice. */
-    private static List<Map<String, Object>> mailsAbout(String complaintId, String prefix) {
-        return mailsAbout(complaintId).stream()
+    private static List<Map<String, Object>> mailsAbout(String reference, String prefix) {
+        return mailsAbout(reference).stream()
                 .filter(mail -> ((String) mail.get("subject")).startsWith(prefix)).toList();
     }
 
-    private static List<Map<String, Object>> mailsAbout(String complaintId) {
+    private static List<Map<String, Object>> mailsAbout(String reference) {
         return given().when().get(stack.settings().httpAddress(Port.MAILBOX) + "/messages")
                 .then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.subject.contains('" + complaintId + "') }");
+                .extract().jsonPath().getList("findAll { it.subject.contains('" + reference + "') }");
     }
 
     private static long count(String sql) throws Exception {

@@ -21,10 +21,16 @@ import uk.redress.workflow.process.ComplaintProcesses.Variables;
  * @param dueDate         the last day on which the clock is kept
  * @param firesAt         when the engine's timer was due: the reminder's or escalation's time, or the lapse
  * @param candidateGroups the groups the job names, where its task carries them; empty for the policy's
+ * @param raisedBy        who noticed it: {@link #ENGINE}'s timer, or the complaint service's deadline watch
+ *                        ({@link #DEADLINE_WATCH}), which records a lapse the engine did not raise
  */
 public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
                              Optional<UUID> complainantId, String clock, String clockName, LocalDate dueDate,
-                             Instant firesAt, List<String> candidateGroups) {
+                             Instant firesAt, List<String> candidateGroups, String raisedBy) {
+
+    public static final String ENGINE = "engine";
+    /** The complaint service's watch over its record: who records, on complaint-events, the lapses it noticed. */
+    public static final String DEADLINE_WATCH = "deadline-watch";
 
     /**
      * Reads a notice from a notification job; a missing variable is a modelling error, but for the complainant's id,
@@ -45,7 +51,22 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
         return new DeadlineNotice(kind, procedure, required(variables, Variables.COMPLAINT_ID),
                 required(variables, Variables.SUMMARY), complainantId, clock, required(variables, Variables.CLOCK_NAME),
                 LocalDate.parse(required(variables, Variables.DUE_DATE)),
-                Instant.parse(required(variables, firesAtVariable)), groups);
+                Instant.parse(required(variables, firesAtVariable)), groups, ENGINE);
+    }
+
+    /**
+     * The notice of a lapse the deadline watch recorded: the same notice as the engine's timer makes for it, so that
+     * whichever comes second finds every delivery already in the sent-log.
+     */
+    public static DeadlineNotice lapseWatched(String procedure, String complaintId, String summary,
+                                              Optional<UUID> complainantId, String clock, String clockName,
+                                              LocalDate dueDate, Instant lapsedAt) {
+        return new DeadlineNotice(DeadlineNoticeKind.LAPSED, procedure, complaintId, summary, complainantId, clock,
+                clockName, dueDate, lapsedAt, List.of(), DEADLINE_WATCH);
+    }
+
+    public boolean raisedByWatch() {
+        return raisedBy.equals(DEADLINE_WATCH);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.access.RegisteredComplaint;
 import uk.redress.notification.alert.SlaAlertSender;
 import uk.redress.notification.email.EmailTemplates;
+import uk.redress.notification.letter.ComplainantContact;
+import uk.redress.notification.letter.ComplainantContacts;
+import uk.redress.notification.letter.ComplaintCloudEvent;
 import uk.redress.notification.personaldata.PersonalData;
 import uk.redress.notification.recipient.Directory;
 import uk.redress.notification.sentlog.Delivery;
@@ -48,11 +53,11 @@ public class DeadlineNotices {
     private final ObjectMapper json;
     private final Clock clock;
     private final ComplaintRegister register;
+    private final ComplainantContacts contacts;
 
     public DeadlineNotices(PersonalData personalData, Dispatcher dispatcher, EmailTemplates templates,
                            Directory directory, ProcedurePolicies procedures, NotificationsConfig config,
-                           ObjectMapper json, Clock clock,
-                           ComplaintRegister register) {
+                           ObjectMapper json, Clock clock, ComplaintRegister register, ComplainantContacts contacts) {
         this.personalData = personalData;
         this.dispatcher = dispatcher;
         this.templates = templates;
@@ -62,26 +67,53 @@ public class DeadlineNotices {
         this.json = json;
         this.clock = clock;
         this.register = register;
+        this.contacts = contacts;
     }
 
     /**
      * Completes once every delivery of the notice is in the sent-log; sending follows on its own. The email goes to
-     * the groups of the complaint's own organisation.
+     * the groups of the complaint's own organisation, and names the complaint by its reference where this service
+     * has read its receipt.
      */
     public Uni<Void> notify(DeadlineNotice notice) {
         return personalData.keyOf(notice.complainantId())
-                .chain(key -> register.find(notice.complaintId()).map(complaint -> deliveries(notice,
-                        key.open(notice.summary()), complaint.map(RegisteredComplaint::organisation))))
+                .chain(key -> register.find(notice.complaintId())
+                        .chain(complaint -> contacts.find(notice.complaintId()).map(contact -> deliveries(notice,
+                                key.open(notice.summary()), complaint.map(RegisteredComplaint::organisation),
+                                contact.map(ComplainantContact::reference).orElse(notice.complaintId())))))
                 .chain(dispatcher::dispatch);
     }
 
-    /** The email, alert and webhook deliveries of the notice, the email quoting {@code summary}. */
-    private List<Delivery> deliveries(DeadlineNotice notice, String summary, Optional<String> organisation) {
+    /**
+     * Alerts on a lapse the complaint service's deadline watch recorded ({@code deadline-lapsed} recorded by
+     * {@code deadline-watch}) exactly as on the engine's timer for it: the same notice, the same deliveries, so
+     * whichever comes second sends nothing. Lapses the engine raised were alerted on already.
+     */
+    public Uni<Void> lapseRecorded(ComplaintCloudEvent event) {
+        if (!event.recordedBy().equals(DeadlineNotice.DEADLINE_WATCH)) {
+            return Uni.createFrom().voidItem();
+        }
+        String clockId = event.data().path("clock").asText();
+        LocalDate dueDate = LocalDate.parse(event.data().path("dueDate").asText());
+        Instant lapsedAt = Instant.parse(event.data().path("lapsesAt").asText());
+        return contacts.find(event.subject()).chain(found -> {
+            // Its receipt came first on the same partition; a complaint from before contacts were kept has none.
+            String procedure = found.map(ComplainantContact::procedure).orElse("");
+            String summary = found.map(ComplainantContact::summary).orElse("");
+            Optional<UUID> complainantId = found.flatMap(ComplainantContact::complainantId);
+            return notify(DeadlineNotice.lapseWatched(procedure, event.subject(), summary, complainantId, clockId,
+                    clockName(procedure, clockId), dueDate, lapsedAt));
+        });
+    }
+
+    /** The delivery of the notice, the email quoting {@code summary} and naming the complaint {@code reference}. */
+    private List<Delivery> deliveries(DeadlineNotice notice, String summary, Optional<String> organisation,
+                                      String reference) {
         Notification notification = notice.notification();
         Instant alertedAt = clock.instant();
-        Map<String, Object> alert = alert(notice, notification, alertedAt);
+        Map<String, Object> alert = alert(notice, notification, alertedAt, reference);
         List<Delivery> deliveries = new ArrayList<>();
-        deliveries.add(email(notice, summary, notification, organisation));
+        deliveries.add(email(notice, summary, notification, organisation, reference));
         // sla-alerts carries breaches for automated consumers: a reminder is not one, so it goes to people only.
         if (notice.kind() != DeadlineNoticeKind.REMINDER) {
             deliveries.add(Delivery.slaAlert(notification, SlaAlertSender.CHANNEL, write(alert)));
@@ -104,18 +136,32 @@ public class DeadlineNotices {
 
     /** The stage holding the clock, in the procedure or in the informal front that every process shares. */
     private Optional<Stage> stageOf(DeadlineNotice notice) {
-        return Stream.concat(procedures.find(notice.procedure()).stream(),
+        return stageOf(notice.procedure(), notice.clock());
+    }
+
+    private Optional<Stage> stageOf(String procedureId, String clockId) {
+        return Stream.concat(procedures.find(procedureId).stream(),
                         procedures.find(ProcedurePolicies.INFORMAL_RESOLUTION).stream())
                 .flatMap(procedure -> procedure.stages().stream())
-                .filter(stage -> stage.clocks().stream().anyMatch(clock -> clock.id().equals(notice.clock())))
+                .filter(stage -> stage.clocks().stream().anyMatch(clock -> clock.id().equals(clockId)))
                 .findFirst();
     }
 
+    /** The clock's name as people say it ("stage 1 response"), or its id in a procedure this service lacks. */
+    private String clockName(String procedureId, String clockId) {
+        return stageOf(procedureId, clockId).flatMap(stage -> stage.clocks().stream()
+                        .filter(clock -> clock.id().equals(clockId)).findFirst())
+                .map(uk.redress.workflow.procedure.Clock::name).orElse(clockId);
+    }
+
     private Delivery email(DeadlineNotice notice, String summary, Notification notification,
-                           Optional<String> organisation) {
+                           Optional<String> organisation, String reference) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clockName", notice.clockName());
         data.put("complaintId", notice.complaintId());
+        data.put("reference", reference);
+        data.put("taskPage", taskPage(notice.complaintId()));
+        data.put("raisedByWatch", notice.raisedByWatch());
         data.put("summary", summary);
         data.put("dueDate", notice.dueDate().format(UK_DATE));
         data.put("dueDateIso", notice.dueDate().toString());
@@ -124,11 +170,16 @@ public class DeadlineNotices {
         data.put("stage", stageOf(notice).map(Stage::name).orElse(""));
         EmailTemplates.RenderedEmail email = templates.render(notice.kind().id(), notice.procedure(), data);
         return Delivery.email(notification, String.join(",", directory.addressesOf(organisation, groups(notice))),
-                subject(notice), email.text(), email.html());
+                subject(notice, reference), email.text(), email.html());
     }
 
-    static String subject(DeadlineNotice notice) {
-        String about = "the " + notice.clockName() + " of complaint " + notice.complaintId();
+    /** The tasklist's page for the complaint, which opens its current task. */
+    private String taskPage(String complaintId) {
+        return config.tasklistAddress().replaceAll("/+$", "") + "/complaints/" + complaintId;
+    }
+
+    static String subject(DeadlineNotice notice, String reference) {
+        String about = "the " + notice.clockName() + " of complaint " + reference;
         String date = notice.dueDate().format(UK_DATE);
         return switch (notice.kind()) {
             case REMINDER -> "Due soon: " + about + " is due by " + date;
@@ -138,7 +189,8 @@ public class DeadlineNotices {
     }
 
     /** The {@code sla-alerts} record: its first five fields are the contract the complaint service reads. */
-    private static Map<String, Object> alert(DeadlineNotice notice, Notification notification, Instant alertedAt) {
+    private static Map<String, Object> alert(DeadlineNotice notice, Notification notification, Instant alertedAt,
+                                             String reference) {
         Map<String, Object> alert = new LinkedHashMap<>();
         alert.put("kind", notice.kind().id());
         alert.put("complaintId", notice.complaintId());
@@ -149,6 +201,8 @@ public class DeadlineNotices {
         alert.put("clockName", notice.clockName());
         alert.put("procedure", notice.procedure());
         alert.put("dueAt", notice.firesAt().toString());
+        alert.put("reference", reference);
+        alert.put("raisedBy", notice.raisedBy());
         return alert;
     }
 

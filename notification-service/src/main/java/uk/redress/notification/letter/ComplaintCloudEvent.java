@@ -15,10 +15,11 @@ import java.util.UUID;
  * @param subject       the complaint's id
  * @param complainantId the extension attribute {@code complainantid}: whose key seals the personal fields of
  *                      {@code data}; empty for a complaint from before complainant ids, whose fields are not sealed
+ * @param recordedBy    the extension attribute {@code recordedby}: who recorded the event; empty when absent
  * @param data          the event record, its personal fields sealed
  */
 public record ComplaintCloudEvent(String id, String type, String subject, Optional<UUID> complainantId,
-                                  JsonNode data) {
+                                  String recordedBy, JsonNode data) {
 
     private static final String TYPE_PREFIX = "uk.redress.complaint.";
     private static final String COMPLAINANT_ID = "complainantid";
@@ -30,7 +31,8 @@ public record ComplaintCloudEvent(String id, String type, String subject, Option
             Optional<UUID> complainantId = event.path(COMPLAINANT_ID).isTextual()
                     ? Optional.of(UUID.fromString(event.path(COMPLAINANT_ID).textValue())) : Optional.empty();
             return new ComplaintCloudEvent(event.path("id").asText(), event.path("type").asText(),
-                    event.path("subject").asText(), complainantId, event.path("data"));
+                    event.path("subject").asText(), complainantId, event.path("recordedby").asText(""),
+                    event.path("data"));
         } catch (IOException e) {
             throw new UncheckedIOException("not a CloudEvent: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -9,11 +9,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.assignment.AssignmentNotices;
+import uk.redress.notification.deadline.DeadlineNotices;
 import uk.redress.notification.personaldata.PersonalDataErasure;
 
 /**
- * Reads {@code complaint-events}: registers whose each complaint is, has the complainant's letters and the
- * caseworkers' assignment emails recorded, and drops the complainant's personal data when it is erased. A record's
+ * Reads {@code complaint-events}: registers whose each complaint is, has the complainant's letters, the
+ * caseworkers' assignment emails and the alerts of lapses the deadline watch found recorded, and drops the
+ * complainant's personal data when it is erased. A record's
  * offset is committed only after its letter is in the sent-log; while PostgreSQL is away the record is retried, with
  * backoff, not skipped.
  */
@@ -27,14 +29,17 @@ public class ComplaintEventConsumer {
     private final ComplainantLetters letters;
     private final AssignmentNotices assignments;
     private final PersonalDataErasure erasure;
+    private final DeadlineNotices deadlineNotices;
     private final ObjectMapper json;
 
     public ComplaintEventConsumer(ComplaintRegister register, ComplainantLetters letters,
-                                  AssignmentNotices assignments, PersonalDataErasure erasure, ObjectMapper json) {
+                                  AssignmentNotices assignments, PersonalDataErasure erasure,
+                                  DeadlineNotices deadlineNotices, ObjectMapper json) {
         this.register = register;
         this.letters = letters;
         this.assignments = assignments;
         this.erasure = erasure;
+        this.deadlineNotices = deadlineNotices;
         this.json = json;
     }
 
@@ -51,6 +56,7 @@ public class ComplaintEventConsumer {
         Uni<Void> handled = switch (event.name()) {
             case "task-assigned" -> assignments.handle(event);
             case "personal-data-erased" -> erasure.erase(event.subject());
+            case "deadline-lapsed" -> deadlineNotices.lapseRecorded(event);
             // Registered first: once a letter about the complaint is listed, its organisation is known.
             case "received" -> register.received(event).chain(() -> letters.handle(event));
             default -> letters.handle(event);

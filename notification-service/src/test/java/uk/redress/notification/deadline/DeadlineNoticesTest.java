@@ -32,9 +32,9 @@ import uk.redress.local.LocalStackProcess;
 import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.DurhamComplaints;
 import uk.redress.notification.LocalStackClient;
+import uk.redress.notification.Receipts;
 import uk.redress.notification.TestCallers;
-import io.quarkus.vertx.VertxContextSupport;
-import uk.redress.notification.access.ComplaintRegister;
+import uk.redress.notification.letter.ComplainantContacts;
 import uk.redress.notification.letter.ComplaintEventsProducer;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
@@ -58,7 +58,7 @@ class DeadlineNoticesTest {
     CamundaClient engine;
 
     @Inject
-    ComplaintRegister register;
+    ComplainantContacts contacts;
 
     LocalStackClient local;
     ComplaintEventsProducer events;
@@ -81,6 +81,9 @@ class DeadlineNoticesTest {
                 "No reply to our request for an EHC needs assessment");
         DurhamComplaints.announce(events, complaint);
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        String reference = DurhamComplaints.reference(complaintId);
+        // The receipt comes through Kafka: staff emails name the complaint by its reference once it is read.
+        Receipts.awaitRead(contacts, complaintId);
         String dueDate = (String) complaint.get(Variables.dueDate("stage1Acknowledgement"));
         String due = LocalDate.parse(dueDate).format(UK_DATE);
         Instant remindAt = Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))));
@@ -89,12 +92,12 @@ class DeadlineNoticesTest {
 
         local.moveEngineClockTo(remindAt.minus(Duration.ofHours(1)));
         Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
-        assertThat(local.mailsAbout(complaintId)).as("mail before the reminder").isEmpty();
+        assertThat(local.mailsAbout(reference)).as("mail before the reminder").isEmpty();
 
         local.moveEngineClockTo(remindAt.plus(Duration.ofMinutes(1)));
-        Map<String, Object> reminder = awaitOneMail(complaintId, "Due soon");
+        Map<String, Object> reminder = awaitOneMail(reference, "Due soon");
         assertThat(reminder.get("subject")).isEqualTo("Due soon: the stage 1 acknowledgement of complaint "
-                + complaintId + " is due by " + due);
+                + reference + " is due by " + due);
         assertThat(reminder.get("to")).asInstanceOf(LIST).containsExactly("coordinator@council.example");
         assertThat((String) reminder.get("body")).as("the summary, opened: the engine holds it sealed")
                 .contains("Summary:   No reply to our request for an EHC needs assessment")
@@ -102,22 +105,24 @@ class DeadlineNoticesTest {
 
         local.moveEngineClockTo(lapsesAt.minus(Duration.ofHours(1)));
         Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
-        assertThat(local.mailsAbout(complaintId, "Overdue")).as("alert before the lapse").isEmpty();
+        assertThat(local.mailsAbout(reference, "Overdue")).as("alert before the lapse").isEmpty();
 
         local.moveEngineClockTo(lapsesAt.plus(Duration.ofMinutes(1)));
-        Map<String, Object> lapse = awaitOneMail(complaintId, "Overdue");
-        assertThat(lapse.get("subject")).isEqualTo("Overdue: the stage 1 acknowledgement of complaint " + complaintId
+        Map<String, Object> lapse = awaitOneMail(reference, "Overdue");
+        assertThat(lapse.get("subject")).isEqualTo("Overdue: the stage 1 acknowledgement of complaint " + reference
                 + " was due by " + due);
         assertThat(lapse.get("to")).asInstanceOf(LIST).containsExactly("coordinator@council.example");
         assertThat((String) lapse.get("body")).contains("No reply to our request for an EHC needs assessment")
-                .contains("Durham SENDIASS").contains("exceptional circumstances");
+                .contains("Durham SENDIASS").contains("exceptional circumstances")
+                .contains("Open it:   http://localhost:8080/tasklist/complaints/" + complaintId)
+                .doesNotContain("watch");
 
         local.moveEngineClockTo(escalateAt.minus(Duration.ofHours(1)));
         Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
-        assertThat(local.mailsAbout(complaintId, "Still overdue")).as("escalation before its time").isEmpty();
+        assertThat(local.mailsAbout(reference, "Still overdue")).as("escalation before its time").isEmpty();
 
         local.moveEngineClockTo(escalateAt.plus(Duration.ofMinutes(1)));
-        Map<String, Object> escalation = awaitOneMail(complaintId, "Still overdue");
+        Map<String, Object> escalation = awaitOneMail(reference, "Still overdue");
         assertThat(escalation.get("to")).asInstanceOf(LIST)
                 .containsExactly("coordinator@council.example", "complaints-managers@council.example");
 
@@ -130,6 +135,8 @@ class DeadlineNoticesTest {
         assertThat(lapsed.path("dueDate").asText()).isEqualTo(dueDate);
         assertThat(lapsed.path("alertedAt").asText()).isNotBlank();
         assertThat(lapsed.path("notificationId").asText()).isNotBlank();
+        assertThat(lapsed.path("reference").asText()).isEqualTo(reference);
+        assertThat(lapsed.path("raisedBy").asText()).isEqualTo("engine");
 
         // Awaited: the receipt that tells whose complaint it is comes through Kafka, in its own time.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestCallers.caseSystem()
@@ -140,7 +147,7 @@ class DeadlineNoticesTest {
                 .body("notifications.findAll { it.status == 'SENT' }.size()", equalTo(5))
                 .body("notifications.find { it.kind == 'deadline-lapsed' && it.channel == 'EMAIL' }.target",
                         equalTo("coordinator@council.example")));
-        assertThat(local.mailsAbout(complaintId)).as("exactly one mail of each, the escalation's copy for each of its "
+        assertThat(local.mailsAbout(reference)).as("exactly one mail of each, the escalation's copy for each of its "
                 + "two recipients").hasSize(4);
     }
 
@@ -213,24 +220,56 @@ class DeadlineNoticesTest {
         DurhamComplaints.announce(events, complaint, "sunderland");
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         // The receipt comes through Kafka: the service knows whose complaint it is before the reminder is due.
-        await().atMost(Duration.ofSeconds(30)).until(() -> registered(complaintId));
+        Receipts.awaitRead(contacts, complaintId);
 
         local.moveEngineClockTo(Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))))
                 .plus(Duration.ofMinutes(1)));
 
-        assertThat(awaitOneMail(complaintId, "Due soon").get("to")).asInstanceOf(LIST)
+        assertThat(awaitOneMail(DurhamComplaints.reference(complaintId), "Due soon").get("to")).asInstanceOf(LIST)
                 .containsExactly("sunderland-coordinators@council.example");
     }
 
-    /** Whether the service has heard whose complaint it is (read on a Vert.x context, as the service reads it). */
-    private boolean registered(String complaintId) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> register.find(complaintId)).isPresent();
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * A lapse the complaint service's deadline watch recorded (the engine did not raise it) is alerted on as the
+     * engine's timer would have been: the same email, alert and webhook, once, even when the engine's timer fires
+     * after all.
+     */
+    @Test
+    void aLapseTheDeadlineWatchRecordedIsAlertedOnceAsTheEnginesTimerWouldBe() throws Exception {
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
+                "No reply to our request for an EHC needs assessment");
+        DurhamComplaints.announce(events, complaint);
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        String reference = DurhamComplaints.reference(complaintId);
+        Receipts.awaitRead(contacts, complaintId);
+        String dueDate = (String) complaint.get(Variables.dueDate("stage1Acknowledgement"));
+        String lapsesAt = (String) complaint.get(Variables.lapsesAt("stage1Acknowledgement"));
+
+        // The engine raised it; it alerted on it already, so the recorded lapse sends nothing.
+        events.publishRecordedBy("engine", complaintId, "deadline-lapsed",
+                Map.of("clock", "stage1Acknowledgement", "dueDate", dueDate, "lapsesAt", lapsesAt));
+        events.publishRecordedBy("deadline-watch", complaintId, "deadline-lapsed",
+                Map.of("clock", "stage1Acknowledgement", "dueDate", dueDate, "lapsesAt", lapsesAt));
+
+        Map<String, Object> lapse = awaitOneMail(reference, "Overdue");
+        assertThat(lapse.get("subject")).isEqualTo("Overdue: the stage 1 acknowledgement of complaint " + reference
+                + " was due by " + LocalDate.parse(dueDate).format(UK_DATE));
+        assertThat(lapse.get("to")).asInstanceOf(LIST).containsExactly("coordinator@council.example");
+        // The summary as the receipt carried it: the same the engine's process holds.
+        assertThat((String) lapse.get("body")).contains("No reply to our request for an EHC needs assessment")
+                .contains("Open it:   http://localhost:8080/tasklist/complaints/" + complaintId)
+                .contains("The workflow engine did not raise this lapse");
+        JsonNode alert = alerts(complaintId, 1).getFirst();
+        assertThat(alert.path("kind").asText()).isEqualTo("deadline-lapsed");
+        assertThat(alert.path("dueDate").asText()).isEqualTo(dueDate);
+        assertThat(alert.path("raisedBy").asText()).isEqualTo("deadline-watch");
+
+        // The engine's timer fires after all: its notice is the same one, already sent.
+        local.moveEngineClockTo(Instant.parse(lapsesAt).plus(Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> local.elementsOf(complaintId, "completedElements")
+                .contains("Stage1AcknowledgementBreachTask"));
+        assertThat(local.mailsAbout(reference, "Overdue")).as("one lapse email").hasSize(1);
+        assertThat(alerts(complaintId, 2)).as("one lapse alert, however long we wait for a second").hasSize(1);
     }
 
     private Map<String, Object> awaitOneMail(String about, String prefix) {

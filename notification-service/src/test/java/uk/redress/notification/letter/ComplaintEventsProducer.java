@@ -58,6 +58,13 @@ public final class ComplaintEventsProducer implements AutoCloseable {
         return eventId;
     }
 
+    /** Publishes a new event recorded by {@code recordedBy} (the {@code recordedby} attribute). */
+    public void publishRecordedBy(String recordedBy, String complaintId, String type, Map<String, Object> data)
+            throws Exception {
+        send(UUID.randomUUID().toString(), complaintId, type, Optional.of(complainantOf(complaintId).id()),
+                Optional.of(recordedBy), sealed(data, complainantOf(complaintId), false));
+    }
+
     /** Publishes an event with this id: a second call is what a redelivery looks like. */
     public void publish(String eventId, String complaintId, String type, Map<String, Object> data) throws Exception {
         Complainant complainant = complainantOf(complaintId);
@@ -67,18 +74,18 @@ public final class ComplaintEventsProducer implements AutoCloseable {
         if (type.equals("received")) {
             sealed.put("complainantId", complainant.id().toString());
         }
-        send(eventId, complaintId, type, Optional.of(complainant.id()), sealed);
+        send(eventId, complaintId, type, Optional.of(complainant.id()), Optional.empty(), sealed);
     }
 
     /** Publishes an event of a complaint from before complainant ids: no {@code complainantid}, nothing sealed. */
     public String publishUnsealed(String complaintId, String type, Map<String, Object> data) throws Exception {
         String eventId = UUID.randomUUID().toString();
-        send(eventId, complaintId, type, Optional.empty(), data);
+        send(eventId, complaintId, type, Optional.empty(), Optional.empty(), data);
         return eventId;
     }
 
     private void send(String eventId, String complaintId, String type, Optional<UUID> complainantId,
-                      Map<String, Object> data) throws Exception {
+                      Optional<String> recordedBy, Map<String, Object> data) throws Exception {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", eventId);
@@ -86,6 +93,7 @@ public final class ComplaintEventsProducer implements AutoCloseable {
         event.put("type", "uk.redress.complaint." + type + ".v1");
         event.put("subject", complaintId);
         complainantId.ifPresent(id -> event.put("complainantid", id.toString()));
+        recordedBy.ifPresent(recorder -> event.put("recordedby", recorder));
         event.put("time", Instant.now().toString());
         event.put("datacontenttype", "application/json");
         event.put("data", data);

@@ -39,6 +39,22 @@ public record ProcedurePolicy(
         return stages.stream().flatMap(stage -> stage.clocks().stream()).toList();
     }
 
+    /**
+     * The longest any one wait of the procedure runs, in working days: a clock moved as far as its extension allows
+     * (twice its own length where the policy sets no limit), or a stage's request window. A message for the process
+     * may wait this long for the step that takes it.
+     */
+    public int longestWaitInWorkingDays() {
+        int longestClock = clocks().stream()
+                .mapToInt(clock -> clock.workingDays() + clock.extension()
+                        .map(extension -> extension.maxWorkingDays().orElse(clock.workingDays())).orElse(0))
+                .max().orElse(0);
+        int longestWindow = stages.stream().flatMap(stage -> stage.request().stream())
+                .flatMap(request -> request.withinWorkingDays().stream())
+                .mapToInt(Integer::intValue).max().orElse(0);
+        return Math.max(longestClock, longestWindow);
+    }
+
     public Clock clock(String clockId) {
         return clocks().stream().filter(clock -> clock.id().equals(clockId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(id + " has no clock '" + clockId + "'"));

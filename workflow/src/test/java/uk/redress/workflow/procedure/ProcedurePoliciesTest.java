@@ -53,6 +53,24 @@ class ProcedurePoliciesTest {
     }
 
     @Test
+    void theLongestWaitIsAClockAtItsFurthestExtensionOrARequestWindow() throws IOException {
+        ProcedurePolicies policies = ProcedurePolicies.shipped();
+        // LGSCO: the stage 2 response, 20 working days, may move 20 more.
+        assertThat(policies.find("lgsco-code").orElseThrow().longestWaitInWorkingDays()).isEqualTo(40);
+        // Durham: a response of 20 working days whose extension has no limit counts twice.
+        assertThat(policies.find("durham-sendiass").orElseThrow().longestWaitInWorkingDays()).isEqualTo(40);
+        // A 10-day clock that cannot move.
+        assertThat(read(MINIMAL).longestWaitInWorkingDays()).isEqualTo(10);
+        String extensible = MINIMAL + """
+                        extension:
+                          maxWorkingDays: 3
+                          reasonRequired: true
+                          ombudsmanDetailsRequired: false
+                """;
+        assertThat(read(extensible).longestWaitInWorkingDays()).isEqualTo(13);
+    }
+
+    @Test
     void aWellFormedPolicyIsRead() throws IOException {
         ProcedurePolicy policy = read(MINIMAL);
 

@@ -58,6 +58,6 @@ public record NewComplaintRequest(
                 Optional.ofNullable(eventsOccurredOn), Optional.ofNullable(outOfTimeReason),
                 Boolean.TRUE.equals(aboutHandler), organisation,
                 staffConcerned == null ? List.of() : List.copyOf(staffConcerned),
-                complainant.id() == null ? UUID.randomUUID() : complainant.id());
+                complainant.id() == null ? UUID.randomUUID() : complainant.id(), complainant.id() != null);
     }
 }

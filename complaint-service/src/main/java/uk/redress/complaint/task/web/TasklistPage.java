@@ -253,6 +253,16 @@ public class TasklistPage {
                 .recoverWithItem(failure -> seeOther("/tasklist/manager", refusal(failure)));
     }
 
+    /** Where a staff email links: the complaint's open task, or the list saying it has none. */
+    @GET
+    @Path("/complaints/{id}")
+    @Operation(hidden = true)
+    public Uni<Response> complaint(@PathParam("id") UUID id) {
+        return tasks.openOf(callers.current(), id).map(open -> open
+                .map(task -> Response.seeOther(UriBuilder.fromPath("/tasklist/tasks/{id}").build(task.id())).build())
+                .orElseGet(() -> seeOther("/tasklist", "That complaint has no open task you can work")));
+    }
+
     @GET
     @Path("/tasks/{id}")
     @Operation(hidden = true)

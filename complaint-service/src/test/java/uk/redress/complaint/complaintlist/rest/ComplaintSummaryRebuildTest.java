@@ -127,13 +127,13 @@ class ComplaintSummaryRebuildTest {
 
         // What a rebuild that read only the first event would write, landing after the live append.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "stale", "OPEN",
-                "Guarded " + marker, daysAgo(2), Optional.empty(), 1, stack.now(),
+                "Guarded " + marker, daysAgo(2), Optional.empty(), Optional.empty(), 1, stack.now(),
                 TestCallers.ORGANISATION, Set.of(), null));
         assertThat(page(Map.of("q", marker)).getMap("items[0]")).isEqualTo(live);
 
         // A newer version does replace it.
         write(new ComplaintSummary(UUID.fromString(id), "SEND-0000-000000", "durham-sendiass", "newer", "OPEN",
-                "Guarded " + marker, daysAgo(2), Optional.empty(), 3, stack.now(),
+                "Guarded " + marker, daysAgo(2), Optional.empty(), Optional.empty(), 3, stack.now(),
                 TestCallers.ORGANISATION, Set.of(), null));
         assertThat(page(Map.of("q", marker)).getString("items[0].stage")).isEqualTo("newer");
     }
