@@ -24,6 +24,8 @@ import uk.redress.complaint.complaint.Commands.RequestInformation;
 import uk.redress.complaint.complaint.Commands.Respond;
 import uk.redress.complaint.complaint.Commands.Withdraw;
 import uk.redress.workflow.calendar.BankHolidays;
+import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.process.DeadlineVariables;
@@ -80,6 +82,28 @@ class ComplaintDeciderTest {
         assertThat(complaint().deadlines().get("stage1Response").dueDate()).isEqualTo("2026-12-21");
         assertThat(decider().allowedActions(complaint())).containsExactly("acknowledgement", "information-requests",
                 "extensions", "withdrawal", "ombudsman-referral");
+    }
+
+    @Test
+    void aDeadlineIsUnlapsedUntilItsLapseIsRecordedAndAgainOnceExtendedUntilItsStepIsDone() {
+        receive("durham-sendiass", "2026-11-23");
+        assertThat(complaint().unlapsedDeadlines()).containsOnlyKeys("stage1Acknowledgement", "stage1Response");
+
+        Deadline acknowledgement = complaint().deadlines().get("stage1Acknowledgement");
+        record(new DeadlineLapsed("stage1Acknowledgement", acknowledgement.dueDate(), acknowledgement.lapsesAt()));
+        assertThat(complaint().unlapsedDeadlines()).containsOnlyKeys("stage1Response");
+        assertThat(complaint().lapseRecorded("stage1Acknowledgement", acknowledgement.dueDate())).isTrue();
+
+        Deadline response = complaint().deadlines().get("stage1Response");
+        record(new DeadlineLapsed("stage1Response", response.dueDate(), response.lapsesAt()));
+        LocalDate later = CALENDAR.count(Region.ENGLAND_AND_WALES, response.dueDate(), 5).deadline().dueDate();
+        record(decider().extend(complaint(), new Extend("stage1Response", later, "Records awaited", null)));
+        assertThat(complaint().unlapsedDeadlines()).containsOnlyKeys("stage1Response");
+        assertThat(complaint().unlapsedDeadlines().get("stage1Response").dueDate()).isEqualTo(later);
+
+        record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
+        record(decider().respond(complaint(), RESPONSE));
+        assertThat(complaint().unlapsedDeadlines()).as("every step done").isEmpty();
     }
 
     @Test
