@@ -80,6 +80,17 @@ public class TaskStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /**
+     * An instance of the complaint's process offers a job for a step that is not open: kept beside its open task, as
+     * the instance the process repair cancels should that task's own job be gone or never come.
+     */
+    public Uni<Void> recordInstanceElsewhere(UUID complaintId, long processInstanceKey) {
+        return database.preparedQuery("UPDATE task SET process_instance_key = $2 WHERE complaint_id = $1 "
+                        + "AND state = 'OPEN'")
+                .execute(Tuple.of(complaintId, processInstanceKey))
+                .replaceWithVoid();
+    }
+
     private static String next(Tuple values, Object value) {
         values.addValue(value);
         return "$" + values.size();

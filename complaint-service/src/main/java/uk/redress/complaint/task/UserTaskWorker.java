@@ -67,6 +67,10 @@ public class UserTaskWorker {
         if (!noted) {
             LOG.debugf("User task %s of complaint %s is not open in the tasklist (done already, or not a step)",
                     job.getElementId(), complaintId);
+            // The instance is somewhere the complaint is not: should the open step's job be gone or never come, the
+            // process repair cancels this instance before it starts the complaint's process again.
+            tasks.recordInstanceElsewhere(UUID.fromString(complaintId.toString()), job.getProcessInstanceKey())
+                    .await().atMost(Duration.ofSeconds(30));
         }
     }
 }

@@ -115,6 +115,25 @@ class ProcessRepairTest {
         await().atMost(WAIT).until(() -> jobOffered(id));
     }
 
+    @Test
+    void aStrayInstanceAtAnotherStepIsCancelledAndTheProcessStartedAgainAtTheComplaintsStep() throws Exception {
+        String id = receive();
+        JsonNode lost = awaitInstance(id, "Stage1AcknowledgeTask");
+        await().atMost(WAIT).until(() -> jobOffered(id));
+        // A faulty deployment, say, ended the instance and left one waiting at a step the complaint has not reached.
+        engineClient.newCancelInstanceCommand(lost.path("processInstanceKey").asLong()).send().join();
+        long stray = engineClient.newCreateInstanceCommand().bpmnProcessId("durham-sendiass").latestVersion()
+                .variables(JSON.convertValue(lost.path("variables"), Map.class))
+                .startBeforeElement("Stage1RespondTask").send().join().getProcessInstanceKey();
+
+        Map<String, Object> repair = awaitRepair(id);
+        assertThat(((Number) repair.get("cancelledInstance")).longValue()).isEqualTo(stray);
+        JsonNode repaired = awaitInstance(id, "Stage1AcknowledgeTask");
+        assertThat(repaired.path("processInstanceKey").asLong()).isNotEqualTo(stray)
+                .isEqualTo(((Number) repair.get("newInstance")).longValue());
+        assertThat(repaired.path("activeElements").toString()).doesNotContain("Stage1RespondTask");
+    }
+
     private Map<String, Object> awaitRepair(String id) {
         await().atMost(WAIT).until(() -> !repairsOf(id).isEmpty());
         return repairsOf(id).getFirst();

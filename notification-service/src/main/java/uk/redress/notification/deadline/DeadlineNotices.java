@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import uk.redress.notification.email.EmailTemplates;
 import uk.redress.notification.letter.ComplainantContact;
 import uk.redress.notification.letter.ComplainantContacts;
 import uk.redress.notification.letter.ComplaintCloudEvent;
+import uk.redress.notification.letter.UnusableEventException;
 import uk.redress.notification.personaldata.PersonalData;
 import uk.redress.notification.recipient.Directory;
 import uk.redress.notification.sentlog.Delivery;
@@ -94,8 +96,16 @@ public class DeadlineNotices {
             return Uni.createFrom().voidItem();
         }
         String clockId = event.data().path("clock").asText();
-        LocalDate dueDate = LocalDate.parse(event.data().path("dueDate").asText());
-        Instant lapsedAt = Instant.parse(event.data().path("lapsesAt").asText());
+        LocalDate dueDate;
+        Instant lapsedAt;
+        try {
+            dueDate = LocalDate.parse(event.data().path("dueDate").asText());
+            // The watch always writes it: a lapse without one is not the watch's, whatever it says.
+            lapsedAt = Instant.parse(event.data().path("lapsesAt").asText());
+        } catch (DateTimeParseException e) {
+            return Uni.createFrom().failure(new UnusableEventException("a lapse recorded by the deadline watch "
+                    + "without its due date or lapse instant: " + e.getMessage()));
+        }
         return contacts.find(event.subject()).chain(found -> {
             // Its receipt came first on the same partition; a complaint from before contacts were kept has none.
             String procedure = found.map(ComplainantContact::procedure).orElse("");

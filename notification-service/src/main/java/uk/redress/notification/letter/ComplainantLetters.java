@@ -97,13 +97,13 @@ public class ComplainantLetters {
 
     /** An event whose own content no letter can be written from: a retry would fail the same way. */
     private static Uni<Void> unwritable(RuntimeException e) {
-        return Uni.createFrom().failure(new LetterException(e.getMessage()));
+        return Uni.createFrom().failure(new UnusableEventException(e.getMessage()));
     }
 
     private Uni<Void> changes(ComplaintCloudEvent event, ComplainantContact contact) {
         JsonNode data = event.data();
         ProcedurePolicy procedure = procedures.find(contact.procedure()).orElseThrow(
-                () -> new LetterException("unknown procedure '" + contact.procedure() + "'"));
+                () -> new UnusableEventException("unknown procedure '" + contact.procedure() + "'"));
         return switch (event.name()) {
             case "acknowledged" -> {
                 ComplainantContact updated = contact.withDeadlines(dueDates(data.path("deadlinesStarted")),
@@ -208,7 +208,7 @@ public class ComplainantLetters {
             case "letter-extension" -> "we need more time";
             case "letter-response" -> "our response";
             case "letter-closing" -> "your complaint is closed";
-            default -> throw new LetterException("no subject for " + kind);
+            default -> throw new UnusableEventException("no subject for " + kind);
         };
     }
 

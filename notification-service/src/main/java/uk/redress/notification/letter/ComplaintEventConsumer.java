@@ -62,8 +62,8 @@ public class ComplaintEventConsumer {
             default -> letters.handle(event);
         };
         return handled
-                .onFailure(LetterException.class).recoverWithItem(failure -> {
-                    LOG.errorf("Event %s (%s) cannot be written as a letter; skipped: %s", event.id(), event.type(),
+                .onFailure(UnusableEventException.class).recoverWithItem(failure -> {
+                    LOG.errorf("Event %s (%s) cannot be acted on; skipped: %s", event.id(), event.type(),
                             failure.getMessage());
                     return null;
                 })
