@@ -72,8 +72,6 @@ class EngineRestartIT {
                 .then().statusCode(201)
                 .extract();
         String id = created.path("id");
-        // Staff emails name the complaint by its reference, which caseworkers know.
-        String reference = created.path("reference");
         asOfficer().contentType(ContentType.JSON).body("{\"letter\": \"We received your complaint.\"}")
                 .when().post(complaints() + "/" + id + "/acknowledgement")
                 .then().statusCode(200);
@@ -87,17 +85,17 @@ class EngineRestartIT {
                 .doesNotContain("Stage1AcknowledgeTask");
         String dueDate = created.path("deadlines.find { it.clock == 'stage1Response' }.dueDate");
         Instant lapsesAt = Instant.parse(created.path("deadlines.find { it.clock == 'stage1Response' }.lapsesAt"));
-        assertThat(mailsAbout(reference, "Overdue:")).as("lapse before the due date has passed").isEmpty();
+        assertThat(staffMailsAbout(id, "Overdue:")).as("lapse before the due date has passed").isEmpty();
 
         engine.moveClockForward(Duration.between(engine.now(), lapsesAt.plusSeconds(60)));
 
-        await().atMost(WAIT).until(() -> !mailsAbout(reference, "Overdue:").isEmpty());
-        List<Map<String, Object>> lapses = mailsAbout(reference, "Overdue:");
+        await().atMost(WAIT).until(() -> !staffMailsAbout(id, "Overdue:").isEmpty());
+        List<Map<String, Object>> lapses = staffMailsAbout(id, "Overdue:");
         assertThat(lapses).as("one lapse alert, for the stage 1 response").hasSize(1);
         assertThat((String) lapses.getFirst().get("body")).contains(dueDate).contains("stage 1 response");
         // The recreated watcher's two reminders (5 and 1 working days before), each sent once.
-        await().atMost(WAIT).until(() -> mailsAbout(reference, "Due soon:").size() >= 2);
-        assertThat(mailsAbout(reference, "Due soon:")).hasSize(2);
+        await().atMost(WAIT).until(() -> staffMailsAbout(id, "Due soon:").size() >= 2);
+        assertThat(staffMailsAbout(id, "Due soon:")).hasSize(2);
     }
 
     private static String complaints() {
@@ -120,16 +118,13 @@ class EngineRestartIT {
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
     }
 
-    /** The mails about the complaint whose subject starts with {@code prefix}: one kind of notice. */
-    private static List<Map<String, Object>> mailsAbout(String reference, String prefix) {
-        return mailsAbout(reference).stream()
-                .filter(mail -> ((String) mail.get("subject")).startsWith(prefix)).toList();
-    }
-
-    private static List<Map<String, Object>> mailsAbout(String reference) {
+    /** The staff emails about the complaint (each links to its page in the tasklist) of one kind, by subject. */
+    private static List<Map<String, Object>> staffMailsAbout(String complaintId, String prefix) {
         return given().when().get(stack.settings().httpAddress(Port.MAILBOX) + "/messages")
                 .then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.subject.contains('" + reference + "') }");
+                .extract().jsonPath().<Map<String, Object>>getList("findAll { it.body.contains('/tasklist/complaints/"
+                        + complaintId + "') }").stream()
+                .filter(mail -> ((String) mail.get("subject")).startsWith(prefix)).toList();
     }
 
     private static long count(String sql) throws Exception {
