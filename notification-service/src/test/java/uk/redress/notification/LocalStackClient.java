@@ -14,19 +14,19 @@ import uk.redress.local.StackSettings;
 public record LocalStackClient(StackSettings settings) {
 
     public Instant engineNow() {
-        return Instant.parse(given().when().get(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock")
+        return Instant.parse(given().when().get(settings.httpAddress(Port.ENGINE_HTTP) + "/clock")
                 .then().statusCode(200).extract().path("now"));
     }
 
     public void moveEngineClockTo(Instant instant) {
         given().queryParam("duration", Duration.between(engineNow(), instant).toString())
-                .when().post(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock/add")
+                .when().post(settings.httpAddress(Port.ENGINE_HTTP) + "/clock/add")
                 .then().statusCode(200);
     }
 
     /** The elements the process instance of a complaint is waiting in, or has completed. */
     public List<String> elementsOf(String complaintId, String which) {
-        List<List<String>> found = given().when().get(settings.httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+        List<List<String>> found = given().when().get(settings.httpAddress(Port.ENGINE_HTTP) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }."
                         + which);

@@ -150,6 +150,9 @@ public record Complaint(
             }
             // The personal fields already read as erased: the event store opens them with no key.
             case PersonalDataErased erased -> next.done();
+            // The process's trouble, not the complaint's: its state is what it was.
+            case ProcessIncidentRaised incident -> next.done();
+            case ProcessIncidentRetried retried -> next.done();
         };
     }
 

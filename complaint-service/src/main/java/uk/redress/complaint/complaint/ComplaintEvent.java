@@ -3,7 +3,8 @@ package uk.redress.complaint.complaint;
 /** Something that happened to a complaint. The event store keeps every one; state is rebuilt from them. */
 public sealed interface ComplaintEvent
         permits ComplaintReceived, StepRecorded, InformationRequested, Escalated, DeadlineExtended, DeadlineLapsed,
-        TaskAssigned, Closed, Withdrawn, OmbudsmanReferred, OmbudsmanDecided, PersonalDataErased {
+        TaskAssigned, Closed, Withdrawn, OmbudsmanReferred, OmbudsmanDecided, PersonalDataErased,
+        ProcessIncidentRaised, ProcessIncidentRetried {
 
     /** The name an event is stored under: its record's simple name. */
     default String type() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.complaint.Commands.Acknowledge;
 import uk.redress.complaint.complaint.Commands.Close;
@@ -143,13 +144,24 @@ public class ComplaintService {
      * destroyed, so the projections are given the erased state. Answers whether it recorded it now.
      */
     public Uni<Boolean> recordErasure(UUID id, UUID complainantId, String reason, EventContext context) {
+        return recordOnce(id, new PersonalDataErased(complainantId, reason),
+                recorded -> recorded instanceof PersonalDataErased, context);
+    }
+
+    /**
+     * Records {@code event}, which something outside the complaint's commands saw happen (an erasure, an incident in
+     * the engine), unless its history holds an event it {@code repeats}: seen twice, or by two instances at once, it
+     * is recorded once. Answers whether it recorded it now.
+     */
+    public Uni<Boolean> recordOnce(UUID id, ComplaintEvent event, Predicate<ComplaintEvent> repeats,
+                                   EventContext context) {
         return history(id).chain(events -> {
-            if (events.stream().anyMatch(event -> event.event() instanceof PersonalDataErased)) {
+            if (events.stream().anyMatch(recorded -> repeats.test(recorded.event()))) {
                 return Uni.createFrom().item(false);
             }
-            return eventStore.append(Complaint.replay(events).orElseThrow(),
-                    List.of(new PersonalDataErased(complainantId, reason)), context).map(appended -> true);
-        });
+            return eventStore.append(Complaint.replay(events).orElseThrow(), List.of(event), context)
+                    .map(appended -> true);
+        }).onFailure(VersionConflictException.class).retry().atMost(5);
     }
 
     /** Its events, if {@code caller} may see it; otherwise as if there were none. */

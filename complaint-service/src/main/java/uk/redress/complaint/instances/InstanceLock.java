@@ -24,7 +24,9 @@ public enum InstanceLock {
     /** The relay to Kafka: two would send the same rows, and could send a complaint's events out of order. */
     KAFKA_RELAY(0x7265647265737333L),
     /** The retention rule: two would race to erase the same complainants. */
-    RETENTION(0x7265647265737334L);
+    RETENTION(0x7265647265737334L),
+    /** The incident watch: two would record the same incident twice on its complaint's history. */
+    INCIDENT_WATCH(0x7265647265737335L);
 
     private final long key;
 

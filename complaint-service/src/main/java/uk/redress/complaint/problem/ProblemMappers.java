@@ -30,6 +30,8 @@ import uk.redress.complaint.complaint.ComplaintNotFoundException;
 import uk.redress.complaint.complaint.InvalidCommandException;
 import uk.redress.complaint.complaint.UnknownProcedureException;
 import uk.redress.complaint.complaint.VersionConflictException;
+import uk.redress.complaint.incident.IncidentNotFoundException;
+import uk.redress.complaint.incident.IncidentResolvedException;
 import uk.redress.complaint.intake.IdempotencyKeyReusedException;
 import uk.redress.complaint.privacy.ComplainantNotFoundException;
 import uk.redress.complaint.task.TaskNotAvailableException;
@@ -125,6 +127,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response taskNotFound(TaskNotFoundException e) {
         return problem(404, "not-found", "No such task", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response incidentNotFound(IncidentNotFoundException e) {
+        return problem(404, "not-found", "No such incident", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response incidentResolved(IncidentResolvedException e) {
+        return problem(409, "incident-resolved", "The incident is resolved already", e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper

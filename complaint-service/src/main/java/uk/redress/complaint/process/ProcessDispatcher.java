@@ -21,6 +21,8 @@ import uk.redress.complaint.complaint.InformationRequested;
 import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.complaint.complaint.OmbudsmanReferred;
 import uk.redress.complaint.complaint.PersonalDataErased;
+import uk.redress.complaint.complaint.ProcessIncidentRaised;
+import uk.redress.complaint.complaint.ProcessIncidentRetried;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.Responded;
 import uk.redress.complaint.complaint.StageDecided;
@@ -89,6 +91,8 @@ public class ProcessDispatcher {
             case OmbudsmanReferred referred -> Uni.createFrom().voidItem();
             case OmbudsmanDecided decided -> Uni.createFrom().voidItem();
             case PersonalDataErased erased -> Uni.createFrom().voidItem();
+            case ProcessIncidentRaised incident -> Uni.createFrom().voidItem();
+            case ProcessIncidentRetried retried -> Uni.createFrom().voidItem();
         };
     }
 

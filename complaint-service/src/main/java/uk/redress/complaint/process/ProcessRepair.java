@@ -1,9 +1,6 @@
 package uk.redress.complaint.process;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -170,20 +167,8 @@ public class ProcessRepair {
         return Uni.createFrom()
                 .completionStage(() -> engine.newUpdateTimeoutCommand(jobKey).timeout(UserTaskWorker.HELD_FOR).send())
                 .map(ignored -> true)
-                .onFailure(ProcessRepair::notFound).recoverWithItem(false)
+                .onFailure(EngineCalls::notFound).recoverWithItem(false)
                 .onFailure().recoverWithItem(true);
-    }
-
-    /** The engine's answer that it has no such job or instance, however the client wrapped it. */
-    private static boolean notFound(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            Status.Code code = cause instanceof ClientStatusException status ? status.getStatusCode()
-                    : cause instanceof StatusRuntimeException grpc ? grpc.getStatus().getCode() : null;
-            if (code == Status.Code.NOT_FOUND) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Cancels the stray instance where one is known, starts the complaint's process again at its step, notes it. */
@@ -219,7 +204,7 @@ public class ProcessRepair {
         }
         return Uni.createFrom().completionStage(() -> engine.newCancelInstanceCommand(instance).send())
                 .replaceWithVoid()
-                .onFailure(ProcessRepair::notFound).recoverWithNull();
+                .onFailure(EngineCalls::notFound).recoverWithNull();
     }
 
     /** The repairs of {@code organisation}'s complaints, newest first. */

@@ -80,7 +80,7 @@ class PersonalDataTest {
                 .contains("\"complainantid\""));
 
         String instances = await().atMost(Duration.ofSeconds(20)).until(() -> api()
-                .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString(),
+                .get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").asString(),
                 all -> all.contains(id));
         assertThat(new JsonPath(instances).getString("find { it.variables.complaintId == '" + id
                 + "' }.variables.summary")).startsWith("pd1:").doesNotContain(marker);

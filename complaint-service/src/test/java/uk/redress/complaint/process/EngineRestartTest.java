@@ -161,7 +161,7 @@ class EngineRestartTest {
     }
 
     private static String engineEndpoint() {
-        return EngineRestartResource.engine.settings().httpAddress(Port.ENGINE_CLOCK);
+        return EngineRestartResource.engine.settings().httpAddress(Port.ENGINE_HTTP);
     }
 
     private long count(String sql) {

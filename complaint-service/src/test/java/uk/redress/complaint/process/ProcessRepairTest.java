@@ -156,7 +156,7 @@ class ProcessRepairTest {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<JsonNode> active = new ArrayList<>();
-            for (JsonNode instance : JSON.readTree(api().get(stack.settings().httpAddress(Port.ENGINE_CLOCK)
+            for (JsonNode instance : JSON.readTree(api().get(stack.settings().httpAddress(Port.ENGINE_HTTP)
                     + "/process-instances").asString())) {
                 if (instance.path("variables").path("complaintId").asText().equals(id)
                         && instance.path("state").asText().equals("ACTIVE")) {

@@ -267,7 +267,7 @@ public final class LapseAlertBenchmark {
 
     private static Instant engineNow(StackSettings settings) throws Exception {
         return Instant.parse(nowOf(http(HttpRequest.newBuilder(
-                URI.create(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock")).GET().build())));
+                URI.create(settings.httpAddress(Port.ENGINE_HTTP) + "/clock")).GET().build())));
     }
 
     private static void moveEngineClockTo(StackSettings settings, Instant target) throws Exception {
@@ -275,7 +275,7 @@ public final class LapseAlertBenchmark {
         if (by.isNegative() || by.isZero()) {
             return;
         }
-        http(HttpRequest.newBuilder(URI.create(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock/add?duration=" + by))
+        http(HttpRequest.newBuilder(URI.create(settings.httpAddress(Port.ENGINE_HTTP) + "/clock/add?duration=" + by))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 

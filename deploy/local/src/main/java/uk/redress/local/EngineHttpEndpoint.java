@@ -1,13 +1,16 @@
 package uk.redress.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.IOException;
@@ -25,8 +28,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The local engine's HTTP side, which the real Zeebe does not have: its clock ({@code GET /clock},
+ * The local engine's HTTP side. What the real Zeebe does not have: its clock ({@code GET /clock},
  * {@code POST /clock/add?duration=P4D}) and what its process instances are doing ({@code GET /process-instances}).
+ * And the part of Camunda's orchestration REST API (v2) the services use, answered from the engine's records as a
+ * real cluster answers it from its secondary storage: the incident search ({@code POST /v2/incidents/search}) and the
+ * variable search ({@code POST /v2/variables/search}), with their filters on keys, names and state, and offset
+ * pages ({@code from}, {@code limit}).
  */
 final class EngineHttpEndpoint implements AutoCloseable {
 
@@ -42,6 +49,10 @@ final class EngineHttpEndpoint implements AutoCloseable {
         server.createContext("/clock", exchange -> HttpResponses.handle(exchange, "GET", e -> clock()));
         server.createContext("/process-instances",
                 exchange -> HttpResponses.handle(exchange, "GET", e -> processInstances()));
+        server.createContext("/v2/incidents/search",
+                exchange -> HttpResponses.handle(exchange, "POST", e -> page(incidents(), request(e))));
+        server.createContext("/v2/variables/search",
+                exchange -> HttpResponses.handle(exchange, "POST", e -> page(variables(), request(e))));
     }
 
     void start() {
@@ -93,6 +104,97 @@ final class EngineHttpEndpoint implements AutoCloseable {
         return instances.values().stream()
                 .map(instance -> instance.toJson(variables.getOrDefault(instance.key, Map.of())))
                 .toList();
+    }
+
+    /** Every incident the engine raised, by key, with its state now (ACTIVE until resolved). */
+    private List<Map<String, Object>> incidents() {
+        Map<Long, Map<String, Object>> incidents = new LinkedHashMap<>();
+        for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+            if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.INCIDENT) {
+                continue;
+            }
+            IncidentRecordValue value = (IncidentRecordValue) record.getValue();
+            if (record.getIntent() == IncidentIntent.CREATED) {
+                Map<String, Object> incident = new LinkedHashMap<>();
+                incident.put("incidentKey", String.valueOf(record.getKey()));
+                incident.put("processDefinitionKey", String.valueOf(value.getProcessDefinitionKey()));
+                incident.put("processDefinitionId", value.getBpmnProcessId());
+                incident.put("processInstanceKey", String.valueOf(value.getProcessInstanceKey()));
+                incident.put("errorType", value.getErrorType().name());
+                incident.put("errorMessage", value.getErrorMessage());
+                incident.put("elementId", value.getElementId());
+                incident.put("elementInstanceKey", String.valueOf(value.getElementInstanceKey()));
+                incident.put("creationTime", Instant.ofEpochMilli(record.getTimestamp()).toString());
+                incident.put("state", "ACTIVE");
+                incident.put("jobKey", value.getJobKey() > 0 ? String.valueOf(value.getJobKey()) : null);
+                incident.put("tenantId", value.getTenantId());
+                incidents.put(record.getKey(), incident);
+            } else if (record.getIntent() == IncidentIntent.RESOLVED && incidents.containsKey(record.getKey())) {
+                incidents.get(record.getKey()).put("state", "RESOLVED");
+            }
+        }
+        return List.copyOf(incidents.values());
+    }
+
+    /** Every process variable as it stands, its value as JSON text (as the REST API gives it). */
+    private List<Map<String, Object>> variables() {
+        Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
+        for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+            if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.VARIABLE) {
+                continue;
+            }
+            VariableRecordValue value = (VariableRecordValue) record.getValue();
+            Map<String, Object> variable = new LinkedHashMap<>();
+            variable.put("variableKey", String.valueOf(record.getKey()));
+            variable.put("name", value.getName());
+            variable.put("value", value.getValue());
+            variable.put("isTruncated", false);
+            variable.put("scopeKey", String.valueOf(value.getScopeKey()));
+            variable.put("processInstanceKey", String.valueOf(value.getProcessInstanceKey()));
+            variable.put("tenantId", value.getTenantId());
+            variables.put(record.getKey(), variable);
+        }
+        return List.copyOf(variables.values());
+    }
+
+    private static JsonNode request(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new HttpResponses.BadRequest("the body must be a JSON search request: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The items matching the request's filter (each field equal, given as a value or as {@code {"$eq": value}}), the
+     * page from {@code page.from} of at most {@code page.limit} (default 100).
+     */
+    private static Map<String, Object> page(List<Map<String, Object>> all, JsonNode request) {
+        JsonNode filter = request.path("filter");
+        List<Map<String, Object>> matching = all.stream().filter(item -> {
+            for (var field : filter.properties()) {
+                JsonNode wanted = field.getValue().isObject() ? field.getValue().path("$eq") : field.getValue();
+                if (wanted.isMissingNode() || wanted.isNull()) {
+                    throw new HttpResponses.BadRequest("filter '" + field.getKey() + "': only equality is supported");
+                }
+                if (!wanted.asText().equals(String.valueOf(item.get(field.getKey())))) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
+        int from = request.path("page").path("from").asInt(0);
+        int limit = request.path("page").path("limit").asInt(100);
+        List<Map<String, Object>> page = matching.subList(Math.min(from, matching.size()),
+                Math.min(from + limit, matching.size()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page);
+        answer.put("page", Map.of("totalItems", matching.size(), "hasMoreTotalItems", false));
+        return answer;
     }
 
     private static Object parse(String json) {

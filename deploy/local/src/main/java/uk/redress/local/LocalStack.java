@@ -123,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
             case POSTGRES -> new PostgresServer(settings.port(Port.POSTGRES), settings.dataDir().resolve("postgres"));
             case KAFKA -> new KafkaBroker(settings.port(Port.KAFKA), settings.port(Port.KAFKA_CONTROLLER),
                     settings.dataDir().resolve("kafka"));
-            case ZEEBE -> new ZeebeEngine(settings.port(Port.ZEEBE), settings.port(Port.ENGINE_CLOCK),
+            case ZEEBE -> new ZeebeEngine(settings.port(Port.ZEEBE), settings.port(Port.ENGINE_HTTP),
                     settings.dataDir().resolve("zeebe"), settings.clockStart());
             case MAIL -> new MailServer(settings.port(Port.SMTP), settings.port(Port.MAILBOX));
             case COMPLAINT_SERVICE, NOTIFICATION_SERVICE -> throw new IllegalArgumentException(part.id()
@@ -176,7 +176,8 @@ public final class LocalStack implements AutoCloseable {
             case KAFKA -> settings.kafkaBootstrapServers();
             case KAFKA_CONTROLLER -> "127.0.0.1:" + settings.port(port);
             case ZEEBE -> settings.zeebeGrpcAddress();
-            case ENGINE_CLOCK -> settings.httpAddress(port) + "/clock  (POST /clock/add?duration=P4D)";
+            case ENGINE_HTTP -> settings.httpAddress(port)
+                    + "/clock  (POST /clock/add?duration=P4D; POST /v2/incidents/search)";
             case SMTP -> "smtp://127.0.0.1:" + settings.port(port);
             case MAILBOX -> settings.httpAddress(port) + "/messages";
             case COMPLAINT_SERVICE, NOTIFICATION_SERVICE -> settings.httpAddress(port) + "  (/q/swagger-ui)";

@@ -208,7 +208,7 @@ public final class LocalStackProcess implements AutoCloseable {
         if (!settings.runs(Part.ZEEBE)) {
             throw new IllegalStateException("this stack runs no engine, whose clock is the stack's time");
         }
-        URI uri = URI.create(settings.httpAddress(Port.ENGINE_CLOCK) + "/clock" + path);
+        URI uri = URI.create(settings.httpAddress(Port.ENGINE_HTTP) + "/clock" + path);
         HttpRequest request = (path.isEmpty() ? HttpRequest.newBuilder(uri).GET()
                 : HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())).build();
         try (HttpClient http = HttpClient.newHttpClient()) {

@@ -8,7 +8,7 @@ public enum Port {
     KAFKA(Part.KAFKA, 19092, "Kafka"),
     KAFKA_CONTROLLER(Part.KAFKA, 19093, "Kafka KRaft controller"),
     ZEEBE(Part.ZEEBE, 26500, "Zeebe gRPC gateway"),
-    ENGINE_CLOCK(Part.ZEEBE, 26501, "engine clock"),
+    ENGINE_HTTP(Part.ZEEBE, 26501, "engine HTTP"),
     SMTP(Part.MAIL, 3025, "SMTP"),
     MAILBOX(Part.MAIL, 8025, "mailbox"),
     COMPLAINT_SERVICE(Part.COMPLAINT_SERVICE, 8080, "complaint-service"),

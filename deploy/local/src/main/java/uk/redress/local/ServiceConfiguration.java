@@ -37,8 +37,10 @@ public final class ServiceConfiguration {
                 case ZEEBE -> {
                     properties.put("redress.zeebe.grpc-address", settings.zeebeGrpcAddress());
                     if (service == Part.COMPLAINT_SERVICE) {
+                        // Its incident and variable searches (Camunda's REST API v2), answered by the local engine.
+                        properties.put("redress.zeebe.rest-address", settings.httpAddress(Port.ENGINE_HTTP));
                         // Decisions at the engine's time: moving its clock makes windows close for the API too.
-                        properties.put("redress.clock.engine-clock-url", settings.httpAddress(Port.ENGINE_CLOCK));
+                        properties.put("redress.clock.engine-clock-url", settings.httpAddress(Port.ENGINE_HTTP));
                     }
                 }
                 case MAIL -> {

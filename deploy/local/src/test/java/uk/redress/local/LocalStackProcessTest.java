@@ -38,7 +38,7 @@ class LocalStackProcessTest {
             assertThat(after).isAfterOrEqualTo(start.plus(Duration.ofDays(4)));
             assertThat(stack.today()).isEqualTo(LocalDate.parse("2027-04-01"));
 
-            String clock = stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/clock";
+            String clock = stack.settings().httpAddress(Port.ENGINE_HTTP) + "/clock";
             HttpResponse<String> nonsense = post(clock + "/add?duration=four-days");
             assertThat(nonsense.statusCode()).isEqualTo(400);
             assertThat(nonsense.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -18,7 +18,7 @@ class StackSettingsTest {
         assertThat(settings.port(Port.POSTGRES)).isEqualTo(15432);
         assertThat(settings.port(Port.KAFKA)).isEqualTo(19092);
         assertThat(settings.port(Port.ZEEBE)).isEqualTo(26500);
-        assertThat(settings.port(Port.ENGINE_CLOCK)).isEqualTo(26501);
+        assertThat(settings.port(Port.ENGINE_HTTP)).isEqualTo(26501);
         assertThat(settings.port(Port.SMTP)).isEqualTo(3025);
         assertThat(settings.port(Port.MAILBOX)).isEqualTo(8025);
         assertThat(settings.port(Port.COMPLAINT_SERVICE)).isEqualTo(8080);
@@ -28,10 +28,10 @@ class StackSettingsTest {
 
     @Test
     void everyPortCanBeChanged() {
-        StackSettings settings = StackSettings.parse("--complaint-service-port", "9080", "--engine-clock-port", "9501");
+        StackSettings settings = StackSettings.parse("--complaint-service-port", "9080", "--engine-http-port", "9501");
 
         assertThat(settings.port(Port.COMPLAINT_SERVICE)).isEqualTo(9080);
-        assertThat(settings.port(Port.ENGINE_CLOCK)).isEqualTo(9501);
+        assertThat(settings.port(Port.ENGINE_HTTP)).isEqualTo(9501);
     }
 
     @Test

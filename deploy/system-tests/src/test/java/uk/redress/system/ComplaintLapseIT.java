@@ -146,7 +146,7 @@ class ComplaintLapseIT {
 
     private static List<Map<String, Object>> processInstancesOf(String complaintId) {
         return given()
-                .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .when().get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
     }

@@ -113,7 +113,7 @@ class EngineRestartIT {
 
     private static List<Map<String, Object>> processInstancesOf(String complaintId) {
         return given()
-                .when().get(engine.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .when().get(engine.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
     }

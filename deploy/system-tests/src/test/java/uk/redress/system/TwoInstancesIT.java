@@ -190,7 +190,7 @@ class TwoInstancesIT {
     }
 
     private static int instancesOf(String complaintId) {
-        return given().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").then()
+        return given().get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").then()
                 .statusCode(200).extract().jsonPath()
                 .getList("findAll { it.variables.complaintId == '" + complaintId + "' }").size();
     }

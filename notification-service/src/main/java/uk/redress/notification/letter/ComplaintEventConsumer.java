@@ -10,12 +10,13 @@ import org.jboss.logging.Logger;
 import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.assignment.AssignmentNotices;
 import uk.redress.notification.deadline.DeadlineNotices;
+import uk.redress.notification.incident.IncidentNotices;
 import uk.redress.notification.personaldata.PersonalDataErasure;
 
 /**
  * Reads {@code complaint-events}: registers whose each complaint is, has the complainant's letters, the
- * caseworkers' assignment emails and the alerts of lapses the deadline watch found recorded, and drops the
- * complainant's personal data when it is erased. A record's
+ * caseworkers' assignment emails, the alerts of lapses the deadline watch found recorded and the admins' emails of
+ * incidents in the engine, and drops the complainant's personal data when it is erased. A record's
  * offset is committed only after its letter is in the sent-log; while PostgreSQL is away the record is retried, with
  * backoff, not skipped.
  */
@@ -30,16 +31,19 @@ public class ComplaintEventConsumer {
     private final AssignmentNotices assignments;
     private final PersonalDataErasure erasure;
     private final DeadlineNotices deadlineNotices;
+    private final IncidentNotices incidentNotices;
     private final ObjectMapper json;
 
     public ComplaintEventConsumer(ComplaintRegister register, ComplainantLetters letters,
                                   AssignmentNotices assignments, PersonalDataErasure erasure,
-                                  DeadlineNotices deadlineNotices, ObjectMapper json) {
+                                  DeadlineNotices deadlineNotices, IncidentNotices incidentNotices,
+                                  ObjectMapper json) {
         this.register = register;
         this.letters = letters;
         this.assignments = assignments;
         this.erasure = erasure;
         this.deadlineNotices = deadlineNotices;
+        this.incidentNotices = incidentNotices;
         this.json = json;
     }
 
@@ -57,6 +61,7 @@ public class ComplaintEventConsumer {
             case "task-assigned" -> assignments.handle(event);
             case "personal-data-erased" -> erasure.erase(event.subject());
             case "deadline-lapsed" -> deadlineNotices.lapseRecorded(event);
+            case "process-incident-raised" -> incidentNotices.raised(event);
             // Registered first: once a letter about the complaint is listed, its organisation is known.
             case "received" -> register.received(event).chain(() -> letters.handle(event));
             default -> letters.handle(event);

@@ -192,7 +192,7 @@ final class EngineDriver implements AutoCloseable {
     }
 
     private URI endpoint(String path) {
-        return URI.create(stack.settings().httpAddress(Port.ENGINE_CLOCK) + path);
+        return URI.create(stack.settings().httpAddress(Port.ENGINE_HTTP) + path);
     }
 
     private JsonNode send(HttpRequest request) {

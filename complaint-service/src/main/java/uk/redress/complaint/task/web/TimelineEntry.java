@@ -13,6 +13,8 @@ import uk.redress.complaint.complaint.InformationRequested;
 import uk.redress.complaint.complaint.OmbudsmanDecided;
 import uk.redress.complaint.complaint.OmbudsmanReferred;
 import uk.redress.complaint.complaint.PersonalDataErased;
+import uk.redress.complaint.complaint.ProcessIncidentRaised;
+import uk.redress.complaint.complaint.ProcessIncidentRetried;
 import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.complaint.Responded;
 import uk.redress.complaint.complaint.StageDecided;
@@ -63,6 +65,10 @@ public record TimelineEntry(String when, String what, String who, String detail)
             case OmbudsmanDecided decided -> new TimelineEntry(when, "The Ombudsman decided: "
                     + words(decided.decision().name()), who, decided.summary());
             case PersonalDataErased erased -> new TimelineEntry(when, "Personal data erased", who, erased.reason());
+            case ProcessIncidentRaised incident -> new TimelineEntry(when, "The process stopped at "
+                    + incident.elementId() + ": " + words(incident.errorType()), who, incident.errorMessage());
+            case ProcessIncidentRetried retried -> new TimelineEntry(when, "The process was retried after incident "
+                    + retried.incidentKey(), who, "");
         };
     }
 

@@ -155,7 +155,7 @@ class ComplaintActionsTest {
     /** The complaint's process instance, once the outbox has started it. */
     private Optional<JsonPath> processInstanceOf(String complaintId) {
         String instances = api()
-                .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .when().get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances")
                 .then().statusCode(200)
                 .extract().asString();
         List<Map<String, Object>> ofComplaint = new JsonPath(instances)

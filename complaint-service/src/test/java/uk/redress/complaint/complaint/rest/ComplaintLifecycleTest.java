@@ -258,7 +258,7 @@ class ComplaintLifecycleTest {
         String later = receive(ComplaintFixtures.complaint(stack.today()));
         awaitActive(later, "Stage1AcknowledgeTask");
         String instances = api().when()
-                .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
+                .get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").asString();
         assertThat(new JsonPath(instances).getList("findAll { it.variables.complaintId == '" + appeal + "' }"))
                 .isEmpty();
     }
@@ -322,7 +322,7 @@ class ComplaintLifecycleTest {
     private void awaitProcess(String id, Predicate<JsonPath> condition) {
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             String instances = api().when()
-                    .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
+                    .get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").asString();
             List<Map<String, Object>> ofComplaint = new JsonPath(instances)
                     .getList("findAll { it.variables.complaintId == '" + id + "' }");
             return ofComplaint.size() == 1 && condition.test(JsonPath.from(

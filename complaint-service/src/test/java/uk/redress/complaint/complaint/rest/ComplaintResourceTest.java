@@ -209,7 +209,7 @@ class ComplaintResourceTest {
 
     private List<Map<String, Object>> processInstancesOf(String complaintId) {
         return api()
-                .when().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+                .when().get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.variables.complaintId == '" + complaintId + "' }");
     }

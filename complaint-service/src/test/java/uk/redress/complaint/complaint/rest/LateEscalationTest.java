@@ -81,7 +81,7 @@ class LateEscalationTest {
     private void awaitProcess(String id, Predicate<JsonPath> condition) {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             String instances = api().when()
-                    .get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances").asString();
+                    .get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").asString();
             List<Map<String, Object>> ofComplaint = new JsonPath(instances)
                     .getList("findAll { it.variables.complaintId == '" + id + "' }");
             return !ofComplaint.isEmpty() && condition.test(JsonPath.from(

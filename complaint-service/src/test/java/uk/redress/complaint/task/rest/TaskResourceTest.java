@@ -172,7 +172,7 @@ class TaskResourceTest {
 
     private void awaitActive(String complaintId, String elementId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String instances = api().get(stack.settings().httpAddress(Port.ENGINE_CLOCK) + "/process-instances")
+            String instances = api().get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances")
                     .asString();
             return new JsonPath(instances).getList("findAll { it.variables.complaintId == '" + complaintId
                     + "' }.activeElements.flatten()").contains(elementId);

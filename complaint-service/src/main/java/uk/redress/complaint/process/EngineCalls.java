@@ -1,0 +1,41 @@
+package uk.redress.complaint.process;
+
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/** Calling the engine from reactive code, and what its failures say. */
+public final class EngineCalls {
+
+    private EngineCalls() {
+    }
+
+    /**
+     * The engine's answer, delivered back on the caller's Vert.x context: the client completes on its own threads,
+     * where Hibernate Reactive, which a caller may use next, refuses to run.
+     */
+    public static <T> Uni<T> call(Supplier<? extends CompletionStage<T>> request) {
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            Uni<T> answer = Uni.createFrom().completionStage(request);
+            return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
+    }
+
+    /** The engine's answer that it has no such job, instance or incident, however the client wrapped it. */
+    public static boolean notFound(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Status.Code code = cause instanceof ClientStatusException status ? status.getStatusCode()
+                    : cause instanceof StatusRuntimeException grpc ? grpc.getStatus().getCode() : null;
+            if (code == Status.Code.NOT_FOUND) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
