@@ -100,6 +100,7 @@ final class KafkaBroker implements Component {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
+            server = null;
         }
     }
 }

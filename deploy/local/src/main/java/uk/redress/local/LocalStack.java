@@ -1,15 +1,20 @@
 package uk.redress.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +29,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Printed once everything is up; {@link LocalStackProcess} waits for it. */
     public static final String READY = "Redress local stack is ready.";
+    /** Printed when a command read from stdin (see {@link #command}) has been carried out, followed by it. */
+    static final String DONE = "stack: done ";
+    /** Printed when a command read from stdin failed, followed by it, a colon and why. */
+    static final String FAILED = "stack: failed ";
 
     private static final int EXIT_USAGE = 64;
     private static final int EXIT_PORT_TAKEN = 2;
@@ -31,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final List<Component> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Part, Component> infrastructure = new EnumMap<>(Part.class);
     private boolean closed;
 
     LocalStack(StackSettings settings) {
@@ -68,8 +78,14 @@ public final class LocalStack implements AutoCloseable {
         System.out.flush();
 
         if (settings.exitWhenStdinCloses()) {
-            while (System.in.read() != -1) {
-                // the launching test keeps stdin open for as long as it wants the stack
+            // The launching program keeps stdin open for as long as it wants the stack, and may send it commands.
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = commands.readLine()) != null) {
+                if (!line.isBlank()) {
+                    System.out.println(stack.command(line.strip()));
+                    System.out.flush();
+                }
             }
             System.exit(0);
         }
@@ -94,7 +110,6 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the infrastructure in parallel, then the services in parallel; on any failure stops what started. */
     void start() {
-        List<Component> infrastructure = new ArrayList<>();
         List<Component> services = new ArrayList<>();
         for (Part part : Part.values()) {
             if (!settings.runs(part)) {
@@ -105,11 +120,11 @@ public final class LocalStack implements AutoCloseable {
                     services.add(new ServiceProcess(part, instance, settings));
                 }
             } else {
-                infrastructure.add(component(part));
+                infrastructure.put(part, component(part));
             }
         }
         try {
-            startTogether(infrastructure);
+            startTogether(List.copyOf(infrastructure.values()));
             startTogether(services);
         } catch (RuntimeException e) {
             close();
@@ -146,6 +161,43 @@ public final class LocalStack implements AutoCloseable {
             component.start();
         } catch (Exception e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Carries out one command, to inject faults and mend them: {@code stop PART} and {@code start PART} for
+     * PostgreSQL, Kafka, the engine and the SMTP server (on the same data; the engine starts empty, its clock going on
+     * where it was; the SMTP server keeps the messages it accepted), and {@code start SERVICE INSTANCE} for a service
+     * instance that was killed. Answers the line to print: {@link #DONE} or {@link #FAILED} and the command.
+     */
+    String command(String line) {
+        String[] words = line.split("\\s+");
+        try {
+            if (words.length < 2 || !(words[0].equals("stop") || words[0].equals("start"))) {
+                throw new IllegalArgumentException("commands are 'stop PART', 'start PART' and "
+                        + "'start SERVICE INSTANCE'");
+            }
+            Part part = Part.byId(words[1]);
+            if (part.isService()) {
+                if (!words[0].equals("start") || words.length != 3) {
+                    throw new IllegalArgumentException("a service instance is started with 'start " + part.id()
+                            + " INSTANCE' (it is stopped by killing it)");
+                }
+                startOne(new ServiceProcess(part, Integer.parseInt(words[2]), settings));
+            } else {
+                Component component = infrastructure.get(part);
+                if (component == null) {
+                    throw new IllegalArgumentException(part.id() + " does not run in this stack");
+                }
+                if (words[0].equals("stop")) {
+                    component.close();
+                } else {
+                    component.start();
+                }
+            }
+            return DONE + line;
+        } catch (Exception e) {
+            return FAILED + line + ": " + rootMessage(e);
         }
     }
 

@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the local stack as a child process, for tests: the very program deploy/local/run starts, with only the
@@ -54,6 +56,8 @@ public final class LocalStackProcess implements AutoCloseable {
 
     private final StackSettings settings;
     private final Process process;
+    /** Where the stack's answer to the command in flight goes. */
+    private final AtomicReference<CompletableFuture<String>> commandAnswer = new AtomicReference<>();
 
     private LocalStackProcess(StackSettings settings, Process process) {
         this.settings = settings;
@@ -86,6 +90,15 @@ public final class LocalStackProcess implements AutoCloseable {
     }
 
     public static LocalStackProcess start(StackSettings settings) throws IOException {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Starts the stack with these variables added to its environment, which its services inherit: configuration
+     * of theirs, such as {@code REDRESS_DEADLINE_WATCH_EVERY=5s} for {@code redress.deadline-watch.every}.
+     */
+    public static LocalStackProcess start(StackSettings settings, Map<String, String> environment)
+            throws IOException {
         Path stackModule = settings.home().resolve("deploy/local/target");
         if (!Files.isDirectory(stackModule.resolve("classes")) || !Files.isDirectory(stackModule.resolve("lib"))) {
             throw new IllegalStateException("the local stack is not built in " + stackModule
@@ -100,7 +113,9 @@ public final class LocalStackProcess implements AutoCloseable {
         command.addAll(settings.toArgs());
         Files.createDirectories(settings.dataDir());
         Path log = settings.dataDir().resolve("local-stack.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true);
+        launch.environment().putAll(environment);
+        Process process = launch.start();
         LocalStackProcess stack = new LocalStackProcess(settings, process);
         stack.awaitReady(log);
         return stack;
@@ -167,6 +182,11 @@ public final class LocalStackProcess implements AutoCloseable {
                     logWriter.println(line);
                     if (line.equals(LocalStack.READY)) {
                         ready.complete(null);
+                    } else if (line.startsWith(LocalStack.DONE) || line.startsWith(LocalStack.FAILED)) {
+                        CompletableFuture<String> answer = commandAnswer.getAndSet(null);
+                        if (answer != null) {
+                            answer.complete(line);
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -240,6 +260,45 @@ public final class LocalStackProcess implements AutoCloseable {
                         + settings.port(port, instance)));
         found.destroyForcibly();
         found.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * Stops one part of the stack (PostgreSQL, Kafka, the engine or the SMTP server) and leaves the rest running, as
+     * an outage would: the services see it go.
+     */
+    public void stop(Part part) {
+        command("stop " + part.id());
+    }
+
+    /**
+     * Starts a part stopped with {@link #stop} again, on its data: the engine starts empty with its clock going on
+     * where it was, the SMTP server still shows the messages it accepted.
+     */
+    public void start(Part part) {
+        command("start " + part.id());
+    }
+
+    /** Starts instance {@code instance} of a service again, after {@link #kill}; returns once it is ready. */
+    public void start(Part service, int instance) {
+        command("start " + service.id() + " " + instance);
+    }
+
+    private synchronized void command(String command) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        commandAnswer.set(answer);
+        try {
+            process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            String said = answer.get(READY_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            if (said.startsWith(LocalStack.FAILED)) {
+                throw new IllegalStateException("the local stack could not " + said.substring(LocalStack.FAILED.length()));
+            }
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the local stack did not carry out '" + command + "'", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the local stack carried out '" + command + "'", e);
+        }
     }
 
     /**

@@ -16,10 +16,13 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * A real SMTP server (GreenMail) that keeps every message it accepts, and a mailbox that shows them as JSON:
- * {@code GET /messages}.
+ * {@code GET /messages}. Stopped and started again in the same stack (a fault the fault suite injects), it still
+ * shows the messages it accepted before.
  */
 final class MailServer implements Component {
 
@@ -27,6 +30,8 @@ final class MailServer implements Component {
     private final int mailboxPort;
     private GreenMail greenMail;
     private HttpServer mailbox;
+    /** The messages accepted before the server was last stopped. */
+    private final List<MimeMessage> acceptedBefore = new CopyOnWriteArrayList<>();
 
     MailServer(int smtpPort, int mailboxPort) {
         this.smtpPort = smtpPort;
@@ -43,7 +48,8 @@ final class MailServer implements Component {
     }
 
     private List<Map<String, Object>> messages() throws MessagingException, IOException {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::toJson).toList();
+        return Stream.concat(acceptedBefore.stream(), Arrays.stream(greenMail.getReceivedMessages()))
+                .map(MailServer::toJson).toList();
     }
 
     private static Map<String, Object> toJson(MimeMessage message) {
@@ -82,9 +88,12 @@ final class MailServer implements Component {
     public void close() {
         if (mailbox != null) {
             mailbox.stop(0);
+            mailbox = null;
         }
         if (greenMail != null) {
+            acceptedBefore.addAll(Arrays.asList(greenMail.getReceivedMessages()));
             greenMail.stop();
+            greenMail = null;
         }
     }
 }

@@ -59,6 +59,7 @@ final class PostgresServer implements Component {
             } catch (IOException e) {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
+            postgres = null;
         }
     }
 }

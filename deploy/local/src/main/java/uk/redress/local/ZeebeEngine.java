@@ -33,6 +33,7 @@ final class ZeebeEngine implements Component {
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
     private ZeebeTestEngine engine;
     private EngineHttpEndpoint endpoint;
+    private boolean startedBefore;
 
     ZeebeEngine(int grpcPort, int httpPort, Path stateDirectory, Optional<Instant> clockStart) {
         this.grpcPort = grpcPort;
@@ -45,7 +46,10 @@ final class ZeebeEngine implements Component {
     public void start() throws Exception {
         // A stack that was killed leaves its last engine's state behind; an engine starts with nothing.
         deleteState();
-        Duration offset = clockStart.map(start -> Duration.between(Instant.now(), start)).orElse(Duration.ZERO);
+        // Started again in the same stack, it starts empty but its clock goes on, as a real engine's does.
+        Duration offset = startedBefore ? clockOffset.get()
+                : clockStart.map(start -> Duration.between(Instant.now(), start)).orElse(Duration.ZERO);
+        startedBefore = true;
         engine = RocksDbStateEngineFactory.create(grpcPort, stateDirectory, offset);
         clockOffset.set(offset);
         engine.start();
@@ -75,9 +79,11 @@ final class ZeebeEngine implements Component {
     public void close() {
         if (endpoint != null) {
             endpoint.close();
+            endpoint = null;
         }
         if (engine != null) {
             engine.stop();
+            engine = null;
             try {
                 deleteState();
             } catch (UncheckedIOException e) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public class DeadlineNotices {
 
     public static final String SOURCE = "/redress/notification-service";
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final ZoneId UK_TIME = ZoneId.of("Europe/London");
 
     private final PersonalData personalData;
     private final Dispatcher dispatcher;
@@ -175,6 +177,8 @@ public class DeadlineNotices {
         data.put("summary", summary);
         data.put("dueDate", notice.dueDate().format(UK_DATE));
         data.put("dueDateIso", notice.dueDate().toString());
+        // A clock may have several reminders (5 and 1 working days before): each says which it is.
+        data.put("remindedOn", notice.firesAt().atZone(UK_TIME).toLocalDate().format(UK_DATE));
         data.put("procedure", procedures.find(notice.procedure()).map(ProcedurePolicy::name)
                 .orElse(notice.procedure()));
         data.put("stage", stageOf(notice).map(Stage::name).orElse(""));

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +102,8 @@ class DeadlineNoticesTest {
         assertThat(reminder.get("to")).asInstanceOf(LIST).containsExactly("coordinator@council.example");
         assertThat((String) reminder.get("body")).as("the summary, opened: the engine holds it sealed")
                 .contains("Summary:   No reply to our request for an EHC needs assessment")
+                .contains("Reminder:  the one planned for " + remindAt.atZone(ZoneId.of("Europe/London"))
+                        .toLocalDate().format(UK_DATE))
                 .doesNotContain("pd1:");
 
         local.moveEngineClockTo(lapsesAt.minus(Duration.ofHours(1)));
