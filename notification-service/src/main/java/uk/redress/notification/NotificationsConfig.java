@@ -22,6 +22,11 @@ public interface NotificationsConfig {
     /** Where caseworkers open the tasklist, as an assignment email links to it. */
     String tasklistAddress();
 
+    /** The tasklist's page for a complaint, which opens its current task: every staff email about it links there. */
+    default String taskPage(String complaintId) {
+        return tasklistAddress().replaceAll("/+$", "") + "/complaints/" + complaintId;
+    }
+
     Retry retry();
 
     Webhook webhook();

@@ -26,6 +26,7 @@ public class UserTaskWorker {
     private static final Logger LOG = Logger.getLogger(UserTaskWorker.class);
     /** A user task waits for people for weeks; the engine offers it again only after this. */
     public static final Duration HELD_FOR = Duration.ofDays(30);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final CamundaClient engine;
     private final TaskStore tasks;
@@ -54,7 +55,23 @@ public class UserTaskWorker {
         }
     }
 
+    /**
+     * Notes the job on the complaint's task. A failure to note it (the database or the engine's clock away for a moment) is
+     * tried again after {@link #RETRY_AFTER} without using up the job's retries: they are for faults a person must
+     * fix, and the last one used up stops the process with an incident.
+     */
     void handle(JobClient jobs, ActivatedJob job) {
+        try {
+            note(job);
+        } catch (RuntimeException e) {
+            LOG.warnf("User task job %d of %s could not be noted; tried again in %s: %s", job.getKey(),
+                    job.getElementId(), RETRY_AFTER, e.getMessage());
+            jobs.newFailCommand(job).retries(job.getRetries()).retryBackoff(RETRY_AFTER)
+                    .errorMessage(String.valueOf(e.getMessage())).send().join();
+        }
+    }
+
+    private void note(ActivatedJob job) {
         Object complaintId = job.getVariablesAsMap().get(Variables.COMPLAINT_ID);
         if (complaintId == null) {
             LOG.warnf("User task job %d of %s has no complaint id; left to the engine", job.getKey(),

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 
 /**
  * The local engine's HTTP side. What the real Zeebe does not have: its clock ({@code GET /clock},
@@ -45,6 +46,8 @@ final class EngineHttpEndpoint implements AutoCloseable {
     EngineHttpEndpoint(ZeebeEngine engine, int port) throws IOException {
         this.engine = engine;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        // Each request on its own thread: the services read the clock while a move of it fires a burst of timers.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/clock/add", exchange -> HttpResponses.handle(exchange, "POST", this::addToClock));
         server.createContext("/clock", exchange -> HttpResponses.handle(exchange, "GET", e -> clock()));
         server.createContext("/process-instances",

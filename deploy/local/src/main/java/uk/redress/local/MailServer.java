@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,7 @@ final class MailServer implements Component {
         greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         mailbox = HttpServer.create(new InetSocketAddress("127.0.0.1", mailboxPort), 0);
+        mailbox.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         mailbox.createContext("/messages", exchange -> HttpResponses.handle(exchange, "GET", e -> messages()));
         mailbox.start();
     }

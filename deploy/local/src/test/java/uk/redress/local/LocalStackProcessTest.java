@@ -50,6 +50,29 @@ class LocalStackProcessTest {
     }
 
     @Test
+    void aPartStoppedAndStartedAgainComesBackOnItsDataTheEngineEmptyWithItsClockGoingOn() throws Exception {
+        Instant start = Instant.parse("2026-11-23T09:00:00Z");
+        StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.of(Part.ZEEBE, Part.MAIL))
+                .withClockStart(start);
+        try (LocalStackProcess stack = LocalStackProcess.start(settings)) {
+            Instant moved = stack.moveClockForward(Duration.ofDays(3));
+            stack.stop(Part.ZEEBE);
+            stack.start(Part.ZEEBE);
+            assertThat(stack.now()).as("the clock goes on where it was").isBetween(moved, moved.plusSeconds(120));
+
+            stack.stop(Part.MAIL);
+            assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", settings.port(Port.SMTP)).close())
+                    .as("SMTP refuses while stopped").isInstanceOf(IOException.class);
+            stack.start(Part.MAIL);
+            new java.net.Socket("127.0.0.1", settings.port(Port.SMTP)).close();
+
+            assertThatThrownBy(() -> stack.stop(Part.KAFKA)).hasMessageContaining("kafka does not run in this stack");
+            assertThatThrownBy(() -> stack.stop(Part.COMPLAINT_SERVICE))
+                    .hasMessageContaining("'start complaint-service INSTANCE'");
+        }
+    }
+
+    @Test
     void aTakenPortIsNamedAndNothingStarts() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "taken-port-");

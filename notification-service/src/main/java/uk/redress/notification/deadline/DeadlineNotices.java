@@ -172,7 +172,7 @@ public class DeadlineNotices {
         data.put("clockName", notice.clockName());
         data.put("complaintId", notice.complaintId());
         data.put("reference", reference);
-        data.put("taskPage", taskPage(notice.complaintId()));
+        data.put("taskPage", config.taskPage(notice.complaintId()));
         data.put("raisedByWatch", notice.raisedByWatch());
         data.put("summary", summary);
         data.put("dueDate", notice.dueDate().format(UK_DATE));
@@ -185,11 +185,6 @@ public class DeadlineNotices {
         EmailTemplates.RenderedEmail email = templates.render(notice.kind().id(), notice.procedure(), data);
         return Delivery.email(notification, String.join(",", directory.addressesOf(organisation, groups(notice))),
                 subject(notice, reference), email.text(), email.html());
-    }
-
-    /** The tasklist's page for the complaint, which opens its current task. */
-    private String taskPage(String complaintId) {
-        return config.tasklistAddress().replaceAll("/+$", "") + "/complaints/" + complaintId;
     }
 
     static String subject(DeadlineNotice notice, String reference) {

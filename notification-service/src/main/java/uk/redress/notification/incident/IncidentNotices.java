@@ -68,7 +68,7 @@ public class IncidentNotices {
                 KIND, null);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("reference", reference);
-        data.put("taskPage", config.tasklistAddress().replaceAll("/+$", "") + "/complaints/" + complaintId);
+        data.put("taskPage", config.taskPage(complaintId));
         data.put("incidentKey", incidentKey);
         data.put("elementId", event.data().path("elementId").asText());
         data.put("errorType", event.data().path("errorType").asText());
