@@ -8,13 +8,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import uk.redress.complaint.process.EngineCalls;
-import uk.redress.workflow.process.ComplaintProcesses;
 
 /**
- * The engine's incidents, through Camunda's orchestration REST API (v2): a cluster answers its searches from its
+ * The engine's incidents, through Camunda's orchestration REST API (v2): a cluster answers its search from its
  * secondary storage, the local stack's engine from its records. Retrying one is two gRPC commands.
  */
 @ApplicationScoped
@@ -52,19 +49,6 @@ public class EngineIncidents {
         return page.items().isEmpty() || total == null || from + page.items().size() >= total;
     }
 
-    /** The complaint whose process {@code processInstanceKey} is, from its variables; empty if it names none. */
-    public Uni<Optional<UUID>> complaintOf(long processInstanceKey) {
-        return EngineCalls.call(() -> engine.newVariableSearchRequest()
-                        .filter(filter -> filter.processInstanceKey(processInstanceKey)
-                                .scopeKey(processInstanceKey)
-                                .name(ComplaintProcesses.Variables.COMPLAINT_ID))
-                        .send())
-                .map(variables -> variables.items().stream().findFirst()
-                        // The value is JSON text: a quoted UUID.
-                        .map(variable -> variable.getValue().replace("\"", ""))
-                        .flatMap(EngineIncidents::uuid));
-    }
-
     /**
      * Gives a failed job its retries back and resolves the incident: the engine then offers the job again, or
      * evaluates the failed element again. A job or incident the engine no longer has needs nothing more.
@@ -76,13 +60,5 @@ public class EngineIncidents {
         return retries.chain(() -> EngineCalls.call(() -> engine.newResolveIncidentCommand(incidentKey).send())
                 .replaceWithVoid()
                 .onFailure(EngineCalls::notFound).recoverWithNull());
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -24,6 +24,7 @@ import uk.redress.complaint.complaint.EventContext;
 import uk.redress.complaint.complaint.ProcessIncidentRaised;
 import uk.redress.complaint.complaint.ProcessIncidentRetried;
 import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.process.EngineSearch;
 
 /**
  * The engine's incidents, seen from the record's side. An incident stops a complaint's process where it is (a job
@@ -41,12 +42,15 @@ public class Incidents {
 
     private final Pool database;
     private final EngineIncidents engine;
+    private final EngineSearch search;
     private final ComplaintService complaints;
     private final Clock clock;
 
-    public Incidents(Pool database, EngineIncidents engine, ComplaintService complaints, Clock clock) {
+    public Incidents(Pool database, EngineIncidents engine, EngineSearch search, ComplaintService complaints,
+                     Clock clock) {
         this.database = database;
         this.engine = engine;
+        this.search = search;
         this.complaints = complaints;
         this.clock = clock;
     }
@@ -82,7 +86,7 @@ public class Incidents {
         long key = incident.getIncidentKey();
         String errorType = incident.getErrorType() == null ? "UNKNOWN" : incident.getErrorType().name();
         String message = incident.getErrorMessage() == null ? "" : incident.getErrorMessage();
-        return engine.complaintOf(incident.getProcessInstanceKey()).chain(complaintId -> {
+        return search.complaintOf(incident.getProcessInstanceKey()).chain(complaintId -> {
             LOG.warnf("Incident %d in the engine: the process of complaint %s (instance %d) stopped at %s: %s (%s)",
                     key, complaintId.map(UUID::toString).orElse("unknown"), incident.getProcessInstanceKey(),
                     incident.getElementId(), errorType, message);

@@ -40,8 +40,11 @@ public class OutboxRelays {
     private static final Logger LOG = Logger.getLogger(OutboxRelays.class);
     private static final int BATCH = 200;
     private static final long WARN_EVERY_MILLIS = 30_000;
-    /** A send that has had no answer by then is failed and tried again on a later pass, rather than stall the relay. */
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A send that has had no answer by then is failed and tried again on a later pass, rather than stall the relay.
+     * Longer than the Kafka producer's own delivery timeout, so that the producer has given the record up first.
+     */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
     private final AtomicLong lastWarning = new AtomicLong();
 

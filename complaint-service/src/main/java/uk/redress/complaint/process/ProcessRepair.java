@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -35,8 +37,9 @@ import uk.redress.complaint.task.UserTaskWorker;
  *   job's hold ({@code UpdateJobTimeout}) every {@code redress.process-repair.check-every}, which the engine refuses
  *   with NOT_FOUND for a job that is gone.</li>
  * </ul>
- * Each is repaired as the recovery after an empty engine does it, for one complaint: the stray instance (where one is
- * known) is cancelled, and a new one started at the step the events say, with its timers at the same dates. Every
+ * Each is repaired as the recovery after an empty engine does it, for one complaint: every instance the engine has of
+ * it is cancelled (the stray one, and any the engine's variable search finds), and a new one started at the step the
+ * events say, with its timers at the same dates. Every
  * repair is logged and kept in {@code process_repair}, with what was found.
  *
  * <p>Complaints whose events still wait in the outbox for the engine are left alone: the relay is on its way.
@@ -52,12 +55,13 @@ public class ProcessRepair {
     private final ComplaintService complaints;
     private final ProcessDispatcher dispatcher;
     private final ProcessRecovery recovery;
+    private final EngineSearch search;
     private final Clock clock;
     private final Duration jobWait;
     private final Duration checkEvery;
 
     public ProcessRepair(Pool database, CamundaClient engine, ComplaintService complaints,
-                         ProcessDispatcher dispatcher, ProcessRecovery recovery, Clock clock,
+                         ProcessDispatcher dispatcher, ProcessRecovery recovery, EngineSearch search, Clock clock,
                          @ConfigProperty(name = "redress.process-repair.job-wait") Duration jobWait,
                          @ConfigProperty(name = "redress.process-repair.check-every") Duration checkEvery) {
         this.database = database;
@@ -65,6 +69,7 @@ public class ProcessRepair {
         this.complaints = complaints;
         this.dispatcher = dispatcher;
         this.recovery = recovery;
+        this.search = search;
         this.clock = clock;
         this.jobWait = jobWait;
         this.checkEvery = checkEvery;
@@ -171,40 +176,58 @@ public class ProcessRepair {
                 .onFailure().recoverWithItem(true);
     }
 
-    /** Cancels the stray instance where one is known, starts the complaint's process again at its step, notes it. */
+    /**
+     * Cancels every instance the engine has of the complaint (the stray one where known, and any other: one whose job
+     * a killed instance of this service took and never noted is still there), starts the complaint's process again
+     * at its step, and notes it.
+     */
     private Uni<Repair> repair(SqlConnection connection, Finding finding, Instant now) {
         return complaints.get(finding.complaintId()).chain(complaint -> {
             if (complaint.status() != ComplaintStatus.OPEN) {
                 return Uni.createFrom().nullItem();
             }
-            return cancel(finding.strayInstance())
-                    .chain(() -> dispatcher.startAt(complaint))
-                    .chain(newInstance -> {
-                        Repair repair = new Repair(complaint.id(), complaint.reference(), finding.found(),
-                                finding.strayInstance(), newInstance, now);
-                        LOG.warnf("Process repair: %s (%s): %s; started it again at its step as instance %s",
-                                complaint.reference(), complaint.id(), finding.found(), newInstance);
+            return cancelEvery(complaint.id(), finding.strayInstance())
+                    .chain(cancelled -> dispatcher.startAt(complaint).chain(newInstance -> {
+                        Long stray = finding.strayInstance() != null ? finding.strayInstance()
+                                : cancelled.stream().findFirst().orElse(null);
+                        Repair repair = new Repair(complaint.id(), complaint.reference(), finding.found(), stray,
+                                newInstance, now);
+                        LOG.warnf("Process repair: %s (%s): %s; cancelled %s, started it again at its step as "
+                                        + "instance %s", complaint.reference(), complaint.id(), finding.found(),
+                                cancelled.isEmpty() ? "no instance" : "instances " + cancelled, newInstance);
                         return connection.preparedQuery("INSERT INTO process_repair (complaint_id, found, "
                                         + "cancelled_instance, new_instance, repaired_at) VALUES ($1, $2, $3, $4, $5)")
-                                .execute(Tuple.of(complaint.id(), finding.found(), finding.strayInstance(),
-                                        newInstance, utc(now)))
+                                .execute(Tuple.of(complaint.id(), finding.found(), stray, newInstance, utc(now)))
                                 .chain(() -> connection.preparedQuery("UPDATE task SET job_key = NULL, "
                                                 + "job_offered_at = NULL, job_checked_at = NULL, "
                                                 + "process_instance_key = NULL WHERE complaint_id = $1 AND state = 'OPEN'")
                                         .execute(Tuple.of(complaint.id())))
                                 .replaceWith(repair);
-                    });
+                    }));
         });
     }
 
-    /** The stray instance, cancelled; one the engine does not have (ended, or never known) needs nothing. */
-    private Uni<Void> cancel(Long instance) {
-        if (instance == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().completionStage(() -> engine.newCancelInstanceCommand(instance).send())
-                .replaceWithVoid()
-                .onFailure(EngineCalls::notFound).recoverWithNull();
+    /** Cancels the stray instance and every other the engine has of the complaint; answers those it cancelled. */
+    private Uni<List<Long>> cancelEvery(UUID complaintId, Long strayInstance) {
+        return search.instancesOf(complaintId).chain(found -> {
+            Set<Long> instances = new LinkedHashSet<>();
+            if (strayInstance != null) {
+                instances.add(strayInstance);
+            }
+            instances.addAll(found);
+            return Multi.createFrom().iterable(instances)
+                    .onItem().transformToUniAndConcatenate(instance -> cancel(instance)
+                            .map(cancelled -> cancelled ? instance : null))
+                    .filter(instance -> instance != null)
+                    .collect().asList();
+        });
+    }
+
+    /** Answers whether it cancelled the instance: one the engine does not have (ended, or never known) needs nothing. */
+    private Uni<Boolean> cancel(long instance) {
+        return EngineCalls.call(() -> engine.newCancelInstanceCommand(instance).send())
+                .map(cancelled -> true)
+                .onFailure(EngineCalls::notFound).recoverWithItem(false);
     }
 
     /** The repairs of {@code organisation}'s complaints, newest first. */

@@ -45,7 +45,10 @@ public class UserTaskWorker {
                 .handler(this::handle)
                 .name("complaint-service-tasklist")
                 .timeout(HELD_FOR)
-                .streamEnabled(true)
+                // Polled, not streamed: a job pushed to the stream of an instance that was just killed stayed taken
+                // (seen on the local engine), and a user task job is taken for 30 days. Long polling hands a job over
+                // as soon as it is there all the same.
+                .streamEnabled(false)
                 .open();
     }
 

@@ -112,7 +112,7 @@ public final class FaultSuite {
         // The record's own checks look every few seconds here, so that each fault's reconciliation need not wait
         // minutes for them; the grace before the deadline watch raises a lapse stays at its default.
         Map<String, String> environment = Map.of("REDRESS_DEADLINE_WATCH_EVERY", "5s",
-                "REDRESS_PROCESS_REPAIR_EVERY", "5s", "REDRESS_INCIDENTS_EVERY", "5s");
+                "REDRESS_PROCESS_REPAIR_EVERY", "5s");
         try (LocalStackProcess stack = LocalStackProcess.start(settings, environment);
              CamundaClient engine = CamundaClient.newClientBuilder()
                      .grpcAddress(URI.create(settings.zeebeGrpcAddress())).preferRestOverGrpc(false).build()) {

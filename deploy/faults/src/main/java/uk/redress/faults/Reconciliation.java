@@ -106,7 +106,7 @@ final class Reconciliation {
         Map<String, String> openSteps = openSteps(complaints);
         Map<String, List<JsonNode>> active = new HashMap<>();
         for (JsonNode instance : JSON.readTree(get(stack.settings().httpAddress(Port.ENGINE_HTTP)
-                + "/process-instances", null))) {
+                + "/process-instances"))) {
             String complaint = instance.path("variables").path("complaintId").asText();
             if (complaints.contains(complaint) && instance.path("state").asText().equals("ACTIVE")) {
                 active.computeIfAbsent(complaint, key -> new ArrayList<>()).add(instance);
@@ -141,7 +141,7 @@ final class Reconciliation {
             }
         }
         List<JsonNode> mails = new ArrayList<>();
-        JSON.readTree(get(stack.settings().httpAddress(Port.MAILBOX) + "/messages", null)).forEach(mails::add);
+        JSON.readTree(get(stack.settings().httpAddress(Port.MAILBOX) + "/messages")).forEach(mails::add);
         // The SMTP server keeps a copy of a message for each recipient: a message sent once is as many copies as it
         // has recipients, and one sent twice is twice that.
         Map<String, Integer> copies = new HashMap<>();
@@ -273,15 +273,18 @@ final class Reconciliation {
         }
     }
 
-    private String get(String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+    /** The stack's view at {@code url}; asked again twice if it fails, as a busy stack may. */
+    private String get(String url) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return response.body();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            Thread.sleep(5_000);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The local engine's HTTP side. What the real Zeebe does not have: its clock ({@code GET /clock},
@@ -42,6 +43,7 @@ final class EngineHttpEndpoint implements AutoCloseable {
 
     private final ZeebeEngine engine;
     private final HttpServer server;
+    private final Object recordsRead = new Object();
 
     EngineHttpEndpoint(ZeebeEngine engine, int port) throws IOException {
         this.engine = engine;
@@ -50,16 +52,23 @@ final class EngineHttpEndpoint implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/clock/add", exchange -> HttpResponses.handle(exchange, "POST", this::addToClock));
         server.createContext("/clock", exchange -> HttpResponses.handle(exchange, "GET", e -> clock()));
+        // The engine's records are read one reader at a time: its record stream is not made for two.
         server.createContext("/process-instances",
-                exchange -> HttpResponses.handle(exchange, "GET", e -> processInstances()));
-        server.createContext("/v2/incidents/search",
-                exchange -> HttpResponses.handle(exchange, "POST", e -> page(incidents(), request(e))));
-        server.createContext("/v2/variables/search",
-                exchange -> HttpResponses.handle(exchange, "POST", e -> page(variables(), request(e))));
+                exchange -> HttpResponses.handle(exchange, "GET", e -> readingRecords(this::processInstances)));
+        server.createContext("/v2/incidents/search", exchange -> HttpResponses.handle(exchange, "POST",
+                e -> page(readingRecords(this::incidents), request(e))));
+        server.createContext("/v2/variables/search", exchange -> HttpResponses.handle(exchange, "POST",
+                e -> page(readingRecords(this::variables), request(e))));
     }
 
     void start() {
         server.start();
+    }
+
+    private <T> T readingRecords(Supplier<T> read) {
+        synchronized (recordsRead) {
+            return read.get();
+        }
     }
 
     private Object clock() {
@@ -83,7 +92,7 @@ final class EngineHttpEndpoint implements AutoCloseable {
     }
 
     /** Each process instance with its variables and the elements it has completed or is waiting in. */
-    private Object processInstances() {
+    private List<Map<String, Object>> processInstances() {
         Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
         // Variables are written before the instance's first element activates, so they are matched up at the end.
         Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();

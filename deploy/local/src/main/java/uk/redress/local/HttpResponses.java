@@ -43,6 +43,8 @@ final class HttpResponses {
                         Map.of("title", "Bad Request", "status", 400, "detail", e.getMessage()));
                 return;
             } catch (Exception e) {
+                System.err.println("The stack's " + exchange.getRequestURI().getPath() + " failed:");
+                e.printStackTrace(System.err);
                 send(exchange, 500, "application/problem+json", Map.of("title", "Internal Server Error",
                         "status", 500, "detail", String.valueOf(e.getMessage())));
                 return;

@@ -24,8 +24,11 @@ public class Dispatcher {
     private static final int BATCH = 200;
     /** Sends in flight at once: below the database pool, since each holds a connection while it sends. */
     private static final int CONCURRENCY = 16;
-    /** An SMTP server or receiver that accepts the connection and then says nothing must not hold a row forever. */
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * An SMTP server or receiver that accepts the connection and then says nothing must not hold a row forever. Longer
+     * than the Kafka producer's delivery timeout, so that the producer has given an alert up before it is retried.
+     */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
     private final SentLog sentLog;
     private final Instance<ChannelSender> senders;
