@@ -10,12 +10,15 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -26,12 +29,13 @@ import uk.redress.complaint.complaint.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.complaint.instances.InstanceLock;
 import uk.redress.complaint.messaging.ComplaintEventPublisher;
+import uk.redress.complaint.messaging.PublishedEvents;
 import uk.redress.complaint.process.ProcessDispatcher;
 import uk.redress.complaint.process.ProcessRecovery;
 
 /**
- * Works the outbox: sends each committed event to Kafka, and hands it to the workflow engine, each at least once,
- * oldest first. While Kafka or the engine is down the rows wait and are tried again on the next pass; the API goes
+ * Works the outbox: sends each committed event to Kafka once (see {@link #publishBatch}), and hands it to the workflow
+ * engine at least once (its message id makes a repeat a no-op), oldest first. While Kafka or the engine is down the rows wait and are tried again on the next pass; the API goes
  * on accepting complaints meanwhile.
  */
 @ApplicationScoped
@@ -45,12 +49,15 @@ public class OutboxRelays {
      * Longer than the Kafka producer's own delivery timeout, so that the producer has given the record up first.
      */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    /** Between the database's clock, which notes a send's first try, and the one Kafka stamps the record with. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final AtomicLong lastWarning = new AtomicLong();
 
     private final Pool database;
     private final EventCodec codec;
     private final ComplaintEventPublisher kafka;
+    private final PublishedEvents publishedEvents;
     private final ProcessDispatcher engine;
     private final ProcessRecovery recovery;
     private final int complaintsInFlight;
@@ -59,12 +66,13 @@ public class OutboxRelays {
      * @param complaintsInFlight complaints whose events are with the engine at once: enough to hide a cluster's
      *                           latency, few enough not to flood it
      */
-    public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka, ProcessDispatcher engine,
-                        ProcessRecovery recovery,
+    public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka,
+                        PublishedEvents publishedEvents, ProcessDispatcher engine, ProcessRecovery recovery,
                         @ConfigProperty(name = "redress.outbox.engine-concurrency") int complaintsInFlight) {
         this.database = database;
         this.codec = codec;
         this.kafka = kafka;
+        this.publishedEvents = publishedEvents;
         this.engine = engine;
         this.recovery = recovery;
         this.complaintsInFlight = complaintsInFlight;
@@ -84,22 +92,61 @@ public class OutboxRelays {
         return batch.get().chain(worked -> worked == BATCH ? drain(batch) : Uni.createFrom().voidItem());
     }
 
-    /** Answers how many entries it sent on, or 0 when one failed (the drain then waits for the next run). */
+    /**
+     * Answers how many entries it sent on, or 0 when one failed (the drain then waits for the next run). Each row is
+     * noted as tried before its first send; a row tried before and not marked sent is first looked for on the topic,
+     * where it is when the send went through and only the mark failed, and is sent again only if it is not there.
+     */
     private Uni<Integer> publishBatch() {
         return pending(database, "published_at").onItem().transformToUni(entries -> {
-            List<Long> sent = new ArrayList<>();
-            return Multi.createFrom().iterable(entries)
-                    .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event(), entry.complainantId())
-                            .ifNoItem().after(SEND_TIMEOUT).fail()
-                            .invoke(() -> sent.add(entry.id())))
-                    .collect().last()
-                    .onFailure().invoke(failure -> LOG.warnf("Kafka refused an event; %d sent, the rest waits: %s",
-                            sent.size(), failure.getMessage()))
-                    .onFailure().recoverWithNull()
-                    .chain(() -> mark(database, "published_at", sent))
-                    // Evaluated after the sends: only a batch sent whole lets the drain go on.
-                    .map(ignored -> sent.size() == entries.size() ? entries.size() : 0);
+            Set<UUID> triedBefore = new HashSet<>();
+            Instant earliestTry = null;
+            for (Entry entry : entries) {
+                if (entry.publishAttemptedAt() != null) {
+                    triedBefore.add(entry.event().eventId());
+                    earliestTry = earliestTry == null || entry.publishAttemptedAt().isBefore(earliestTry)
+                            ? entry.publishAttemptedAt() : earliestTry;
+                }
+            }
+            Instant since = earliestTry == null ? null : earliestTry.minus(CLOCK_SKEW);
+            return publishedEvents.among(triedBefore, since).chain(onTopic -> {
+                List<Long> sent = new ArrayList<>();
+                List<Entry> toSend = new ArrayList<>();
+                for (Entry entry : entries) {
+                    if (onTopic.contains(entry.event().eventId())) {
+                        sent.add(entry.id());
+                    } else {
+                        toSend.add(entry);
+                    }
+                }
+                if (!onTopic.isEmpty()) {
+                    LOG.infof("%d events tried before were found on Kafka already; marked sent, not sent again",
+                            onTopic.size());
+                }
+                return markTried(toSend).chain(() -> Multi.createFrom().iterable(toSend)
+                                .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event(),
+                                                entry.complainantId())
+                                        .ifNoItem().after(SEND_TIMEOUT).fail()
+                                        .invoke(() -> sent.add(entry.id())))
+                                .collect().last()
+                                .onFailure().invoke(failure -> LOG.warnf("Kafka refused an event; %d sent, the rest "
+                                        + "waits: %s", sent.size(), failure.getMessage()))
+                                .onFailure().recoverWithNull())
+                        .chain(() -> mark(database, "published_at", sent))
+                        // Evaluated after the sends: only a batch sent whole lets the drain go on.
+                        .map(ignored -> sent.size() == entries.size() ? entries.size() : 0);
+            });
         });
+    }
+
+    private Uni<Void> markTried(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return database.preparedQuery("UPDATE outbox SET publish_attempted_at = now() WHERE id = ANY($1) "
+                        + "AND publish_attempted_at IS NULL")
+                .execute(Tuple.of((Object) entries.stream().map(Entry::id).toArray(Long[]::new)))
+                .replaceWithVoid();
     }
 
     /**
@@ -168,7 +215,7 @@ public class OutboxRelays {
     private Uni<List<Entry>> pending(SqlClient client, String column) {
         return client.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
                         + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure', "
-                        + "e.complainant_id "
+                        + "e.complainant_id, o.publish_attempted_at "
                         + "FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
                         + "JOIN complaint_event received ON received.stream_id = e.stream_id AND received.version = 1 "
                         + "WHERE o." + column + " IS NULL ORDER BY o.id LIMIT " + BATCH)
@@ -180,7 +227,8 @@ public class OutboxRelays {
                                 row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
                                 new EventContext(row.getString(7), row.getUUID(8), row.getUUID(9)),
                                 codec.fromJson(row.getString(4), row.getString(5))), row.getString(10),
-                                row.getUUID(11)));
+                                row.getUUID(11), row.getOffsetDateTime(12) == null ? null
+                                        : row.getOffsetDateTime(12).toInstant()));
                     }
                     return entries;
                 });
@@ -205,8 +253,12 @@ public class OutboxRelays {
     private record Dispatched(List<Long> done, boolean whole) {
     }
 
-    /** @param procedure the procedure of the event's complaint */
-    /** @param complainantId whose key seals the event's personal fields; null before complainants had ids */
-    private record Entry(long id, RecordedEvent event, String procedure, UUID complainantId) {
+    /**
+     * @param procedure          the procedure of the event's complaint
+     * @param complainantId      whose key seals the event's personal fields; null before complainants had ids
+     * @param publishAttemptedAt when the relay first tried to send it to Kafka; null if it has not
+     */
+    private record Entry(long id, RecordedEvent event, String procedure, UUID complainantId,
+                         Instant publishAttemptedAt) {
     }
 }
