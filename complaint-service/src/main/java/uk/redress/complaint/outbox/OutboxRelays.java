@@ -35,8 +35,8 @@ import uk.redress.complaint.process.ProcessRecovery;
 
 /**
  * Works the outbox: sends each committed event to Kafka once (see {@link #publishBatch}), and hands it to the workflow
- * engine at least once (its message id makes a repeat a no-op), oldest first. While Kafka or the engine is down the rows wait and are tried again on the next pass; the API goes
- * on accepting complaints meanwhile.
+ * engine at least once (its message id makes a repeat a no-op), oldest first. While Kafka or the engine is down the
+ * rows wait and are tried again on the next pass; the API goes on accepting complaints meanwhile.
  */
 @ApplicationScoped
 public class OutboxRelays {

@@ -223,7 +223,7 @@ public class ProcessRepair {
         });
     }
 
-    /** Answers whether it cancelled the instance: one the engine does not have (ended, or never known) needs nothing. */
+    /** Answers whether it cancelled the instance: one the engine does not have (ended, never known) needs nothing. */
     private Uni<Boolean> cancel(long instance) {
         return EngineCalls.call(() -> engine.newCancelInstanceCommand(instance).send())
                 .map(cancelled -> true)

@@ -59,9 +59,9 @@ public class UserTaskWorker {
     }
 
     /**
-     * Notes the job on the complaint's task. A failure to note it (the database or the engine's clock away for a moment) is
-     * tried again after {@link #RETRY_AFTER} without using up the job's retries: they are for faults a person must
-     * fix, and the last one used up stops the process with an incident.
+     * Notes the job on the complaint's task. A failure to note it (the database or the engine's clock away for a
+     * moment) is tried again after {@link #RETRY_AFTER} without using up the job's retries: they are for faults a
+     * person must fix, and the last one used up stops the process with an incident.
      */
     void handle(JobClient jobs, ActivatedJob job) {
         try {

@@ -291,7 +291,8 @@ public final class LocalStackProcess implements AutoCloseable {
             process.getOutputStream().flush();
             String said = answer.get(READY_WITHIN.toSeconds(), TimeUnit.SECONDS);
             if (said.startsWith(LocalStack.FAILED)) {
-                throw new IllegalStateException("the local stack could not " + said.substring(LocalStack.FAILED.length()));
+                throw new IllegalStateException("the local stack could not "
+                        + said.substring(LocalStack.FAILED.length()));
             }
         } catch (IOException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the local stack did not carry out '" + command + "'", e);

@@ -20,8 +20,8 @@ import uk.redress.notification.sentlog.Dispatcher;
 import uk.redress.notification.sentlog.Notification;
 
 /**
- * Tells the organisation's admins, once, that the engine stopped a complaint's process ({@code process-incident-raised},
- * which the complaint service's incident watch records once per incident): an email to the {@code admins} group.
+ * Tells the organisation's admins, once, that the engine stopped a complaint's process: an email to the {@code admins}
+ * group on {@code process-incident-raised}, which the complaint service's incident watch records once per incident.
  */
 @ApplicationScoped
 public class IncidentNotices {
