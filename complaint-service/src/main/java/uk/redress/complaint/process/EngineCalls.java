@@ -6,6 +6,7 @@ import io.grpc.StatusRuntimeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -16,13 +17,20 @@ public final class EngineCalls {
     }
 
     /**
-     * The engine's answer, delivered back on the caller's Vert.x context: the client completes on its own threads,
-     * where Hibernate Reactive, which a caller may use next, refuses to run.
+     * An answer not come by then is a failure: a caller may hold a lock or a transaction while it waits, and an
+     * answer that never came held the engine's lock for good (the fault suite, PostgreSQL restarted at 4,000
+     * complaints: the engine relay waited behind it).
+     */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+
+    /**
+     * The engine's answer, delivered back on the caller's Vert.x context (the client completes on its own threads,
+     * where Hibernate Reactive, which a caller may use next, refuses to run); a failure after {@link #ANSWER_WITHIN}.
      */
     public static <T> Uni<T> call(Supplier<? extends CompletionStage<T>> request) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
-            Uni<T> answer = Uni.createFrom().completionStage(request);
+            Uni<T> answer = Uni.createFrom().completionStage(request).ifNoItem().after(ANSWER_WITHIN).fail();
             return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
         });
     }

@@ -115,8 +115,7 @@ public class ProcessDispatcher {
         received.stage().ifPresent(stage -> variables.put(Variables.START_AT, stage));
         // No time to live: a start that finds the complaint's instance already running (a resend after a lost answer)
         // is dropped at once instead of waiting to start a second instance when the first ends.
-        return Uni.createFrom()
-                .completionStage(() -> engine.newPublishMessageCommand()
+        return EngineCalls.call(() -> engine.newPublishMessageCommand()
                         .messageName(Messages.complaintReceived(procedure.id()))
                         .correlationKey(recorded.complaintId().toString())
                         .messageId(recorded.eventId().toString())
@@ -137,8 +136,7 @@ public class ProcessDispatcher {
         if (position.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom()
-                .completionStage(() -> {
+        return EngineCalls.call(() -> {
                     CreateProcessInstanceCommandStep3 command = engine.newCreateInstanceCommand()
                             .bpmnProcessId(procedure.id()).latestVersion().variables(position.get().variables());
                     for (String element : position.get().startBefore()) {
@@ -176,8 +174,7 @@ public class ProcessDispatcher {
 
     private Uni<Void> publish(String messageName, RecordedEvent recorded, Map<String, Object> variables,
                               ProcedurePolicy procedure) {
-        return Uni.createFrom()
-                .completionStage(() -> engine.newPublishMessageCommand()
+        return EngineCalls.call(() -> engine.newPublishMessageCommand()
                         .messageName(messageName)
                         .correlationKey(recorded.complaintId().toString())
                         .messageId(recorded.eventId().toString())

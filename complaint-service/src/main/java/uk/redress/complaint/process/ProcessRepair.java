@@ -166,11 +166,11 @@ public class ProcessRepair {
 
     /**
      * Renews the hold on a user task's job (the tasklist's worker holds it for weeks): the engine answers NOT_FOUND
-     * for a job it no longer has. Any other failure (the engine away) says nothing either way: held, for now.
+     * for a job it no longer has. Any other failure (the engine away, no answer in time) says nothing either way: held,
+     * for now.
      */
     private Uni<Boolean> stillHeld(long jobKey) {
-        return Uni.createFrom()
-                .completionStage(() -> engine.newUpdateTimeoutCommand(jobKey).timeout(UserTaskWorker.HELD_FOR).send())
+        return EngineCalls.call(() -> engine.newUpdateTimeoutCommand(jobKey).timeout(UserTaskWorker.HELD_FOR).send())
                 .map(ignored -> true)
                 .onFailure(EngineCalls::notFound).recoverWithItem(false)
                 .onFailure().recoverWithItem(true);
