@@ -59,13 +59,21 @@ public class UserTaskWorker {
     }
 
     /**
-     * Notes the job on the complaint's task. A failure to note it (the database or the engine's clock away for a
-     * moment) is tried again after {@link #RETRY_AFTER} without using up the job's retries: they are for faults a
-     * person must fix, and the last one used up stops the process with an incident.
+     * Notes the job on the complaint's task. A job without a usable complaint id is a fault of the model, which no
+     * retry mends: its exception uses up the job's retries, the last one an incident for a person to look at. A failure
+     * to note it (the database or the engine's clock away for a moment) is tried again after {@link #RETRY_AFTER}
+     * without using them up.
      */
     void handle(JobClient jobs, ActivatedJob job) {
+        Object variable = job.getVariablesAsMap().get(Variables.COMPLAINT_ID);
+        if (variable == null) {
+            LOG.warnf("User task job %d of %s has no complaint id; left to the engine", job.getKey(),
+                    job.getElementId());
+            return;
+        }
+        UUID complaintId = UUID.fromString(variable.toString());
         try {
-            note(job);
+            note(job, complaintId);
         } catch (RuntimeException e) {
             LOG.warnf("User task job %d of %s could not be noted; tried again in %s: %s", job.getKey(),
                     job.getElementId(), RETRY_AFTER, e.getMessage());
@@ -74,14 +82,8 @@ public class UserTaskWorker {
         }
     }
 
-    private void note(ActivatedJob job) {
-        Object complaintId = job.getVariablesAsMap().get(Variables.COMPLAINT_ID);
-        if (complaintId == null) {
-            LOG.warnf("User task job %d of %s has no complaint id; left to the engine", job.getKey(),
-                    job.getElementId());
-            return;
-        }
-        UUID taskId = PendingTask.taskId(UUID.fromString(complaintId.toString()), job.getElementId());
+    private void note(ActivatedJob job, UUID complaintId) {
+        UUID taskId = PendingTask.taskId(complaintId, job.getElementId());
         boolean noted = tasks.recordJob(taskId, job.getKey(), job.getProcessInstanceKey(), clock.instant())
                 .await().atMost(Duration.ofSeconds(30));
         if (!noted) {
@@ -89,7 +91,7 @@ public class UserTaskWorker {
                     job.getElementId(), complaintId);
             // The instance is somewhere the complaint is not: should the open step's job be gone or never come, the
             // process repair cancels this instance before it starts the complaint's process again.
-            tasks.recordInstanceElsewhere(UUID.fromString(complaintId.toString()), job.getProcessInstanceKey())
+            tasks.recordInstanceElsewhere(complaintId, job.getProcessInstanceKey())
                     .await().atMost(Duration.ofSeconds(30));
         }
     }

@@ -163,18 +163,15 @@ public final class FaultSuite {
                         stack.start(Part.POSTGRES);
                         load.join();
                     }
-                    case SMTP_REFUSING -> load.join();
-                    case PROCESS_CANCELLED -> {
-                        load.join();
-                        Set<String> these = new HashSet<>(intake.answered().keySet());
-                        these.removeAll(before);
-                        int cancelled = cancelProcesses(stack, engine, these, Math.max(1, these.size() / 4),
-                                options.settle());
-                        progress.printf(Locale.ROOT, "      cancelled %d processes in the engine%n", cancelled);
-                    }
+                    case SMTP_REFUSING, PROCESS_CANCELLED -> load.join();
                 }
                 Set<String> these = new HashSet<>(intake.answered().keySet());
                 these.removeAll(before);
+                if (fault == Fault.PROCESS_CANCELLED) {
+                    int cancelled = cancelProcesses(stack, engine, these, Math.max(1, these.size() / 4),
+                            options.settle());
+                    progress.printf(Locale.ROOT, "      cancelled %d processes in the engine%n", cancelled);
+                }
                 // The deadlines of this fault's complaints fall now (and earlier complaints' later ones with them).
                 if (fault == Fault.SMTP_REFUSING) {
                     stack.stop(Part.MAIL);
