@@ -2,12 +2,15 @@ package uk.redress.complaint.process;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +148,20 @@ public class ProcessDispatcher {
                     return command.send();
                 })
                 .map(created -> created.getProcessInstanceKey());
+    }
+
+    /**
+     * Cancels each of the instances; answers those it cancelled. One the engine does not have (ended, never known)
+     * needs nothing.
+     */
+    public Uni<List<Long>> cancel(Collection<Long> instances) {
+        return Multi.createFrom().iterable(instances)
+                .onItem().transformToUniAndConcatenate(instance -> EngineCalls.call(() ->
+                                engine.newCancelInstanceCommand(instance).send())
+                        .map(cancelled -> instance)
+                        .onFailure(EngineCalls::notFound).recoverWithNull())
+                .filter(instance -> instance != null)
+                .collect().asList();
     }
 
     /** A stage of the procedure, or of the informal front a complaint can start with. */

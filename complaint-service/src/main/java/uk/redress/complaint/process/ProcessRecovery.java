@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +29,24 @@ import uk.redress.workflow.procedure.ProcedurePolicy;
  * open complaint, at the step its events say it has reached and with its timers at the same dates, so that no
  * deadline is forgotten. The complaints to recreate are written down when the loss is noticed: a recovery cut short
  * carries on where it stopped, and replicas share the work without doing any complaint twice.
+ *
+ * <p>The new engine may already hold a process of a complaint: the relay handed it the complaint's events between the
+ * loss and the check that noticed it, or an attempt at the complaint was cut short after the engine took it (the
+ * service stopped, the database away). Such a complaint's recreation first cancels every instance the engine's
+ * variable search finds of it, so that it has one process.
  */
 @ApplicationScoped
 public class ProcessRecovery {
 
     private static final Logger LOG = Logger.getLogger(ProcessRecovery.class);
     private static final int COMPLAINTS_IN_FLIGHT = 8;
+    /**
+     * How far before the engine was last seen holding its state an event handed over counts as possibly sent after
+     * the loss: the relay's clock, on another replica, may run a little behind the database's.
+     */
+    private static final String CLOCK_MARGIN = "interval '5 seconds'";
+    /** An attempt at a complaint not finished in this time is taken to be cut short; engine calls give up in 30 s. */
+    private static final String ATTEMPT_LEASE = "interval '2 minutes'";
 
     private final Pool database;
     private final CamundaClient engine;
@@ -42,10 +55,12 @@ public class ProcessRecovery {
     private final ProcessDispatcher dispatcher;
     private final ProcedurePolicies procedures;
     private final EventPages eventPages;
+    private final EngineSearch search;
     private final AtomicBoolean checked = new AtomicBoolean();
 
     public ProcessRecovery(Pool database, CamundaClient engine, EngineSentinel sentinel, ProcessDeployment deployment,
-                           ProcessDispatcher dispatcher, ProcedurePolicies procedures, EventPages eventPages) {
+                           ProcessDispatcher dispatcher, ProcedurePolicies procedures, EventPages eventPages,
+                           EngineSearch search) {
         this.database = database;
         this.engine = engine;
         this.sentinel = sentinel;
@@ -53,6 +68,7 @@ public class ProcessRecovery {
         this.dispatcher = dispatcher;
         this.procedures = procedures;
         this.eventPages = eventPages;
+        this.search = search;
     }
 
     /**
@@ -71,9 +87,9 @@ public class ProcessRecovery {
                         .chain(known -> known.isEmpty() ? first(connection)
                                 : sentinel.deploy(known.get().id()).chain(version -> {
                                     if (version != known.get().sentinelVersion()) {
-                                        return lost(connection, version);
+                                        return lost(connection, known.get(), version);
                                     }
-                                    return Uni.createFrom().item(known.filter(Generation::recovering)
+                                    return confirmed(connection).map(ignored -> known.filter(Generation::recovering)
                                             .map(Generation::id));
                                 })))
                 .invoke(() -> checked.set(true))
@@ -85,10 +101,21 @@ public class ProcessRecovery {
     }
 
     private static Uni<Optional<Generation>> generation(SqlConnection connection) {
-        return connection.query("SELECT generation, sentinel_version, recovering FROM engine_generation WHERE id = 1")
+        return connection.query("SELECT generation, sentinel_version, recovering, COALESCE(confirmed_at, changed_at) "
+                        + "FROM engine_generation WHERE id = 1")
                 .execute()
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
-                        .map(row -> new Generation(row.getUUID(0), row.getInteger(1), row.getBoolean(2))));
+                        .map(row -> new Generation(row.getUUID(0), row.getInteger(1), row.getBoolean(2),
+                                row.getOffsetDateTime(3))));
+    }
+
+    /**
+     * The engine still holds its state, seen after every batch the relay handed it so far (the relay waits for the
+     * engine's lock, held here): none of those went to an engine that had lost it.
+     */
+    private static Uni<Void> confirmed(SqlConnection connection) {
+        return connection.query("UPDATE engine_generation SET confirmed_at = clock_timestamp() WHERE id = 1")
+                .execute().replaceWithVoid();
     }
 
     /** The first check ever: the engine holds whatever the processes started so far; nothing to recreate. */
@@ -96,7 +123,8 @@ public class ProcessRecovery {
         UUID generation = UUID.randomUUID();
         return sentinel.deployNew(generation)
                 .chain(version -> connection.preparedQuery("INSERT INTO engine_generation "
-                                + "(id, generation, sentinel_version, recovering, changed_at) VALUES (1, $1, $2, false, now())")
+                                + "(id, generation, sentinel_version, recovering, changed_at, confirmed_at) "
+                                + "VALUES (1, $1, $2, false, now(), clock_timestamp())")
                         .execute(Tuple.of(generation, version)))
                 .map(ignored -> Optional.empty());
     }
@@ -104,21 +132,26 @@ public class ProcessRecovery {
     /**
      * The engine lost its state. The processes go back, and every complaint whose start had already been sent is
      * put down to be recreated, its events still waiting in the outbox taken over (the recreated process reflects
-     * them). A complaint whose start still waits is left to the relay, which sends all its events in order.
+     * them). A complaint whose start still waits is left to the relay, which sends all its events in order. A complaint
+     * the relay handed events to since the engine was last seen holding its state is marked: the new engine may hold a
+     * process of it already.
      */
-    private Uni<Optional<UUID>> lost(SqlConnection connection, int sentinelVersion) {
+    private Uni<Optional<UUID>> lost(SqlConnection connection, Generation known, int sentinelVersion) {
         UUID generation = UUID.randomUUID();
         LOG.warnf("The engine has lost its state (it holds its sentinel as version %d): deploying the processes "
                 + "again and recreating the processes of the open complaints", sentinelVersion);
         return deployment.deploy()
                 .chain(() -> sentinel.deployNew(generation))
                 .chain(version -> connection.preparedQuery("UPDATE engine_generation SET generation = $1, "
-                                + "sentinel_version = $2, recovering = true, changed_at = now() WHERE id = 1")
+                                + "sentinel_version = $2, recovering = true, changed_at = now(), "
+                                + "confirmed_at = clock_timestamp() WHERE id = 1")
                         .execute(Tuple.of(generation, version)))
-                .chain(() -> connection.preparedQuery("INSERT INTO process_recreation (generation, complaint_id) "
-                                + "SELECT $1, e.stream_id FROM complaint_event e WHERE e.version = 1 AND NOT EXISTS "
+                .chain(() -> connection.preparedQuery("INSERT INTO process_recreation (generation, complaint_id, "
+                                + "sent_after_loss) SELECT $1, e.stream_id, e.stream_id IN (SELECT complaint_id "
+                                + "FROM outbox WHERE dispatched_at > $2::timestamptz - " + CLOCK_MARGIN + ") "
+                                + "FROM complaint_event e WHERE e.version = 1 AND NOT EXISTS "
                                 + "(SELECT 1 FROM outbox o WHERE o.event_id = e.event_id AND o.dispatched_at IS NULL)")
-                        .execute(Tuple.of(generation)))
+                        .execute(Tuple.of(generation, known.confirmedAt())))
                 .chain(() -> connection.preparedQuery("UPDATE outbox SET dispatched_at = now() "
                                 + "WHERE dispatched_at IS NULL AND complaint_id IN "
                                 + "(SELECT complaint_id FROM process_recreation WHERE generation = $1)")
@@ -151,8 +184,10 @@ public class ProcessRecovery {
                             .merge(COMPLAINTS_IN_FLIGHT)
                             .collect().last();
                 })
+                // Done once every complaint is: another replica may still be at some.
                 .chain(() -> database.preparedQuery("UPDATE engine_generation SET recovering = false, "
-                        + "changed_at = now() WHERE generation = $1 AND recovering").execute(Tuple.of(generation)))
+                        + "changed_at = now() WHERE generation = $1 AND recovering AND NOT EXISTS (SELECT 1 FROM "
+                        + "process_recreation WHERE generation = $1 AND done_at IS NULL)").execute(Tuple.of(generation)))
                 .invoke(rows -> {
                     if (rows.rowCount() > 0) {
                         LOG.info("Every open complaint's process is on the new engine again");
@@ -165,26 +200,31 @@ public class ProcessRecovery {
         return Math.max(1, total / 20);
     }
 
-    /** One complaint, in a transaction that holds its row: another replica skips it meanwhile. */
+    /**
+     * One complaint, once it is claimed: another replica skips it meanwhile, and takes it over only once the attempt has
+     * had time to finish. A complaint whose process the new engine may hold already has that cancelled first.
+     */
     private Uni<Void> recreate(UUID generation, UUID complaintId) {
-        Tuple keys = Tuple.of(generation, complaintId);
-        return database.withTransaction(connection -> connection.preparedQuery("SELECT 1 FROM process_recreation "
-                        + "WHERE generation = $1 AND complaint_id = $2 AND done_at IS NULL FOR UPDATE SKIP LOCKED")
-                .execute(keys)
+        return database.preparedQuery("UPDATE process_recreation SET attempts = attempts + 1, attempted_at = now() "
+                        + "WHERE generation = $1 AND complaint_id = $2 AND done_at IS NULL AND (attempted_at IS NULL "
+                        + "OR attempted_at < now() - " + ATTEMPT_LEASE + ") RETURNING sent_after_loss OR attempts > 1")
+                .execute(Tuple.of(generation, complaintId))
                 .chain(claimed -> claimed.size() == 0 ? Uni.createFrom().voidItem()
-                        : eventPages.sealedStream(connection, complaintId, Integer.MAX_VALUE)
-                        .chain(this::startAgain)
-                        .chain(instanceKey -> connection.preparedQuery("UPDATE process_recreation SET done_at = now(), "
+                        : eventPages.sealedStream(database, complaintId, Integer.MAX_VALUE)
+                        .chain(events -> startAgain(events, claimed.iterator().next().getBoolean(0)))
+                        .chain(instanceKey -> database.preparedQuery("UPDATE process_recreation SET done_at = now(), "
                                         + "process_instance_key = $3 WHERE generation = $1 AND complaint_id = $2")
                                 .execute(Tuple.of(generation, complaintId, instanceKey)))
-                        .replaceWithVoid()));
+                        .replaceWithVoid());
     }
 
     /**
      * The complaint's process as its events leave it; answers the new instance's key, or null when it was started
      * by its start message (a complaint with nothing done yet) or needs none.
+     *
+     * @param mayHaveOne whether the new engine may hold a process of the complaint already
      */
-    private Uni<Long> startAgain(List<RecordedEvent> events) {
+    private Uni<Long> startAgain(List<RecordedEvent> events, boolean mayHaveOne) {
         Complaint complaint = Complaint.replay(events).orElseThrow();
         if (complaint.status() != ComplaintStatus.OPEN) {
             return Uni.createFrom().nullItem();
@@ -194,10 +234,19 @@ public class ProcessRecovery {
             // The start message again: the engine keeps one instance per complaint, should the relay send it too.
             return dispatcher.dispatch(events.getFirst(), procedure.id()).map(ignored -> null);
         }
-        return dispatcher.startAt(complaint);
+        Uni<List<Long>> cancelled = mayHaveOne
+                ? search.instancesOf(complaint.id()).chain(dispatcher::cancel)
+                : Uni.createFrom().item(List.of());
+        return cancelled.invoke(instances -> {
+                    if (!instances.isEmpty()) {
+                        LOG.warnf("Complaint %s already had instances %s on the new engine: cancelled, and its process "
+                                + "started again at its step", complaint.id(), instances);
+                    }
+                })
+                .chain(() -> dispatcher.startAt(complaint));
     }
 
     /** What the service last knew of the engine. */
-    private record Generation(UUID id, int sentinelVersion, boolean recovering) {
+    private record Generation(UUID id, int sentinelVersion, boolean recovering, OffsetDateTime confirmedAt) {
     }
 }

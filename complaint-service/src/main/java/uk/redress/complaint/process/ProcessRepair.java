@@ -215,19 +215,8 @@ public class ProcessRepair {
                 instances.add(strayInstance);
             }
             instances.addAll(found);
-            return Multi.createFrom().iterable(instances)
-                    .onItem().transformToUniAndConcatenate(instance -> cancel(instance)
-                            .map(cancelled -> cancelled ? instance : null))
-                    .filter(instance -> instance != null)
-                    .collect().asList();
+            return dispatcher.cancel(instances);
         });
-    }
-
-    /** Answers whether it cancelled the instance: one the engine does not have (ended, never known) needs nothing. */
-    private Uni<Boolean> cancel(long instance) {
-        return EngineCalls.call(() -> engine.newCancelInstanceCommand(instance).send())
-                .map(cancelled -> true)
-                .onFailure(EngineCalls::notFound).recoverWithItem(false);
     }
 
     /** The repairs of {@code organisation}'s complaints, newest first. */

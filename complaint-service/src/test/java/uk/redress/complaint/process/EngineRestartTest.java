@@ -12,6 +12,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,13 +26,16 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.complaint.ComplaintService;
+import uk.redress.complaint.instances.InstanceLock;
 import uk.redress.local.Port;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 
 /**
  * The engine restarted on empty storage mid-procedure: the service notices, and every open complaint's process is
- * back at the step it had reached, its deadlines at the same dates, so that a lapse still alerts. And a start sent
- * twice starts one process.
+ * back at the step it had reached, its deadlines at the same dates, so that a lapse still alerts, with one process
+ * each, also where the relay reached the new engine before the loss was noticed. And a start sent twice starts one
+ * process.
  */
 @QuarkusTest
 @WithTestResource(EngineRestartResource.class)
@@ -44,6 +49,15 @@ class EngineRestartTest {
 
     @Inject
     CamundaClient engineClient;
+
+    @Inject
+    ProcessDeployment deployment;
+
+    @Inject
+    ProcessDispatcher dispatcher;
+
+    @Inject
+    ComplaintService complaints;
 
     @Test
     void anEngineRestartedEmptyGetsEachOpenComplaintsProcessBackAtItsStepAndTheLapseStillFires() throws Exception {
@@ -102,6 +116,48 @@ class EngineRestartTest {
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> instancesOf(id).size() == 1);
+    }
+
+    @Test
+    void aComplaintWhoseEventsReachedTheNewEngineBeforeTheLossWasNoticedHasOneProcess() throws Exception {
+        String id = receive();
+        act(id, "acknowledgement", "{\"letter\": \"We received your complaint.\"}");
+        awaitInstance(id, "Stage1RespondTask");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbox WHERE dispatched_at IS NULL") == 0);
+
+        // The engine's lock held: the service cannot check the engine, as between a loss and the check noticing it.
+        SqlConnection holder = database.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction held = holder.begin().await().atMost(Duration.ofSeconds(10));
+        InstanceLock.ENGINE.takeFor(holder).await().atMost(Duration.ofSeconds(10));
+        long stray;
+        try {
+            EngineRestartResource.restartEngineEmpty();
+            // Meanwhile the relay handed the complaint's events to the new engine, which started its process there.
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                deployment.deploy().await().atMost(WAIT);
+                return true;
+            });
+            stray = dispatcher.startAt(complaints.get(UUID.fromString(id)).await().atMost(WAIT))
+                    .await().atMost(WAIT);
+            database.preparedQuery("UPDATE outbox SET dispatched_at = clock_timestamp() WHERE complaint_id = $1")
+                    .execute(Tuple.of(UUID.fromString(id))).await().atMost(Duration.ofSeconds(10));
+        } finally {
+            held.rollback().await().atMost(Duration.ofSeconds(10));
+            holder.close().await().atMost(Duration.ofSeconds(10));
+        }
+
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM process_recreation WHERE complaint_id = '"
+                + id + "' AND done_at IS NOT NULL AND process_instance_key <> " + stray) == 1);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM engine_generation WHERE NOT recovering") == 1);
+        List<JsonNode> active = instancesOf(id).stream()
+                .filter(instance -> instance.path("state").asText().equals("ACTIVE")).toList();
+        assertThat(active).as("the complaint's processes on the new engine").hasSize(1);
+        assertThat(active(active.getFirst())).contains("Stage1RespondTask");
+        assertThat(instancesOf(id)).as("the instance the relay's events started is cancelled")
+                .anySatisfy(instance -> {
+                    assertThat(instance.path("processInstanceKey").asLong()).isEqualTo(stray);
+                    assertThat(instance.path("state").asText()).isEqualTo("TERMINATED");
+                });
     }
 
     private String receive() {
