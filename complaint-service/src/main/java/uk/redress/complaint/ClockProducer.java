@@ -14,9 +14,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The one source of "now" in the service. In production the system clock. On the local stack and in tests the local
@@ -33,14 +36,21 @@ public class ClockProducer {
 
     /**
      * Asks the local engine's clock endpoint ({@code GET /clock}) each time: it answers in about a millisecond, and a
-     * cached answer would miss a move the test just made.
+     * cached answer would miss a move the test just made. An engine too busy to answer in time (a burst of timers, a
+     * long pause of its JVM) is read from its last answer: the engine's clock runs with the system's between moves.
+     * A clock that has never answered fails.
      */
     static final class EngineClock extends Clock {
 
+        private static final Logger LOG = Logger.getLogger(EngineClock.class);
         private static final Pattern NOW = Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\"");
+        private static final long WARN_EVERY_MILLIS = 60_000;
 
         private final URI clock;
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        /** How far the engine's clock was ahead of the system's at its last answer; null before the first. */
+        private final AtomicReference<Duration> lastOffset = new AtomicReference<>();
+        private final AtomicLong lastWarning = new AtomicLong();
 
         EngineClock(URI engineClock) {
             this.clock = engineClock.resolve("/clock");
@@ -55,9 +65,21 @@ public class ClockProducer {
                 if (!now.find()) {
                     throw new IllegalStateException("the engine clock at " + clock + " answered " + body);
                 }
-                return Instant.parse(now.group(1));
+                Instant engineNow = Instant.parse(now.group(1));
+                lastOffset.set(Duration.between(Instant.now(), engineNow));
+                return engineNow;
             } catch (IOException e) {
-                throw new UncheckedIOException("the engine clock at " + clock + " does not answer", e);
+                Duration offset = lastOffset.get();
+                if (offset == null) {
+                    throw new UncheckedIOException("the engine clock at " + clock + " does not answer", e);
+                }
+                long now = System.currentTimeMillis();
+                long warned = lastWarning.get();
+                if (now - warned > WARN_EVERY_MILLIS && lastWarning.compareAndSet(warned, now)) {
+                    LOG.warnf("The engine clock at %s does not answer (%s): reading it from its last answer, %s "
+                            + "ahead of the system clock", clock, e, offset);
+                }
+                return Instant.now().plus(offset);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading the engine clock", e);

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import uk.redress.local.KafkaRecords;
@@ -208,16 +209,9 @@ final class Reconciliation {
         List<CompletableFuture<?>> asked = new ArrayList<>();
         for (String complaint : complaints) {
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.settings()
-                            .httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/" + complaint + "/deadlines"))
-                    .header("Authorization", "Bearer " + officerToken.get()).GET().build();
-            asked.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("the deadlines of " + complaint + ": " + response.statusCode()
-                            + " " + response.body());
-                }
+            asked.add(deadlinesOf(complaint, 1).thenAccept(body -> {
                 try {
-                    for (JsonNode deadline : JSON.readTree(response.body())) {
+                    for (JsonNode deadline : JSON.readTree(body)) {
                         Instant lapsesAt = Instant.parse(deadline.path("lapsesAt").asText());
                         if (lapsesAt.isBefore(owedBefore) && deadline.path("metAt").isNull()) {
                             due.computeIfAbsent(complaint, key -> ConcurrentHashMap.newKeySet())
@@ -231,6 +225,24 @@ final class Reconciliation {
         }
         CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).join();
         return due;
+    }
+
+    /** A complaint's deadlines as the API gives them; asked again twice, 5 s apart, if it fails, as a busy stack may. */
+    private CompletableFuture<String> deadlinesOf(String complaint, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.settings().httpAddress(Port.COMPLAINT_SERVICE)
+                        + "/api/v1/complaints/" + complaint + "/deadlines"))
+                .header("Authorization", "Bearer " + officerToken.get()).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() == 200) {
+                return CompletableFuture.completedFuture(response.body());
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("the deadlines of " + complaint + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS))
+                    .thenCompose(ignored -> deadlinesOf(complaint, attempt + 1));
+        });
     }
 
     private Map<String, List<String>> storedEvents(Set<String> complaints) throws Exception {
