@@ -171,6 +171,7 @@ public class ProcessRecovery {
                         total = row.getLong(1);
                     }
                     AtomicInteger done = new AtomicInteger((int) total - toDo.size());
+                    AtomicInteger failed = new AtomicInteger();
                     long all = total;
                     return Multi.createFrom().iterable(toDo)
                             .onItem().transformToUni(complaintId -> recreate(generation, complaintId)
@@ -180,9 +181,24 @@ public class ProcessRecovery {
                                             LOG.infof("Recreating processes on the new engine: %d of %d complaints "
                                                     + "done", n, all);
                                         }
+                                    })
+                                    // One complaint's failure holds up no other: it is taken again once its
+                                    // attempt's lease is over, by whichever instance checks the engine then.
+                                    .onFailure().recoverWithItem(failure -> {
+                                        if (failed.getAndIncrement() == 0) {
+                                            LOG.warnf("Could not recreate the process of complaint %s (%s); it is "
+                                                    + "tried again", complaintId, failure.toString());
+                                        }
+                                        return null;
                                     }))
                             .merge(COMPLAINTS_IN_FLIGHT)
-                            .collect().last();
+                            .collect().last()
+                            .invoke(() -> {
+                                if (failed.get() > 0) {
+                                    LOG.warnf("Recreating processes on the new engine: %d complaints failed this "
+                                            + "pass and are tried again", failed.get());
+                                }
+                            });
                 })
                 // Done once every complaint is: another replica may still be at some.
                 .chain(() -> database.preparedQuery("UPDATE engine_generation SET recovering = false, "

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
-import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
@@ -44,6 +43,12 @@ final class EngineHttpEndpoint implements AutoCloseable {
     private final ZeebeEngine engine;
     private final HttpServer server;
     private final Object recordsRead = new Object();
+    // The index of the engine's records, read up to recordsIndexed; guarded by recordsRead.
+    private int recordsIndexed;
+    private final Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
+    private final Map<Long, Map<String, Object>> instanceVariables = new LinkedHashMap<>();
+    private final Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
+    private final Map<Long, Map<String, Object>> incidents = new LinkedHashMap<>();
 
     EngineHttpEndpoint(ZeebeEngine engine, int port) throws IOException {
         this.engine = engine;
@@ -65,8 +70,10 @@ final class EngineHttpEndpoint implements AutoCloseable {
         server.start();
     }
 
+    /** Brings the index up to the engine's latest record, then answers from it; one reader at a time. */
     private <T> T readingRecords(Supplier<T> read) {
         synchronized (recordsRead) {
+            catchUp();
             return read.get();
         }
     }
@@ -91,81 +98,98 @@ final class EngineHttpEndpoint implements AutoCloseable {
         }
     }
 
-    /** Each process instance with its variables and the elements it has completed or is waiting in. */
-    private List<Map<String, Object>> processInstances() {
-        Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
-        // Variables are written before the instance's first element activates, so they are matched up at the end.
-        Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
-        for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
-            if (record.getRecordType() != RecordType.EVENT) {
-                continue;
+    /**
+     * Reads the records the engine wrote since the last read into the index: a read costs what is new, not all the
+     * engine has kept.
+     */
+    private void catchUp() {
+        Iterable<Record<?>> records = engine.engine().getRecordStreamSource().getRecords();
+        if (records instanceof List<Record<?>> list) {
+            for (int next = recordsIndexed; next < list.size(); next++) {
+                index(list.get(next));
             }
-            if (record.getValueType() == ValueType.PROCESS_INSTANCE) {
-                ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();
-                ProcessInstanceView instance = instances.computeIfAbsent(value.getProcessInstanceKey(),
-                        key -> new ProcessInstanceView(key, value.getBpmnProcessId()));
-                instance.apply((ProcessInstanceIntent) record.getIntent(), value);
-            } else if (record.getValueType() == ValueType.VARIABLE) {
-                VariableRecordValue value = (VariableRecordValue) record.getValue();
-                if (value.getScopeKey() == value.getProcessInstanceKey()) {
-                    variables.computeIfAbsent(value.getProcessInstanceKey(), key -> new LinkedHashMap<>())
-                            .put(value.getName(), parse(value.getValue()));
-                }
+            recordsIndexed = list.size();
+            return;
+        }
+        int position = 0;
+        for (Record<?> record : records) {
+            if (position++ >= recordsIndexed) {
+                index(record);
             }
         }
+        recordsIndexed = position;
+    }
+
+    private void index(Record<?> record) {
+        if (record.getRecordType() != RecordType.EVENT) {
+            return;
+        }
+        switch (record.getValueType()) {
+            case PROCESS_INSTANCE -> {
+                ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();
+                instances.computeIfAbsent(value.getProcessInstanceKey(),
+                        key -> new ProcessInstanceView(key, value.getBpmnProcessId()))
+                        .apply((ProcessInstanceIntent) record.getIntent(), value);
+            }
+            case VARIABLE -> {
+                VariableRecordValue value = (VariableRecordValue) record.getValue();
+                // Variables are written before the instance's first element activates: matched up when asked.
+                if (value.getScopeKey() == value.getProcessInstanceKey()) {
+                    instanceVariables.computeIfAbsent(value.getProcessInstanceKey(), key -> new LinkedHashMap<>())
+                            .put(value.getName(), parse(value.getValue()));
+                }
+                Map<String, Object> variable = new LinkedHashMap<>();
+                variable.put("variableKey", String.valueOf(record.getKey()));
+                variable.put("name", value.getName());
+                variable.put("value", value.getValue());
+                variable.put("isTruncated", false);
+                variable.put("scopeKey", String.valueOf(value.getScopeKey()));
+                variable.put("processInstanceKey", String.valueOf(value.getProcessInstanceKey()));
+                variable.put("tenantId", value.getTenantId());
+                variables.put(record.getKey(), variable);
+            }
+            case INCIDENT -> {
+                IncidentRecordValue value = (IncidentRecordValue) record.getValue();
+                if (record.getIntent() == IncidentIntent.CREATED) {
+                    Map<String, Object> incident = new LinkedHashMap<>();
+                    incident.put("incidentKey", String.valueOf(record.getKey()));
+                    incident.put("processDefinitionKey", String.valueOf(value.getProcessDefinitionKey()));
+                    incident.put("processDefinitionId", value.getBpmnProcessId());
+                    incident.put("processInstanceKey", String.valueOf(value.getProcessInstanceKey()));
+                    incident.put("errorType", value.getErrorType().name());
+                    incident.put("errorMessage", value.getErrorMessage());
+                    incident.put("elementId", value.getElementId());
+                    incident.put("elementInstanceKey", String.valueOf(value.getElementInstanceKey()));
+                    incident.put("creationTime", Instant.ofEpochMilli(record.getTimestamp()).toString());
+                    incident.put("state", "ACTIVE");
+                    incident.put("jobKey", value.getJobKey() > 0 ? String.valueOf(value.getJobKey()) : null);
+                    incident.put("tenantId", value.getTenantId());
+                    incidents.put(record.getKey(), incident);
+                } else if (record.getIntent() == IncidentIntent.RESOLVED && incidents.containsKey(record.getKey())) {
+                    incidents.get(record.getKey()).put("state", "RESOLVED");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Each process instance with its variables and the elements it has completed or is waiting in. */
+    private List<Map<String, Object>> processInstances() {
         return instances.values().stream()
-                .map(instance -> instance.toJson(variables.getOrDefault(instance.key, Map.of())))
+                .map(instance -> instance.toJson(new LinkedHashMap<>(instanceVariables.getOrDefault(instance.key,
+                        Map.of()))))
                 .toList();
     }
 
     /** Every incident the engine raised, by key, with its state now (ACTIVE until resolved). */
     private List<Map<String, Object>> incidents() {
-        Map<Long, Map<String, Object>> incidents = new LinkedHashMap<>();
-        for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
-            if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.INCIDENT) {
-                continue;
-            }
-            IncidentRecordValue value = (IncidentRecordValue) record.getValue();
-            if (record.getIntent() == IncidentIntent.CREATED) {
-                Map<String, Object> incident = new LinkedHashMap<>();
-                incident.put("incidentKey", String.valueOf(record.getKey()));
-                incident.put("processDefinitionKey", String.valueOf(value.getProcessDefinitionKey()));
-                incident.put("processDefinitionId", value.getBpmnProcessId());
-                incident.put("processInstanceKey", String.valueOf(value.getProcessInstanceKey()));
-                incident.put("errorType", value.getErrorType().name());
-                incident.put("errorMessage", value.getErrorMessage());
-                incident.put("elementId", value.getElementId());
-                incident.put("elementInstanceKey", String.valueOf(value.getElementInstanceKey()));
-                incident.put("creationTime", Instant.ofEpochMilli(record.getTimestamp()).toString());
-                incident.put("state", "ACTIVE");
-                incident.put("jobKey", value.getJobKey() > 0 ? String.valueOf(value.getJobKey()) : null);
-                incident.put("tenantId", value.getTenantId());
-                incidents.put(record.getKey(), incident);
-            } else if (record.getIntent() == IncidentIntent.RESOLVED && incidents.containsKey(record.getKey())) {
-                incidents.get(record.getKey()).put("state", "RESOLVED");
-            }
-        }
-        return List.copyOf(incidents.values());
+        // Copies: the index changes on while the answer is written out.
+        return incidents.values().stream().<Map<String, Object>>map(LinkedHashMap::new).toList();
     }
 
     /** Every process variable as it stands, its value as JSON text (as the REST API gives it). */
     private List<Map<String, Object>> variables() {
-        Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
-        for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
-            if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.VARIABLE) {
-                continue;
-            }
-            VariableRecordValue value = (VariableRecordValue) record.getValue();
-            Map<String, Object> variable = new LinkedHashMap<>();
-            variable.put("variableKey", String.valueOf(record.getKey()));
-            variable.put("name", value.getName());
-            variable.put("value", value.getValue());
-            variable.put("isTruncated", false);
-            variable.put("scopeKey", String.valueOf(value.getScopeKey()));
-            variable.put("processInstanceKey", String.valueOf(value.getProcessInstanceKey()));
-            variable.put("tenantId", value.getTenantId());
-            variables.put(record.getKey(), variable);
-        }
         return List.copyOf(variables.values());
     }
 
@@ -278,8 +302,8 @@ final class EngineHttpEndpoint implements AutoCloseable {
             json.put("processInstanceKey", key);
             json.put("bpmnProcessId", bpmnProcessId);
             json.put("state", state);
-            json.put("activeElements", activeElements);
-            json.put("completedElements", completedElements);
+            json.put("activeElements", List.copyOf(activeElements));
+            json.put("completedElements", List.copyOf(completedElements));
             json.put("variables", variables);
             return json;
         }
