@@ -1,6 +1,5 @@
 package uk.redress.complaint.process;
 
-import io.camunda.client.CamundaClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,7 +48,6 @@ public class ProcessRecovery {
     private static final String ATTEMPT_LEASE = "interval '2 minutes'";
 
     private final Pool database;
-    private final CamundaClient engine;
     private final EngineSentinel sentinel;
     private final ProcessDeployment deployment;
     private final ProcessDispatcher dispatcher;
@@ -58,11 +56,10 @@ public class ProcessRecovery {
     private final EngineSearch search;
     private final AtomicBoolean checked = new AtomicBoolean();
 
-    public ProcessRecovery(Pool database, CamundaClient engine, EngineSentinel sentinel, ProcessDeployment deployment,
+    public ProcessRecovery(Pool database, EngineSentinel sentinel, ProcessDeployment deployment,
                            ProcessDispatcher dispatcher, ProcedurePolicies procedures, EventPages eventPages,
                            EngineSearch search) {
         this.database = database;
-        this.engine = engine;
         this.sentinel = sentinel;
         this.deployment = deployment;
         this.dispatcher = dispatcher;
