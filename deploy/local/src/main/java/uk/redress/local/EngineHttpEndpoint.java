@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -13,6 +14,7 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,7 @@ final class EngineHttpEndpoint implements AutoCloseable {
     private final Object recordsRead = new Object();
     // The index of the engine's records, read up to recordsIndexed; guarded by recordsRead.
     private int recordsIndexed;
+    private boolean keepsRecords;
     private final Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
     private final Map<Long, Map<String, Object>> instanceVariables = new LinkedHashMap<>();
     private final Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
@@ -100,24 +103,37 @@ final class EngineHttpEndpoint implements AutoCloseable {
 
     /**
      * Reads the records the engine wrote since the last read into the index: a read costs what is new, not all the
-     * engine has kept.
+     * engine has kept. The engine's record source keeps every record it has handed out, decoded (some 4 KB each;
+     * gigabytes at 10,000 complaints): once indexed, they are let go.
      */
     private void catchUp() {
-        Iterable<Record<?>> records = engine.engine().getRecordStreamSource().getRecords();
-        if (records instanceof List<Record<?>> list) {
-            for (int next = recordsIndexed; next < list.size(); next++) {
-                index(list.get(next));
-            }
-            recordsIndexed = list.size();
-            return;
-        }
+        RecordStreamSource source = engine.engine().getRecordStreamSource();
         int position = 0;
-        for (Record<?> record : records) {
+        for (Record<?> record : source.getRecords()) {
             if (position++ >= recordsIndexed) {
                 index(record);
             }
         }
-        recordsIndexed = position;
+        recordsIndexed = forget(source) ? 0 : position;
+    }
+
+    /** Empties the record source's cache of decoded records; answers false where this engine's source has none. */
+    private boolean forget(RecordStreamSource source) {
+        try {
+            Field cache = source.getClass().getDeclaredField("records");
+            cache.setAccessible(true);
+            if (cache.get(source) instanceof List<?> records) {
+                records.clear();
+                return true;
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (!keepsRecords) {
+                keepsRecords = true;
+                System.err.println("The engine's records cannot be let go once indexed (" + e + "): the stack's "
+                        + "memory grows with them");
+            }
+        }
+        return false;
     }
 
     private void index(Record<?> record) {
