@@ -1,8 +1,7 @@
 package uk.redress.complaint.access;
 
 import java.util.UUID;
-import uk.redress.complaint.complaint.Complaint;
-import uk.redress.complaint.complaint.EventContext;
+import uk.redress.complaint.core.EventContext;
 
 /**
  * Who is calling, from the verified token.
@@ -12,14 +11,6 @@ import uk.redress.complaint.complaint.EventContext;
  * @param organisation the organisation whose complaints the caller may reach
  */
 public record Caller(String id, String name, String organisation) {
-
-    /**
-     * Need to know: the complaint is of the caller's organisation and not about the caller. Anything else is
-     * answered as if there were no such complaint, so that its existence does not leak either.
-     */
-    public boolean maySee(Complaint complaint) {
-        return complaint.organisation().equals(organisation) && !complaint.staffConcerned().contains(id);
-    }
 
     /** The context of the events this caller's request records: the caller is the actor. */
     public EventContext context(UUID correlationId) {

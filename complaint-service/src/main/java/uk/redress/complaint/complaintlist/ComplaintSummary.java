@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.core.Complaint;
 import uk.redress.workflow.calendar.Deadline;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.access.StaffConcerned;
-import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.eventstore.Projection;
 
 /**

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
-import uk.redress.complaint.complaint.Complaint;
-import uk.redress.complaint.complaint.RecordedEvent;
-import uk.redress.complaint.eventstore.EventPages;
+import uk.redress.complaint.core.Complaint;
+import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventPages.Position;
+import uk.redress.complaint.eventstore.EventPages;
 
 /**
  * Rebuilds {@code complaint_summary} from the event store: empties it, then reads every event in (stream id,

@@ -18,8 +18,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
-import uk.redress.complaint.complaint.ComplaintEvent;
-import uk.redress.complaint.privacy.PersonalFields;
+import uk.redress.complaint.core.ComplaintEvent;
 import uk.redress.workflow.personaldata.PersonalDataCipher;
 
 /** Turns events into JSON and back; the type name says which record a payload is. */

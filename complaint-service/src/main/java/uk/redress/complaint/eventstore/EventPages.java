@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import uk.redress.complaint.complaint.EventContext;
-import uk.redress.complaint.complaint.RecordedEvent;
-import uk.redress.complaint.privacy.PersonalDataKeys;
+import uk.redress.complaint.core.EventContext;
+import uk.redress.complaint.core.RecordedEvent;
 
 /**
  * The whole event store read in pages, complaint by complaint and each complaint's events in order, for replays.

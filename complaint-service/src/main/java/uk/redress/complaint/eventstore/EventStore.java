@@ -13,15 +13,12 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
-import uk.redress.complaint.complaint.Complaint;
-import uk.redress.complaint.complaint.ComplaintEvent;
-import uk.redress.complaint.complaint.ComplaintReceived;
-import uk.redress.complaint.complaint.EventContext;
-import uk.redress.complaint.complaint.RecordedEvent;
-import uk.redress.complaint.complaint.VersionConflictException;
-import uk.redress.complaint.intake.IdempotencyKey;
-import uk.redress.complaint.outbox.OutboxEntry;
-import uk.redress.complaint.privacy.PersonalDataKeys;
+import uk.redress.complaint.core.Complaint;
+import uk.redress.complaint.core.ComplaintEvent;
+import uk.redress.complaint.core.ComplaintReceived;
+import uk.redress.complaint.core.EventContext;
+import uk.redress.complaint.core.RecordedEvent;
+import uk.redress.complaint.core.VersionConflictException;
 
 /** The record of truth: every complaint's events, in order, in PostgreSQL. */
 @ApplicationScoped
@@ -33,28 +30,28 @@ public class EventStore {
     private final Mutiny.SessionFactory sessions;
     private final EventCodec codec;
     private final Clock clock;
-    private final List<Projection> projections;
+    private final List<WrittenWithAppend> withEveryAppend;
     private final PersonalDataKeys keys;
     private final EventPages pages;
 
     public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock, PersonalDataKeys keys,
                       EventPages pages,
-                      @All List<Projection> projections) {
+                      @All List<WrittenWithAppend> withEveryAppend) {
         this.sessions = sessions;
         this.codec = codec;
         this.clock = clock;
-        this.projections = List.copyOf(projections);
+        this.withEveryAppend = List.copyOf(withEveryAppend);
         this.keys = keys;
         this.pages = pages;
     }
 
     /**
-     * Starts a complaint's stream with {@code events}, with other rows written in the same transaction (an
-     * idempotency key, say); a duplicate of one of those fails with the database's own error. Answers the new
+     * Starts a complaint's stream with {@code events}, with {@code alongside} written in the same transaction (an
+     * idempotency key, say); a duplicate of a row it writes fails with the database's own error. Answers the new
      * complaint. A complainant the case system named must exist already; otherwise one is made.
      */
     public Uni<Complaint> start(UUID complaintId, ComplaintReceived received, EventContext context,
-                                List<Object> alongside, boolean complainantNamed) {
+                                List<WrittenWithAppend> alongside, boolean complainantNamed) {
         return append(complaintId, null, List.of(received), context, alongside, complainantNamed);
     }
 
@@ -68,13 +65,14 @@ public class EventStore {
     }
 
     /**
-     * Writes the events, an outbox row for each (so that every committed event is sent on, see OutboxRelays), the
-     * {@code alongside} rows and every {@link Projection}'s view of the new state, in one transaction. The new state
+     * Writes the events, then everything {@link WrittenWithAppend} (the outbox's rows, the read models) and
+     * {@code alongside}, in one transaction. The new state
      * is {@code decidedOn} (null for a new complaint) with only the new events folded in: the caller has just read
      * the history, and the version check makes sure nothing came between.
      */
     private Uni<Complaint> append(UUID complaintId, Complaint decidedOn, List<? extends ComplaintEvent> events,
-                                  EventContext context, List<Object> alongside, boolean complainantNamed) {
+                                  EventContext context, List<WrittenWithAppend> alongside,
+                                  boolean complainantNamed) {
         int expectedVersion = decidedOn == null ? 0 : decidedOn.version();
         // One transaction, one moment: the events of an append are recorded at the same time.
         Instant recordedAt = clock.instant();
@@ -87,14 +85,11 @@ public class EventStore {
         UUID complainantId = after.complainantId();
         return sessions.withTransaction(session -> sealingKey(session, decidedOn, after, complainantNamed)
                         .chain(key -> {
-                            List<Object> rows = new ArrayList<>();
+                            List<StoredEvent> rows = new ArrayList<>();
                             recorded.forEach(next -> rows.add(toRow(next, complainantId, key)));
-                            // The outbox rows go in with the events: every committed event is sent on (OutboxRelays).
-                            recorded.forEach(next -> rows.add(OutboxEntry.of(next.eventId(), complaintId)));
-                            rows.addAll(alongside);
                             return session.persistAll(rows.toArray());
                         })
-                        .chain(() -> project(session, after, recorded)))
+                        .chain(() -> writeWith(session, after, recorded, alongside)))
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .replaceWith(after);
@@ -117,16 +112,19 @@ public class EventStore {
                 : keys.forNewComplainant(session, after.complainantId(), after.organisation());
     }
 
-    private Uni<Void> project(Mutiny.Session session, Complaint state, List<RecordedEvent> recorded) {
+    private Uni<Void> writeWith(Mutiny.Session session, Complaint after, List<RecordedEvent> recorded,
+                                List<WrittenWithAppend> alongside) {
         if (recorded.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Instant lastEventAt = recorded.getLast().occurredAt();
-        Uni<Void> applied = Uni.createFrom().voidItem();
-        for (Projection projection : projections) {
-            applied = applied.chain(() -> projection.apply(session, state, lastEventAt));
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (WrittenWithAppend writer : withEveryAppend) {
+            written = written.chain(() -> writer.write(session, after, recorded));
         }
-        return applied;
+        for (WrittenWithAppend writer : alongside) {
+            written = written.chain(() -> writer.write(session, after, recorded));
+        }
+        return written;
     }
 
     /** The next human-readable reference, for a complaint received in {@code year}: SEND-2026-000123. */
@@ -151,11 +149,6 @@ public class EventStore {
             }
         }
         return false;
-    }
-
-    /** The complaint an Idempotency-Key created, with the hash of the request that created it. */
-    public Uni<Optional<IdempotencyKey>> idempotencyKey(String key) {
-        return sessions.withSession(session -> session.find(IdempotencyKey.class, key)).map(Optional::ofNullable);
     }
 
     /** A complaint's events, oldest first, personal fields opened; empty when there is no such complaint. */

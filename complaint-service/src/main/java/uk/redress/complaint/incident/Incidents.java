@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.access.Caller;
-import uk.redress.complaint.complaint.ComplaintNotFoundException;
-import uk.redress.complaint.complaint.ComplaintService;
-import uk.redress.complaint.complaint.EventContext;
-import uk.redress.complaint.complaint.ProcessIncidentRaised;
-import uk.redress.complaint.complaint.ProcessIncidentRetried;
+import uk.redress.complaint.core.ComplaintNotFoundException;
+import uk.redress.complaint.core.EventContext;
+import uk.redress.complaint.core.ProcessIncidentRaised;
+import uk.redress.complaint.core.ProcessIncidentRetried;
+import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.instances.InstanceLock;
 import uk.redress.complaint.process.EngineSearch;
 

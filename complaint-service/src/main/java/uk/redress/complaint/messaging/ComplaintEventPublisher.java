@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import uk.redress.complaint.complaint.ComplaintEvent;
-import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.core.ComplaintEvent;
+import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
 
 /**

@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import uk.redress.complaint.complaint.ComplaintService;
-import uk.redress.complaint.complaint.EventContext;
-import uk.redress.complaint.complaint.VersionConflictException;
+import uk.redress.complaint.core.ComplainantNotFoundException;
+import uk.redress.complaint.core.EventContext;
+import uk.redress.complaint.core.VersionConflictException;
+import uk.redress.complaint.eventstore.PersonalDataKeys;
+import uk.redress.complaint.handling.ComplaintService;
 
 /**
  * Erases a complainant's personal data: destroys their key, so every personal field of every event of theirs reads as

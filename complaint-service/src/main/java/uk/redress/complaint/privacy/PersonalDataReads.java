@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.redress.complaint.access.Caller;
-import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.core.Complaint;
+import uk.redress.complaint.core.RecordedEvent;
+import uk.redress.complaint.handling.ComplaintService;
 
 /**
  * Who read whose personal data, and when: every time a person is shown a complaint, its history or deadlines, a task's
@@ -29,10 +31,21 @@ public class PersonalDataReads {
 
     private final Pool database;
     private final Clock clock;
+    private final ComplaintService complaints;
 
-    public PersonalDataReads(Pool database, Clock clock) {
+    public PersonalDataReads(Pool database, Clock clock, ComplaintService complaints) {
         this.database = database;
         this.clock = clock;
+        this.complaints = complaints;
+    }
+
+    /**
+     * A complaint's events, for {@code caller} to be shown (if they may see it): the read of its personal data is
+     * recorded, with {@code purpose}, before they are.
+     */
+    public Uni<List<RecordedEvent>> shownTo(Caller caller, UUID id, String purpose) {
+        return complaints.history(caller, id)
+                .call(events -> record(caller, Complaint.replay(events).orElseThrow(), purpose));
     }
 
     public Uni<Void> record(Caller caller, Complaint complaint, String purpose) {

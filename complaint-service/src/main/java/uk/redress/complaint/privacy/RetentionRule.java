@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.redress.complaint.complaint.EventContext;
+import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.instances.InstanceLock;
 
 /**

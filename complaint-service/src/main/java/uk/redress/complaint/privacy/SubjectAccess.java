@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.redress.complaint.access.Caller;
-import uk.redress.complaint.complaint.Complaint;
-import uk.redress.complaint.complaint.ComplaintService;
-import uk.redress.complaint.complaint.RecordedEvent;
+import uk.redress.complaint.core.Complaint;
+import uk.redress.complaint.core.RecordedEvent;
+import uk.redress.complaint.eventstore.PersonalDataKeys;
+import uk.redress.complaint.handling.ComplaintService;
 
 /**
  * A subject access request: everything the complaint service holds about one complainant, their complaints with every

@@ -1,8 +1,8 @@
 package uk.redress.complaint.process;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

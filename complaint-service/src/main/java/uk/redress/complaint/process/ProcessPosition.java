@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.redress.complaint.complaint.Complaint;
+import uk.redress.complaint.core.Complaint;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.procedure.Clock;
 import uk.redress.workflow.procedure.ProcedurePolicy;

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import uk.redress.complaint.complaint.ComplaintService;
-import uk.redress.complaint.complaint.ComplaintStatus;
+import uk.redress.complaint.core.ComplaintStatus;
+import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.instances.InstanceLock;
 import uk.redress.complaint.task.UserTaskWorker;
 

@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import uk.redress.complaint.access.Caller;
-import uk.redress.complaint.complaint.Commands.ComplaintCommand;
-import uk.redress.complaint.complaint.Complaint;
-import uk.redress.complaint.complaint.ComplaintService;
-import uk.redress.complaint.complaint.EventContext;
-import uk.redress.complaint.complaint.InvalidCommandException;
-import uk.redress.complaint.complaint.TaskAssigned;
+import uk.redress.complaint.core.Commands.ComplaintCommand;
+import uk.redress.complaint.core.Complaint;
+import uk.redress.complaint.core.EventContext;
+import uk.redress.complaint.core.InvalidCommandException;
+import uk.redress.complaint.core.TaskAssigned;
+import uk.redress.complaint.handling.ComplaintService;
 
 /**
  * Works the tasklist. Who has a task is recorded in the complaint's history ({@link TaskAssigned}), and completing a

@@ -41,9 +41,9 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
-import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.DeadlineVariables;
 
 /**

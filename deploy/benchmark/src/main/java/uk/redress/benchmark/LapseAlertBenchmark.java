@@ -36,9 +36,9 @@ import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
-import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.DeadlineVariables;
 
 /**

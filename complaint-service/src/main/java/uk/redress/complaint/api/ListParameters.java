@@ -1,0 +1,78 @@
+package uk.redress.complaint.api;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import uk.redress.complaint.complaintlist.ListCursor;
+import uk.redress.complaint.complaintlist.ListQuery;
+import uk.redress.complaint.core.ComplaintStatus;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
+
+/** The list's query parameters, checked: a bad one is refused naming it and its rule, before any query runs. */
+public final class ListParameters {
+
+    private static final int MAX_TEXT = 200;
+
+    private ListParameters() {
+    }
+
+    public static ListQuery parse(ProcedurePolicies procedures, String status, String stage, String procedure,
+                                  String overdue, String receivedFrom, String receivedTo, String q, String limit,
+                                  String cursor) {
+        Optional<LocalDate> from = QueryParameters.date("receivedFrom", receivedFrom);
+        Optional<LocalDate> to = QueryParameters.date("receivedTo", receivedTo);
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw new InvalidParameterException("receivedTo", "must not be before receivedFrom (" + from.get()
+                    + "), was " + to.get());
+        }
+        return new ListQuery(
+                oneOf("status", status == null ? null : status.toUpperCase(Locale.ROOT),
+                        Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList()),
+                oneOf("stage", stage, stages(procedures)),
+                oneOf("procedure", procedure, procedures.all().stream().map(ProcedurePolicy::id).toList()),
+                QueryParameters.flag("overdue", overdue), from, to, text(q), QueryParameters.limit(limit), cursor(cursor));
+    }
+
+    private static List<String> stages(ProcedurePolicies procedures) {
+        return Stream.concat(procedures.all().stream(), Stream.of(procedures.informalResolution()))
+                .flatMap(policy -> policy.stages().stream())
+                .map(Stage::id)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static Optional<String> oneOf(String name, String value, List<String> allowed) {
+        if (QueryParameters.absent(value)) {
+            return Optional.empty();
+        }
+        if (!allowed.contains(value.trim())) {
+            throw new InvalidParameterException(name, "must be one of " + String.join(", ", allowed) + ", was '"
+                    + value + "'");
+        }
+        return Optional.of(value.trim());
+    }
+
+    private static Optional<String> text(String value) {
+        if (QueryParameters.absent(value)) {
+            return Optional.empty();
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new InvalidParameterException("q", "must be at most " + MAX_TEXT + " characters");
+        }
+        return Optional.of(value.trim());
+    }
+
+    private static Optional<ListCursor> cursor(String value) {
+        if (QueryParameters.absent(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(ListCursor.decode(value.trim()).orElseThrow(() -> new InvalidParameterException("cursor",
+                "must be the nextCursor of an earlier page, as it was given")));
+    }
+}

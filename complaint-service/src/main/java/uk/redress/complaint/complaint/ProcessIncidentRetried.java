@@ -1,8 +1,0 @@
-package uk.redress.complaint.complaint;
-
-/**
- * An admin retried the process after an incident ({@link ProcessIncidentRaised}), once its cause was fixed: the
- * engine resolved the incident and, for a failed job, offers the job again.
- */
-public record ProcessIncidentRetried(long incidentKey) implements ComplaintEvent {
-}

@@ -1,0 +1,268 @@
+package uk.redress.complaint.core;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import uk.redress.workflow.calendar.Deadline;
+
+/**
+ * A complaint's current state, rebuilt from its events by a pure fold.
+ *
+ * @param reference            the human-readable reference, for example {@code SEND-2026-000123}
+ * @param stage                the stage it is at; empty for comments, compliments and signposted concerns
+ * @param stepsDone            the steps done in the current stage
+ * @param deadlines            every deadline promised so far, as it stands now, by clock id
+ * @param originalDueDates     each clock's first due date, before any extension
+ * @param extensions           how many times each clock was extended
+ * @param clocksMet            the clocks whose step is done
+ * @param requestWindow        until when the next stage can be requested, once the stage has responded
+ * @param informationRequests  how many times more information was asked for
+ * @param ombudsman            the Ombudsman's case, once the complaint was referred
+ * @param signposting          where an appeal or discrimination claim was pointed instead
+ * @param lapsesRecorded       each clock's due date whose lapse the history records
+ * @param assignees            who has each task (by BPMN user task) that someone has taken
+ * @param organisation         the organisation it belongs to
+ * @param staffConcerned       the staff it is about, who may not see it or work it
+ * @param complainantId        who complains; null for complaints received before complainants had ids
+ */
+public record Complaint(
+        UUID id,
+        String reference,
+        int version,
+        ComplaintStatus status,
+        String procedure,
+        ComplaintKind kind,
+        Optional<String> stage,
+        List<String> stepsDone,
+        Complainant complainant,
+        String summary,
+        String details,
+        LocalDate receivedOn,
+        Map<String, Deadline> deadlines,
+        Map<String, LocalDate> originalDueDates,
+        Map<String, Integer> extensions,
+        Set<String> clocksMet,
+        Optional<Deadline> requestWindow,
+        int informationRequests,
+        Optional<OmbudsmanCase> ombudsman,
+        Optional<String> signposting,
+        Map<String, LocalDate> lapsesRecorded,
+        Map<String, String> assignees,
+        String organisation,
+        Set<String> staffConcerned,
+        UUID complainantId) {
+
+    /** @param decision empty until the Ombudsman decides */
+    public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
+    }
+
+    /** Folds a complaint's events, oldest first; empty when there are none. */
+    public static Optional<Complaint> replay(List<RecordedEvent> events) {
+        return Optional.ofNullable(fold(null, events));
+    }
+
+    /** This complaint after {@code events}, the ones that follow its version, oldest first. */
+    public Complaint after(List<RecordedEvent> events) {
+        return fold(this, events);
+    }
+
+    private static Complaint fold(Complaint state, List<RecordedEvent> events) {
+        for (RecordedEvent recorded : events) {
+            state = apply(state, recorded);
+        }
+        return state;
+    }
+
+    static Complaint apply(Complaint state, RecordedEvent recorded) {
+        if (recorded.event() instanceof ComplaintReceived received) {
+            return new Complaint(recorded.complaintId(), received.reference(), recorded.version(),
+                    received.kind().isSignposted() ? ComplaintStatus.SIGNPOSTED : ComplaintStatus.OPEN,
+                    received.procedure(), received.kind(), received.stage(), List.of(), received.complainant(),
+                    received.summary(), received.details(), received.receivedOn(), received.deadlines(),
+                    mergeDueDates(Map.of(), received.deadlines()), Map.of(), Set.of(), Optional.empty(), 0,
+                    Optional.empty(), received.signposting(), Map.of(), Map.of(), received.organisation(),
+                    Set.copyOf(received.staffConcerned()), received.complainantId());
+        }
+        Change next = new Change(state, recorded.version());
+        return switch (recorded.event()) {
+            case ComplaintReceived received -> throw new IllegalStateException("a complaint is received once");
+            case StepRecorded step -> {
+                next.stepsDone = plus(state.stepsDone, step.step());
+                next.start(step.deadlinesStarted());
+                next.clocksMet = union(state.clocksMet, step.clocksMet());
+                if (step instanceof Responded responded) {
+                    next.requestWindow = responded.nextStageRequestWindow();
+                }
+                yield next.done();
+            }
+            case InformationRequested asked -> {
+                next.informationRequests = state.informationRequests + 1;
+                yield next.done();
+            }
+            // A lapse is a fact about time: the deadline still runs until its step is done.
+            case DeadlineLapsed lapsed -> {
+                next.lapsesRecorded = merge(state.lapsesRecorded, Map.of(lapsed.clock(), lapsed.dueDate()));
+                yield next.done();
+            }
+            case TaskAssigned assigned -> {
+                Map<String, String> assignees = new HashMap<>(state.assignees);
+                assigned.assignee().ifPresentOrElse(person -> assignees.put(assigned.task(), person),
+                        () -> assignees.remove(assigned.task()));
+                next.assignees = Map.copyOf(assignees);
+                yield next.done();
+            }
+            case Escalated escalated -> {
+                next.stage = Optional.of(escalated.toStage());
+                next.stepsDone = List.of();
+                next.start(escalated.deadlinesStarted());
+                next.requestWindow = Optional.empty();
+                yield next.done();
+            }
+            case DeadlineExtended extended -> {
+                next.deadlines = merge(state.deadlines, Map.of(extended.clock(), extended.deadline()));
+                next.extensions = increment(state.extensions, extended.clock());
+                yield next.done();
+            }
+            case Closed closed -> {
+                next.status = ComplaintStatus.CLOSED;
+                yield next.done();
+            }
+            case Withdrawn withdrawn -> {
+                next.status = ComplaintStatus.WITHDRAWN;
+                yield next.done();
+            }
+            case OmbudsmanReferred referred -> {
+                next.ombudsman = Optional.of(new OmbudsmanCase(referred.referredOn(), referred.ombudsmanReference(),
+                        Optional.empty()));
+                yield next.done();
+            }
+            case OmbudsmanDecided decided -> {
+                OmbudsmanCase referral = state.ombudsman.orElseThrow();
+                next.ombudsman = Optional.of(new OmbudsmanCase(referral.referredOn(), referral.reference(),
+                        Optional.of(decided)));
+                yield next.done();
+            }
+            // The personal fields already read as erased: the event store opens them with no key.
+            case PersonalDataErased erased -> next.done();
+            // The process's trouble, not the complaint's: its state is what it was.
+            case ProcessIncidentRaised incident -> next.done();
+            case ProcessIncidentRetried retried -> next.done();
+        };
+    }
+
+    /**
+     * Need to know: whether {@code person} of {@code organisation} may see the complaint. It must be of their
+     * organisation and not about them; anything else is answered as if there were no such complaint, so that its
+     * existence does not leak either.
+     */
+    public boolean isVisibleTo(String organisation, String person) {
+        return this.organisation.equals(organisation) && !staffConcerned.contains(person);
+    }
+
+    /** A clock that has started and whose step is not done yet. */
+    public boolean isRunning(String clockId) {
+        return status == ComplaintStatus.OPEN && deadlines.containsKey(clockId) && !clocksMet.contains(clockId);
+    }
+
+    /** Whether the history records that {@code clockId} lapsed on {@code dueDate}. */
+    public boolean lapseRecorded(String clockId, LocalDate dueDate) {
+        return dueDate.equals(lapsesRecorded.get(clockId));
+    }
+
+    /**
+     * The running deadlines whose lapse the history does not record yet, by clock id: the ones that must still
+     * lapse loudly if their step is not done in time.
+     */
+    public Map<String, Deadline> unlapsedDeadlines() {
+        Map<String, Deadline> unlapsed = new HashMap<>();
+        deadlines.forEach((clockId, deadline) -> {
+            if (isRunning(clockId) && !lapseRecorded(clockId, deadline.dueDate())) {
+                unlapsed.put(clockId, deadline);
+            }
+        });
+        return Map.copyOf(unlapsed);
+    }
+
+    /** The state an event leaves behind: the previous state with what the event changes. */
+    private static final class Change {
+        private final Complaint from;
+        private final int version;
+        ComplaintStatus status;
+        Optional<String> stage;
+        List<String> stepsDone;
+        Map<String, Deadline> deadlines;
+        Map<String, LocalDate> originalDueDates;
+        Map<String, Integer> extensions;
+        Set<String> clocksMet;
+        Optional<Deadline> requestWindow;
+        int informationRequests;
+        Optional<OmbudsmanCase> ombudsman;
+        Map<String, LocalDate> lapsesRecorded;
+        Map<String, String> assignees;
+
+        Change(Complaint from, int version) {
+            this.from = from;
+            this.version = version;
+            status = from.status;
+            stage = from.stage;
+            stepsDone = from.stepsDone;
+            deadlines = from.deadlines;
+            originalDueDates = from.originalDueDates;
+            extensions = from.extensions;
+            clocksMet = from.clocksMet;
+            requestWindow = from.requestWindow;
+            informationRequests = from.informationRequests;
+            ombudsman = from.ombudsman;
+            lapsesRecorded = from.lapsesRecorded;
+            assignees = from.assignees;
+        }
+
+        void start(Map<String, Deadline> started) {
+            deadlines = merge(deadlines, started);
+            originalDueDates = mergeDueDates(originalDueDates, started);
+        }
+
+        Complaint done() {
+            return new Complaint(from.id, from.reference, version, status, from.procedure, from.kind, stage,
+                    stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
+                    originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
+                    from.signposting, lapsesRecorded, assignees, from.organisation, from.staffConcerned,
+                    from.complainantId);
+        }
+    }
+
+    private static List<String> plus(List<String> steps, String step) {
+        return Stream.concat(steps.stream(), Stream.of(step)).toList();
+    }
+
+    private static Set<String> union(Set<String> met, List<String> more) {
+        Set<String> union = new HashSet<>(met);
+        union.addAll(more);
+        return Set.copyOf(union);
+    }
+
+    private static <T> Map<String, T> merge(Map<String, T> values, Map<String, T> more) {
+        Map<String, T> merged = new HashMap<>(values);
+        merged.putAll(more);
+        return Map.copyOf(merged);
+    }
+
+    /** A clock's first due date stays its original, whatever extensions follow. */
+    private static Map<String, LocalDate> mergeDueDates(Map<String, LocalDate> dueDates, Map<String, Deadline> more) {
+        Map<String, LocalDate> merged = new HashMap<>(dueDates);
+        more.forEach((clock, deadline) -> merged.putIfAbsent(clock, deadline.dueDate()));
+        return Map.copyOf(merged);
+    }
+
+    private static Map<String, Integer> increment(Map<String, Integer> counts, String clock) {
+        Map<String, Integer> incremented = new HashMap<>(counts);
+        incremented.merge(clock, 1, Integer::sum);
+        return Map.copyOf(incremented);
+    }
+}

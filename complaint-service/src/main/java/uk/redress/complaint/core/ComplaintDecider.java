@@ -1,0 +1,418 @@
+package uk.redress.complaint.core;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import uk.redress.complaint.core.Commands.Acknowledge;
+import uk.redress.complaint.core.Commands.Close;
+import uk.redress.complaint.core.Commands.CompleteStep;
+import uk.redress.complaint.core.Commands.DecideStage;
+import uk.redress.complaint.core.Commands.Escalate;
+import uk.redress.complaint.core.Commands.Extend;
+import uk.redress.complaint.core.Commands.RecordOmbudsmanDecision;
+import uk.redress.complaint.core.Commands.ReferToOmbudsman;
+import uk.redress.complaint.core.Commands.RequestInformation;
+import uk.redress.complaint.core.Commands.Respond;
+import uk.redress.complaint.core.Commands.Withdraw;
+import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.Clock;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
+import uk.redress.workflow.procedure.Step;
+import uk.redress.workflow.process.DeadlineVariables;
+
+/**
+ * Decides what a command does to a complaint: the event it causes, or the domain error that refuses it. Pure but for
+ * the injected clock; each procedure's policy says what its stages allow.
+ */
+@ApplicationScoped
+public class ComplaintDecider {
+
+    /** A case system hands over complaints received lately: a receipt older than this is a mistake in the date. */
+    static final Period RECEIPTS_WITHIN = Period.ofYears(10);
+
+    /** The actions, named as the API's sub-resources. */
+    public static final String ACKNOWLEDGEMENT = "acknowledgement";
+    public static final String STAGE_DECISION = "stage-decision";
+    public static final String STEPS = "steps";
+    public static final String RESPONSE = "response";
+    public static final String ESCALATION = "escalation";
+    public static final String EXTENSIONS = "extensions";
+    public static final String WITHDRAWAL = "withdrawal";
+    public static final String INFORMATION_REQUESTS = "information-requests";
+    public static final String CLOSURE = "closure";
+    public static final String OMBUDSMAN_REFERRAL = "ombudsman-referral";
+    public static final String OMBUDSMAN_DECISION = "ombudsman-decision";
+
+    private final ProcedurePolicies procedures;
+    private final DeadlineVariables deadlines;
+    private final WorkingDayCalendar calendar;
+    private final InstantSource clock;
+
+    public ComplaintDecider(ProcedurePolicies procedures, DeadlineVariables deadlines, WorkingDayCalendar calendar,
+                            InstantSource clock) {
+        this.procedures = procedures;
+        this.deadlines = deadlines;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public ComplaintReceived receive(ReceiveComplaint command, String reference) {
+        ProcedurePolicy procedure = procedures.find(command.procedure())
+                .orElseThrow(() -> new UnknownProcedureException(command.procedure(), ProcedurePolicies.SHIPPED));
+        LocalDate today = today();
+        if (command.receivedOn().isAfter(today)) {
+            throw new InvalidCommandException("receivedAt", "must not be in the future (today is " + today
+                    + " in the UK), was " + command.receivedOn());
+        }
+        LocalDate earliest = today.minus(RECEIPTS_WITHIN);
+        if (command.receivedOn().isBefore(earliest)) {
+            throw new InvalidCommandException("receivedAt", "must be within the last " + RECEIPTS_WITHIN.getYears()
+                    + " years (on or after " + earliest + "), was " + command.receivedOn());
+        }
+        ComplaintKind kind = command.kind();
+        if (kind.isFeedback() && procedure.feedback().isEmpty()) {
+            throw new InvalidCommandException("kind", procedure.name() + " takes no comments or compliments: one of "
+                    + ComplaintKind.COMPLAINT + ", " + ComplaintKind.APPEAL + ", " + ComplaintKind.DISCRIMINATION_CLAIM
+                    + ", was " + kind);
+        }
+        command.eventsOccurredOn().filter(occurred -> occurred.isAfter(command.receivedOn())).ifPresent(occurred -> {
+            throw new InvalidCommandException("eventsOccurredOn", "must not be after receivedAt "
+                    + command.receivedOn() + ", was " + occurred);
+        });
+        if (kind == ComplaintKind.COMPLAINT) {
+            requireInTimeOrReason(procedure, command);
+        } else if (command.outOfTimeReason().isPresent()) {
+            throw new InvalidCommandException("outOfTimeReason", "applies to a complaint only, not to " + kind);
+        }
+        if (kind != ComplaintKind.COMPLAINT) {
+            return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
+                    command.details(), command.receivedOn(), command.eventsOccurredOn(), Optional.empty(),
+                    command.aboutHandler(), Optional.empty(), Map.of(),
+                    kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty(),
+                    command.organisation(), command.staffConcerned(), command.complainantId());
+        }
+        Stage first = procedure.stages().getFirst();
+        Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
+        // Only the day of receipt is known: it counts as received at the start of that day.
+        Instant receivedAt = command.receivedOn().atStartOfDay(WorkingDayCalendar.UK_TIME).toInstant();
+        return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
+                command.details(), command.receivedOn(), command.eventsOccurredOn(), command.outOfTimeReason(),
+                command.aboutHandler(), Optional.of(start.id()),
+                byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),
+                command.organisation(), command.staffConcerned(), command.complainantId());
+    }
+
+    /** Complaints should be about recent events; an older one is accepted only with a recorded reason. */
+    private static void requireInTimeOrReason(ProcedurePolicy procedure, ReceiveComplaint command) {
+        int months = procedure.eligibility().eventsWithinMonths();
+        LocalDate earliest = command.receivedOn().minusMonths(months);
+        command.eventsOccurredOn().filter(occurred -> occurred.isBefore(earliest)).ifPresent(occurred -> {
+            if (command.outOfTimeReason().filter(reason -> !reason.isBlank()).isEmpty()) {
+                throw new InvalidCommandException("outOfTimeReason", "is required: " + procedure.name()
+                        + " takes complaints about events within " + months + " months of receipt (from " + earliest
+                        + "), these were on " + occurred + "; say why the complaint is accepted");
+            }
+        });
+        if (command.outOfTimeReason().isPresent() && command.eventsOccurredOn().filter(o -> o.isBefore(earliest))
+                .isEmpty()) {
+            throw new InvalidCommandException("outOfTimeReason", "applies only when eventsOccurredOn is more than "
+                    + months + " months before receipt (before " + earliest + ")");
+        }
+    }
+
+    public Acknowledged acknowledge(Complaint complaint, Acknowledge command) {
+        requireAllowed(complaint, ACKNOWLEDGEMENT);
+        Step step = nextStep(complaint).orElseThrow();
+        return new Acknowledged(stageIdOf(complaint), command.letter(), clocksMetBy(step),
+                startedAfter(complaint, step));
+    }
+
+    public StageDecided decideStage(Complaint complaint, DecideStage command) {
+        requireAllowed(complaint, STAGE_DECISION);
+        Step step = nextStep(complaint).orElseThrow();
+        if (!step.choices().contains(command.route())) {
+            throw new InvalidCommandException("route", "must be one of " + String.join(", ", step.choices())
+                    + ", was '" + command.route() + "'");
+        }
+        return new StageDecided(stageIdOf(complaint), step.id(), command.route(), clocksMetBy(step),
+                startedAfter(complaint, step));
+    }
+
+    public StepCompleted completeStep(Complaint complaint, CompleteStep command) {
+        requireAllowed(complaint, STEPS);
+        Step step = nextStep(complaint).orElseThrow();
+        if (!step.id().equals(command.step())) {
+            throw new InvalidCommandException("step", "must be the step due now, " + step.id() + " (" + step.name()
+                    + "), was '" + command.step() + "'");
+        }
+        return new StepCompleted(stageIdOf(complaint), step.id(), command.note(), clocksMetBy(step),
+                startedAfter(complaint, step));
+    }
+
+    /** The response; at the last stage it is the organisation's final word, and the complaint closes with it. */
+    public List<ComplaintEvent> respond(Complaint complaint, Respond command) {
+        requireAllowed(complaint, RESPONSE);
+        Step step = nextStep(complaint).orElseThrow();
+        ProcedurePolicy procedure = procedureOf(complaint);
+        Responded responded = new Responded(stageIdOf(complaint), step.id(), command.outcome(), command.remedies(),
+                command.letter(), clocksMetBy(step), deadlines.requestWindow(procedure, stageOf(complaint),
+                clock.instant()));
+        if (DeadlineVariables.nextStage(procedure, stageOf(complaint)).isPresent()) {
+            return List.of(responded);
+        }
+        return List.of(responded, new Closed(Closed.FINAL_RESPONSE));
+    }
+
+    public InformationRequested requestInformation(Complaint complaint, RequestInformation command) {
+        requireAllowed(complaint, INFORMATION_REQUESTS);
+        command.answerBy().filter(date -> !date.isAfter(today())).ifPresent(date -> {
+            throw new InvalidCommandException("answerBy", "must be after today (" + today() + "), was " + date);
+        });
+        return new InformationRequested(command.askedOf(), command.question(), command.answerBy());
+    }
+
+    public Closed close(Complaint complaint, Close command) {
+        requireAllowed(complaint, CLOSURE);
+        return new Closed(command.reason());
+    }
+
+    public OmbudsmanReferred referToOmbudsman(Complaint complaint, ReferToOmbudsman command) {
+        requireAllowed(complaint, OMBUDSMAN_REFERRAL);
+        if (command.referredOn().isBefore(complaint.receivedOn()) || command.referredOn().isAfter(today())) {
+            throw new InvalidCommandException("referredOn", "must be between the receipt " + complaint.receivedOn()
+                    + " and today " + today() + ", was " + command.referredOn());
+        }
+        return new OmbudsmanReferred(command.referredOn(), command.ombudsmanReference());
+    }
+
+    public OmbudsmanDecided recordOmbudsmanDecision(Complaint complaint, RecordOmbudsmanDecision command) {
+        requireAllowed(complaint, OMBUDSMAN_DECISION);
+        LocalDate referredOn = complaint.ombudsman().orElseThrow().referredOn();
+        if (command.decidedOn().isBefore(referredOn) || command.decidedOn().isAfter(today())) {
+            throw new InvalidCommandException("decidedOn", "must be between the referral " + referredOn
+                    + " and today " + today() + ", was " + command.decidedOn());
+        }
+        return new OmbudsmanDecided(command.decidedOn(), command.decision(), command.summary(), command.remedy());
+    }
+
+    /**
+     * The next stage, asked for within its window; a request after the window closed is refused unless the
+     * organisation accepts it with a reason.
+     */
+    public Escalated escalate(Complaint complaint, Escalate command) {
+        requireAllowed(complaint, ESCALATION);
+        ProcedurePolicy procedure = procedureOf(complaint);
+        Stage next = DeadlineVariables.nextStage(procedure, stageOf(complaint)).orElseThrow();
+        Optional<Deadline> closedWindow = complaint.requestWindow()
+                .filter(window -> !clock.instant().isBefore(window.lapsesAt()));
+        Optional<String> lateReason = command.lateAcceptanceReason().filter(reason -> !reason.isBlank());
+        if (closedWindow.isPresent() && lateReason.isEmpty()) {
+            throw new InvalidCommandException("lateAcceptanceReason", "is required: the window to ask for "
+                    + next.name() + " closed at the end of " + closedWindow.get().dueDate()
+                    + "; a later request is accepted only with a recorded reason");
+        }
+        if (closedWindow.isEmpty() && command.lateAcceptanceReason().isPresent()) {
+            throw new InvalidCommandException("lateAcceptanceReason", "applies only to a request after the window "
+                    + "closed" + complaint.requestWindow().map(window -> " (it closes at the end of "
+                    + window.dueDate() + ")").orElse(" (this stage has no window)"));
+        }
+        return new Escalated(stageIdOf(complaint), next.id(), command.whyStillDissatisfied(),
+                command.outcomeSought(), byClockId(deadlines.startingWithStage(procedure, next, clock.instant())),
+                lateReason);
+    }
+
+    public DeadlineExtended extend(Complaint complaint, Extend command) {
+        requireAllowed(complaint, EXTENSIONS);
+        ProcedurePolicy procedure = procedureOf(complaint);
+        if (!complaint.isRunning(command.clock())) {
+            throw new InvalidCommandException("clock", "must name a running deadline: one of "
+                    + String.join(", ", extensibleClocks(complaint)) + ", was '" + command.clock() + "'");
+        }
+        var rules = procedure.clock(command.clock()).extension().orElseThrow(() -> new InvalidCommandException(
+                "clock", "cannot be extended under " + procedure.name() + ": " + command.clock()));
+        Deadline current = complaint.deadlines().get(command.clock());
+        LocalDate newDueDate = command.newDueDate();
+        if (!newDueDate.isAfter(current.dueDate())) {
+            throw new InvalidCommandException("newDueDate", "must be after the current due date "
+                    + current.dueDate() + ", was " + newDueDate);
+        }
+        calendar.whyNotWorking(procedure.calendar(), newDueDate).ifPresent(reason -> {
+            throw new InvalidCommandException("newDueDate", "must be a working day; " + newDueDate + " is "
+                    + reason);
+        });
+        LocalDate original = complaint.originalDueDates().get(command.clock());
+        rules.maxWorkingDays().ifPresent(max -> {
+            int moved = calendar.workingDaysBetween(procedure.calendar(), original, newDueDate);
+            if (moved > max) {
+                throw new InvalidCommandException("newDueDate", "may be at most " + max + " working days after "
+                        + "the original due date " + original + ", was " + moved);
+            }
+        });
+        int used = complaint.extensions().getOrDefault(command.clock(), 0);
+        rules.maxCount().filter(max -> used >= max).ifPresent(max -> {
+            throw new InvalidCommandException("clock", "was already extended " + used + " time(s), at most " + max);
+        });
+        if (rules.reasonRequired() && isBlank(command.reason())) {
+            throw new InvalidCommandException("reason", "is required: the complainant is told why");
+        }
+        if (rules.ombudsmanDetailsRequired() && isBlank(command.ombudsmanDetails())) {
+            throw new InvalidCommandException("ombudsmanDetails", "is required under " + procedure.name()
+                    + ": the complainant is told how to go to the Ombudsman");
+        }
+        return new DeadlineExtended(command.clock(), current.dueDate(),
+                calendar.count(procedure.calendar(), newDueDate, 0).deadline(), command.reason(),
+                command.ombudsmanDetails());
+    }
+
+    public Withdrawn withdraw(Complaint complaint, Withdraw command) {
+        requireAllowed(complaint, WITHDRAWAL);
+        return new Withdrawn(command.reason());
+    }
+
+    /** The actions the complaint's state allows now, in the API's words. */
+    public List<String> allowedActions(Complaint complaint) {
+        List<String> allowed = new ArrayList<>();
+        if (complaint.status() == ComplaintStatus.OPEN) {
+            if (complaint.kind().isFeedback()) {
+                allowed.add(CLOSURE);
+            } else {
+                allowed.addAll(procedureActions(complaint));
+            }
+            allowed.add(WITHDRAWAL);
+        }
+        if (complaint.kind() == ComplaintKind.COMPLAINT && complaint.status() != ComplaintStatus.WITHDRAWN) {
+            complaint.ombudsman().ifPresentOrElse(
+                    referral -> {
+                        if (referral.decision().isEmpty()) {
+                            allowed.add(OMBUDSMAN_DECISION);
+                        }
+                    },
+                    () -> allowed.add(OMBUDSMAN_REFERRAL));
+        }
+        return allowed;
+    }
+
+    /** What an open complaint's place in its procedure allows. */
+    private List<String> procedureActions(Complaint complaint) {
+        List<String> allowed = new ArrayList<>();
+        Stage stage = stageOf(complaint);
+        Optional<Step> next = nextStep(complaint);
+        if (next.isPresent()) {
+            allowed.add(actionFor(stage, next.get()));
+            allowed.add(INFORMATION_REQUESTS);
+        } else {
+            // Responded: the complainant may ask for the next stage (late only with a reason), or it closes.
+            if (DeadlineVariables.nextStage(procedureOf(complaint), stage).isPresent()) {
+                allowed.add(ESCALATION);
+            }
+            allowed.add(CLOSURE);
+        }
+        if (!extensibleClocks(complaint).isEmpty()) {
+            allowed.add(EXTENSIONS);
+        }
+        return allowed;
+    }
+
+    /** The step an open complaint waits for in its current stage; empty when it waits for none. */
+    public Optional<Step> pendingStep(Complaint complaint) {
+        if (complaint.status() != ComplaintStatus.OPEN || complaint.kind() != ComplaintKind.COMPLAINT) {
+            return Optional.empty();
+        }
+        return nextStep(complaint);
+    }
+
+    /** The action (the API's sub-resource) that records {@code step} of {@code stage}. */
+    public static String actionFor(Stage stage, Step step) {
+        if (step.id().equals(Acknowledged.STEP)) {
+            return ACKNOWLEDGEMENT;
+        }
+        if (!step.choices().isEmpty()) {
+            return STAGE_DECISION;
+        }
+        return step.equals(stage.lastStep()) ? RESPONSE : STEPS;
+    }
+
+    /** How the 409 answer names the complaint's state. */
+    public String describe(Complaint complaint) {
+        String kind = complaint.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (complaint.status()) {
+            case WITHDRAWN -> "withdrawn";
+            case CLOSED -> "closed";
+            case SIGNPOSTED -> "signposted: " + kind + ", not handled under the procedure";
+            case OPEN -> complaint.kind().isFeedback() ? "open: a " + kind + " to pass on"
+                    : "open at " + stageIdOf(complaint) + nextStep(complaint)
+                    .map(step -> ", waiting for: " + step.name()).orElse(", responded");
+        };
+    }
+
+    private void requireAllowed(Complaint complaint, String action) {
+        List<String> allowed = allowedActions(complaint);
+        if (!allowed.contains(action)) {
+            throw new ActionNotAllowedException(action, describe(complaint), allowed);
+        }
+    }
+
+    private List<String> extensibleClocks(Complaint complaint) {
+        ProcedurePolicy procedure = procedureOf(complaint);
+        return procedure.clocks().stream()
+                .filter(clock -> clock.extension().isPresent() && complaint.isRunning(clock.id()))
+                .filter(clock -> clock.extension().get().maxCount()
+                        .map(max -> complaint.extensions().getOrDefault(clock.id(), 0) < max).orElse(true))
+                .map(Clock::id)
+                .toList();
+    }
+
+    private Optional<Step> nextStep(Complaint complaint) {
+        return stageOf(complaint).steps().stream()
+                .filter(step -> !complaint.stepsDone().contains(step.id()))
+                .findFirst();
+    }
+
+    private List<String> clocksMetBy(Step step) {
+        return step.meets().map(List::of).orElse(List.of());
+    }
+
+    private Map<String, Deadline> startedAfter(Complaint complaint, Step step) {
+        return byClockId(deadlines.startingAfterStep(procedureOf(complaint), stageOf(complaint), step,
+                clock.instant()));
+    }
+
+    private Stage stageOf(Complaint complaint) {
+        return procedureOf(complaint).stage(stageIdOf(complaint));
+    }
+
+    /** Only complaints have a stage; no action that needs one is allowed for anything else. */
+    private static String stageIdOf(Complaint complaint) {
+        return complaint.stage().orElseThrow(() -> new IllegalStateException(
+                complaint.reference() + " is a " + complaint.kind() + " and has no stage"));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
+    }
+
+    private ProcedurePolicy procedureOf(Complaint complaint) {
+        return procedures.find(complaint.procedure()).orElseThrow();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Map<String, Deadline> byClockId(Map<Clock, Deadline> deadlines) {
+        Map<String, Deadline> byId = new LinkedHashMap<>();
+        deadlines.forEach((clock, deadline) -> byId.put(clock.id(), deadline));
+        return byId;
+    }
+}
