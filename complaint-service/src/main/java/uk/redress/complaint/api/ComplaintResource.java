@@ -50,6 +50,7 @@ import uk.redress.complaint.core.ReceiveComplaint;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
 import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -359,7 +360,7 @@ public class ComplaintResource {
 
     private Response withVersion(Response.ResponseBuilder response, Complaint complaint) {
         return response.entity(ComplaintResponse.of(complaint, procedures.find(complaint.procedure()).orElseThrow(),
-                        complaints.allowedActions(complaint)))
+                        ActionNames.of(complaints.allowedActions(complaint))))
                 .tag(new EntityTag(String.valueOf(complaint.version())))
                 .build();
     }

@@ -31,6 +31,7 @@ import uk.redress.complaint.core.ComplaintNotFoundException;
 import uk.redress.complaint.core.InvalidCommandException;
 import uk.redress.complaint.core.UnknownProcedureException;
 import uk.redress.complaint.core.VersionConflictException;
+import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.handling.IdempotencyKeyReusedException;
 import uk.redress.complaint.incident.IncidentNotFoundException;
 import uk.redress.complaint.incident.IncidentResolvedException;
@@ -103,7 +104,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response actionNotAllowed(ActionNotAllowedException e) {
         return problem(new Problem(TYPE_BASE + "action-not-allowed", "Not allowed in the complaint's state", 409,
-                e.getMessage(), null, e.state(), e.allowedActions()));
+                ActionNames.refusal(e), null, e.state(), ActionNames.of(e.allowedActions())));
     }
 
     @ServerExceptionMapper

@@ -8,8 +8,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.Set;
+import uk.redress.complaint.core.Action;
 import uk.redress.complaint.core.Commands.ComplaintCommand;
-import uk.redress.complaint.core.ComplaintDecider;
+import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.task.Task;
 
 /**
@@ -43,17 +44,19 @@ public class TaskForms {
 
     /** The command a filled-in form asks for; a missing or invalid field fails naming it. */
     public ComplaintCommand command(Task task, ObjectNode form) throws JsonProcessingException {
-        return switch (task.action()) {
-            case ComplaintDecider.ACKNOWLEDGEMENT -> valid(json.treeToValue(form,
+        Action action = ActionNames.action(task.action())
+                .orElseThrow(() -> new IllegalStateException("no form for the action " + task.action()));
+        return switch (action) {
+            case ACKNOWLEDGE -> valid(json.treeToValue(form,
                     ActionRequests.AcknowledgementRequest.class)).toCommand();
-            case ComplaintDecider.STAGE_DECISION -> valid(json.treeToValue(form,
+            case DECIDE_STAGE -> valid(json.treeToValue(form,
                     ActionRequests.StageDecisionRequest.class)).toCommand();
             // The task names its step: the form needs only the note.
-            case ComplaintDecider.STEPS -> valid(json.treeToValue(form.deepCopy().put("step", task.step()),
+            case COMPLETE_STEP -> valid(json.treeToValue(form.deepCopy().put("step", task.step()),
                     ActionRequests.StepCompletionRequest.class)).toCommand();
-            case ComplaintDecider.RESPONSE -> valid(json.treeToValue(form,
+            case RESPOND -> valid(json.treeToValue(form,
                     ActionRequests.ResponseRequest.class)).toCommand();
-            case ComplaintDecider.CLOSURE -> valid(json.treeToValue(form,
+            case CLOSE -> valid(json.treeToValue(form,
                     ActionRequests.ClosureRequest.class)).toCommand();
             default -> throw new IllegalStateException("no form for the action " + task.action());
         };

@@ -41,19 +41,6 @@ public class ComplaintDecider {
     /** A case system hands over complaints received lately: a receipt older than this is a mistake in the date. */
     static final Period RECEIPTS_WITHIN = Period.ofYears(10);
 
-    /** The actions, named as the API's sub-resources. */
-    public static final String ACKNOWLEDGEMENT = "acknowledgement";
-    public static final String STAGE_DECISION = "stage-decision";
-    public static final String STEPS = "steps";
-    public static final String RESPONSE = "response";
-    public static final String ESCALATION = "escalation";
-    public static final String EXTENSIONS = "extensions";
-    public static final String WITHDRAWAL = "withdrawal";
-    public static final String INFORMATION_REQUESTS = "information-requests";
-    public static final String CLOSURE = "closure";
-    public static final String OMBUDSMAN_REFERRAL = "ombudsman-referral";
-    public static final String OMBUDSMAN_DECISION = "ombudsman-decision";
-
     private final ProcedurePolicies procedures;
     private final DeadlineVariables deadlines;
     private final WorkingDayCalendar calendar;
@@ -132,14 +119,14 @@ public class ComplaintDecider {
     }
 
     public Acknowledged acknowledge(Complaint complaint, Acknowledge command) {
-        requireAllowed(complaint, ACKNOWLEDGEMENT);
+        requireAllowed(complaint, Action.ACKNOWLEDGE);
         Step step = nextStep(complaint).orElseThrow();
         return new Acknowledged(stageIdOf(complaint), command.letter(), clocksMetBy(step),
                 startedAfter(complaint, step));
     }
 
     public StageDecided decideStage(Complaint complaint, DecideStage command) {
-        requireAllowed(complaint, STAGE_DECISION);
+        requireAllowed(complaint, Action.DECIDE_STAGE);
         Step step = nextStep(complaint).orElseThrow();
         if (!step.choices().contains(command.route())) {
             throw new InvalidCommandException("route", "must be one of " + String.join(", ", step.choices())
@@ -150,7 +137,7 @@ public class ComplaintDecider {
     }
 
     public StepCompleted completeStep(Complaint complaint, CompleteStep command) {
-        requireAllowed(complaint, STEPS);
+        requireAllowed(complaint, Action.COMPLETE_STEP);
         Step step = nextStep(complaint).orElseThrow();
         if (!step.id().equals(command.step())) {
             throw new InvalidCommandException("step", "must be the step due now, " + step.id() + " (" + step.name()
@@ -162,20 +149,20 @@ public class ComplaintDecider {
 
     /** The response; at the last stage it is the organisation's final word, and the complaint closes with it. */
     public List<ComplaintEvent> respond(Complaint complaint, Respond command) {
-        requireAllowed(complaint, RESPONSE);
+        requireAllowed(complaint, Action.RESPOND);
         Step step = nextStep(complaint).orElseThrow();
         ProcedurePolicy procedure = procedureOf(complaint);
         Responded responded = new Responded(stageIdOf(complaint), step.id(), command.outcome(), command.remedies(),
                 command.letter(), clocksMetBy(step), deadlines.requestWindow(procedure, stageOf(complaint),
                 clock.instant()));
-        if (DeadlineVariables.nextStage(procedure, stageOf(complaint)).isPresent()) {
+        if (procedure.nextStage(stageOf(complaint)).isPresent()) {
             return List.of(responded);
         }
         return List.of(responded, new Closed(Closed.FINAL_RESPONSE));
     }
 
     public InformationRequested requestInformation(Complaint complaint, RequestInformation command) {
-        requireAllowed(complaint, INFORMATION_REQUESTS);
+        requireAllowed(complaint, Action.REQUEST_INFORMATION);
         command.answerBy().filter(date -> !date.isAfter(today())).ifPresent(date -> {
             throw new InvalidCommandException("answerBy", "must be after today (" + today() + "), was " + date);
         });
@@ -183,12 +170,12 @@ public class ComplaintDecider {
     }
 
     public Closed close(Complaint complaint, Close command) {
-        requireAllowed(complaint, CLOSURE);
+        requireAllowed(complaint, Action.CLOSE);
         return new Closed(command.reason());
     }
 
     public OmbudsmanReferred referToOmbudsman(Complaint complaint, ReferToOmbudsman command) {
-        requireAllowed(complaint, OMBUDSMAN_REFERRAL);
+        requireAllowed(complaint, Action.REFER_TO_OMBUDSMAN);
         if (command.referredOn().isBefore(complaint.receivedOn()) || command.referredOn().isAfter(today())) {
             throw new InvalidCommandException("referredOn", "must be between the receipt " + complaint.receivedOn()
                     + " and today " + today() + ", was " + command.referredOn());
@@ -197,7 +184,7 @@ public class ComplaintDecider {
     }
 
     public OmbudsmanDecided recordOmbudsmanDecision(Complaint complaint, RecordOmbudsmanDecision command) {
-        requireAllowed(complaint, OMBUDSMAN_DECISION);
+        requireAllowed(complaint, Action.RECORD_OMBUDSMAN_DECISION);
         LocalDate referredOn = complaint.ombudsman().orElseThrow().referredOn();
         if (command.decidedOn().isBefore(referredOn) || command.decidedOn().isAfter(today())) {
             throw new InvalidCommandException("decidedOn", "must be between the referral " + referredOn
@@ -211,9 +198,9 @@ public class ComplaintDecider {
      * organisation accepts it with a reason.
      */
     public Escalated escalate(Complaint complaint, Escalate command) {
-        requireAllowed(complaint, ESCALATION);
+        requireAllowed(complaint, Action.ESCALATE);
         ProcedurePolicy procedure = procedureOf(complaint);
-        Stage next = DeadlineVariables.nextStage(procedure, stageOf(complaint)).orElseThrow();
+        Stage next = procedure.nextStage(stageOf(complaint)).orElseThrow();
         Optional<Deadline> closedWindow = complaint.requestWindow()
                 .filter(window -> !clock.instant().isBefore(window.lapsesAt()));
         Optional<String> lateReason = command.lateAcceptanceReason().filter(reason -> !reason.isBlank());
@@ -233,7 +220,7 @@ public class ComplaintDecider {
     }
 
     public DeadlineExtended extend(Complaint complaint, Extend command) {
-        requireAllowed(complaint, EXTENSIONS);
+        requireAllowed(complaint, Action.EXTEND);
         ProcedurePolicy procedure = procedureOf(complaint);
         if (!complaint.isRunning(command.clock())) {
             throw new InvalidCommandException("clock", "must name a running deadline: one of "
@@ -276,50 +263,50 @@ public class ComplaintDecider {
     }
 
     public Withdrawn withdraw(Complaint complaint, Withdraw command) {
-        requireAllowed(complaint, WITHDRAWAL);
+        requireAllowed(complaint, Action.WITHDRAW);
         return new Withdrawn(command.reason());
     }
 
-    /** The actions the complaint's state allows now, in the API's words. */
-    public List<String> allowedActions(Complaint complaint) {
-        List<String> allowed = new ArrayList<>();
+    /** The actions the complaint's state allows now. */
+    public List<Action> allowedActions(Complaint complaint) {
+        List<Action> allowed = new ArrayList<>();
         if (complaint.status() == ComplaintStatus.OPEN) {
             if (complaint.kind().isFeedback()) {
-                allowed.add(CLOSURE);
+                allowed.add(Action.CLOSE);
             } else {
                 allowed.addAll(procedureActions(complaint));
             }
-            allowed.add(WITHDRAWAL);
+            allowed.add(Action.WITHDRAW);
         }
         if (complaint.kind() == ComplaintKind.COMPLAINT && complaint.status() != ComplaintStatus.WITHDRAWN) {
             complaint.ombudsman().ifPresentOrElse(
                     referral -> {
                         if (referral.decision().isEmpty()) {
-                            allowed.add(OMBUDSMAN_DECISION);
+                            allowed.add(Action.RECORD_OMBUDSMAN_DECISION);
                         }
                     },
-                    () -> allowed.add(OMBUDSMAN_REFERRAL));
+                    () -> allowed.add(Action.REFER_TO_OMBUDSMAN));
         }
         return allowed;
     }
 
     /** What an open complaint's place in its procedure allows. */
-    private List<String> procedureActions(Complaint complaint) {
-        List<String> allowed = new ArrayList<>();
+    private List<Action> procedureActions(Complaint complaint) {
+        List<Action> allowed = new ArrayList<>();
         Stage stage = stageOf(complaint);
         Optional<Step> next = nextStep(complaint);
         if (next.isPresent()) {
             allowed.add(actionFor(stage, next.get()));
-            allowed.add(INFORMATION_REQUESTS);
+            allowed.add(Action.REQUEST_INFORMATION);
         } else {
             // Responded: the complainant may ask for the next stage (late only with a reason), or it closes.
-            if (DeadlineVariables.nextStage(procedureOf(complaint), stage).isPresent()) {
-                allowed.add(ESCALATION);
+            if (procedureOf(complaint).nextStage(stage).isPresent()) {
+                allowed.add(Action.ESCALATE);
             }
-            allowed.add(CLOSURE);
+            allowed.add(Action.CLOSE);
         }
         if (!extensibleClocks(complaint).isEmpty()) {
-            allowed.add(EXTENSIONS);
+            allowed.add(Action.EXTEND);
         }
         return allowed;
     }
@@ -332,15 +319,15 @@ public class ComplaintDecider {
         return nextStep(complaint);
     }
 
-    /** The action (the API's sub-resource) that records {@code step} of {@code stage}. */
-    public static String actionFor(Stage stage, Step step) {
+    /** The action that records {@code step} of {@code stage}. */
+    public static Action actionFor(Stage stage, Step step) {
         if (step.id().equals(Acknowledged.STEP)) {
-            return ACKNOWLEDGEMENT;
+            return Action.ACKNOWLEDGE;
         }
         if (!step.choices().isEmpty()) {
-            return STAGE_DECISION;
+            return Action.DECIDE_STAGE;
         }
-        return step.equals(stage.lastStep()) ? RESPONSE : STEPS;
+        return step.equals(stage.lastStep()) ? Action.RESPOND : Action.COMPLETE_STEP;
     }
 
     /** How the 409 answer names the complaint's state. */
@@ -356,8 +343,8 @@ public class ComplaintDecider {
         };
     }
 
-    private void requireAllowed(Complaint complaint, String action) {
-        List<String> allowed = allowedActions(complaint);
+    private void requireAllowed(Complaint complaint, Action action) {
+        List<Action> allowed = allowedActions(complaint);
         if (!allowed.contains(action)) {
             throw new ActionNotAllowedException(action, describe(complaint), allowed);
         }

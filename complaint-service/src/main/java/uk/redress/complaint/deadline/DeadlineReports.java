@@ -73,7 +73,7 @@ public class DeadlineReports {
         procedure.clocks().stream().filter(policyClock -> clocks.containsKey(policyClock.id())).forEach(policyClock -> {
             String id = policyClock.id();
             Tracked tracked = clocks.get(id);
-            reports.add(new DeadlineReport(id, policyClock.name(), stageOf(procedure, id), state(region, policyClock
+            reports.add(new DeadlineReport(id, policyClock.name(), procedure.stageOfClock(id).orElseThrow().id(), state(region, policyClock
                     .remindBeforeWorkingDays(), tracked, now), policyClock.workingDays(), tracked.count.countedFrom(),
                     tracked.current.dueDate(), tracked.current.lapsesAt(), tracked.metAt, tracked.extensions,
                     tracked.count.skippedDays()));
@@ -106,13 +106,6 @@ public class DeadlineReports {
 
     private static int workingDays(ProcedurePolicy procedure, String clockId) {
         return procedure.clock(clockId).workingDays();
-    }
-
-    private static String stageOf(ProcedurePolicy procedure, String clockId) {
-        return procedure.stages().stream()
-                .filter(stage -> stage.clocks().stream().anyMatch(clock -> clock.id().equals(clockId)))
-                .map(Stage::id)
-                .findFirst().orElseThrow();
     }
 
     /** A clock as the history is read: its first count, its current deadline, when it was met, its extensions. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.access.Caller;
+import uk.redress.complaint.core.Action;
 import uk.redress.complaint.core.Commands.Acknowledge;
 import uk.redress.complaint.core.Commands.Close;
 import uk.redress.complaint.core.Commands.ComplaintCommand;
@@ -203,7 +204,7 @@ public class ComplaintService {
         });
     }
 
-    public List<String> allowedActions(Complaint complaint) {
+    public List<Action> allowedActions(Complaint complaint) {
         return decider.allowedActions(complaint);
     }
 }

@@ -177,7 +177,7 @@ public class ProcessDispatcher {
         }
         if (step instanceof Responded responded) {
             responded.nextStageRequestWindow().ifPresent(window -> variables.putAll(
-                    DeadlineVariables.requestWindowVariables(DeadlineVariables.nextStage(procedure,
+                    DeadlineVariables.requestWindowVariables(procedure.nextStage(
                             procedure.stage(responded.stage())).orElseThrow(), window)));
         }
         return variables;

@@ -41,7 +41,7 @@ public record ProcessPosition(List<String> startBefore, Map<String, Object> vari
         variables.put(Variables.START_AT, stage.id());
 
         if (complaint.stepsDone().contains(stage.lastStep().id())) {
-            Optional<Stage> next = DeadlineVariables.nextStage(procedure, stage);
+            Optional<Stage> next = procedure.nextStage(stage);
             if (next.isEmpty()) {
                 return Optional.empty();
             }

@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import uk.redress.complaint.core.Action;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.ComplaintDecider;
 import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.ComplaintStatus;
+import uk.redress.complaint.handling.ActionNames;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
@@ -44,7 +46,7 @@ public class PendingTasks {
                     complaint.summary(), Optional.empty(), PASS_ON,
                     comment ? PASS_ON_COMMENT_TASK : PASS_ON_COMPLIMENT_TASK,
                     comment ? "Pass the comment to the coordinator" : "Pass the compliment to the person and their manager",
-                    ComplaintDecider.CLOSURE, comment ? feedback.commentsTo() : feedback.complimentsTo(),
+                    ActionNames.of(Action.CLOSE), comment ? feedback.commentsTo() : feedback.complimentsTo(),
                     Optional.empty(), Optional.empty(), Optional.empty(),
                     assigneeOf(complaint, comment ? PASS_ON_COMMENT_TASK : PASS_ON_COMPLIMENT_TASK)));
         }
@@ -54,7 +56,7 @@ public class PendingTasks {
             String elementId = userTaskId(stage, step);
             return new PendingTask(complaint.id(), complaint.reference(), complaint.procedure(), complaint.summary(),
                     Optional.of(stage.id()), step.id(), elementId, step.name(),
-                    ComplaintDecider.actionFor(stage, step), stage.handledBy(), due.map(Map.Entry::getKey),
+                    ActionNames.of(ComplaintDecider.actionFor(stage, step)), stage.handledBy(), due.map(Map.Entry::getKey),
                     due.map(entry -> entry.getValue().dueDate()), due.map(entry -> entry.getValue().lapsesAt()),
                     assigneeOf(complaint, elementId));
         });

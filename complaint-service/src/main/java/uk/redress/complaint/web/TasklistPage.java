@@ -39,16 +39,17 @@ import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.api.ActionRequests;
 import uk.redress.complaint.api.Problem;
 import uk.redress.complaint.api.TaskForms;
+import uk.redress.complaint.core.Action;
 import uk.redress.complaint.core.ActionNotAllowedException;
 import uk.redress.complaint.core.Commands.ComplaintCommand;
 import uk.redress.complaint.core.Complaint;
-import uk.redress.complaint.core.ComplaintDecider;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.InvalidCommandException;
 import uk.redress.complaint.core.Responded;
 import uk.redress.complaint.core.VersionConflictException;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
+import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.task.Task;
@@ -370,7 +371,7 @@ public class TasklistPage {
             case JsonProcessingException unreadable -> Optional.of(List.of(new Problem.FieldError("form",
                     "has a value that is not a valid date or option: " + unreadable.getOriginalMessage())));
             case ActionNotAllowedException refused -> Optional.of(List.of(new Problem.FieldError("task",
-                    refused.getMessage())));
+                    ActionNames.refusal(refused))));
             case TaskNotAvailableException unavailable -> Optional.of(List.of(new Problem.FieldError("task",
                     unavailable.getMessage())));
             case VersionConflictException conflict -> Optional.of(List.of(new Problem.FieldError("task",
@@ -388,16 +389,16 @@ public class TasklistPage {
             List<String> choices = stage.flatMap(s -> s.steps().stream()
                     .filter(step -> step.id().equals(task.step())).findFirst())
                     .map(step -> step.choices()).orElse(List.of());
-            List<String> allowed = complaints.allowedActions(complaint);
+            List<Action> allowed = complaints.allowedActions(complaint);
             return Templates.task(new TaskView(caller.name(), task, due(task, clock.instant()), complaint,
                     procedure.name(), stage.map(Stage::name).orElse(""),
                     history.stream().map(TimelineEntry::of).toList().reversed(),
                     deadlineReports.of(history).stream().map(DeadlineView::of).toList(), choices,
                     Stream.of(Responded.Outcome.values()).map(Enum::name).toList(),
                     Stream.of(Responded.Remedy.values()).map(Enum::name).toList(),
-                    task.isOpen() && task.clock() != null && allowed.contains(ComplaintDecider.EXTENSIONS)
+                    task.isOpen() && task.clock() != null && allowed.contains(Action.EXTEND)
                             && procedure.clock(task.clock()).extension().isPresent(),
-                    task.isOpen() && allowed.contains(ComplaintDecider.INFORMATION_REQUESTS),
+                    task.isOpen() && allowed.contains(Action.REQUEST_INFORMATION),
                     errors, values, notice));
         });
     }

@@ -154,8 +154,7 @@ public class DeadlineNotices {
     private Optional<Stage> stageOf(String procedureId, String clockId) {
         return Stream.concat(procedures.find(procedureId).stream(),
                         procedures.find(ProcedurePolicies.INFORMAL_RESOLUTION).stream())
-                .flatMap(procedure -> procedure.stages().stream())
-                .filter(stage -> stage.clocks().stream().anyMatch(clock -> clock.id().equals(clockId)))
+                .flatMap(procedure -> procedure.stageOfClock(clockId).stream())
                 .findFirst();
     }
 

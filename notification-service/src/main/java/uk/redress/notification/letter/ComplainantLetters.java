@@ -187,7 +187,7 @@ public class ComplainantLetters {
             case "letter-response" -> {
                 values.put("outcome", outcome(data.path("outcome").asText()));
                 values.put("remedies", texts(data.path("remedies")).stream().map(ComplainantLetters::remedy).toList());
-                Optional<Stage> next = nextStage(procedure, stage);
+                Optional<Stage> next = procedure.nextStage(stage);
                 values.put("nextStage", next.map(Stage::name).orElse(""));
                 values.put("nextStageBy", data.path("nextStageRequestWindow").path("dueDate").isTextual()
                         ? ukDate(data.path("nextStageRequestWindow").path("dueDate").asText()) : "");
@@ -226,11 +226,6 @@ public class ComplainantLetters {
     private static Stage stageOf(ProcedurePolicy procedure, String stageId) {
         return procedure.stages().stream().filter(stage -> stage.id().equals(stageId)).findFirst()
                 .orElse(procedure.stages().getFirst());
-    }
-
-    private static Optional<Stage> nextStage(ProcedurePolicy procedure, Stage stage) {
-        int next = procedure.stages().indexOf(stage) + 1;
-        return next < procedure.stages().size() ? Optional.of(procedure.stages().get(next)) : Optional.empty();
     }
 
     private static Map<String, LocalDate> dueDates(JsonNode deadlines) {

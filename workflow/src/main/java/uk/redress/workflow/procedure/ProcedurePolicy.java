@@ -34,6 +34,19 @@ public record ProcedurePolicy(
                 .orElseThrow(() -> new IllegalArgumentException(id + " has no stage '" + stageId + "'"));
     }
 
+    /** The stage after {@code stage}, which a complainant can ask for once it has responded; empty after the last. */
+    public Optional<Stage> nextStage(Stage stage) {
+        int next = stages.indexOf(stage) + 1;
+        return next > 0 && next < stages.size() ? Optional.of(stages.get(next)) : Optional.empty();
+    }
+
+    /** The stage whose clock {@code clockId} is; empty for a clock the procedure does not have. */
+    public Optional<Stage> stageOfClock(String clockId) {
+        return stages.stream()
+                .filter(stage -> stage.clocks().stream().anyMatch(clock -> clock.id().equals(clockId)))
+                .findFirst();
+    }
+
     /** Every clock of every stage, in order. */
     public List<Clock> clocks() {
         return stages.stream().flatMap(stage -> stage.clocks().stream()).toList();

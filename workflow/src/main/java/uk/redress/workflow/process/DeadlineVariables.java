@@ -68,7 +68,7 @@ public final class DeadlineVariables {
     public Map<String, Object> stepDone(ProcedurePolicy procedure, Stage stage, Step step, Instant at) {
         Map<String, Object> variables = variables(procedure, startingAfterStep(procedure, stage, step, at));
         if (step.equals(stage.lastStep())) {
-            nextStage(procedure, stage).ifPresent(next -> requestWindow(procedure, stage, at).ifPresent(window ->
+            procedure.nextStage(stage).ifPresent(next -> requestWindow(procedure, stage, at).ifPresent(window ->
                     variables.putAll(requestWindowVariables(next, window))));
         }
         return variables;
@@ -76,7 +76,7 @@ public final class DeadlineVariables {
 
     /** Until when the stage after {@code stage} can be requested, counted from its response at {@code at}. */
     public Optional<Deadline> requestWindow(ProcedurePolicy procedure, Stage stage, Instant at) {
-        return nextStage(procedure, stage)
+        return procedure.nextStage(stage)
                 .flatMap(next -> next.request().flatMap(Stage.StageRequest::withinWorkingDays))
                 .map(days -> calendar.count(procedure.calendar(), at, days).deadline());
     }
@@ -84,12 +84,6 @@ public final class DeadlineVariables {
     /** The variable the next stage's request window timer reads. */
     public static Map<String, Object> requestWindowVariables(Stage nextStage, Deadline window) {
         return Map.of(Variables.requestWindowClosesAt(nextStage.id()), window.lapsesAt().toString());
-    }
-
-    public static Optional<Stage> nextStage(ProcedurePolicy procedure, Stage stage) {
-        int next = procedure.stages().indexOf(stage) + 1;
-        return next > 0 && next < procedure.stages().size() ? Optional.of(procedure.stages().get(next))
-                : Optional.empty();
     }
 
     /** A clock moved to a new due date: its lapse, reminders and escalations move with it. */
