@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.TestCallers;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.SigningKey;
+import uk.redress.testing.LocalStackTestResource;
 
 /**
  * Who may do what: every endpoint against every role, tokens that are missing or not to be trusted, organisations

@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.redress.complaint.ComplaintFixtures;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 /** Every refused complaint answers problem+json naming the field and the rule, and stores nothing. */
 @QuarkusTest

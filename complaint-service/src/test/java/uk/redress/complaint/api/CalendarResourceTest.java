@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.redress.local.LocalStackTestResource;
+import uk.redress.testing.LocalStackTestResource;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class,

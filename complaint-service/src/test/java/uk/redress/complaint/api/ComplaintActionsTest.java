@@ -25,10 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.TestCallers;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class,

@@ -31,11 +31,11 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class,

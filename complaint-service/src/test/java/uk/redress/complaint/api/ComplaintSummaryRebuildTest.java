@@ -47,9 +47,9 @@ import uk.redress.complaint.core.ComplaintEvent;
 import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.ComplaintReceived;
 import uk.redress.complaint.eventstore.EventCodec;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.calendar.Deadline;
 
 @QuarkusTest

@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 /**
  * A stage 2 request after its window closed, on a stack of its own: the test moves the engine's clock, which is the

@@ -9,7 +9,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import uk.redress.local.LocalStackTestResource;
+import uk.redress.testing.LocalStackTestResource;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class,

@@ -31,11 +31,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.TestCallers;
 import uk.redress.complaint.access.Roles;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 /**
  * Personal data in the immutable event log: sealed with the complainant's own key wherever it is stored or sent,

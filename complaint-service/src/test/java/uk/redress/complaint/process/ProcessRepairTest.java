@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.TestCallers;
 import uk.redress.complaint.access.Roles;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.Port;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 
 /**

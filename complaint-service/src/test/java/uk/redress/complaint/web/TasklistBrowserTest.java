@@ -38,9 +38,9 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.TestCallers;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 /**
  * The web tasklist in a real browser: Debian's Chromium, driven headless through its chromedriver (no browser

@@ -27,13 +27,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.local.SigningKey;
 import uk.redress.notification.LocalStackClient;
 import uk.redress.notification.TestCallers;
 import uk.redress.notification.letter.ComplaintEventsProducer;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 /**
  * Who may read what was sent: a valid token of an allowed role, of the complaint's organisation, and not one of the

@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.LocalStackClient;
 import uk.redress.notification.TestCallers;
 import uk.redress.notification.letter.ComplaintEventsProducer;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 /**
  * A caseworker hears once that a task is theirs, at their own address or the directory's; a member of staff the

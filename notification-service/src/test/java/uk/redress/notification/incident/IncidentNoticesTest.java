@@ -15,14 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.DurhamComplaints;
 import uk.redress.notification.LocalStackClient;
 import uk.redress.notification.Receipts;
 import uk.redress.notification.letter.ComplainantContacts;
 import uk.redress.notification.letter.ComplaintEventsProducer;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
 
 /** An incident the complaint service's watch recorded reaches the organisation's admins by email, once. */

@@ -18,11 +18,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.LocalStackClient;
 import uk.redress.notification.TestCallers;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 
 /** The complainant's letters, from complaint events on real Kafka to a real SMTP server, one per event. */
 @QuarkusTest

@@ -21,14 +21,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.redress.local.InjectLocalStack;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.LocalStackTestResource;
 import uk.redress.notification.Complainants;
 import uk.redress.notification.DurhamComplaints;
 import uk.redress.notification.LocalStackClient;
 import uk.redress.notification.TestCallers;
 import uk.redress.notification.letter.ComplaintEventsProducer;
+import uk.redress.testing.InjectLocalStack;
+import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
 
 /**

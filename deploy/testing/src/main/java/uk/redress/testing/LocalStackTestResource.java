@@ -1,7 +1,10 @@
-package uk.redress.local;
+package uk.redress.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import uk.redress.local.LocalStackProcess;
+import uk.redress.local.Part;
+import uk.redress.local.ServiceConfiguration;
 
 /**
  * A Quarkus test resource that starts, through {@link LocalStackProcess}, the parts of the local stack one service
