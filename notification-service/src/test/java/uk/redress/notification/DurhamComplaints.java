@@ -11,8 +11,8 @@ import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
-import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.DeadlineVariables;
 
 /** Durham SENDIASS complaints started on the engine as the complaint service starts them, at the engine's time. */

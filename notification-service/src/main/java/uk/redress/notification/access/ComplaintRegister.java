@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import uk.redress.notification.letter.ComplaintCloudEvent;
+import uk.redress.notification.event.ComplaintCloudEvent;
 
 /**
  * Whose each complaint is, kept from its {@code received} event on {@code complaint-events}; an event applied twice

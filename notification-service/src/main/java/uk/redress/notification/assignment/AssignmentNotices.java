@@ -15,7 +15,7 @@ import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.access.RegisteredComplaint;
 import uk.redress.notification.email.EmailTemplates;
-import uk.redress.notification.letter.ComplaintCloudEvent;
+import uk.redress.notification.event.ComplaintCloudEvent;
 import uk.redress.notification.recipient.Directory;
 import uk.redress.notification.sentlog.Delivery;
 import uk.redress.notification.sentlog.Dispatcher;

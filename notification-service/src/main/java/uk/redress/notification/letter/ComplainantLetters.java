@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.email.EmailTemplates;
+import uk.redress.notification.event.ComplaintCloudEvent;
+import uk.redress.notification.event.UnusableEventException;
 import uk.redress.notification.personaldata.PersonalData;
 import uk.redress.notification.sentlog.Delivery;
 import uk.redress.notification.sentlog.Dispatcher;

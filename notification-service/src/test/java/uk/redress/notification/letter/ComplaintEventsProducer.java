@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import uk.redress.local.StackSettings;
-import uk.redress.notification.Complainants;
 import uk.redress.notification.Complainants.Complainant;
+import uk.redress.notification.Complainants;
 import uk.redress.notification.TestCallers;
 
 /**

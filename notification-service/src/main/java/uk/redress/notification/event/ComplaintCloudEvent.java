@@ -1,4 +1,4 @@
-package uk.redress.notification.letter;
+package uk.redress.notification.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package uk.redress.notification.letter;
+package uk.redress.notification.event;
 
 /**
  * An event of complaint-events nothing can be done with (no letter to write, no alert to make): retrying it would not

@@ -1,4 +1,4 @@
-package uk.redress.notification.letter;
+package uk.redress.notification.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +10,10 @@ import org.jboss.logging.Logger;
 import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.assignment.AssignmentNotices;
 import uk.redress.notification.deadline.DeadlineNotices;
+import uk.redress.notification.event.ComplaintCloudEvent;
+import uk.redress.notification.event.UnusableEventException;
 import uk.redress.notification.incident.IncidentNotices;
+import uk.redress.notification.letter.ComplainantLetters;
 import uk.redress.notification.personaldata.PersonalDataErasure;
 
 /**
