@@ -21,7 +21,6 @@ import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
-import uk.redress.workflow.procedure.Stage;
 
 /** Reads a complaint's history into the state of each of its clocks: on time, due soon, lapsed, met or met late. */
 @ApplicationScoped
@@ -73,7 +72,8 @@ public class DeadlineReports {
         procedure.clocks().stream().filter(policyClock -> clocks.containsKey(policyClock.id())).forEach(policyClock -> {
             String id = policyClock.id();
             Tracked tracked = clocks.get(id);
-            reports.add(new DeadlineReport(id, policyClock.name(), procedure.stageOfClock(id).orElseThrow().id(), state(region, policyClock
+            String stage = procedure.stageOfClock(id).orElseThrow().id();
+            reports.add(new DeadlineReport(id, policyClock.name(), stage, state(region, policyClock
                     .remindBeforeWorkingDays(), tracked, now), policyClock.workingDays(), tracked.count.countedFrom(),
                     tracked.current.dueDate(), tracked.current.lapsesAt(), tracked.metAt, tracked.extensions,
                     tracked.count.skippedDays()));

@@ -2,6 +2,7 @@ package uk.redress.complaint.eventstore;
 
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -28,16 +29,18 @@ public class EventStore {
     private static final String EVENT_PRIMARY_KEY = "complaint_event_pkey";
 
     private final Mutiny.SessionFactory sessions;
+    private final Pool database;
     private final EventCodec codec;
     private final Clock clock;
     private final List<WrittenWithAppend> withEveryAppend;
     private final PersonalDataKeys keys;
     private final EventPages pages;
 
-    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock, PersonalDataKeys keys,
-                      EventPages pages,
+    public EventStore(Mutiny.SessionFactory sessions, Pool database, EventCodec codec, Clock clock,
+                      PersonalDataKeys keys, EventPages pages,
                       @All List<WrittenWithAppend> withEveryAppend) {
         this.sessions = sessions;
+        this.database = database;
         this.codec = codec;
         this.clock = clock;
         this.withEveryAppend = List.copyOf(withEveryAppend);
@@ -129,10 +132,8 @@ public class EventStore {
 
     /** The next human-readable reference, for a complaint received in {@code year}: SEND-2026-000123. */
     public Uni<String> nextReference(int year) {
-        return sessions.withSession(session -> session
-                        .createNativeQuery("SELECT nextval('complaint_reference_seq')", Long.class)
-                        .getSingleResult())
-                .map(number -> "SEND-%d-%06d".formatted(year, number));
+        return database.query("SELECT nextval('complaint_reference_seq')").execute()
+                .map(rows -> "SEND-%d-%06d".formatted(year, rows.iterator().next().getLong(0)));
     }
 
     /** Whether {@code failure} is a unique violation of {@code constraint}. */

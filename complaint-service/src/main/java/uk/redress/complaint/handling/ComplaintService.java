@@ -1,13 +1,14 @@
 package uk.redress.complaint.handling;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.core.Action;
 import uk.redress.complaint.core.Commands.Acknowledge;
@@ -42,12 +43,12 @@ public class ComplaintService {
 
     private final ComplaintDecider decider;
     private final EventStore eventStore;
-    private final Mutiny.SessionFactory sessions;
+    private final Pool database;
 
-    public ComplaintService(ComplaintDecider decider, EventStore eventStore, Mutiny.SessionFactory sessions) {
+    public ComplaintService(ComplaintDecider decider, EventStore eventStore, Pool database) {
         this.decider = decider;
         this.eventStore = eventStore;
-        this.sessions = sessions;
+        this.database = database;
     }
 
     /**
@@ -80,7 +81,11 @@ public class ComplaintService {
 
     /** The complaint an Idempotency-Key created, with the hash of the request that created it. */
     private Uni<Optional<IdempotencyKey>> idempotencyKey(String key) {
-        return sessions.withSession(session -> session.find(IdempotencyKey.class, key)).map(Optional::ofNullable);
+        return database.preparedQuery("SELECT complaint_id, request_hash FROM idempotency_key "
+                        + "WHERE idempotency_key = $1")
+                .execute(Tuple.of(key))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
+                        .map(row -> IdempotencyKey.of(key, row.getUUID(0), row.getString(1))));
     }
 
     /** Decides the receipt and appends it, with {@code alongside} in the same transaction. */

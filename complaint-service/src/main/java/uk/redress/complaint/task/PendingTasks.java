@@ -56,7 +56,8 @@ public class PendingTasks {
             String elementId = userTaskId(stage, step);
             return new PendingTask(complaint.id(), complaint.reference(), complaint.procedure(), complaint.summary(),
                     Optional.of(stage.id()), step.id(), elementId, step.name(),
-                    ActionNames.of(ComplaintDecider.actionFor(stage, step)), stage.handledBy(), due.map(Map.Entry::getKey),
+                    ActionNames.of(ComplaintDecider.actionFor(stage, step)), stage.handledBy(),
+                    due.map(Map.Entry::getKey),
                     due.map(entry -> entry.getValue().dueDate()), due.map(entry -> entry.getValue().lapsesAt()),
                     assigneeOf(complaint, elementId));
         });

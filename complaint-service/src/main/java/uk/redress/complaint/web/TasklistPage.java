@@ -2,13 +2,11 @@ package uk.redress.complaint.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,8 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,27 +36,26 @@ import uk.redress.complaint.api.ActionRequests;
 import uk.redress.complaint.api.Problem;
 import uk.redress.complaint.api.TaskForms;
 import uk.redress.complaint.core.Action;
-import uk.redress.complaint.core.ActionNotAllowedException;
 import uk.redress.complaint.core.Commands.ComplaintCommand;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.EventContext;
-import uk.redress.complaint.core.InvalidCommandException;
 import uk.redress.complaint.core.Responded;
-import uk.redress.complaint.core.VersionConflictException;
-import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.deadline.DeadlineReports;
-import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.task.Task;
 import uk.redress.complaint.task.TaskCursor;
-import uk.redress.complaint.task.TaskNotAvailableException;
 import uk.redress.complaint.task.TaskQuery;
 import uk.redress.complaint.task.TaskService;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
+import uk.redress.complaint.web.TasklistViews.DeadlineView;
+import uk.redress.complaint.web.TasklistViews.ListView;
+import uk.redress.complaint.web.TasklistViews.ManagerView;
+import uk.redress.complaint.web.TasklistViews.Row;
+import uk.redress.complaint.web.TasklistViews.TaskView;
 
 /**
  * The web tasklist: server-side pages and plain HTML forms, so that every control works from the keyboard and with
@@ -81,70 +76,6 @@ public class TasklistPage {
         static native TemplateInstance task(TaskView view);
 
         static native TemplateInstance manager(ManagerView view);
-    }
-
-    /** A task in a list, with its due date in words. */
-    public record Row(Task task, DueText due) {
-    }
-
-    /** @param here the list's own address with its filters, where a claim comes back to */
-    public record ListView(String user, List<Row> rows, String group, boolean mine, boolean overdue,
-                           String dueBefore, String procedure, String reference, List<String> groups,
-                           List<String> procedures, String here, String nextPage, String notice, String error) {
-    }
-
-    public record ManagerView(String user, List<Row> rows, String notice) {
-    }
-
-    /**
-     * A deadline as the task's page explains it.
-     *
-     * @param skipped    the days not counted, with why
-     * @param extensions each move of the date, with its reason
-     */
-    public record DeadlineView(String name, String state, String explanation, String skipped,
-                               List<String> extensions) {
-
-        static DeadlineView of(DeadlineReport report) {
-            String explanation = "Due by the end of " + report.dueDate().format(DueText.UK_DATE) + ": "
-                    + report.workingDays() + " working days counted from " + report.countedFrom()
-                    + (report.metAt() == null ? "." : "; met " + report.metAt() + ".");
-            String skipped = String.join(", ", report.skippedDays().stream()
-                    .map(day -> day.date() + " (" + day.reason() + ")").toList());
-            return new DeadlineView(report.name(), report.state(), explanation, skipped, report.extensions().stream()
-                    .map(extension -> "Extended from " + extension.previousDueDate() + " to "
-                            + extension.newDueDate() + ": " + extension.reason())
-                    .toList());
-        }
-    }
-
-    /**
-     * A task's page: the complaint, its history and deadlines, and the forms that can be sent from it.
-     *
-     * @param values what was typed, shown again after an error
-     */
-    public record TaskView(String user, Task task, DueText due, Complaint complaint, String procedureName,
-                           String stageName, List<TimelineEntry> timeline, List<DeadlineView> deadlines,
-                           List<String> choices, List<String> outcomes, List<String> remedies, boolean extensible,
-                           boolean canAskForInformation, List<Problem.FieldError> errors, Map<String, String> values,
-                           String notice) {
-
-        public String value(String field) {
-            return values.getOrDefault(field, "");
-        }
-
-        public boolean checked(String field, String option) {
-            return Arrays.asList(values.getOrDefault(field, "").split(",")).contains(option);
-        }
-
-        public String error(String field) {
-            return errors.stream().filter(error -> error.field().equals(field)).map(Problem.FieldError::rule)
-                    .findFirst().orElse(null);
-        }
-
-        public String errorClass(String field) {
-            return error(field) == null ? "" : " govuk-form-group--error";
-        }
     }
 
     private final TaskService tasks;
@@ -235,7 +166,8 @@ public class TasklistPage {
                 .orElse("/tasklist");
         return tasks.claim(caller, id, context(caller))
                 .map(task -> seeOther(back, "You claimed " + task.name() + " for " + task.reference()))
-                .onFailure(TasklistPage::refused).recoverWithItem(failure -> seeOther(back, refusal(failure)));
+                .onFailure(TaskPageErrors::refused)
+                .recoverWithItem(failure -> seeOther(back, TaskPageErrors.refusal(failure)));
     }
 
     @POST
@@ -253,8 +185,8 @@ public class TasklistPage {
         return tasks.assign(caller, id, assignee, context(caller))
                 .map(task -> seeOther("/tasklist/manager", task.name() + " for " + task.reference()
                         + " is now with " + assignee))
-                .onFailure(TasklistPage::refused)
-                .recoverWithItem(failure -> seeOther("/tasklist/manager", refusal(failure)));
+                .onFailure(TaskPageErrors::refused)
+                .recoverWithItem(failure -> seeOther("/tasklist/manager", TaskPageErrors.refusal(failure)));
     }
 
     /** Where a staff email links: the complaint's open task, or the list saying it has none. */
@@ -285,7 +217,7 @@ public class TasklistPage {
                                MultivaluedMap<String, String> form) {
         Caller caller = callers.current();
         return tasks.get(caller, id).chain(task -> {
-            ObjectNode body = body(form);
+            ObjectNode body = HtmlForms.body(json, form);
             return attempt(task, caller, form, () -> tasks.complete(caller, id, forms.command(task, body),
                             context(caller))
                     .map(done -> seeOther("/tasklist", done.name() + " recorded for " + done.reference())));
@@ -325,17 +257,8 @@ public class TasklistPage {
             BiFunction<Task, ObjectNode, ObjectNode> fromTask, String done) {
         Caller caller = callers.current();
         return tasks.get(caller, id).chain(task -> attempt(task, caller, form, () -> record(task, caller,
-                forms.valid(json.treeToValue(fromTask.apply(task, body(form)), request)).toCommand(), done)));
-    }
-
-    /** A claim or reassignment someone else's change got to first. */
-    private static boolean refused(Throwable failure) {
-        return failure instanceof TaskNotAvailableException || failure instanceof VersionConflictException;
-    }
-
-    private static String refusal(Throwable failure) {
-        return failure instanceof VersionConflictException
-                ? "Someone else changed the complaint at the same time; look at the task again" : failure.getMessage();
+                forms.valid(json.treeToValue(fromTask.apply(task, HtmlForms.body(json, form)), request)).toCommand(),
+                done)));
     }
 
     private interface Attempt {
@@ -350,34 +273,14 @@ public class TasklistPage {
         } catch (JsonProcessingException | RuntimeException e) {
             done = Uni.createFrom().failure(e);
         }
-        return done.onFailure(failure -> errorsOf(failure).isPresent()).recoverWithUni(failure ->
-                page(task, caller, errorsOf(failure).orElseThrow(), typed(form), null)
+        return done.onFailure(failure -> TaskPageErrors.of(failure).isPresent()).recoverWithUni(failure ->
+                page(task, caller, TaskPageErrors.of(failure).orElseThrow(), HtmlForms.typed(form), null)
                         .map(page -> Response.status(400).entity(page).type(MediaType.TEXT_HTML).build()));
     }
 
     private Uni<Response> record(Task task, Caller caller, ComplaintCommand command, String what) {
         return complaints.handle(caller, task.complaintId(), Optional.empty(), command, context(caller))
                 .map(ignored -> seeOther("/tasklist/tasks/" + task.id(), what));
-    }
-
-    private static Optional<List<Problem.FieldError>> errorsOf(Throwable failure) {
-        return switch (failure) {
-            case ConstraintViolationException invalid -> Optional.of(invalid.getConstraintViolations().stream()
-                    .map(violation -> new Problem.FieldError(violation.getPropertyPath().toString(),
-                            violation.getMessage()))
-                    .toList());
-            case InvalidCommandException rule -> Optional.of(List.of(new Problem.FieldError(rule.field(),
-                    rule.rule())));
-            case JsonProcessingException unreadable -> Optional.of(List.of(new Problem.FieldError("form",
-                    "has a value that is not a valid date or option: " + unreadable.getOriginalMessage())));
-            case ActionNotAllowedException refused -> Optional.of(List.of(new Problem.FieldError("task",
-                    ActionNames.refusal(refused))));
-            case TaskNotAvailableException unavailable -> Optional.of(List.of(new Problem.FieldError("task",
-                    unavailable.getMessage())));
-            case VersionConflictException conflict -> Optional.of(List.of(new Problem.FieldError("task",
-                    "Someone else changed the complaint at the same time; check it and try again")));
-            default -> Optional.empty();
-        };
     }
 
     private Uni<TemplateInstance> page(Task task, Caller caller, List<Problem.FieldError> errors,
@@ -423,29 +326,6 @@ public class TasklistPage {
 
     private List<String> procedureIds() {
         return procedures.all().stream().map(ProcedurePolicy::id).toList();
-    }
-
-    /** A form as the JSON body of the matching API action: empty fields left out, remedies as a list. */
-    private ObjectNode body(MultivaluedMap<String, String> form) {
-        ObjectNode body = json.createObjectNode();
-        form.forEach((field, values) -> {
-            if (field.equals("remedies")) {
-                ArrayNode remedies = body.putArray("remedies");
-                values.forEach(remedies::add);
-            } else if (!values.isEmpty() && !values.getFirst().isBlank()) {
-                body.put(field, values.getFirst());
-            }
-        });
-        if (form.containsKey("outcome") && !body.has("remedies")) {
-            body.putArray("remedies");
-        }
-        return body;
-    }
-
-    private static Map<String, String> typed(MultivaluedMap<String, String> form) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        form.forEach((field, values) -> typed.put(field, String.join(",", values)));
-        return typed;
     }
 
     private static EventContext context(Caller caller) {

@@ -1,0 +1,38 @@
+package uk.redress.complaint.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The tasklist's HTML forms as the API's request bodies, and as typed, to show again after an error. */
+final class HtmlForms {
+
+    private HtmlForms() {
+    }
+
+    /** A form as the JSON body of the matching API action: empty fields left out, remedies as a list. */
+    static ObjectNode body(ObjectMapper json, MultivaluedMap<String, String> form) {
+        ObjectNode body = json.createObjectNode();
+        form.forEach((field, values) -> {
+            if (field.equals("remedies")) {
+                ArrayNode remedies = body.putArray("remedies");
+                values.forEach(remedies::add);
+            } else if (!values.isEmpty() && !values.getFirst().isBlank()) {
+                body.put(field, values.getFirst());
+            }
+        });
+        if (form.containsKey("outcome") && !body.has("remedies")) {
+            body.putArray("remedies");
+        }
+        return body;
+    }
+
+    static Map<String, String> typed(MultivaluedMap<String, String> form) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        form.forEach((field, values) -> typed.put(field, String.join(",", values)));
+        return typed;
+    }
+}

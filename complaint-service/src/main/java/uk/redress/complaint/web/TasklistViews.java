@@ -1,0 +1,80 @@
+package uk.redress.complaint.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import uk.redress.complaint.api.Problem;
+import uk.redress.complaint.core.Complaint;
+import uk.redress.complaint.deadline.DeadlineReport;
+import uk.redress.complaint.task.Task;
+
+/** What the tasklist's pages show: one view per page, and the rows and deadlines they are made of. */
+public final class TasklistViews {
+
+    private TasklistViews() {
+    }
+
+    /** A task in a list, with its due date in words. */
+    public record Row(Task task, DueText due) {
+    }
+
+    /** @param here the list's own address with its filters, where a claim comes back to */
+    public record ListView(String user, List<Row> rows, String group, boolean mine, boolean overdue,
+                           String dueBefore, String procedure, String reference, List<String> groups,
+                           List<String> procedures, String here, String nextPage, String notice, String error) {
+    }
+
+    public record ManagerView(String user, List<Row> rows, String notice) {
+    }
+
+    /**
+     * A deadline as the task's page explains it.
+     *
+     * @param skipped    the days not counted, with why
+     * @param extensions each move of the date, with its reason
+     */
+    public record DeadlineView(String name, String state, String explanation, String skipped,
+                               List<String> extensions) {
+
+        static DeadlineView of(DeadlineReport report) {
+            String explanation = "Due by the end of " + report.dueDate().format(DueText.UK_DATE) + ": "
+                    + report.workingDays() + " working days counted from " + report.countedFrom()
+                    + (report.metAt() == null ? "." : "; met " + report.metAt() + ".");
+            String skipped = String.join(", ", report.skippedDays().stream()
+                    .map(day -> day.date() + " (" + day.reason() + ")").toList());
+            return new DeadlineView(report.name(), report.state(), explanation, skipped, report.extensions().stream()
+                    .map(extension -> "Extended from " + extension.previousDueDate() + " to "
+                            + extension.newDueDate() + ": " + extension.reason())
+                    .toList());
+        }
+    }
+
+    /**
+     * A task's page: the complaint, its history and deadlines, and the forms that can be sent from it.
+     *
+     * @param values what was typed, shown again after an error
+     */
+    public record TaskView(String user, Task task, DueText due, Complaint complaint, String procedureName,
+                           String stageName, List<TimelineEntry> timeline, List<DeadlineView> deadlines,
+                           List<String> choices, List<String> outcomes, List<String> remedies, boolean extensible,
+                           boolean canAskForInformation, List<Problem.FieldError> errors, Map<String, String> values,
+                           String notice) {
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public boolean checked(String field, String option) {
+            return Arrays.asList(values.getOrDefault(field, "").split(",")).contains(option);
+        }
+
+        public String error(String field) {
+            return errors.stream().filter(error -> error.field().equals(field)).map(Problem.FieldError::rule)
+                    .findFirst().orElse(null);
+        }
+
+        public String errorClass(String field) {
+            return error(field) == null ? "" : " govuk-form-group--error";
+        }
+    }
+}
