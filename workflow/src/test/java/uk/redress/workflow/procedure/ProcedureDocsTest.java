@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProcedureDocsTest {
 
-    private static final Path README = Path.of("../README.md");
+    private static final Path README = Path.of("README.md");
     private static final String START = "<!-- procedures: generated from workflow/src/main/resources/procedures -->";
     private static final String END = "<!-- procedures: end -->";
 
