@@ -2,13 +2,12 @@ package uk.redress.workflow.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import uk.redress.testing.GeneratedSection;
 
 /**
  * The README's procedure tables are generated from the policy files, so that the documents never drift from the
@@ -17,29 +16,19 @@ import org.junit.jupiter.api.Test;
  */
 class ProcedureDocsTest {
 
-    private static final Path README = Path.of("README.md");
-    private static final String START = "<!-- procedures: generated from workflow/src/main/resources/procedures -->";
-    private static final String END = "<!-- procedures: end -->";
+    private static final GeneratedSection README = new GeneratedSection(Path.of("README.md"),
+            "<!-- procedures: generated from workflow/src/main/resources/procedures -->", "<!-- procedures: end -->");
 
     @Test
-    void theReadmeShowsEveryProcedureAsItsPolicyFileSaysIt() throws IOException {
+    void theReadmeShowsEveryProcedureAsItsPolicyFileSaysIt() {
         ProcedurePolicies policies = ProcedurePolicies.shipped();
         List<ProcedurePolicy> documented = new ArrayList<>(policies.all());
         documented.add(policies.informalResolution());
-        StringBuilder generated = new StringBuilder(START).append("\n");
+        StringBuilder generated = new StringBuilder("\n");
         documented.forEach(procedure -> generated.append(markdown(procedure)));
-        generated.append(END);
 
-        String readme = Files.readString(README);
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        assertThat(start).as("the README marks where the procedures go").isNotNegative();
-        String current = readme.substring(start, end + END.length());
-        if (Boolean.getBoolean("redress.write-docs")) {
-            Files.writeString(README, readme.replace(current, generated));
-            current = generated.toString();
-        }
-        assertThat(current).as("run with -Dredress.write-docs=true to write it anew").isEqualTo(generated.toString());
+        assertThat(README.current(generated.toString())).as("run with -Dredress.write-docs=true to write it anew")
+                .isEqualTo(generated.toString());
     }
 
     static String markdown(ProcedurePolicy procedure) {
