@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.handling.ComplaintService;
-import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.workflow.calendar.Deadline;
 
 /**

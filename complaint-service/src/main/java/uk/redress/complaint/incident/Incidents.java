@@ -23,7 +23,7 @@ import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.ProcessIncidentRaised;
 import uk.redress.complaint.core.ProcessIncidentRetried;
 import uk.redress.complaint.handling.ComplaintService;
-import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.complaint.process.EngineSearch;
 
 /**

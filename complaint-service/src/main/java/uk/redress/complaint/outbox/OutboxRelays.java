@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
-import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.complaint.messaging.ComplaintEventPublisher;
 import uk.redress.complaint.messaging.PublishedEvents;
 import uk.redress.complaint.process.ProcessDispatcher;

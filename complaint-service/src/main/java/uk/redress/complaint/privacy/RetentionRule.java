@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.redress.complaint.core.EventContext;
-import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.lock.InstanceLock;
 
 /**
  * The retention rule: a complainant's personal data is kept until a set time (six years by default) after the last of

@@ -19,7 +19,7 @@ import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventPages;
-import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 

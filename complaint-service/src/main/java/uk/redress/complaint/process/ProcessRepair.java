@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.handling.ComplaintService;
-import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.complaint.task.UserTaskWorker;
 
 /**

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.handling.ComplaintService;
-import uk.redress.complaint.instances.InstanceLock;
+import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.local.Port;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 

@@ -1,4 +1,4 @@
-package uk.redress.complaint.instances;
+package uk.redress.complaint.lock;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
