@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +43,7 @@ import java.util.function.Supplier;
 final class EngineHttpEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration INDEXING_INTERVAL = Duration.ofSeconds(5);
 
     private final ZeebeEngine engine;
     private final HttpServer server;
@@ -52,6 +55,12 @@ final class EngineHttpEndpoint implements AutoCloseable {
     private final Map<Long, Map<String, Object>> instanceVariables = new LinkedHashMap<>();
     private final Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
     private final Map<Long, Map<String, Object>> incidents = new LinkedHashMap<>();
+    /**
+     * Indexes what is new every few seconds even when nobody asks: the engine lets go of its log only behind its
+     * slowest reader, and the record stream indexed here is one.
+     */
+    private final ScheduledExecutorService indexing =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("engine-indexing").factory());
 
     EngineHttpEndpoint(ZeebeEngine engine, int port) throws IOException {
         this.engine = engine;
@@ -71,6 +80,17 @@ final class EngineHttpEndpoint implements AutoCloseable {
 
     void start() {
         server.start();
+        indexing.scheduleWithFixedDelay(this::indexQuietly, INDEXING_INTERVAL.toMillis(), INDEXING_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void indexQuietly() {
+        try {
+            readingRecords(() -> null);
+        } catch (RuntimeException e) {
+            System.err.println("The engine's records could not be indexed (tried again in "
+                    + INDEXING_INTERVAL.toSeconds() + " s): " + e);
+        }
     }
 
     /** Brings the index up to the engine's latest record, then answers from it; one reader at a time. */
@@ -275,6 +295,7 @@ final class EngineHttpEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        indexing.shutdownNow();
         server.stop(0);
     }
 

@@ -108,6 +108,9 @@ public final class LocalStackProcess implements AutoCloseable {
                 ProcessHandle.current().info().command().orElse("java"),
                 // RocksDB, where the engine keeps its state, loads a native library.
                 "--enable-native-access=ALL-UNNAMED",
+                // Bounded, as deploy/local/run bounds it: unbounded, the heap grows to a quarter of the machine.
+                "-Xmx" + LocalStack.HEAP,
+                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + settings.dataDir(),
                 "-cp", stackModule.resolve("classes") + File.pathSeparator + stackModule.resolve("lib") + "/*",
                 LocalStack.class.getName()));
         command.addAll(settings.toArgs());

@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * The zeebe-process-test engine (the real Zeebe engine, its gRPC gateway and an in-memory log) wired as its own
- * {@code EngineFactory} wires it, but with the engine's state in RocksDB, as a Zeebe broker keeps it.
+ * {@code EngineFactory} wires it, but with the engine's state in RocksDB, as a Zeebe broker keeps it, and a log that
+ * lets go of what its readers have passed ({@link CompactingLogStorage}).
  *
  * <p>Why: the test engine's own in-memory state store visits every later key of every column family on each prefix
  * scan (it skips a key outside the prefix instead of stopping there), so each command costs time in proportion to
@@ -58,7 +59,7 @@ public final class RocksDbStateEngineFactory {
         ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
         scheduler.start();
 
-        InMemoryLogStorage logStorage = new InMemoryLogStorage();
+        InMemoryLogStorage logStorage = new CompactingLogStorage();
         LogStream logStream = LogStream.builder()
                 .withPartitionId(PARTITION_ID)
                 .withLogStorage(logStorage)
