@@ -12,7 +12,7 @@ import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.access.StaffConcerned;
 import uk.redress.complaint.core.Complaint;
-import uk.redress.complaint.eventstore.Projection;
+import uk.redress.complaint.eventstore.ReplayableProjection;
 
 /**
  * Keeps {@code complaint_summary} in step with the event store: every append upserts its complaint's row in the
@@ -24,7 +24,9 @@ import uk.redress.complaint.eventstore.Projection;
  * append never needs to wait for a rebuild.
  */
 @ApplicationScoped
-public class ComplaintSummaryProjection implements Projection {
+public class ComplaintSummaryProjection implements ReplayableProjection {
+
+    public static final String NAME = "complaint-summary";
 
     /** Hibernate's numbered parameters; the rebuild's client reads the same statement with $1, $2... */
     private static final String UPSERT = """
@@ -54,8 +56,29 @@ public class ComplaintSummaryProjection implements Projection {
         return upsert.executeUpdate().replaceWithVoid();
     }
 
-    /** Upserts many rows in one round trip, on the rebuild's connection and in its transaction. */
-    public Uni<Void> applyAll(SqlConnection connection, List<ComplaintSummary> rows) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the complaint list";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("complaint_summary");
+    }
+
+    @Override
+    public Uni<Void> applyAll(SqlConnection connection, List<Replayed> complaints) {
+        return upsert(connection, complaints.stream()
+                .map(complaint -> ComplaintSummary.of(complaint.state(), complaint.lastEventAt())).toList());
+    }
+
+    /** Upserts many rows in one round trip, each only over an older version of it. */
+    public Uni<Void> upsert(SqlConnection connection, List<ComplaintSummary> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

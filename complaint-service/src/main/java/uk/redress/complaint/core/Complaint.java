@@ -1,15 +1,17 @@
 package uk.redress.complaint.core;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
 
 /**
  * A complaint's current state, rebuilt from its events by a pure fold.
@@ -20,7 +22,7 @@ import uk.redress.workflow.calendar.Deadline;
  * @param deadlines            every deadline promised so far, as it stands now, by clock id
  * @param originalDueDates     each clock's first due date, before any extension
  * @param extensions           how many times each clock was extended
- * @param clocksMet            the clocks whose step is done
+ * @param clocksMet            the clocks whose step is done, each with the day (UK time) it was done
  * @param requestWindow        until when the next stage can be requested, once the stage has responded
  * @param informationRequests  how many times more information was asked for
  * @param ombudsman            the Ombudsman's case, once the complaint was referred
@@ -30,6 +32,8 @@ import uk.redress.workflow.calendar.Deadline;
  * @param organisation         the organisation it belongs to
  * @param staffConcerned       the staff it is about, who may not see it or work it
  * @param complainantId        who complains; null for complaints received before complainants had ids
+ * @param stages               each stage the complaint entered, oldest first, with how it went: what reports count
+ * @param endedOn              the day (UK time) it was closed or withdrawn
  */
 public record Complaint(
         UUID id,
@@ -47,7 +51,7 @@ public record Complaint(
         Map<String, Deadline> deadlines,
         Map<String, LocalDate> originalDueDates,
         Map<String, Integer> extensions,
-        Set<String> clocksMet,
+        Map<String, LocalDate> clocksMet,
         Optional<Deadline> requestWindow,
         int informationRequests,
         Optional<OmbudsmanCase> ombudsman,
@@ -56,7 +60,9 @@ public record Complaint(
         Map<String, String> assignees,
         String organisation,
         Set<String> staffConcerned,
-        UUID complainantId) {
+        UUID complainantId,
+        List<StageHistory> stages,
+        Optional<LocalDate> endedOn) {
 
     /** @param decision empty until the Ombudsman decides */
     public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
@@ -85,19 +91,24 @@ public record Complaint(
                     received.kind().isSignposted() ? ComplaintStatus.SIGNPOSTED : ComplaintStatus.OPEN,
                     received.procedure(), received.kind(), received.stage(), List.of(), received.complainant(),
                     received.summary(), received.details(), received.receivedOn(), received.deadlines(),
-                    mergeDueDates(Map.of(), received.deadlines()), Map.of(), Set.of(), Optional.empty(), 0,
+                    mergeDueDates(Map.of(), received.deadlines()), Map.of(), Map.of(), Optional.empty(), 0,
                     Optional.empty(), received.signposting(), Map.of(), Map.of(), received.organisation(),
-                    Set.copyOf(received.staffConcerned()), received.complainantId());
+                    Set.copyOf(received.staffConcerned()), received.complainantId(),
+                    received.stage().map(stage -> List.of(StageHistory.startedOn(stage, received.receivedOn())))
+                            .orElse(List.of()),
+                    Optional.empty());
         }
         Change next = new Change(state, recorded.version());
+        LocalDate day = LocalDate.ofInstant(recorded.occurredAt(), WorkingDayCalendar.UK_TIME);
         return switch (recorded.event()) {
             case ComplaintReceived received -> throw new IllegalStateException("a complaint is received once");
             case StepRecorded step -> {
                 next.stepsDone = plus(state.stepsDone, step.step());
                 next.start(step.deadlinesStarted());
-                next.clocksMet = union(state.clocksMet, step.clocksMet());
+                next.clocksMet = met(state.clocksMet, step.clocksMet(), day);
                 if (step instanceof Responded responded) {
                     next.requestWindow = responded.nextStageRequestWindow();
+                    next.updateStage(stage -> stage.responded(day, responded));
                 }
                 yield next.done();
             }
@@ -122,6 +133,8 @@ public record Complaint(
                 next.stepsDone = List.of();
                 next.start(escalated.deadlinesStarted());
                 next.requestWindow = Optional.empty();
+                next.updateStage(StageHistory::escalatedOnwards);
+                next.stages = plus(next.stages, StageHistory.startedOn(escalated.toStage(), day));
                 yield next.done();
             }
             case DeadlineExtended extended -> {
@@ -131,10 +144,12 @@ public record Complaint(
             }
             case Closed closed -> {
                 next.status = ComplaintStatus.CLOSED;
+                next.endedOn = Optional.of(day);
                 yield next.done();
             }
             case Withdrawn withdrawn -> {
                 next.status = ComplaintStatus.WITHDRAWN;
+                next.endedOn = Optional.of(day);
                 yield next.done();
             }
             case OmbudsmanReferred referred -> {
@@ -167,7 +182,7 @@ public record Complaint(
 
     /** A clock that has started and whose step is not done yet. */
     public boolean isRunning(String clockId) {
-        return status == ComplaintStatus.OPEN && deadlines.containsKey(clockId) && !clocksMet.contains(clockId);
+        return status == ComplaintStatus.OPEN && deadlines.containsKey(clockId) && !clocksMet.containsKey(clockId);
     }
 
     /** Whether the history records that {@code clockId} lapsed on {@code dueDate}. */
@@ -199,12 +214,14 @@ public record Complaint(
         Map<String, Deadline> deadlines;
         Map<String, LocalDate> originalDueDates;
         Map<String, Integer> extensions;
-        Set<String> clocksMet;
+        Map<String, LocalDate> clocksMet;
         Optional<Deadline> requestWindow;
         int informationRequests;
         Optional<OmbudsmanCase> ombudsman;
         Map<String, LocalDate> lapsesRecorded;
         Map<String, String> assignees;
+        List<StageHistory> stages;
+        Optional<LocalDate> endedOn;
 
         Change(Complaint from, int version) {
             this.from = from;
@@ -221,6 +238,17 @@ public record Complaint(
             ombudsman = from.ombudsman;
             lapsesRecorded = from.lapsesRecorded;
             assignees = from.assignees;
+            stages = from.stages;
+            endedOn = from.endedOn;
+        }
+
+        /** Changes the history of the stage the complaint is at. */
+        void updateStage(UnaryOperator<StageHistory> change) {
+            if (!stages.isEmpty()) {
+                List<StageHistory> changed = new ArrayList<>(stages);
+                changed.set(changed.size() - 1, change.apply(changed.getLast()));
+                stages = List.copyOf(changed);
+            }
         }
 
         void start(Map<String, Deadline> started) {
@@ -233,18 +261,19 @@ public record Complaint(
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
                     from.signposting, lapsesRecorded, assignees, from.organisation, from.staffConcerned,
-                    from.complainantId);
+                    from.complainantId, stages, endedOn);
         }
     }
 
-    private static List<String> plus(List<String> steps, String step) {
-        return Stream.concat(steps.stream(), Stream.of(step)).toList();
+    private static <T> List<T> plus(List<T> list, T item) {
+        return Stream.concat(list.stream(), Stream.of(item)).toList();
     }
 
-    private static Set<String> union(Set<String> met, List<String> more) {
-        Set<String> union = new HashSet<>(met);
-        union.addAll(more);
-        return Set.copyOf(union);
+    /** A clock met again keeps the day it was first met. */
+    private static Map<String, LocalDate> met(Map<String, LocalDate> met, List<String> more, LocalDate day) {
+        Map<String, LocalDate> merged = new HashMap<>(met);
+        more.forEach(clock -> merged.putIfAbsent(clock, day));
+        return Map.copyOf(merged);
     }
 
     private static <T> Map<String, T> merge(Map<String, T> values, Map<String, T> more) {

@@ -224,7 +224,7 @@ class ComplaintListTest {
                 .body("paths.'/api/v1/complaints'.get.parameters.name", hasItems("status",
                         "stage", "procedure", "overdue", "receivedFrom", "receivedTo", "q", "limit", "cursor"))
                 .body("paths.'/api/v1/complaints'.post.summary", equalTo("Receive a complaint"))
-                .body("paths.'/api/v1/admin/projections/complaint-summary/rebuild'.post.responses.'202'.description",
+                .body("paths.'/api/v1/admin/projections/{name}/rebuild'.post.responses.'202'.description",
                         containsString("Started"));
         api().when().get("/api/v1/complaints/" + fresh).then().statusCode(200).body("id", equalTo(fresh));
     }

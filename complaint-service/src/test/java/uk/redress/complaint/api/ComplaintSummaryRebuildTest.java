@@ -247,7 +247,7 @@ class ComplaintSummaryRebuildTest {
     }
 
     private void write(ComplaintSummary row) {
-        database.withTransaction(connection -> projection.applyAll(connection, List.of(row)))
+        database.withTransaction(connection -> projection.upsert(connection, List.of(row)))
                 .await().atMost(Duration.ofSeconds(10));
     }
 

@@ -122,7 +122,7 @@ class ComplaintDeciderTest {
         record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
 
         assertThat(complaint().deadlines().get("stage1Response").dueDate()).isEqualTo("2026-12-09");
-        assertThat(complaint().clocksMet()).containsExactly("stage1Acknowledgement");
+        assertThat(complaint().clocksMet()).containsOnlyKeys("stage1Acknowledgement");
     }
 
     @Test
@@ -441,7 +441,7 @@ class ComplaintDeciderTest {
                 });
         now = Instant.parse("2027-01-11T10:00:00Z");
         record(decider().completeStep(complaint(), new CompleteStep("hold-panel", "The panel met")));
-        assertThat(complaint().clocksMet()).contains("panelMeeting");
+        assertThat(complaint().clocksMet()).containsKey("panelMeeting");
         // Held on Monday 11 January 2027: the report is due 5 working days later, Monday 18 January.
         assertThat(complaint().deadlines().get("panelReport").dueDate()).isEqualTo("2027-01-18");
 

@@ -1,4 +1,4 @@
-package uk.redress.complaint.complaintlist;
+package uk.redress.complaint.eventstore;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package uk.redress.complaint.complaintlist;
+package uk.redress.complaint.eventstore;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,58 +17,72 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventPages.Position;
-import uk.redress.complaint.eventstore.EventPages;
+import uk.redress.complaint.eventstore.ReplayableProjection.Replayed;
 
 /**
- * Rebuilds {@code complaint_summary} from the event store: empties it, then reads every event in (stream id,
- * version) order, folds each complaint with {@link Complaint#replay} and upserts the rows a page at a time, each
+ * Rebuilds a {@link ReplayableProjection} from the event store: empties its tables, then reads every event in (stream
+ * id, version) order, folds each complaint with {@link Complaint#replay} and writes the rows a page at a time, each
  * page in one transaction with the checkpoint that records the last event applied.
  *
- * <p>It rebuilds in place rather than into a shadow table: the live projection writes to one table only, so a
- * shadow would miss the appends made while it fills, unless every append wrote to both. In place, the version
- * guard of the one upsert makes live and rebuilt writes commute (see {@link ComplaintSummaryProjection}): an
- * append committed before the table is emptied is in the history the rebuild reads afterwards, and one committed
- * after writes its own newer row, which the rebuild's older fold cannot overwrite. The price is that the list is
- * incomplete while the rebuild runs, which the status shows.
+ * <p>It rebuilds in place rather than into shadow tables: the live projection writes to one set of tables only, so a
+ * shadow would miss the appends made while it fills, unless every append wrote to both. In place, the version guard
+ * of the projection's writes makes live and rebuilt writes commute: an append committed before the tables are
+ * emptied is in the history the rebuild reads afterwards, and one committed after writes its own newer rows, which
+ * the rebuild's older fold cannot overwrite. The price is that the read model is incomplete while the rebuild runs,
+ * which the status shows.
  */
 @ApplicationScoped
-public class ComplaintSummaryRebuild {
+public class ProjectionRebuild {
 
-    public static final String PROJECTION = "complaint-summary";
-
-    private static final Logger LOG = Logger.getLogger(ComplaintSummaryRebuild.class);
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     private static final int PAGE = 5_000;
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     /** A running rebuild's checkpoint moves with every page: one this still means its instance has stopped. */
     private static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
     private final EventPages events;
-    private final ComplaintSummaryProjection projection;
+    private final Map<String, ReplayableProjection> projections;
     private final Pool database;
     private final Clock clock;
 
-    public ComplaintSummaryRebuild(EventPages events, ComplaintSummaryProjection projection, Pool database,
-                                   Clock clock) {
+    public ProjectionRebuild(EventPages events, Instance<ReplayableProjection> projections, Pool database,
+                             Clock clock) {
         this.events = events;
-        this.projection = projection;
+        this.projections = projections.stream()
+                .collect(Collectors.toUnmodifiableMap(ReplayableProjection::name, projection -> projection));
         this.database = database;
         this.clock = clock;
     }
 
-    /** The first start after the projection was added fills it from the complaints recorded before. */
+    /** The first start after a projection was added fills it from the complaints recorded before. */
     void fillOnFirstStart(@Observes StartupEvent start) {
-        status().subscribe().with(status -> {
+        projections.values().forEach(projection -> status(projection.name()).subscribe().with(status -> {
             if (status.isEmpty()) {
-                start().subscribe().with(started -> LOG.info("Filling the complaint list from the event store"),
-                        failure -> LOG.warnf("Could not fill the complaint list: %s", failure.getMessage()));
+                start(projection.name()).subscribe().with(
+                        started -> LOG.infof("Filling %s from the event store", projection.description()),
+                        failure -> LOG.warnf("Could not fill %s: %s", projection.description(),
+                                failure.getMessage()));
             }
-        }, failure -> LOG.warnf("Could not tell whether the complaint list was ever built: %s", failure.getMessage()));
+        }, failure -> LOG.warnf("Could not tell whether %s was ever built: %s", projection.description(),
+                failure.getMessage())));
+    }
+
+    /** The names of the projections, in alphabetical order. */
+    public List<String> names() {
+        return projections.keySet().stream().sorted().toList();
+    }
+
+    /** The projection of that name, if there is one. */
+    public Optional<ReplayableProjection> projection(String name) {
+        return Optional.ofNullable(projections.get(name));
     }
 
     /**
@@ -75,21 +90,22 @@ public class ComplaintSummaryRebuild {
      * its status as it starts (or the running one's). The checkpoint row is the claim: one whose rebuild has not
      * moved for {@link #STALE_AFTER} (its instance stopped) is taken over.
      */
-    public Uni<RebuildStatus> start() {
+    public Uni<RebuildStatus> start(String name) {
+        ReplayableProjection projection = projections.get(name);
         OffsetDateTime startedAt = now();
         return events.count()
-                .chain(total -> database.withTransaction(connection -> claim(connection, total, startedAt)
-                        .call(claimed -> claimed ? truncate(connection) : Uni.createFrom().voidItem())))
+                .chain(total -> database.withTransaction(connection -> claim(connection, name, total, startedAt)
+                        .call(claimed -> claimed ? truncate(connection, projection) : Uni.createFrom().voidItem())))
                 .invoke(claimed -> {
                     if (claimed) {
-                        Thread.ofVirtual().name("complaint-summary-rebuild").start(() -> run(startedAt));
+                        Thread.ofVirtual().name(name + "-rebuild").start(() -> run(projection, startedAt));
                     }
                 })
-                .chain(() -> status().map(Optional::orElseThrow));
+                .chain(() -> status(name).map(Optional::orElseThrow));
     }
 
     /** Takes the checkpoint for a new rebuild unless a live one holds it; answers whether it did. */
-    private Uni<Boolean> claim(SqlConnection connection, long total, OffsetDateTime startedAt) {
+    private Uni<Boolean> claim(SqlConnection connection, String name, long total, OffsetDateTime startedAt) {
         return connection.preparedQuery("INSERT INTO projection_checkpoint (projection, state, events_total, "
                         + "started_at, updated_at) VALUES ($1, $2, $3, $4, $4) "
                         + "ON CONFLICT (projection) DO UPDATE SET state = EXCLUDED.state, last_stream_id = NULL, "
@@ -98,26 +114,26 @@ public class ComplaintSummaryRebuild {
                         + "error = NULL "
                         + "WHERE projection_checkpoint.state <> $2 OR projection_checkpoint.updated_at < $5 "
                         + "RETURNING projection")
-                .execute(Tuple.of(PROJECTION, RebuildStatus.RUNNING, total, startedAt, startedAt.minus(STALE_AFTER)))
+                .execute(Tuple.of(name, RebuildStatus.RUNNING, total, startedAt, startedAt.minus(STALE_AFTER)))
                 .map(rows -> rows.size() == 1);
     }
 
-    private static Uni<Void> truncate(SqlConnection connection) {
-        return connection.query("TRUNCATE complaint_summary").execute().replaceWithVoid();
+    private static Uni<Void> truncate(SqlConnection connection, ReplayableProjection projection) {
+        return connection.query("TRUNCATE " + String.join(", ", projection.tables())).execute().replaceWithVoid();
     }
 
-    /** The checkpoint of the last rebuild; empty when none ever started. */
-    public Uni<Optional<RebuildStatus>> status() {
+    /** The checkpoint of the projection's last rebuild; empty when none ever started. */
+    public Uni<Optional<RebuildStatus>> status(String name) {
         return database.preparedQuery("SELECT state, events_applied, events_total, started_at, finished_at, error "
                         + "FROM projection_checkpoint WHERE projection = $1")
-                .execute(Tuple.of(PROJECTION))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(status(rows.iterator().next())));
+                .execute(Tuple.of(name))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(status(name, rows.iterator().next())));
     }
 
-    private static RebuildStatus status(Row row) {
+    private static RebuildStatus status(String name, Row row) {
         long applied = row.getLong("events_applied");
         long total = row.getLong("events_total");
-        return new RebuildStatus(PROJECTION, row.getString("state"), applied, total,
+        return new RebuildStatus(name, row.getString("state"), applied, total,
                 RebuildStatus.percent(applied, total), row.getOffsetDateTime("started_at").toInstant(),
                 Optional.ofNullable(row.getOffsetDateTime("finished_at")).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(row.getString("error")));
@@ -127,11 +143,11 @@ public class ComplaintSummaryRebuild {
      * Reads, folds and writes page after page; runs on its own (virtual) thread, so it may wait for each step. Stops
      * if another rebuild has taken the checkpoint over.
      */
-    private void run(OffsetDateTime startedAt) {
+    private void run(ReplayableProjection projection, OffsetDateTime startedAt) {
         long started = System.nanoTime();
-        Progress progress = new Progress(started);
+        Progress progress = new Progress(projection.description(), started);
         try {
-            long total = status().await().indefinitely().orElseThrow().eventsTotal();
+            long total = status(projection.name()).await().indefinitely().orElseThrow().eventsTotal();
             CompletableFuture<List<RecordedEvent>> next = read(EventPages.START);
             // A complaint whose events may go on in the next page waits for it before it is folded.
             List<RecordedEvent> unfinished = new ArrayList<>();
@@ -149,8 +165,8 @@ public class ComplaintSummaryRebuild {
                 List<RecordedEvent> complete = pending.subList(0, pending.size() - unfinished.size());
                 if (!complete.isEmpty()) {
                     applied += complete.size();
-                    if (!write(fold(complete), Position.of(complete.getLast()), applied, startedAt)) {
-                        LOG.warn("Another rebuild of the complaint list took over; this one stops");
+                    if (!write(projection, fold(complete), Position.of(complete.getLast()), applied, startedAt)) {
+                        LOG.warnf("Another rebuild of %s took over; this one stops", projection.description());
                         return;
                     }
                     progress.log(applied, total);
@@ -160,14 +176,14 @@ public class ComplaintSummaryRebuild {
                 }
             }
             // Fresh statistics for the planner, rather than whatever autovacuum sampled while the table filled.
-            database.query("ANALYZE complaint_summary").execute().await().indefinitely();
-            finish(RebuildStatus.DONE, null, applied, startedAt);
+            database.query("ANALYZE " + String.join(", ", projection.tables())).execute().await().indefinitely();
+            finish(projection, RebuildStatus.DONE, null, applied, startedAt);
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.infof("Rebuilt the complaint list: %d events in %.1f s (%.0f events/s)", applied, seconds,
+            LOG.infof("Rebuilt %s: %d events in %.1f s (%.0f events/s)", projection.description(), applied, seconds,
                     applied / Math.max(seconds, 1e-9));
         } catch (RuntimeException e) {
-            LOG.error("The rebuild of the complaint list failed", e);
-            finish(RebuildStatus.FAILED, String.valueOf(e.getMessage()), null, startedAt);
+            LOG.errorf(e, "The rebuild of %s failed", projection.description());
+            finish(projection, RebuildStatus.FAILED, String.valueOf(e.getMessage()), null, startedAt);
         }
     }
 
@@ -184,45 +200,47 @@ public class ComplaintSummaryRebuild {
         return List.copyOf(events.subList(first, events.size()));
     }
 
-    private static List<ComplaintSummary> fold(List<RecordedEvent> events) {
-        List<ComplaintSummary> rows = new ArrayList<>();
+    private static List<Replayed> fold(List<RecordedEvent> events) {
+        List<Replayed> complaints = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= events.size(); i++) {
             if (i == events.size() || !events.get(i).complaintId().equals(events.get(from).complaintId())) {
                 List<RecordedEvent> complaint = events.subList(from, i);
-                rows.add(ComplaintSummary.of(Complaint.replay(complaint).orElseThrow(),
+                complaints.add(new Replayed(Complaint.replay(complaint).orElseThrow(),
                         complaint.getLast().occurredAt()));
                 from = i;
             }
         }
-        return rows;
+        return complaints;
     }
 
     /** Writes a page's rows with the checkpoint; answers false when the checkpoint is another rebuild's now. */
-    private boolean write(List<ComplaintSummary> rows, Position lastApplied, long applied,
-                          OffsetDateTime startedAt) {
-        return database.withTransaction(connection -> projection.applyAll(connection, rows)
+    private boolean write(ReplayableProjection projection, List<Replayed> complaints, Position lastApplied,
+                          long applied, OffsetDateTime startedAt) {
+        return database.withTransaction(connection -> projection.applyAll(connection, complaints)
                         .chain(() -> connection.preparedQuery("UPDATE projection_checkpoint SET last_stream_id = $2, "
                                         + "last_version = $3, events_applied = $4, "
                                         + "events_total = GREATEST(events_total, $4), updated_at = $5 "
                                         + "WHERE projection = $1 AND started_at = $6")
-                                .execute(Tuple.from(List.of(PROJECTION, lastApplied.streamId(), lastApplied.version(),
+                                .execute(Tuple.from(List.of(projection.name(), lastApplied.streamId(),
+                                        lastApplied.version(),
                                         applied, now(), startedAt)))))
                 .await().indefinitely()
                 .rowCount() == 1;
     }
 
     /** Records how it ended; a null {@code applied} leaves the count as the last page left it. */
-    private void finish(String state, String error, Long applied, OffsetDateTime startedAt) {
+    private void finish(ReplayableProjection projection, String state, String error, Long applied,
+                        OffsetDateTime startedAt) {
         try {
             database.preparedQuery("UPDATE projection_checkpoint SET state = $2, error = $3, finished_at = $4, "
                             + "updated_at = $4, events_applied = COALESCE($5::bigint, events_applied), "
                             + "events_total = GREATEST(events_total, COALESCE($5::bigint, 0)) "
                             + "WHERE projection = $1 AND started_at = $6")
-                    .execute(Tuple.from(Arrays.asList(PROJECTION, state, error, now(), applied, startedAt)))
+                    .execute(Tuple.from(Arrays.asList(projection.name(), state, error, now(), applied, startedAt)))
                     .await().indefinitely();
         } catch (RuntimeException e) {
-            LOG.error("Could not record how the rebuild of the complaint list ended", e);
+            LOG.errorf(e, "Could not record how the rebuild of %s ended", projection.description());
         }
     }
 
@@ -233,11 +251,13 @@ public class ComplaintSummaryRebuild {
 
     /** A progress line every 5% of the events, or every few seconds, whichever comes first. */
     private static final class Progress {
+        private final String description;
         private final long started;
         private long lastLoggedAt;
         private long lastPercent;
 
-        Progress(long started) {
+        Progress(String description, long started) {
+            this.description = description;
             this.started = started;
             this.lastLoggedAt = started;
         }
@@ -247,7 +267,7 @@ public class ComplaintSummaryRebuild {
             long percent = total == 0 ? 100 : 100 * applied / total;
             if (percent / 5 > lastPercent / 5 || now - lastLoggedAt > LOG_EVERY.toNanos()) {
                 double seconds = (now - started) / 1e9;
-                LOG.infof("Rebuilding the complaint list: %d of %d events (%d%%), %.0f events/s", applied, total,
+                LOG.infof("Rebuilding %s: %d of %d events (%d%%), %.0f events/s", description, applied, total,
                         Math.min(percent, 100), applied / Math.max(seconds, 1e-9));
                 lastLoggedAt = now;
                 lastPercent = percent;

@@ -1,0 +1,91 @@
+package uk.redress.complaint.api;
+
+import java.util.Map;
+import java.util.Optional;
+import uk.redress.complaint.report.HandlingReport;
+import uk.redress.complaint.report.HandlingReport.Distribution;
+import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
+import uk.redress.complaint.report.HandlingReport.StageFigures;
+
+/**
+ * A handling report as CSV, a figure a line: {@code procedure,stage,measure,value}, the stage empty for a procedure's
+ * own figures and a value empty where there is nothing to count (a percentage of none). The measures are named as in
+ * the JSON, a nested one by its path ({@code responses.withinAgreedExtension}, {@code outcomes.UPHELD}).
+ */
+final class HandlingReportCsv {
+
+    private final StringBuilder csv = new StringBuilder("organisation,from,to,procedure,stage,measure,value\r\n");
+    private final HandlingReport report;
+
+    private HandlingReportCsv(HandlingReport report) {
+        this.report = report;
+    }
+
+    static String of(HandlingReport report) {
+        HandlingReportCsv writer = new HandlingReportCsv(report);
+        report.procedures().forEach(writer::procedure);
+        return writer.csv.toString();
+    }
+
+    private void procedure(ProcedureFigures figures) {
+        String procedure = figures.procedure();
+        counts(procedure, "", "received", figures.received());
+        line(procedure, "", "withdrawn", figures.withdrawn());
+        line(procedure, "", "openAtEnd.total", figures.openAtEnd().total());
+        counts(procedure, "", "openAtEnd.byAge", figures.openAtEnd().byAge());
+        line(procedure, "", "ombudsman.referred", figures.ombudsman().referred());
+        counts(procedure, "", "ombudsman.decisions", figures.ombudsman().decisions());
+        line(procedure, "", "ombudsman.ombudsmanUpheldRate", figures.ombudsman().ombudsmanUpheldRate());
+        line(procedure, "", "ombudsman.councilUpheldRate", figures.ombudsman().councilUpheldRate());
+        figures.stages().forEach(stage -> stage(procedure, stage));
+    }
+
+    private void stage(String procedure, StageFigures figures) {
+        String stage = figures.stage();
+        line(procedure, stage, "started", figures.started());
+        line(procedure, stage, "acknowledgements.total", figures.acknowledgements().total());
+        line(procedure, stage, "acknowledgements.withinTime", figures.acknowledgements().withinTime());
+        line(procedure, stage, "acknowledgements.percent", figures.acknowledgements().percent());
+        line(procedure, stage, "responses.sent", figures.responses().sent());
+        line(procedure, stage, "responses.withinOriginalTime", figures.responses().withinOriginalTime());
+        line(procedure, stage, "responses.percentWithinOriginalTime",
+                figures.responses().percentWithinOriginalTime());
+        line(procedure, stage, "responses.withinAgreedExtension", figures.responses().withinAgreedExtension());
+        line(procedure, stage, "responses.percentWithinAgreedExtension",
+                figures.responses().percentWithinAgreedExtension());
+        line(procedure, stage, "extensions.count", figures.extensions().count());
+        line(procedure, stage, "extensions.workingDaysAdded", figures.extensions().workingDaysAdded());
+        distribution(procedure, stage, "workingDaysToRespond", figures.workingDaysToRespond());
+        counts(procedure, stage, "outcomes", figures.outcomes());
+        counts(procedure, stage, "remedies", figures.remedies());
+        line(procedure, stage, "escalated.count", figures.escalated().count());
+        line(procedure, stage, "escalated.percent", figures.escalated().percent());
+        line(procedure, stage, "lapses.count", figures.lapses().count());
+        distribution(procedure, stage, "lapses.workingDaysLate", figures.lapses().workingDaysLate());
+    }
+
+    private void distribution(String procedure, String stage, String measure, Distribution distribution) {
+        line(procedure, stage, measure + ".count", distribution.count());
+        line(procedure, stage, measure + ".mean", distribution.mean());
+        line(procedure, stage, measure + ".median", distribution.median());
+        line(procedure, stage, measure + ".percentile90", distribution.percentile90());
+    }
+
+    private void counts(String procedure, String stage, String measure, Map<String, Long> counts) {
+        counts.forEach((key, count) -> line(procedure, stage, measure + "." + key, count));
+    }
+
+    private void line(String procedure, String stage, String measure, Optional<Double> value) {
+        line(procedure, stage, measure, value.map(String::valueOf).orElse(""));
+    }
+
+    private void line(String procedure, String stage, String measure, Object value) {
+        csv.append(String.join(",", quoted(report.organisation()), report.from().toString(), report.to().toString(),
+                quoted(procedure), quoted(stage), measure, String.valueOf(value))).append("\r\n");
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break goes in quotes, its quotes doubled. */
+    private static String quoted(String field) {
+        return field.matches(".*[,\"\r\n].*") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+    }
+}

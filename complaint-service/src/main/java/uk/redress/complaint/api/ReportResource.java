@@ -1,0 +1,88 @@
+package uk.redress.complaint.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Month;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.redress.complaint.access.Callers;
+import uk.redress.complaint.access.Roles;
+import uk.redress.complaint.report.HandlingReport;
+import uk.redress.complaint.report.HandlingReports;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+
+@RolesAllowed({Roles.MANAGER, Roles.COMPLAINTS_OFFICER})
+@Path("/api/v1/reports")
+@Tag(name = "Reports")
+public class ReportResource {
+
+    public static final String TEXT_CSV = "text/csv";
+
+    private final HandlingReports reports;
+    private final Callers callers;
+    private final Clock clock;
+
+    public ReportResource(HandlingReports reports, Callers callers, Clock clock) {
+        this.reports = reports;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/handling")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The complaint handling figures of the caller's organisation over a period",
+            description = "Per procedure and stage: what was received, acknowledged and answered in time, extensions, "
+                    + "working days to respond, outcomes and remedies, escalations, lapses, open complaints by age "
+                    + "and the Ombudsman's cases: the figures of the annual complaints performance report. Each "
+                    + "measure is defined in the complaint service's README. No personal data. Also as CSV "
+                    + "(Accept: text/csv).")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HandlingReport.class)),
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A date that is not one, or a period that ends before it starts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<HandlingReport> handling(
+            @Parameter(description = "The first day counted (YYYY-MM-DD); default: the 1 April that starts the "
+                    + "current financial year") @QueryParam("from") String from,
+            @Parameter(description = "The last day counted; default: the 31 March that ends the financial year "
+                    + "of from") @QueryParam("to") String to) {
+        LocalDate first = QueryParameters.date("from", from).orElseGet(this::startOfFinancialYear);
+        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> endOfFinancialYear(first));
+        if (last.isBefore(first)) {
+            throw new InvalidParameterException("to", "must not be before from (" + first + "), was " + last);
+        }
+        return reports.report(callers.current().organisation(), first, last);
+    }
+
+    @GET
+    @Path("/handling")
+    @Produces(TEXT_CSV)
+    public Uni<String> handlingAsCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return handling(from, to).map(HandlingReportCsv::of);
+    }
+
+    private LocalDate startOfFinancialYear() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
+        LocalDate april = LocalDate.of(today.getYear(), Month.APRIL, 1);
+        return today.isBefore(april) ? april.minusYears(1) : april;
+    }
+
+    private static LocalDate endOfFinancialYear(LocalDate from) {
+        LocalDate march = LocalDate.of(from.getYear(), Month.MARCH, 31);
+        return from.isAfter(march) ? march.plusYears(1) : march;
+    }
+}

@@ -1,0 +1,252 @@
+package uk.redress.complaint.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import uk.redress.complaint.core.ComplaintKind;
+import uk.redress.complaint.core.ComplaintStatus;
+import uk.redress.complaint.core.OmbudsmanDecided;
+import uk.redress.complaint.core.Responded;
+import uk.redress.complaint.report.HandlingReport.Distribution;
+import uk.redress.complaint.report.HandlingReport.Extensions;
+import uk.redress.complaint.report.HandlingReport.Lapses;
+import uk.redress.complaint.report.HandlingReport.OmbudsmanFigures;
+import uk.redress.complaint.report.HandlingReport.OpenComplaints;
+import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
+import uk.redress.complaint.report.HandlingReport.Responses;
+import uk.redress.complaint.report.HandlingReport.Share;
+import uk.redress.complaint.report.HandlingReport.StageFigures;
+import uk.redress.complaint.report.HandlingReport.WithinTime;
+import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.ReportRows.Promise;
+import uk.redress.complaint.report.ReportRows.StageRow;
+import uk.redress.workflow.calendar.Region;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.procedure.Stage;
+
+/**
+ * Works out a {@link HandlingReport} from the report rows of one organisation: pure, so that every measure can be
+ * checked against figures worked out by hand.
+ */
+public final class HandlingFigures {
+
+    /** Age bands of open complaints, in working days since receipt: each band's upper bound, the last open-ended. */
+    private static final int[] AGE_BANDS = {10, 20, 40};
+
+    private final ProcedurePolicies procedures;
+    private final WorkingDayCalendar calendar;
+
+    public HandlingFigures(ProcedurePolicies procedures, WorkingDayCalendar calendar) {
+        this.procedures = procedures;
+        this.calendar = calendar;
+    }
+
+    /**
+     * @param complaints the organisation's complaint rows: every one received by {@code to}
+     * @param stages     their stage rows
+     */
+    public HandlingReport report(String organisation, Period period, List<ComplaintRow> complaints,
+                                 List<StageRow> stages) {
+        Map<String, List<ComplaintRow>> complaintsByProcedure = complaints.stream()
+                .collect(Collectors.groupingBy(ComplaintRow::procedure));
+        Map<String, List<StageRow>> stagesByProcedure = stages.stream()
+                .collect(Collectors.groupingBy(StageRow::procedure));
+        List<ProcedureFigures> figures = new ArrayList<>();
+        for (ProcedurePolicy procedure : procedures.all()) {
+            List<ComplaintRow> ofProcedure = complaintsByProcedure.getOrDefault(procedure.id(), List.of());
+            if (!ofProcedure.isEmpty()) {
+                figures.add(procedureFigures(procedure, period, ofProcedure,
+                        stagesByProcedure.getOrDefault(procedure.id(), List.of())));
+            }
+        }
+        return new HandlingReport(organisation, period.from(), period.to(), period.asOf(), figures);
+    }
+
+    private ProcedureFigures procedureFigures(ProcedurePolicy procedure, Period period, List<ComplaintRow> complaints,
+                                              List<StageRow> stages) {
+        Region region = procedure.calendar();
+        Map<String, Long> received = countBy(Arrays.stream(ComplaintKind.values()).map(Enum::name).toList(),
+                complaints.stream().filter(complaint -> period.contains(complaint.receivedOn()))
+                        .map(ComplaintRow::kind).toList());
+        long withdrawn = complaints.stream()
+                .filter(complaint -> complaint.status().equals(ComplaintStatus.WITHDRAWN.name()))
+                .filter(complaint -> complaint.endedOn().filter(period::contains).isPresent())
+                .count();
+        List<StageRow> responded = stages.stream()
+                .filter(stage -> stage.respondedOn().filter(period::contains).isPresent()).toList();
+        List<StageFigures> stageFigures = procedure.stages().stream()
+                .map(stage -> stageFigures(region, stage, period,
+                        stages.stream().filter(row -> row.stage().equals(stage.id())).toList()))
+                .toList();
+        return new ProcedureFigures(procedure.id(), received, withdrawn, openAtEnd(region, period, complaints),
+                ombudsman(period, complaints, responded), stageFigures);
+    }
+
+    private OpenComplaints openAtEnd(Region region, Period period, List<ComplaintRow> complaints) {
+        LocalDate end = period.end();
+        List<Integer> ages = complaints.stream()
+                .filter(complaint -> complaint.kind().equals(ComplaintKind.COMPLAINT.name()))
+                .filter(complaint -> !complaint.receivedOn().isAfter(end))
+                .filter(complaint -> complaint.endedOn().filter(ended -> !ended.isAfter(end)).isEmpty())
+                .map(complaint -> calendar.workingDaysBetween(region, complaint.receivedOn(), end))
+                .toList();
+        Map<String, Long> byAge = new LinkedHashMap<>();
+        int lower = 0;
+        for (int upper : AGE_BANDS) {
+            int from = lower;
+            byAge.put(from + "-" + upper, ages.stream().filter(age -> age >= from && age <= upper).count());
+            lower = upper + 1;
+        }
+        int last = lower;
+        byAge.put(last + "+", ages.stream().filter(age -> age >= last).count());
+        return new OpenComplaints(ages.size(), byAge);
+    }
+
+    private static OmbudsmanFigures ombudsman(Period period, List<ComplaintRow> complaints,
+                                              List<StageRow> responded) {
+        long referred = complaints.stream()
+                .filter(complaint -> complaint.ombudsmanReferredOn().filter(period::contains).isPresent()).count();
+        List<String> decided = complaints.stream()
+                .filter(complaint -> complaint.ombudsmanDecidedOn().filter(period::contains).isPresent())
+                .map(complaint -> complaint.ombudsmanDecision().orElseThrow()).toList();
+        Map<String, Long> decisions = countBy(
+                Arrays.stream(OmbudsmanDecided.Decision.values()).map(Enum::name).toList(), decided);
+        long investigated = decisions.get(OmbudsmanDecided.Decision.UPHELD.name())
+                + decisions.get(OmbudsmanDecided.Decision.NOT_UPHELD.name());
+        long councilUpheld = responded.stream().filter(stage -> stage.outcome()
+                .filter(outcome -> !outcome.equals(Responded.Outcome.NOT_UPHELD.name())).isPresent()).count();
+        return new OmbudsmanFigures(referred, decisions,
+                percent(decisions.get(OmbudsmanDecided.Decision.UPHELD.name()), investigated),
+                percent(councilUpheld, responded.size()));
+    }
+
+    private StageFigures stageFigures(Region region, Stage stage, Period period, List<StageRow> rows) {
+        long started = rows.stream().filter(row -> period.contains(row.startedOn())).count();
+        // A promise still running at the report's end is neither kept in time nor missed yet: not counted.
+        List<Promise> acknowledgementsDue = rows.stream().filter(row -> period.contains(row.startedOn()))
+                .flatMap(row -> row.acknowledgement().stream())
+                .filter(promise -> promise.keptOn().isPresent() || promise.due().isBefore(period.end()))
+                .toList();
+        long acknowledgedInTime = acknowledgementsDue.stream()
+                .filter(promise -> promise.keptOn().filter(kept -> !kept.isAfter(promise.due())).isPresent())
+                .count();
+        List<StageRow> responded = rows.stream()
+                .filter(row -> row.respondedOn().filter(period::contains).isPresent()).toList();
+        long withinOriginal = countResponded(responded, Promise::originalDue);
+        long withinAgreed = countResponded(responded, Promise::due);
+        List<Promise> respondedPromises = responded.stream()
+                .flatMap(row -> Stream.concat(row.acknowledgement().stream(),
+                        row.response().stream()))
+                .toList();
+        long extensions = respondedPromises.stream().mapToLong(Promise::extensions).sum();
+        long daysAdded = respondedPromises.stream().filter(promise -> promise.extensions() > 0)
+                .mapToLong(promise -> calendar.workingDaysBetween(region, promise.originalDue(), promise.due()))
+                .sum();
+        List<Double> daysToRespond = responded.stream()
+                .map(row -> (double) calendar.workingDaysBetween(region, row.startedOn(), row.respondedOn().get()))
+                .toList();
+        long escalated = responded.stream().filter(StageRow::escalated).count();
+        return new StageFigures(stage.id(), started,
+                new WithinTime(acknowledgementsDue.size(), acknowledgedInTime,
+                        percent(acknowledgedInTime, acknowledgementsDue.size())),
+                new Responses(responded.size(), withinOriginal, percent(withinOriginal, responded.size()),
+                        withinAgreed, percent(withinAgreed, responded.size())),
+                new Extensions(extensions, daysAdded),
+                distribution(daysToRespond),
+                countBy(Arrays.stream(Responded.Outcome.values()).map(Enum::name).toList(),
+                        responded.stream().flatMap(row -> row.outcome().stream()).toList()),
+                countBy(Arrays.stream(Responded.Remedy.values()).map(Enum::name).toList(),
+                        responded.stream().flatMap(row -> row.remedies().stream()).toList()),
+                new Share(escalated, percent(escalated, responded.size())),
+                lapses(region, period, rows));
+    }
+
+    /** Responses sent on or before the due date {@code due} gives. */
+    private static long countResponded(List<StageRow> responded, Function<Promise, LocalDate> due) {
+        return responded.stream().filter(row -> row.response()
+                .filter(promise -> !row.respondedOn().get().isAfter(due.apply(promise))).isPresent()).count();
+    }
+
+    /** A lapse falls in the period when the day after its due date does; late until its step, or the period's end. */
+    private Lapses lapses(Region region, Period period, List<StageRow> rows) {
+        List<Double> late = new ArrayList<>();
+        for (StageRow row : rows) {
+            for (Optional<Promise> promise : List.of(row.acknowledgement(), row.response())) {
+                promise.filter(lapsed(period)).ifPresent(lapsed -> {
+                    LocalDate missed = lapsed.lapsedDue().orElseThrow();
+                    LocalDate until = lapsed.keptOn().filter(kept -> kept.isBefore(period.end())).orElse(period.end());
+                    late.add((double) calendar.workingDaysBetween(region, missed, until));
+                });
+            }
+        }
+        return new Lapses(late.size(), distribution(late));
+    }
+
+    private static Predicate<Promise> lapsed(Period period) {
+        return promise -> promise.lapsedDue().filter(due -> period.contains(due.plusDays(1))).isPresent();
+    }
+
+    private static Map<String, Long> countBy(List<String> keys, List<String> values) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        keys.forEach(key -> counts.put(key, 0L));
+        values.forEach(value -> counts.merge(value, 1L, Long::sum));
+        return counts;
+    }
+
+    static Optional<Double> percent(long part, long whole) {
+        return whole == 0 ? Optional.empty() : Optional.of(Math.round(1000.0 * part / whole) / 10.0);
+    }
+
+    /**
+     * The mean, and the median and 90th percentile by linear interpolation between the nearest ranks (PostgreSQL's
+     * {@code percentile_cont}, a spreadsheet's {@code PERCENTILE.INC}); each to one decimal.
+     */
+    static Distribution distribution(List<Double> values) {
+        if (values.isEmpty()) {
+            return new Distribution(0, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        double mean = sorted.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new Distribution(sorted.size(), Optional.of(oneDecimal(mean)),
+                Optional.of(oneDecimal(percentile(sorted, 0.5))), Optional.of(oneDecimal(percentile(sorted, 0.9))));
+    }
+
+    private static double percentile(List<Double> sorted, double fraction) {
+        double rank = fraction * (sorted.size() - 1);
+        int below = (int) Math.floor(rank);
+        int above = (int) Math.ceil(rank);
+        return sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
+    }
+
+    private static double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /**
+     * The days a report covers, from and to inclusive, and the day it was taken.
+     *
+     * @param asOf today, on the service's clock
+     */
+    public record Period(LocalDate from, LocalDate to, LocalDate asOf) {
+
+        public boolean contains(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        /** The day counts run to: the period's last day, or today while the period runs on. */
+        public LocalDate end() {
+            return asOf.isBefore(to) ? asOf : to;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package uk.redress.complaint.report;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import uk.redress.complaint.report.HandlingFigures.Period;
+import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.ReportRows.Promise;
+import uk.redress.complaint.report.ReportRows.StageRow;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+
+/** The handling report of an organisation over a period, from the report tables. */
+@ApplicationScoped
+public class HandlingReports {
+
+    private final Pool database;
+    private final Clock clock;
+    private final HandlingFigures figures;
+
+    public HandlingReports(Pool database, Clock clock, ProcedurePolicies procedures, WorkingDayCalendar calendar) {
+        this.database = database;
+        this.clock = clock;
+        this.figures = new HandlingFigures(procedures, calendar);
+    }
+
+    /** The figures of {@code from} to {@code to}, both included, as they stand today. */
+    public Uni<HandlingReport> report(String organisation, LocalDate from, LocalDate to) {
+        Period period = new Period(from, to, LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME));
+        // Everything received by the period's end: what ended before it starts still counts its Ombudsman's decisions.
+        Tuple values = Tuple.of(organisation, to);
+        return database.withTransaction(connection -> connection.preparedQuery(
+                                "SELECT * FROM report_complaint WHERE organisation = $1 AND received_on <= $2")
+                        .execute(values)
+                        .chain(complaints -> connection.preparedQuery(
+                                        "SELECT * FROM report_stage WHERE organisation = $1 AND started_on <= $2")
+                                .execute(values)
+                                .map(stages -> {
+                                    List<ComplaintRow> complaintRows = new ArrayList<>();
+                                    complaints.forEach(row -> complaintRows.add(complaintRow(row)));
+                                    List<StageRow> stageRows = new ArrayList<>();
+                                    stages.forEach(row -> stageRows.add(stageRow(row)));
+                                    return figures.report(organisation, period, complaintRows, stageRows);
+                                })));
+    }
+
+    private static ComplaintRow complaintRow(Row row) {
+        return new ComplaintRow(row.getUUID("complaint_id"), row.getString("organisation"),
+                row.getString("procedure"), row.getString("kind"), row.getString("status"),
+                row.getLocalDate("received_on"), date(row, "ended_on"), date(row, "ombudsman_referred_on"),
+                Optional.ofNullable(row.getString("ombudsman_decision")), date(row, "ombudsman_decided_on"),
+                row.getInteger("version"));
+    }
+
+    private static StageRow stageRow(Row row) {
+        String remedies = row.getString("remedies");
+        return new StageRow(row.getUUID("complaint_id"), row.getString("stage"), row.getString("organisation"),
+                row.getString("procedure"), row.getLocalDate("started_on"), promise(row, "acknowledgement",
+                "acknowledged_on"), promise(row, "response", "responded_on"), date(row, "responded_on"),
+                Optional.ofNullable(row.getString("outcome")),
+                remedies.isEmpty() ? List.of() : Arrays.asList(remedies.split(",")), row.getBoolean("escalated"),
+                row.getInteger("version"));
+    }
+
+    private static Optional<Promise> promise(Row row, String prefix, String keptOn) {
+        return date(row, prefix + "_due").map(due -> new Promise(row.getLocalDate(prefix + "_due_original"), due,
+                date(row, keptOn), row.getInteger(prefix + "_extensions"), date(row, prefix + "_lapsed_due")));
+    }
+
+    private static Optional<LocalDate> date(Row row, String column) {
+        return Optional.ofNullable(row.getLocalDate(column));
+    }
+}
