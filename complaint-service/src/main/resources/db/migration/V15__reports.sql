@@ -13,6 +13,11 @@ CREATE TABLE report_complaint (
     ombudsman_referred_on date,
     ombudsman_decision    text,
     ombudsman_decided_on  date,
+    -- What it is about and who brought it: names from the organisation's lists; themes a line each.
+    service_area          text,
+    themes                text    NOT NULL,
+    complainant_role      text,
+    advocacy              text,
     -- The version of the last event folded in: an older state never overwrites a newer one.
     version               integer NOT NULL
 );
@@ -38,7 +43,7 @@ CREATE TABLE report_stage (
     response_extensions            integer   NOT NULL,
     response_lapsed_due            date,
     outcome                        text,
-    -- The remedies offered, their codes separated by commas.
+    -- The remedies offered, a code a line.
     remedies                       text      NOT NULL,
     escalated                      boolean   NOT NULL,
     version                        integer   NOT NULL,

@@ -1,5 +1,8 @@
 package uk.redress.complaint;
 
+import java.util.List;
+import java.util.Map;
+import uk.redress.complaint.core.Categories;
 import java.time.LocalDate;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.Region;
@@ -14,6 +17,10 @@ public final class ComplaintFixtures {
      * hand in the workflow module.
      */
     public static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(BankHolidays.shipped());
+
+    /** The categories of application.properties, as a test that decides without the service needs them. */
+    public static final Categories CATEGORIES = new Categories(new Categories.Lists(
+            List.of("EHC needs assessment", "EHC plan", "Transport"), List.of("Delay", "Communication")), Map.of());
 
     private ComplaintFixtures() {
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.Commands;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.Responded;
@@ -154,6 +155,27 @@ public final class ActionRequests {
 
         public Commands.Withdraw toCommand() {
             return new Commands.Withdraw(reason);
+        }
+    }
+
+    @Schema(name = "Classification", description = "What the complaint is about and who brought it, for the reports: "
+            + "replaces what was set. Service areas and themes come from the organisation's lists (GET /categories).")
+    public record ClassificationRequest(
+            @Schema(examples = "Transport") @Size(max = 200) String serviceArea,
+            @Schema(examples = "[\"Delay\", \"Communication\"]") @Size(max = 20)
+            List<@NotBlank @Size(max = 200) String> themes,
+            @Schema(description = "Who made the complaint (the Children Act procedure's report counts them)",
+                    examples = "PARENT_OR_CARER") Classification.ComplainantRole complainantRole,
+            @Schema(description = "Whether advocacy was offered and taken up (the Children Act procedure)",
+                    examples = "OFFERED_NOT_TAKEN_UP") Classification.Advocacy advocacy) implements ActionRequest {
+
+        public Commands.Classify toCommand() {
+            return new Commands.Classify(toClassification());
+        }
+
+        Classification toClassification() {
+            return new Classification(Optional.ofNullable(serviceArea).filter(area -> !area.isBlank()), themes,
+                    Optional.ofNullable(complainantRole), Optional.ofNullable(advocacy));
         }
     }
 }

@@ -32,6 +32,7 @@ import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.access.Callers;
 import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.api.ActionRequests.AcknowledgementRequest;
+import uk.redress.complaint.api.ActionRequests.ClassificationRequest;
 import uk.redress.complaint.api.ActionRequests.ClosureRequest;
 import uk.redress.complaint.api.ActionRequests.EscalationRequest;
 import uk.redress.complaint.api.ActionRequests.ExtensionRequest;
@@ -303,6 +304,20 @@ public class ComplaintResource {
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                                @NotNull(message = "is required") @Valid ClosureRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/classification")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set what the complaint is about and who brought it",
+            description = "Service area, themes, who made the complaint and advocacy, for the reports; replaces what "
+                    + "was set. Open to correction whatever the complaint's state.")
+    @ActionResponses
+    public Uni<Response> classify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                  @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                  @NotNull(message = "is required") @Valid ClassificationRequest request) {
         return act(id, ifMatch, correlationId, request.toCommand());
     }
 

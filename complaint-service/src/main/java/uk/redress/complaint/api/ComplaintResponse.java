@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.core.Complainant;
+import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.ComplaintStatus;
@@ -34,6 +35,8 @@ public record ComplaintResponse(
         @Schema(description = "Where an appeal or discrimination claim was pointed instead")
         String signposting,
         @Schema(description = "The Ombudsman's case, once referred") OmbudsmanResponse ombudsman,
+        @Schema(description = "What it is about and who brought it, as set at intake or since")
+        Classification classification,
         @Schema(description = "What can be done now", examples = "[\"acknowledgement\", \"withdrawal\"]")
         List<String> allowedActions) {
 
@@ -71,6 +74,6 @@ public record ComplaintResponse(
                 complaint.complainant(),
                 complaint.summary(), complaint.details(), complaint.receivedOn(), deadlines,
                 complaint.signposting().orElse(null), complaint.ombudsman().map(OmbudsmanResponse::of).orElse(null),
-                allowedActions);
+                complaint.classification(), allowedActions);
     }
 }

@@ -6,6 +6,7 @@ import uk.redress.complaint.report.HandlingReport;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
 import uk.redress.complaint.report.HandlingReport.StageFigures;
+import uk.redress.complaint.report.HandlingReport.Trend;
 
 /**
  * A handling report as CSV, a figure a line: {@code procedure,stage,measure,value}, the stage empty for a procedure's
@@ -37,6 +38,11 @@ final class HandlingReportCsv {
         counts(procedure, "", "ombudsman.decisions", figures.ombudsman().decisions());
         line(procedure, "", "ombudsman.ombudsmanUpheldRate", figures.ombudsman().ombudsmanUpheldRate());
         line(procedure, "", "ombudsman.councilUpheldRate", figures.ombudsman().councilUpheldRate());
+        trends(procedure, "serviceAreas", figures.serviceAreas());
+        trends(procedure, "themes", figures.themes());
+        line(procedure, "", "unclassified", figures.unclassified());
+        counts(procedure, "", "madeBy", figures.madeBy());
+        counts(procedure, "", "advocacy", figures.advocacy());
         figures.stages().forEach(stage -> stage(procedure, stage));
     }
 
@@ -69,6 +75,14 @@ final class HandlingReportCsv {
         line(procedure, stage, measure + ".mean", distribution.mean());
         line(procedure, stage, measure + ".median", distribution.median());
         line(procedure, stage, measure + ".percentile90", distribution.percentile90());
+    }
+
+    /** A name may hold anything a council chose: the measure, quoted where it must be, carries it. */
+    private void trends(String procedure, String measure, Map<String, Trend> trends) {
+        trends.forEach((name, trend) -> {
+            line(procedure, "", quoted(measure + "." + name + ".count"), trend.count());
+            line(procedure, "", quoted(measure + "." + name + ".previous"), trend.previous());
+        });
     }
 
     private void counts(String procedure, String stage, String measure, Map<String, Long> counts) {

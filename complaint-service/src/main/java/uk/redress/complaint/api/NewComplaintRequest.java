@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.Complainant;
 import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.ReceiveComplaint;
@@ -39,7 +40,15 @@ public record NewComplaintRequest(
         Boolean aboutHandler,
         @Schema(description = "The staff the complaint is about, by the user id they sign in with: they will not see "
                 + "it, be assigned it or work its tasks", examples = "[\"jo.coordinator\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> staffConcerned) {
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> staffConcerned,
+        @Schema(description = "The service complained about, from the organisation's list (GET /categories)",
+                examples = "Transport") @Size(max = 200) String serviceArea,
+        @Schema(description = "What went wrong, from the organisation's list", examples = "[\"Delay\"]")
+        @Size(max = 20) List<@NotBlank @Size(max = 200) String> themes,
+        @Schema(description = "Who made the complaint (the Children Act procedure's report counts them)")
+        Classification.ComplainantRole complainantRole,
+        @Schema(description = "Whether advocacy was offered and taken up (the Children Act procedure)")
+        Classification.Advocacy advocacy) {
 
     @Schema(name = "Complainant")
     public record ComplainantRequest(
@@ -58,6 +67,8 @@ public record NewComplaintRequest(
                 Optional.ofNullable(eventsOccurredOn), Optional.ofNullable(outOfTimeReason),
                 Boolean.TRUE.equals(aboutHandler), organisation,
                 staffConcerned == null ? List.of() : List.copyOf(staffConcerned),
-                complainant.id() == null ? UUID.randomUUID() : complainant.id(), complainant.id() != null);
+                complainant.id() == null ? UUID.randomUUID() : complainant.id(), complainant.id() != null,
+                new ActionRequests.ClassificationRequest(serviceArea, themes, complainantRole, advocacy)
+                        .toClassification());
     }
 }

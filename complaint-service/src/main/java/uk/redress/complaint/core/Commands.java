@@ -12,7 +12,7 @@ public final class Commands {
 
     /** Every command on a received complaint. */
     public sealed interface ComplaintCommand permits Acknowledge, DecideStage, CompleteStep, Respond, RequestInformation, Escalate, Extend, Close,
-            Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision {
+            Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision, Classify {
     }
 
     /** Record that the complainant was sent the acknowledgement of the current stage. */
@@ -64,5 +64,9 @@ public final class Commands {
 
     /** The complainant withdraws the complaint. */
     public record Withdraw(String reason) implements ComplaintCommand {
+    }
+
+    /** Set what the complaint is about and who brought it, in place of what was set. */
+    public record Classify(Classification classification) implements ComplaintCommand {
     }
 }

@@ -34,6 +34,7 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
  * @param complainantId        who complains; null for complaints received before complainants had ids
  * @param stages               each stage the complaint entered, oldest first, with how it went: what reports count
  * @param endedOn              the day (UK time) it was closed or withdrawn
+ * @param classification       what it is about and who brought it
  */
 public record Complaint(
         UUID id,
@@ -62,7 +63,8 @@ public record Complaint(
         Set<String> staffConcerned,
         UUID complainantId,
         List<StageHistory> stages,
-        Optional<LocalDate> endedOn) {
+        Optional<LocalDate> endedOn,
+        Classification classification) {
 
     /** @param decision empty until the Ombudsman decides */
     public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
@@ -96,7 +98,7 @@ public record Complaint(
                     Set.copyOf(received.staffConcerned()), received.complainantId(),
                     received.stage().map(stage -> List.of(StageHistory.startedOn(stage, received.receivedOn())))
                             .orElse(List.of()),
-                    Optional.empty());
+                    Optional.empty(), received.classification());
         }
         Change next = new Change(state, recorded.version());
         LocalDate day = LocalDate.ofInstant(recorded.occurredAt(), WorkingDayCalendar.UK_TIME);
@@ -168,6 +170,10 @@ public record Complaint(
             // The process's trouble, not the complaint's: its state is what it was.
             case ProcessIncidentRaised incident -> next.done();
             case ProcessIncidentRetried retried -> next.done();
+            case ComplaintClassified classified -> {
+                next.classification = classified.classification();
+                yield next.done();
+            }
         };
     }
 
@@ -222,6 +228,7 @@ public record Complaint(
         Map<String, String> assignees;
         List<StageHistory> stages;
         Optional<LocalDate> endedOn;
+        Classification classification;
 
         Change(Complaint from, int version) {
             this.from = from;
@@ -240,6 +247,7 @@ public record Complaint(
             assignees = from.assignees;
             stages = from.stages;
             endedOn = from.endedOn;
+            classification = from.classification;
         }
 
         /** Changes the history of the stage the complaint is at. */
@@ -261,7 +269,7 @@ public record Complaint(
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
                     from.signposting, lapsesRecorded, assignees, from.organisation, from.staffConcerned,
-                    from.complainantId, stages, endedOn);
+                    from.complainantId, stages, endedOn, classification);
         }
     }
 

@@ -6,12 +6,15 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import uk.redress.complaint.core.Commands.Acknowledge;
+import uk.redress.complaint.core.Commands.Classify;
 import uk.redress.complaint.core.Commands.Close;
 import uk.redress.complaint.core.Commands.CompleteStep;
 import uk.redress.complaint.core.Commands.DecideStage;
@@ -45,13 +48,15 @@ public class ComplaintDecider {
     private final DeadlineVariables deadlines;
     private final WorkingDayCalendar calendar;
     private final InstantSource clock;
+    private final Categories categories;
 
     public ComplaintDecider(ProcedurePolicies procedures, DeadlineVariables deadlines, WorkingDayCalendar calendar,
-                            InstantSource clock) {
+                            InstantSource clock, Categories categories) {
         this.procedures = procedures;
         this.deadlines = deadlines;
         this.calendar = calendar;
         this.clock = clock;
+        this.categories = categories;
     }
 
     public ComplaintReceived receive(ReceiveComplaint command, String reference) {
@@ -77,6 +82,7 @@ public class ComplaintDecider {
             throw new InvalidCommandException("eventsOccurredOn", "must not be after receivedAt "
                     + command.receivedOn() + ", was " + occurred);
         });
+        requireKnownCategories(command.organisation(), command.classification());
         if (kind == ComplaintKind.COMPLAINT) {
             requireInTimeOrReason(procedure, command);
         } else if (command.outOfTimeReason().isPresent()) {
@@ -87,7 +93,7 @@ public class ComplaintDecider {
                     command.details(), command.receivedOn(), command.eventsOccurredOn(), Optional.empty(),
                     command.aboutHandler(), Optional.empty(), Map.of(),
                     kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty(),
-                    command.organisation(), command.staffConcerned(), command.complainantId());
+                    command.organisation(), command.staffConcerned(), command.complainantId(), command.classification());
         }
         Stage first = procedure.stages().getFirst();
         Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
@@ -97,7 +103,32 @@ public class ComplaintDecider {
                 command.details(), command.receivedOn(), command.eventsOccurredOn(), command.outOfTimeReason(),
                 command.aboutHandler(), Optional.of(start.id()),
                 byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),
-                command.organisation(), command.staffConcerned(), command.complainantId());
+                command.organisation(), command.staffConcerned(), command.complainantId(), command.classification());
+    }
+
+    /** Whatever its state: what a complaint was about stays worth correcting for the reports after it closed. */
+    public ComplaintClassified classify(Complaint complaint, Classify command) {
+        requireKnownCategories(complaint.organisation(), command.classification());
+        return new ComplaintClassified(command.classification());
+    }
+
+    /** A service area and themes from the organisation's lists, each theme once. */
+    private void requireKnownCategories(String organisation, Classification classification) {
+        Categories.Lists lists = categories.of(organisation);
+        classification.serviceArea().filter(area -> !lists.serviceAreas().contains(area)).ifPresent(area -> {
+            throw new InvalidCommandException("serviceArea", "must be one of the organisation's service areas ("
+                    + String.join(", ", lists.serviceAreas()) + "), was '" + area + "'");
+        });
+        Set<String> seen = new HashSet<>();
+        for (String theme : classification.themes()) {
+            if (!lists.themes().contains(theme)) {
+                throw new InvalidCommandException("themes", "must each be one of the organisation's themes ("
+                        + String.join(", ", lists.themes()) + "), was '" + theme + "'");
+            }
+            if (!seen.add(theme)) {
+                throw new InvalidCommandException("themes", "must name each theme once, '" + theme + "' twice");
+            }
+        }
     }
 
     /** Complaints should be about recent events; an older one is accepted only with a recorded reason. */

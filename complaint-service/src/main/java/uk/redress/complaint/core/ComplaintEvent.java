@@ -4,7 +4,7 @@ package uk.redress.complaint.core;
 public sealed interface ComplaintEvent
         permits ComplaintReceived, StepRecorded, InformationRequested, Escalated, DeadlineExtended, DeadlineLapsed,
         TaskAssigned, Closed, Withdrawn, OmbudsmanReferred, OmbudsmanDecided, PersonalDataErased,
-        ProcessIncidentRaised, ProcessIncidentRetried {
+        ProcessIncidentRaised, ProcessIncidentRetried, ComplaintClassified {
 
     /** The name an event is stored under: its record's simple name. */
     default String type() {

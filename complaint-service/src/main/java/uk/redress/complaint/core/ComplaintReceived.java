@@ -21,6 +21,7 @@ import uk.redress.workflow.calendar.Deadline;
  * @param organisation     the organisation the complaint belongs to: only its staff and case systems reach it
  * @param staffConcerned   the staff the complaint is about (user ids): they may not see it or work its tasks
  * @param complainantId    who complains, across their complaints: their personal fields are sealed with their key
+ * @param classification   what it is about and who brought it, as far as the case system said
  */
 public record ComplaintReceived(
         String reference,
@@ -38,7 +39,8 @@ public record ComplaintReceived(
         Optional<String> signposting,
         String organisation,
         List<String> staffConcerned,
-        UUID complainantId) implements ComplaintEvent {
+        UUID complainantId,
+        Classification classification) implements ComplaintEvent {
 
     public ComplaintReceived {
         // Events stored before kinds existed were all complaints.
@@ -48,6 +50,7 @@ public record ComplaintReceived(
         stage = stage == null ? Optional.empty() : stage;
         deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
         signposting = signposting == null ? Optional.empty() : signposting;
+        classification = classification == null ? Classification.NONE : classification;
         // Complaints stored before organisations existed belong to none: no token reaches them.
         organisation = organisation == null ? "" : organisation;
         staffConcerned = staffConcerned == null ? List.of() : List.copyOf(staffConcerned);

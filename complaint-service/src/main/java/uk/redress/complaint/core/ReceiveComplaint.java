@@ -20,12 +20,13 @@ public record ReceiveComplaint(
         String procedure, ComplaintKind kind, Complainant complainant, String summary, String details,
         LocalDate receivedOn, Optional<LocalDate> eventsOccurredOn, Optional<String> outOfTimeReason,
         boolean aboutHandler, String organisation, List<String> staffConcerned, UUID complainantId,
-        boolean complainantNamed) {
+        boolean complainantNamed, Classification classification) {
 
     /** A complaint, nothing more said. */
     public static ReceiveComplaint complaint(String procedure, Complainant complainant, String summary, String details,
                                              LocalDate receivedOn, String organisation) {
         return new ReceiveComplaint(procedure, ComplaintKind.COMPLAINT, complainant, summary, details, receivedOn,
-                Optional.empty(), Optional.empty(), false, organisation, List.of(), UUID.randomUUID(), false);
+                Optional.empty(), Optional.empty(), false, organisation, List.of(), UUID.randomUUID(), false,
+                Classification.NONE);
     }
 }

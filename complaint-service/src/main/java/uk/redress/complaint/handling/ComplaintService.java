@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.core.Action;
 import uk.redress.complaint.core.Commands.Acknowledge;
+import uk.redress.complaint.core.Commands.Classify;
 import uk.redress.complaint.core.Commands.Close;
 import uk.redress.complaint.core.Commands.ComplaintCommand;
 import uk.redress.complaint.core.Commands.CompleteStep;
@@ -132,6 +133,7 @@ public class ComplaintService {
             case Withdraw withdraw -> List.of(decider.withdraw(complaint, withdraw));
             case ReferToOmbudsman referral -> List.of(decider.referToOmbudsman(complaint, referral));
             case RecordOmbudsmanDecision decision -> List.of(decider.recordOmbudsmanDecision(complaint, decision));
+            case Classify classify -> List.of(decider.classify(complaint, classify));
         };
     }
 

@@ -23,6 +23,7 @@ import uk.redress.complaint.core.Escalated;
 import uk.redress.complaint.core.InformationRequested;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.OmbudsmanReferred;
+import uk.redress.complaint.core.ComplaintClassified;
 import uk.redress.complaint.core.PersonalDataErased;
 import uk.redress.complaint.core.ProcessIncidentRaised;
 import uk.redress.complaint.core.ProcessIncidentRetried;
@@ -96,6 +97,7 @@ public class ProcessDispatcher {
             case PersonalDataErased erased -> Uni.createFrom().voidItem();
             case ProcessIncidentRaised incident -> Uni.createFrom().voidItem();
             case ProcessIncidentRetried retried -> Uni.createFrom().voidItem();
+            case ComplaintClassified classified -> Uni.createFrom().voidItem();
         };
     }
 

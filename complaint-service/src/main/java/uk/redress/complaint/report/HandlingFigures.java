@@ -1,6 +1,7 @@
 package uk.redress.complaint.report;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,6 +13,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import uk.redress.complaint.core.Categories;
+import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.core.OmbudsmanDecided;
@@ -25,6 +28,7 @@ import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
 import uk.redress.complaint.report.HandlingReport.Responses;
 import uk.redress.complaint.report.HandlingReport.Share;
 import uk.redress.complaint.report.HandlingReport.StageFigures;
+import uk.redress.complaint.report.HandlingReport.Trend;
 import uk.redress.complaint.report.HandlingReport.WithinTime;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.Promise;
@@ -56,8 +60,8 @@ public final class HandlingFigures {
      * @param complaints the organisation's complaint rows: every one received by {@code to}
      * @param stages     their stage rows
      */
-    public HandlingReport report(String organisation, Period period, List<ComplaintRow> complaints,
-                                 List<StageRow> stages) {
+    public HandlingReport report(String organisation, Categories.Lists categories, Period period,
+                                 List<ComplaintRow> complaints, List<StageRow> stages) {
         Map<String, List<ComplaintRow>> complaintsByProcedure = complaints.stream()
                 .collect(Collectors.groupingBy(ComplaintRow::procedure));
         Map<String, List<StageRow>> stagesByProcedure = stages.stream()
@@ -66,15 +70,15 @@ public final class HandlingFigures {
         for (ProcedurePolicy procedure : procedures.all()) {
             List<ComplaintRow> ofProcedure = complaintsByProcedure.getOrDefault(procedure.id(), List.of());
             if (!ofProcedure.isEmpty()) {
-                figures.add(procedureFigures(procedure, period, ofProcedure,
+                figures.add(procedureFigures(procedure, categories, period, ofProcedure,
                         stagesByProcedure.getOrDefault(procedure.id(), List.of())));
             }
         }
         return new HandlingReport(organisation, period.from(), period.to(), period.asOf(), figures);
     }
 
-    private ProcedureFigures procedureFigures(ProcedurePolicy procedure, Period period, List<ComplaintRow> complaints,
-                                              List<StageRow> stages) {
+    private ProcedureFigures procedureFigures(ProcedurePolicy procedure, Categories.Lists categories, Period period,
+                                              List<ComplaintRow> complaints, List<StageRow> stages) {
         Region region = procedure.calendar();
         Map<String, Long> received = countBy(Arrays.stream(ComplaintKind.values()).map(Enum::name).toList(),
                 complaints.stream().filter(complaint -> period.contains(complaint.receivedOn()))
@@ -89,8 +93,40 @@ public final class HandlingFigures {
                 .map(stage -> stageFigures(region, stage, period,
                         stages.stream().filter(row -> row.stage().equals(stage.id())).toList()))
                 .toList();
+        List<ComplaintRow> receivedNow = receivedComplaints(complaints, period.from(), period.to());
+        List<ComplaintRow> receivedBefore = receivedComplaints(complaints, period.previousFrom(),
+                period.from().minusDays(1));
         return new ProcedureFigures(procedure.id(), received, withdrawn, openAtEnd(region, period, complaints),
-                ombudsman(period, complaints, responded), stageFigures);
+                ombudsman(period, complaints, responded),
+                trends(categories.serviceAreas(), receivedNow, receivedBefore, row -> row.serviceArea().stream()),
+                trends(categories.themes(), receivedNow, receivedBefore, row -> row.themes().stream()),
+                receivedNow.stream().filter(row -> row.serviceArea().isEmpty() && row.themes().isEmpty()).count(),
+                countBy(Arrays.stream(Classification.ComplainantRole.values()).map(Enum::name).toList(),
+                        receivedNow.stream().flatMap(row -> row.complainantRole().stream()).toList()),
+                countBy(Arrays.stream(Classification.Advocacy.values()).map(Enum::name).toList(),
+                        receivedNow.stream().flatMap(row -> row.advocacy().stream()).toList()),
+                stageFigures);
+    }
+
+    private static List<ComplaintRow> receivedComplaints(List<ComplaintRow> complaints, LocalDate from, LocalDate to) {
+        return complaints.stream()
+                .filter(row -> row.kind().equals(ComplaintKind.COMPLAINT.name()))
+                .filter(row -> !row.receivedOn().isBefore(from) && !row.receivedOn().isAfter(to))
+                .toList();
+    }
+
+    /** By the organisation's list, in its order, then any other name recorded (a list changes; the record stays). */
+    private static Map<String, Trend> trends(List<String> listed, List<ComplaintRow> now, List<ComplaintRow> before,
+                                             Function<ComplaintRow, Stream<String>> names) {
+        Map<String, Long> counts = countBy(listed, now.stream().flatMap(names).toList());
+        Map<String, Long> previous = countBy(listed, before.stream().flatMap(names).toList());
+        Map<String, Trend> trends = new LinkedHashMap<>();
+        Stream.concat(counts.keySet().stream(), previous.keySet().stream().sorted()).distinct().forEach(name -> {
+            long count = counts.getOrDefault(name, 0L);
+            long earlier = previous.getOrDefault(name, 0L);
+            trends.put(name, new Trend(count, earlier, count - earlier));
+        });
+        return trends;
     }
 
     private OpenComplaints openAtEnd(Region region, Period period, List<ComplaintRow> complaints) {
@@ -242,6 +278,11 @@ public final class HandlingFigures {
 
         public boolean contains(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        /** The first day of the period before: as long as this one, ending the day before it starts. */
+        public LocalDate previousFrom() {
+            return from.minusDays(ChronoUnit.DAYS.between(from, to) + 1);
         }
 
         /** The day counts run to: the period's last day, or today while the period runs on. */

@@ -22,9 +22,25 @@ public record HandlingReport(String organisation, LocalDate from, LocalDate to, 
      *                   elsewhere, by kind
      * @param withdrawn  complaints withdrawn in the period
      * @param openAtEnd  complaints open at the period's end, by age in working days since receipt
+     * @param serviceAreas the complaints received in the period by service area, beside the period before
+     * @param themes       the same by theme (a complaint may have several)
+     * @param unclassified complaints received in the period with neither a service area nor a theme
+     * @param madeBy       complaints received in the period by who made them, where recorded
+     * @param advocacy     complaints received in the period by whether advocacy was offered and taken up
      */
     public record ProcedureFigures(String procedure, Map<String, Long> received, long withdrawn, OpenComplaints openAtEnd,
-                                   OmbudsmanFigures ombudsman, List<StageFigures> stages) {
+                                   OmbudsmanFigures ombudsman, Map<String, Trend> serviceAreas,
+                                   Map<String, Trend> themes, long unclassified, Map<String, Long> madeBy,
+                                   Map<String, Long> advocacy, List<StageFigures> stages) {
+    }
+
+    /**
+     * A count beside the same count over the period before, of the same length and ending the day before this one
+     * starts.
+     *
+     * @param change count less previous
+     */
+    public record Trend(long count, long previous, long change) {
     }
 
     /** @param byAge counts by age band: {@code 0-10}, {@code 11-20}, {@code 21-40}, {@code 41+} working days */

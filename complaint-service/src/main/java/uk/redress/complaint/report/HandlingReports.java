@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.report.HandlingFigures.Period;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.Promise;
@@ -25,17 +25,21 @@ public class HandlingReports {
     private final Pool database;
     private final Clock clock;
     private final HandlingFigures figures;
+    private final Categories categories;
 
-    public HandlingReports(Pool database, Clock clock, ProcedurePolicies procedures, WorkingDayCalendar calendar) {
+    public HandlingReports(Pool database, Clock clock, ProcedurePolicies procedures, WorkingDayCalendar calendar,
+                           Categories categories) {
         this.database = database;
         this.clock = clock;
         this.figures = new HandlingFigures(procedures, calendar);
+        this.categories = categories;
     }
 
     /** The figures of {@code from} to {@code to}, both included, as they stand today. */
     public Uni<HandlingReport> report(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME));
-        // Everything received by the period's end: what ended before it starts still counts its Ombudsman's decisions.
+        // Everything received by the period's end: what ended before it starts still counts its Ombudsman's decisions,
+        // and the period before gives the trends.
         Tuple values = Tuple.of(organisation, to);
         return database.withTransaction(connection -> connection.preparedQuery(
                                 "SELECT * FROM report_complaint WHERE organisation = $1 AND received_on <= $2")
@@ -48,7 +52,8 @@ public class HandlingReports {
                                     complaints.forEach(row -> complaintRows.add(complaintRow(row)));
                                     List<StageRow> stageRows = new ArrayList<>();
                                     stages.forEach(row -> stageRows.add(stageRow(row)));
-                                    return figures.report(organisation, period, complaintRows, stageRows);
+                                    return figures.report(organisation, categories.of(organisation), period,
+                                            complaintRows, stageRows);
                                 })));
     }
 
@@ -57,16 +62,17 @@ public class HandlingReports {
                 row.getString("procedure"), row.getString("kind"), row.getString("status"),
                 row.getLocalDate("received_on"), date(row, "ended_on"), date(row, "ombudsman_referred_on"),
                 Optional.ofNullable(row.getString("ombudsman_decision")), date(row, "ombudsman_decided_on"),
+                Optional.ofNullable(row.getString("service_area")), ReportRows.split(row.getString("themes")),
+                Optional.ofNullable(row.getString("complainant_role")), Optional.ofNullable(row.getString("advocacy")),
                 row.getInteger("version"));
     }
 
     private static StageRow stageRow(Row row) {
-        String remedies = row.getString("remedies");
         return new StageRow(row.getUUID("complaint_id"), row.getString("stage"), row.getString("organisation"),
                 row.getString("procedure"), row.getLocalDate("started_on"), promise(row, "acknowledgement",
                 "acknowledged_on"), promise(row, "response", "responded_on"), date(row, "responded_on"),
                 Optional.ofNullable(row.getString("outcome")),
-                remedies.isEmpty() ? List.of() : Arrays.asList(remedies.split(",")), row.getBoolean("escalated"),
+                ReportRows.split(row.getString("remedies")), row.getBoolean("escalated"),
                 row.getInteger("version"));
     }
 

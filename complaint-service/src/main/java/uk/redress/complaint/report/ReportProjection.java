@@ -29,15 +29,18 @@ public class ReportProjection implements ReplayableProjection {
 
     private static final String UPSERT_COMPLAINT = """
             INSERT INTO report_complaint (complaint_id, organisation, procedure, kind, status, received_on, ended_on,
-                ombudsman_referred_on, ombudsman_decision, ombudsman_decided_on, version)
+                ombudsman_referred_on, ombudsman_decision, ombudsman_decided_on, service_area, themes, complainant_role,
+                advocacy, version)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS date), CAST(?8 AS date), CAST(?9 AS text), CAST(?10 AS date),
-                ?11)
+                CAST(?11 AS text), ?12, CAST(?13 AS text), CAST(?14 AS text), ?15)
             ON CONFLICT (complaint_id) DO UPDATE SET organisation = EXCLUDED.organisation,
                 procedure = EXCLUDED.procedure, kind = EXCLUDED.kind, status = EXCLUDED.status,
                 received_on = EXCLUDED.received_on, ended_on = EXCLUDED.ended_on,
                 ombudsman_referred_on = EXCLUDED.ombudsman_referred_on,
                 ombudsman_decision = EXCLUDED.ombudsman_decision,
-                ombudsman_decided_on = EXCLUDED.ombudsman_decided_on, version = EXCLUDED.version
+                ombudsman_decided_on = EXCLUDED.ombudsman_decided_on, service_area = EXCLUDED.service_area,
+                themes = EXCLUDED.themes, complainant_role = EXCLUDED.complainant_role, advocacy = EXCLUDED.advocacy,
+                version = EXCLUDED.version
             WHERE report_complaint.version < EXCLUDED.version""";
     private static final String UPSERT_STAGE = """
             INSERT INTO report_stage (complaint_id, stage, organisation, procedure, started_on,
@@ -130,7 +133,9 @@ public class ReportProjection implements ReplayableProjection {
     private static List<Object> values(ReportRows.ComplaintRow row) {
         return Arrays.asList(row.complaintId(), row.organisation(), row.procedure(), row.kind(), row.status(),
                 row.receivedOn(), row.endedOn().orElse(null), row.ombudsmanReferredOn().orElse(null),
-                row.ombudsmanDecision().orElse(null), row.ombudsmanDecidedOn().orElse(null), row.version());
+                row.ombudsmanDecision().orElse(null), row.ombudsmanDecidedOn().orElse(null),
+                row.serviceArea().orElse(null), ReportRows.joined(row.themes()), row.complainantRole().orElse(null),
+                row.advocacy().orElse(null), row.version());
     }
 
     private static List<Object> values(StageRow row) {
@@ -143,6 +148,6 @@ public class ReportProjection implements ReplayableProjection {
                 response.map(Promise::originalDue).orElse(null), response.map(Promise::due).orElse(null),
                 row.respondedOn().orElse(null), response.map(Promise::extensions).orElse(0),
                 response.flatMap(Promise::lapsedDue).orElse(null),
-                row.outcome().orElse(null), String.join(",", row.remedies()), row.escalated(), row.version());
+                row.outcome().orElse(null), ReportRows.joined(row.remedies()), row.escalated(), row.version());
     }
 }

@@ -18,13 +18,29 @@ import uk.redress.workflow.procedure.Step;
  */
 public record ReportRows(ComplaintRow complaint, List<StageRow> stages) {
 
+    /** Between the names of a list kept in one column (themes, remedies): a name is one line. */
+    public static final String LIST_SEPARATOR = "\n";
+
+    static String joined(List<String> names) {
+        return String.join(LIST_SEPARATOR, names);
+    }
+
+    static List<String> split(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(LIST_SEPARATOR));
+    }
+
     /**
      * @param endedOn the day it was closed or withdrawn
      */
     public record ComplaintRow(UUID complaintId, String organisation, String procedure, String kind, String status,
                                LocalDate receivedOn, Optional<LocalDate> endedOn,
                                Optional<LocalDate> ombudsmanReferredOn, Optional<String> ombudsmanDecision,
-                               Optional<LocalDate> ombudsmanDecidedOn, int version) {
+                               Optional<LocalDate> ombudsmanDecidedOn, Optional<String> serviceArea,
+                               List<String> themes, Optional<String> complainantRole, Optional<String> advocacy,
+                               int version) {
+        public ComplaintRow {
+            themes = List.copyOf(themes);
+        }
     }
 
     /**
@@ -62,7 +78,9 @@ public record ReportRows(ComplaintRow complaint, List<StageRow> stages) {
                 ombudsman.map(Complaint.OmbudsmanCase::referredOn),
                 ombudsman.flatMap(Complaint.OmbudsmanCase::decision).map(decided -> decided.decision().name()),
                 ombudsman.flatMap(Complaint.OmbudsmanCase::decision).map(decided -> decided.decidedOn()),
-                complaint.version());
+                complaint.classification().serviceArea(), complaint.classification().themes(),
+                complaint.classification().complainantRole().map(Enum::name),
+                complaint.classification().advocacy().map(Enum::name), complaint.version());
         List<StageRow> stages = procedure.map(policy -> complaint.stages().stream()
                 .map(history -> stageRow(complaint, policy.stage(history.stage()), history)).toList())
                 .orElse(List.of());

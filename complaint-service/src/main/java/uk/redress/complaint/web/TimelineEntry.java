@@ -2,6 +2,8 @@ package uk.redress.complaint.web;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import uk.redress.complaint.core.Acknowledged;
 import uk.redress.complaint.core.Closed;
@@ -12,6 +14,8 @@ import uk.redress.complaint.core.Escalated;
 import uk.redress.complaint.core.InformationRequested;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.OmbudsmanReferred;
+import uk.redress.complaint.core.Classification;
+import uk.redress.complaint.core.ComplaintClassified;
 import uk.redress.complaint.core.PersonalDataErased;
 import uk.redress.complaint.core.ProcessIncidentRaised;
 import uk.redress.complaint.core.ProcessIncidentRetried;
@@ -69,7 +73,21 @@ public record TimelineEntry(String when, String what, String who, String detail)
                     + incident.elementId() + ": " + words(incident.errorType()), who, incident.errorMessage());
             case ProcessIncidentRetried retried -> new TimelineEntry(when, "The process was retried after incident "
                     + retried.incidentKey(), who, "");
+            case ComplaintClassified classified -> new TimelineEntry(when, "Classified", who,
+                    describe(classified.classification()));
         };
+    }
+
+    /** "Service area: Transport; themes: Delay, Communication", of what was set. */
+    private static String describe(Classification classification) {
+        List<String> parts = new ArrayList<>();
+        classification.serviceArea().ifPresent(area -> parts.add("service area: " + area));
+        if (!classification.themes().isEmpty()) {
+            parts.add("themes: " + String.join(", ", classification.themes()));
+        }
+        classification.complainantRole().ifPresent(role -> parts.add("made by: " + words(role.name())));
+        classification.advocacy().ifPresent(advocacy -> parts.add("advocacy: " + words(advocacy.name())));
+        return parts.isEmpty() ? "nothing set" : String.join("; ", parts);
     }
 
     /** {@code PARTLY_UPHELD} as "partly upheld". */

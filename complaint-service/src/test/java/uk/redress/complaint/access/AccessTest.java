@@ -80,6 +80,7 @@ class AccessTest {
                 new Endpoint("GET", "/api/v1/admin/projections/reports/rebuild", Set.of(ADMIN)),
                 new Endpoint("GET", "/api/v1/reports/handling", Set.of(CO, M)),
                 new Endpoint("GET", "/api/v1/procedures", Set.copyOf(ROLES)),
+                new Endpoint("GET", "/api/v1/categories", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/calendar/due-date?from=2026-11-23&workingDays=3",
                         Set.copyOf(ROLES)),
                 new Endpoint("DELETE", "/api/v1/complainants/" + SOME_ID + "/personal-data", Set.of(ADMIN)),
@@ -91,7 +92,7 @@ class AccessTest {
                 new Endpoint("GET", "/tasklist", Set.of(CW, CO, M)),
                 new Endpoint("GET", "/tasklist/manager", Set.of(CO, M))));
         for (String action : List.of("acknowledgement", "stage-decision", "steps", "response",
-                "information-requests", "extensions")) {
+                "information-requests", "extensions", "classification")) {
             endpoints.add(new Endpoint("POST", complaint + "/" + action, Set.of(CS, CW, CO)));
         }
         for (String action : List.of("escalation", "withdrawal", "closure", "ombudsman-referral",

@@ -2,7 +2,9 @@ package uk.redress.complaint.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static uk.redress.complaint.TestCallers.api;
 import static uk.redress.complaint.TestCallers.as;
 import static uk.redress.complaint.api.ListFixtures.acknowledge;
@@ -69,7 +71,13 @@ class HandlingReportTest {
     void everyFigureOfTheYearAndOfTheNextIsTheOneWorkedOutByHand() {
         LocalDate monday = LocalDate.parse("2027-03-22");
         assertThat(stack.today()).isEqualTo(monday);
-        String answered = receive("durham-sendiass", "Answered in time", monday);
+        String answered = api().contentType(ContentType.JSON).body("""
+                        {"procedure": "durham-sendiass", "serviceArea": "Transport", "themes": ["Delay", "Communication"],
+                         "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},
+                         "summary": "Answered in time", "details": "The bus did not come.", "receivedAt": "%s"}
+                        """.formatted(monday))
+                .when().post("/api/v1/complaints").then().statusCode(201)
+                .body("classification.serviceArea", equalTo("Transport")).extract().path("id");
         String withdrawn = receive("durham-sendiass", "Withdrawn", monday);
         String late = receive("durham-sendiass", "Acknowledged late", monday);
         receiveAs(api(), "COMMENT");
@@ -78,6 +86,9 @@ class HandlingReportTest {
         receiveAs(as("case-system", "haringey", Roles.CASE_SYSTEM), "COMPLAINT");
         acknowledge(answered);
         acknowledge(withdrawn);
+        act(late, "classification", """
+                {"serviceArea": "EHC plan", "themes": ["Delay"], "complainantRole": "PARENT_OR_CARER"}
+                """);
 
         // Wednesday 31 March: the late one's acknowledgement, due Thursday 25 March, lapsed at midnight.
         stack.moveClockForward(Duration.ofDays(9));
@@ -126,6 +137,14 @@ class HandlingReportTest {
         assertThat(year.getFloat(STAGE_1 + ".lapses.workingDaysLate.mean")).isEqualTo(2.0f);
         assertThat(year.getInt(STAGE_2 + ".started")).isZero();
         assertThat(year.getFloat(DURHAM + ".ombudsman.councilUpheldRate")).isEqualTo(100.0f);
+        // Nothing was received the year before.
+        assertThat(year.getMap(DURHAM + ".serviceAreas.Transport"))
+                .isEqualTo(Map.of("count", 1, "previous", 0, "change", 1));
+        assertThat(year.getInt(DURHAM + ".serviceAreas.'EHC plan'.count")).isEqualTo(1);
+        assertThat(year.getInt(DURHAM + ".themes.Delay.count")).isEqualTo(2);
+        assertThat(year.getInt(DURHAM + ".themes.Communication.count")).isEqualTo(1);
+        assertThat(year.getInt(DURHAM + ".unclassified")).isEqualTo(1);
+        assertThat(year.getInt(DURHAM + ".madeBy.PARENT_OR_CARER")).isEqualTo(1);
 
         JsonPath next = report(YEAR_2027);
         assertThat(next.getInt(DURHAM + ".received.COMPLAINT")).isZero();
@@ -183,6 +202,26 @@ class HandlingReportTest {
 
     @Test
     @Order(4)
+    void aServiceAreaOrThemeOffTheOrganisationsListIsRefusedAndChangesNothing() {
+        api().when().get("/api/v1/categories").then().statusCode(200)
+                .body("serviceAreas[0]", equalTo("EHC needs assessment")).body("themes[0]", equalTo("Delay"));
+        String id = receive("durham-sendiass", "Refused classification", stack.today());
+        api().contentType(ContentType.JSON).body("{\"serviceArea\": \"Parking\"}")
+                .when().post("/api/v1/complaints/" + id + "/classification")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("serviceArea"))
+                .body("errors[0].rule", startsWith(
+                        "must be one of the organisation's service areas (EHC needs assessment, "));
+        api().contentType(ContentType.JSON).body("{\"themes\": [\"Delay\", \"Delay\"]}")
+                .when().post("/api/v1/complaints/" + id + "/classification")
+                .then().statusCode(422).body("errors[0].field", equalTo("themes"));
+
+        api().when().get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("version", equalTo(1)).body("classification.themes", empty());
+    }
+
+    @Test
+    @Order(5)
     void onlyManagersAndComplaintsOfficersSeeReportsAndABadPeriodIsRefused() {
         as("cass.worker", TestCallers.ORGANISATION, Roles.CASEWORKER).when().get(REPORT).then().statusCode(403);
         manager().when().get(REPORT + "?from=2027-04-01&to=2027-03-31").then().statusCode(400)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.core.Commands.Acknowledge;
 import uk.redress.complaint.core.Commands.Close;
 import uk.redress.complaint.core.Commands.CompleteStep;
@@ -45,7 +46,7 @@ class ComplaintDeciderTest {
 
     private ComplaintDecider decider() {
         return new ComplaintDecider(PROCEDURES, new DeadlineVariables(CALENDAR), CALENDAR,
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), ComplaintFixtures.CATEGORIES);
     }
 
     private Complaint complaint() {
@@ -70,7 +71,7 @@ class ComplaintDeciderTest {
         record(decider().receive(new ReceiveComplaint(procedure, kind, new Complainant("Sam Taylor", "sam@example.org"),
                 "Missed call-backs", "Three calls missed.", LocalDate.parse(receivedOn),
                 Optional.ofNullable(eventsOccurredOn).map(LocalDate::parse), Optional.ofNullable(outOfTimeReason),
-                aboutHandler, "durham", List.of(), UUID.randomUUID(), false), "SEND-2026-000001"));
+                aboutHandler, "durham", List.of(), UUID.randomUUID(), false, Classification.NONE), "SEND-2026-000001"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.core.Commands.Acknowledge;
 import uk.redress.complaint.core.Commands.DecideStage;
 import uk.redress.complaint.core.Commands.Escalate;
@@ -40,7 +41,7 @@ class ProcessPositionTest {
 
     private final List<RecordedEvent> history = new ArrayList<>();
     private final ComplaintDecider decider = new ComplaintDecider(PROCEDURES, DEADLINES, CALENDAR,
-            Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), ComplaintFixtures.CATEGORIES);
 
     private Complaint complaint() {
         return Complaint.replay(history).orElseThrow();

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.report.HandlingFigures.Period;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
@@ -30,6 +32,7 @@ class HandlingFiguresTest {
     private static final String DURHAM = "durham-sendiass";
     private static final String CORPORATE = "council-corporate";
     private static final Period YEAR = new Period(day("2026-04-01"), day("2027-03-31"), day("2027-04-06"));
+    private static final Categories.Lists LISTS = ComplaintFixtures.CATEGORIES.of("durham");
 
     private final HandlingFigures figures =
             new HandlingFigures(ProcedurePolicies.shipped(), WorkingDayCalendar.of(BankHolidays.shipped()));
@@ -124,7 +127,7 @@ class HandlingFiguresTest {
         assertThat(stage(CORPORATE, "stage-1").lapses())
                 .isEqualTo(new HandlingReport.Lapses(1, distribution(1, 45.0, 45.0, 45.0)));
 
-        HandlingReport nextYear = figures.report("durham",
+        HandlingReport nextYear = figures.report("durham", LISTS,
                 new Period(day("2027-04-01"), day("2028-03-31"), day("2027-04-06")), complaints, stages);
         // On 6 April 2027: from 31 March, 1, 2, 5 and 6 April.
         assertThat(nextYear.procedures().getFirst().stages().getFirst().lapses())
@@ -161,12 +164,44 @@ class HandlingFiguresTest {
         assertThat(corporate.workingDaysToRespond()).isEqualTo(new Distribution(0, Optional.empty(),
                 Optional.empty(), Optional.empty()));
         assertThat(procedure(CORPORATE).ombudsman().councilUpheldRate()).isEmpty();
-        assertThat(figures.report("durham", YEAR, complaints, stages).procedures())
+        assertThat(figures.report("durham", LISTS, YEAR, complaints, stages).procedures())
                 .extracting(ProcedureFigures::procedure).containsExactlyInAnyOrder(DURHAM, CORPORATE);
     }
 
+    @Test
+    void serviceAreasAndThemesBesideTheYearBefore() {
+        List<ComplaintRow> classified = List.of(
+                classified("2026-05-04", "Transport", List.of("Delay", "Communication")),
+                classified("2027-02-01", "Transport", List.of("Delay")),
+                // A service area the list no longer has is still counted, after the listed ones.
+                classified("2026-09-01", "School meals", List.of()),
+                classified("2025-10-01", "Transport", List.of("Communication")),
+                classified("2025-11-01", "EHC plan", List.of()),
+                // Before the year before: counted in neither.
+                classified("2025-03-31", "EHC plan", List.of("Delay")));
+
+        ProcedureFigures figures = this.figures.report("durham", LISTS, YEAR, classified, List.of())
+                .procedures().getFirst();
+
+        assertThat(figures.serviceAreas()).containsExactly(
+                Map.entry("EHC needs assessment", new HandlingReport.Trend(0, 0, 0)),
+                Map.entry("EHC plan", new HandlingReport.Trend(0, 1, -1)),
+                Map.entry("Transport", new HandlingReport.Trend(2, 1, 1)),
+                Map.entry("School meals", new HandlingReport.Trend(1, 0, 1)));
+        assertThat(figures.themes()).containsExactly(
+                Map.entry("Delay", new HandlingReport.Trend(2, 0, 2)),
+                Map.entry("Communication", new HandlingReport.Trend(1, 1, 0)));
+        assertThat(figures.unclassified()).isZero();
+    }
+
+    private static ComplaintRow classified(String receivedOn, String serviceArea, List<String> themes) {
+        return new ComplaintRow(UUID.randomUUID(), "durham", DURHAM, "COMPLAINT", "OPEN", day(receivedOn),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(serviceArea),
+                themes, Optional.empty(), Optional.empty(), 1);
+    }
+
     private ProcedureFigures procedure(String id) {
-        return figures.report("durham", YEAR, complaints, stages).procedures().stream()
+        return figures.report("durham", LISTS, YEAR, complaints, stages).procedures().stream()
                 .filter(procedure -> procedure.procedure().equals(id)).findFirst().orElseThrow();
     }
 
@@ -183,7 +218,8 @@ class HandlingFiguresTest {
                            String referredOn, String decision, String decidedOn) {
         UUID id = UUID.randomUUID();
         complaints.add(new ComplaintRow(id, "durham", procedure, kind, status, day(receivedOn), optional(endedOn),
-                optional(referredOn), Optional.ofNullable(decision), optional(decidedOn), 1));
+                optional(referredOn), Optional.ofNullable(decision), optional(decidedOn), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), 1));
         return id;
     }
 

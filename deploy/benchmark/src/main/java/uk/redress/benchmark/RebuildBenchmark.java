@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import org.postgresql.PGConnection;
 import uk.redress.complaint.core.Acknowledged;
+import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.Closed;
 import uk.redress.complaint.core.Complainant;
 import uk.redress.complaint.core.ComplaintEvent;
@@ -178,7 +179,7 @@ final class RebuildBenchmark {
                 received, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
                 Map.of("stage1Acknowledgement", deadline(received.plusDays(3)),
                         "stage1Response", deadline(received.plusDays(28))), Optional.empty(), ORGANISATION, List.of(),
-                complainantId);
+                complainantId, Classification.NONE);
         List<ComplaintEvent> events = new ArrayList<>(List.of(
                 receivedEvent,
                 new Acknowledged("stage-1", "Dear parent, we received your complaint on " + received
