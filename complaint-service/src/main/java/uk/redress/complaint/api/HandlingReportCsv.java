@@ -1,5 +1,6 @@
 package uk.redress.complaint.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.redress.complaint.report.HandlingReport;
@@ -15,17 +16,28 @@ import uk.redress.complaint.report.HandlingReport.Trend;
  */
 final class HandlingReportCsv {
 
-    private final StringBuilder csv = new StringBuilder("organisation,from,to,procedure,stage,measure,value\r\n");
-    private final HandlingReport report;
+    private static final String HEADER = "organisation,from,to,procedure,stage,measure,value\r\n";
 
-    private HandlingReportCsv(HandlingReport report) {
+    private final HandlingReport report;
+    private final StringBuilder csv;
+
+    private HandlingReportCsv(HandlingReport report, StringBuilder csv) {
         this.report = report;
+        this.csv = csv;
     }
 
     static String of(HandlingReport report) {
-        HandlingReportCsv writer = new HandlingReportCsv(report);
-        report.procedures().forEach(writer::procedure);
-        return writer.csv.toString();
+        return of(List.of(report));
+    }
+
+    /** Several reports, a month's say, one after the other under one header. */
+    static String of(List<HandlingReport> reports) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (HandlingReport report : reports) {
+            HandlingReportCsv writer = new HandlingReportCsv(report, csv);
+            report.procedures().forEach(writer::procedure);
+        }
+        return csv.toString();
     }
 
     private void procedure(ProcedureFigures figures) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,6 +30,8 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
 public class ReportResource {
 
     public static final String TEXT_CSV = "text/csv";
+    private static final int DEFAULT_MONTHS = 12;
+    private static final int MAX_MONTHS = 36;
 
     private final HandlingReports reports;
     private final Callers callers;
@@ -73,6 +76,44 @@ public class ReportResource {
     @Produces(TEXT_CSV)
     public Uni<String> handlingAsCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         return handling(from, to).map(HandlingReportCsv::of);
+    }
+
+    @GET
+    @Path("/handling/monthly")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same figures month by month, for a dashboard",
+            description = "One handling report for each of the last months calendar months, the current one last "
+                    + "(counted to today). Also as CSV (Accept: text/csv), each line with its month's from and to.")
+    @APIResponse(responseCode = "200", description = "The months, oldest first")
+    @APIResponse(responseCode = "400", description = "months is not a whole number from 1 to " + MAX_MONTHS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<HandlingReport>> monthly(
+            @Parameter(description = "How many months, 1 to " + MAX_MONTHS + "; default 12") @QueryParam("months")
+            String months) {
+        return reports.monthly(callers.current().organisation(), months(months));
+    }
+
+    @GET
+    @Path("/handling/monthly")
+    @Produces(TEXT_CSV)
+    public Uni<String> monthlyAsCsv(@QueryParam("months") String months) {
+        return monthly(months).map(HandlingReportCsv::of);
+    }
+
+    private static int months(String value) {
+        if (QueryParameters.absent(value)) {
+            return DEFAULT_MONTHS;
+        }
+        String rule = "must be a whole number from 1 to " + MAX_MONTHS;
+        try {
+            int months = Integer.parseInt(value.trim());
+            if (months < 1 || months > MAX_MONTHS) {
+                throw new InvalidParameterException("months", rule + ", was " + months);
+            }
+            return months;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("months", rule + ", was '" + value + "'");
+        }
     }
 
     private LocalDate startOfFinancialYear() {

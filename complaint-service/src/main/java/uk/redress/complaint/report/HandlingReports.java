@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +38,34 @@ public class HandlingReports {
 
     /** The figures of {@code from} to {@code to}, both included, as they stand today. */
     public Uni<HandlingReport> report(String organisation, LocalDate from, LocalDate to) {
-        Period period = new Period(from, to, LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME));
-        // Everything received by the period's end: what ended before it starts still counts its Ombudsman's decisions,
-        // and the period before gives the trends.
+        Period period = new Period(from, to, today());
+        return rows(organisation, to).map(rows -> figures.report(organisation, categories.of(organisation), period,
+                rows.complaints(), rows.stages()));
+    }
+
+    /** The figures of each of the last {@code months} calendar months, this one last (counted to today). */
+    public Uni<List<HandlingReport>> monthly(String organisation, int months) {
+        LocalDate today = today();
+        YearMonth last = YearMonth.from(today);
+        return rows(organisation, last.atEndOfMonth()).map(rows -> {
+            List<HandlingReport> series = new ArrayList<>();
+            for (YearMonth month = last.minusMonths(months - 1L); !month.isAfter(last); month = month.plusMonths(1)) {
+                series.add(figures.report(organisation, categories.of(organisation),
+                        new Period(month.atDay(1), month.atEndOfMonth(), today), rows.complaints(), rows.stages()));
+            }
+            return series;
+        });
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
+    }
+
+    /**
+     * Every row of the organisation received (or started) by {@code to}: what ended before a period starts still
+     * counts its Ombudsman's decisions, and the period before gives the trends.
+     */
+    private Uni<Rows> rows(String organisation, LocalDate to) {
         Tuple values = Tuple.of(organisation, to);
         return database.withTransaction(connection -> connection.preparedQuery(
                                 "SELECT * FROM report_complaint WHERE organisation = $1 AND received_on <= $2")
@@ -52,9 +78,11 @@ public class HandlingReports {
                                     complaints.forEach(row -> complaintRows.add(complaintRow(row)));
                                     List<StageRow> stageRows = new ArrayList<>();
                                     stages.forEach(row -> stageRows.add(stageRow(row)));
-                                    return figures.report(organisation, categories.of(organisation), period,
-                                            complaintRows, stageRows);
+                                    return new Rows(complaintRows, stageRows);
                                 })));
+    }
+
+    private record Rows(List<ComplaintRow> complaints, List<StageRow> stages) {
     }
 
     private static ComplaintRow complaintRow(Row row) {

@@ -79,6 +79,7 @@ class AccessTest {
                 new Endpoint("POST", "/api/v1/admin/projections/complaint-summary/rebuild", Set.of(ADMIN)),
                 new Endpoint("GET", "/api/v1/admin/projections/reports/rebuild", Set.of(ADMIN)),
                 new Endpoint("GET", "/api/v1/reports/handling", Set.of(CO, M)),
+                new Endpoint("GET", "/api/v1/reports/handling/monthly", Set.of(CO, M)),
                 new Endpoint("GET", "/api/v1/procedures", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/categories", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/calendar/due-date?from=2026-11-23&workingDays=3",

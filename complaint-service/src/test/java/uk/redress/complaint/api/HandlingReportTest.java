@@ -188,6 +188,24 @@ class HandlingReportTest {
     }
 
     @Test
+    @Order(2)
+    void theMonthlySeriesEndsWithThisMonthCountedToToday() {
+        JsonPath months = JsonPath.from(manager().queryParam("months", 2).when().get(REPORT + "/monthly")
+                .then().statusCode(200).extract().asString());
+
+        assertThat(months.getList("from")).containsExactly("2027-03-01", "2027-04-01");
+        assertThat(months.getList("to")).containsExactly("2027-03-31", "2027-04-30");
+        assertThat(months.getInt("[0]." + DURHAM + ".received.COMPLAINT")).isEqualTo(3);
+        assertThat(months.getInt("[0]." + STAGE_1 + ".responses.sent")).isEqualTo(1);
+        // The late one's response on 6 April, and stage 2 asked for that day.
+        assertThat(months.getInt("[1]." + STAGE_1 + ".responses.sent")).isEqualTo(1);
+        assertThat(months.getInt("[1]." + STAGE_2 + ".started")).isEqualTo(1);
+        manager().queryParam("months", 37).when().get(REPORT + "/monthly").then().statusCode(400)
+                .body("errors[0].field", equalTo("months"))
+                .body("errors[0].rule", equalTo("must be a whole number from 1 to 36, was 37"));
+    }
+
+    @Test
     @Order(3)
     void aRebuildFromTheEventStoreGivesTheSameReport() {
         String before = report(YEAR_2026).prettify();
