@@ -64,6 +64,11 @@ public final class TasklistViews {
             return values.getOrDefault(field, "");
         }
 
+        /** In words, as the due dates beside it are: "Tuesday 1 December 2026". */
+        public String receivedOn() {
+            return complaint.receivedOn().format(DueText.UK_DATE);
+        }
+
         public boolean checked(String field, String option) {
             return Arrays.asList(values.getOrDefault(field, "").split(",")).contains(option);
         }

@@ -100,6 +100,8 @@ class TasklistBrowserTest {
         assertThat(browser.findElement(By.id("complaint-summary")).getText())
                 .isEqualTo("No reply to our request for an EHC needs assessment");
         assertThat(browser.getPageSource()).contains("Days not counted").contains("Timeline");
+        // The receipt date in words, as the due dates beside it are.
+        assertThat(browser.findElement(By.tagName("main")).getText()).containsPattern("Received\\s+" + inWords(today));
         screenshot("task-page");
         browser.findElement(By.xpath("//button[text()='Record the acknowledgement']")).click();
         assertThat(visible(By.className("govuk-error-summary")).getText()).contains("letter");
@@ -225,6 +227,15 @@ class TasklistBrowserTest {
             long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
             screenshot("tasklist-320px");
             assertThat(pageWidth).isLessThanOrEqualTo(viewport);
+            // The list's heading on two lines at most, not a word a line.
+            WebElement caption = browser.findElement(By.tagName("caption"));
+            double lineHeight = Double.parseDouble(caption.getCssValue("line-height").replace("px", ""));
+            assertThat(caption.getSize().getHeight()).isLessThanOrEqualTo((int) Math.ceil(2 * lineHeight));
+            // The header's own text in the sans-serif face of the rest, not the browser's serif default.
+            for (String element : List.of("redress-nav__user", "redress-nav__button")) {
+                assertThat(browser.findElement(By.className(element)).getCssValue("font-family"))
+                        .startsWith("\"GDS Transport\"");
+            }
         } finally {
             browser.manage().window().setSize(before);
         }
