@@ -111,7 +111,7 @@ final class HandlingReportCsv {
     }
 
     /** RFC 4180: a field with a comma, quote or line break goes in quotes, its quotes doubled. */
-    private static String quoted(String field) {
+    static String quoted(String field) {
         return field.matches(".*[,\"\r\n].*") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 }

@@ -18,18 +18,23 @@ public final class QueryParameters {
 
     /** The page size: 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent. */
     public static int limit(String value) {
+        return count("limit", value, MAX_LIMIT, DEFAULT_LIMIT);
+    }
+
+    /** A whole number from 1 to {@code max}; {@code absentValue} when absent. */
+    public static int count(String name, String value, int max, int absentValue) {
         if (absent(value)) {
-            return DEFAULT_LIMIT;
+            return absentValue;
         }
-        String rule = "must be a whole number from 1 to " + MAX_LIMIT;
+        String rule = "must be a whole number from 1 to " + max;
         try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new InvalidParameterException("limit", rule + ", was " + limit);
+            int count = Integer.parseInt(value.trim());
+            if (count < 1 || count > max) {
+                throw new InvalidParameterException(name, rule + ", was " + count);
             }
-            return limit;
+            return count;
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("limit", rule + ", was '" + value + "'");
+            throw new InvalidParameterException(name, rule + ", was '" + value + "'");
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.access.Callers;
 import uk.redress.complaint.access.Roles;
+import uk.redress.complaint.report.ChildrenActReport;
 import uk.redress.complaint.report.HandlingReport;
 import uk.redress.complaint.report.HandlingReports;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
@@ -36,11 +38,14 @@ public class ReportResource {
     private final HandlingReports reports;
     private final Callers callers;
     private final Clock clock;
+    private final int smallCountThreshold;
 
-    public ReportResource(HandlingReports reports, Callers callers, Clock clock) {
+    public ReportResource(HandlingReports reports, Callers callers, Clock clock,
+                          @ConfigProperty(name = "redress.reports.small-count-threshold") int smallCountThreshold) {
         this.reports = reports;
         this.callers = callers;
         this.clock = clock;
+        this.smallCountThreshold = smallCountThreshold;
     }
 
     @GET
@@ -79,6 +84,31 @@ public class ReportResource {
     }
 
     @GET
+    @Path("/children-act")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The Children Act 1989 procedure's annual report, with no identifiable personal data",
+            description = "Representations received, complaints at each stage, who made them, advocacy, what they "
+                    + "were about, outcomes, timescales met with and without agreed extensions, and the Ombudsman's "
+                    + "cases, for the children-statutory procedure. A count from 1 to below "
+                    + "redress.reports.small-count-threshold (5) reads \"fewer than 5\", and a percentage of one "
+                    + "\"not shown\". Also as CSV (Accept: text/csv).")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChildrenActReport.class)))
+    @APIResponse(responseCode = "400", description = "A date that is not one, or a period that ends before it starts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ChildrenActReport> childrenAct(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return handling(from, to).map(report -> ChildrenActReport.of(report, smallCountThreshold));
+    }
+
+    @GET
+    @Path("/children-act")
+    @Produces(TEXT_CSV)
+    public Uni<String> childrenActAsCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return childrenAct(from, to).map(ChildrenActReportCsv::of);
+    }
+
+    @GET
     @Path("/handling/monthly")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The same figures month by month, for a dashboard",
@@ -90,7 +120,8 @@ public class ReportResource {
     public Uni<List<HandlingReport>> monthly(
             @Parameter(description = "How many months, 1 to " + MAX_MONTHS + "; default 12") @QueryParam("months")
             String months) {
-        return reports.monthly(callers.current().organisation(), months(months));
+        return reports.monthly(callers.current().organisation(),
+                QueryParameters.count("months", months, MAX_MONTHS, DEFAULT_MONTHS));
     }
 
     @GET
@@ -98,22 +129,6 @@ public class ReportResource {
     @Produces(TEXT_CSV)
     public Uni<String> monthlyAsCsv(@QueryParam("months") String months) {
         return monthly(months).map(HandlingReportCsv::of);
-    }
-
-    private static int months(String value) {
-        if (QueryParameters.absent(value)) {
-            return DEFAULT_MONTHS;
-        }
-        String rule = "must be a whole number from 1 to " + MAX_MONTHS;
-        try {
-            int months = Integer.parseInt(value.trim());
-            if (months < 1 || months > MAX_MONTHS) {
-                throw new InvalidParameterException("months", rule + ", was " + months);
-            }
-            return months;
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("months", rule + ", was '" + value + "'");
-        }
     }
 
     private LocalDate startOfFinancialYear() {

@@ -80,6 +80,7 @@ class AccessTest {
                 new Endpoint("GET", "/api/v1/admin/projections/reports/rebuild", Set.of(ADMIN)),
                 new Endpoint("GET", "/api/v1/reports/handling", Set.of(CO, M)),
                 new Endpoint("GET", "/api/v1/reports/handling/monthly", Set.of(CO, M)),
+                new Endpoint("GET", "/api/v1/reports/children-act", Set.of(CO, M)),
                 new Endpoint("GET", "/api/v1/procedures", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/categories", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/calendar/due-date?from=2026-11-23&workingDays=3",

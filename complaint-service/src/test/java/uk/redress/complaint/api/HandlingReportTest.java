@@ -2,6 +2,7 @@ package uk.redress.complaint.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -203,6 +204,18 @@ class HandlingReportTest {
         manager().queryParam("months", 37).when().get(REPORT + "/monthly").then().statusCode(400)
                 .body("errors[0].field", equalTo("months"))
                 .body("errors[0].rule", equalTo("must be a whole number from 1 to 36, was 37"));
+    }
+
+    @Test
+    @Order(2)
+    void theChildrenActReportCountsOnlyThatProcedure() {
+        manager().when().get("/api/v1/reports/children-act" + YEAR_2026).then().statusCode(200)
+                .body("procedure", equalTo("children-statutory"))
+                .body("received.COMPLAINT", equalTo("0"))
+                .body("stages.stage", contains("stage-1", "stage-2", "stage-3"));
+        String csv = manager().accept("text/csv").when().get("/api/v1/reports/children-act" + YEAR_2026)
+                .then().statusCode(200).extract().asString();
+        assertThat(csv.lines()).contains("durham,2026-04-01,2027-03-31,,received.COMPLAINT,0");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package uk.redress.complaint.report;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
+import uk.redress.complaint.report.HandlingReport.StageFigures;
+
+/**
+ * The annual report the Children Act 1989 representations procedure (SI 2006/1738) asks of a council, with no
+ * identifiable personal data: every count is the handling report's for the Children Act procedure, and a count below
+ * the threshold (5 unless configured) is shown as "fewer than 5", as is a percentage of such a count.
+ *
+ * @param received   representations received, by kind
+ * @param madeBy     complaints by who made them
+ * @param advocacy   complaints by whether advocacy was offered and taken up
+ * @param themes     complaints by what they were about
+ * @param ombudsman  the Ombudsman's cases: referred, and decisions by decision
+ */
+@Schema(name = "ChildrenActReport")
+public record ChildrenActReport(String organisation, LocalDate from, LocalDate to, String procedure,
+                                Map<String, String> received, Map<String, String> madeBy,
+                                Map<String, String> advocacy, Map<String, String> themes, List<Stage> stages,
+                                Map<String, String> ombudsman) {
+
+    public static final String PROCEDURE = "children-statutory";
+
+    /**
+     * @param started                   complaints that reached the stage in the period
+     * @param responsesWithinTime       of the responses sent, those on time without an extension
+     * @param responsesWithinExtension  those on time once agreed extensions are counted
+     * @param outcomes                  the responses' findings
+     */
+    public record Stage(String stage, String started, String responses, String responsesWithinTime,
+                        String percentWithinTime, String responsesWithinExtension, String percentWithinExtension,
+                        Map<String, String> outcomes) {
+    }
+
+    /** The report of {@code handling}'s Children Act figures, small counts shown as fewer than {@code threshold}. */
+    public static ChildrenActReport of(HandlingReport handling, int threshold) {
+        Suppressed shown = new Suppressed(threshold);
+        Optional<ProcedureFigures> figures = handling.procedures().stream()
+                .filter(procedure -> procedure.procedure().equals(PROCEDURE)).findFirst();
+        return new ChildrenActReport(handling.organisation(), handling.from(), handling.to(), PROCEDURE,
+                figures.map(f -> shown.all(f.received())).orElse(Map.of()),
+                figures.map(f -> shown.all(f.madeBy())).orElse(Map.of()),
+                figures.map(f -> shown.all(f.advocacy())).orElse(Map.of()),
+                figures.map(f -> {
+                    Map<String, Long> themes = new LinkedHashMap<>();
+                    f.themes().forEach((theme, trend) -> themes.put(theme, trend.count()));
+                    return shown.all(themes);
+                }).orElse(Map.of()),
+                figures.map(f -> f.stages().stream().map(stage -> stage(stage, shown)).toList()).orElse(List.of()),
+                figures.map(f -> {
+                    Map<String, Long> ombudsman = new LinkedHashMap<>();
+                    ombudsman.put("referred", f.ombudsman().referred());
+                    ombudsman.putAll(f.ombudsman().decisions());
+                    return shown.all(ombudsman);
+                }).orElse(Map.of()));
+    }
+
+    private static Stage stage(StageFigures figures, Suppressed shown) {
+        var responses = figures.responses();
+        return new Stage(figures.stage(), shown.count(figures.started()), shown.count(responses.sent()),
+                shown.count(responses.withinOriginalTime()),
+                shown.percent(responses.withinOriginalTime(), responses.sent(),
+                        responses.percentWithinOriginalTime()),
+                shown.count(responses.withinAgreedExtension()),
+                shown.percent(responses.withinAgreedExtension(), responses.sent(),
+                        responses.percentWithinAgreedExtension()),
+                shown.all(figures.outcomes()));
+    }
+
+    /** Counts as text: a count from 1 to below the threshold as "fewer than" it, so no child can be told apart. */
+    private record Suppressed(int threshold) {
+
+        String count(long count) {
+            return suppressed(count) ? "fewer than " + threshold : String.valueOf(count);
+        }
+
+        /** A percentage of a suppressed count, or of a suppressed total, would give the count away. */
+        String percent(long count, long total, Optional<Double> percent) {
+            if (suppressed(count) || suppressed(total)) {
+                return "not shown";
+            }
+            return percent.map(String::valueOf).orElse("");
+        }
+
+        private boolean suppressed(long count) {
+            return count > 0 && count < threshold;
+        }
+
+        Map<String, String> all(Map<String, Long> counts) {
+            Map<String, String> shown = new LinkedHashMap<>();
+            counts.forEach((key, count) -> shown.put(key, count(count)));
+            return shown;
+        }
+    }
+}

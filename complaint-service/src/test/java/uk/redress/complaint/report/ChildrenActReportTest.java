@@ -1,0 +1,71 @@
+package uk.redress.complaint.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.report.HandlingFigures.Period;
+import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.ReportRows.Promise;
+import uk.redress.complaint.report.ReportRows.StageRow;
+import uk.redress.workflow.calendar.BankHolidays;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+
+/**
+ * Seven children's complaints in a year: five by parents, two by children themselves, three answered at stage 1 in
+ * time and four late, one taken to stage 2. Every count below five reads "fewer than 5", and no percentage of one is
+ * shown.
+ */
+class ChildrenActReportTest {
+
+    private static final String PROCEDURE = ChildrenActReport.PROCEDURE;
+
+    @Test
+    void smallCountsReadFewerThanTheThresholdAndTheirPercentagesAreNotShown() {
+        List<ComplaintRow> complaints = new ArrayList<>();
+        List<StageRow> stages = new ArrayList<>();
+        for (int n = 0; n < 7; n++) {
+            UUID id = UUID.randomUUID();
+            LocalDate received = LocalDate.parse("2026-06-01").plusDays(n);
+            complaints.add(new ComplaintRow(id, "durham", PROCEDURE, "COMPLAINT", "OPEN", received, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of("Delay"),
+                    Optional.of(n < 5 ? "PARENT_OR_CARER" : "CHILD"), Optional.of("TAKEN_UP"), 2));
+            LocalDate due = received.plusDays(14);
+            LocalDate responded = n < 3 ? due : due.plusDays(2);
+            stages.add(new StageRow(id, "stage-1", "durham", PROCEDURE, received, Optional.empty(),
+                    Optional.of(new Promise(due, due, Optional.of(responded), 0, Optional.empty())),
+                    Optional.of(responded), Optional.of("NOT_UPHELD"), List.of(), n == 0, 2));
+        }
+        HandlingReport handling = new HandlingFigures(ProcedurePolicies.shipped(),
+                WorkingDayCalendar.of(BankHolidays.shipped()))
+                .report("durham", ComplaintFixtures.CATEGORIES.of("durham"),
+                        new Period(LocalDate.parse("2026-04-01"), LocalDate.parse("2027-03-31"),
+                                LocalDate.parse("2027-04-06")), complaints, stages);
+
+        ChildrenActReport report = ChildrenActReport.of(handling, 5);
+
+        assertThat(report.received()).containsEntry("COMPLAINT", "7").containsEntry("COMMENT", "0");
+        assertThat(report.madeBy()).containsEntry("PARENT_OR_CARER", "5").containsEntry("CHILD", "fewer than 5")
+                .containsEntry("ADVOCATE", "0");
+        assertThat(report.advocacy()).containsEntry("TAKEN_UP", "7");
+        assertThat(report.themes()).containsEntry("Delay", "7").containsEntry("Communication", "0");
+        ChildrenActReport.Stage stageOne = report.stages().getFirst();
+        assertThat(stageOne.started()).isEqualTo("7");
+        assertThat(stageOne.responses()).isEqualTo("7");
+        assertThat(stageOne.responsesWithinTime()).isEqualTo("fewer than 5");
+        assertThat(stageOne.percentWithinTime()).isEqualTo("not shown");
+        assertThat(stageOne.outcomes()).containsEntry("NOT_UPHELD", "7").containsEntry("UPHELD", "0");
+        assertThat(report.ombudsman()).containsEntry("referred", "0");
+        // A council that sets the threshold at 2 shows the children's two.
+        assertThat(ChildrenActReport.of(handling, 2).madeBy()).containsEntry("CHILD", "2");
+        assertThat(ChildrenActReport.of(handling, 2).stages().getFirst().percentWithinTime()).isEqualTo("42.9");
+        assertThat(report.stages()).extracting(ChildrenActReport.Stage::stage).containsExactly("stage-1", "stage-2",
+                "stage-3");
+    }
+}
