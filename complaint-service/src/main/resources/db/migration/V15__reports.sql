@@ -46,6 +46,8 @@ CREATE TABLE report_stage (
     -- The remedies offered, a code a line.
     remedies                       text      NOT NULL,
     escalated                      boolean   NOT NULL,
+    -- What the response paid, in pounds.
+    payment                        numeric(12, 2),
     version                        integer   NOT NULL,
     PRIMARY KEY (complaint_id, stage)
 );

@@ -1,8 +1,11 @@
 package uk.redress.complaint.api;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -60,11 +63,16 @@ public final class ActionRequests {
             @Schema(examples = "PARTLY_UPHELD") @NotNull Responded.Outcome outcome,
             @Schema(description = "What the organisation does about it", examples = "[\"APOLOGY\", \"PRACTICAL_ACTION\"]")
             @NotNull List<Responded.@NotNull Remedy> remedies,
-            @Schema(description = "The response letter") @NotBlank @Size(max = 20_000) String letter)
+            @Schema(description = "The response letter") @NotBlank @Size(max = 20_000) String letter,
+            @Schema(description = "The amount paid, in pounds: required with the remedy PAYMENT, and only then",
+                    examples = "250.00")
+            @DecimalMin(value = "0.01", message = "must be at least 0.01")
+            @Digits(integer = 9, fraction = 2, message = "must be pounds with at most two decimal places")
+            BigDecimal paymentAmount)
             implements ActionRequest {
 
         public Commands.Respond toCommand() {
-            return new Commands.Respond(outcome, remedies, letter);
+            return new Commands.Respond(outcome, remedies, letter, Optional.ofNullable(paymentAmount));
         }
     }
 

@@ -76,6 +76,7 @@ final class HandlingReportCsv {
         distribution(procedure, stage, "workingDaysToRespond", figures.workingDaysToRespond());
         counts(procedure, stage, "outcomes", figures.outcomes());
         counts(procedure, stage, "remedies", figures.remedies());
+        line(procedure, stage, "payments", figures.payments().toPlainString());
         line(procedure, stage, "escalated.count", figures.escalated().count());
         line(procedure, stage, "escalated.percent", figures.escalated().percent());
         line(procedure, stage, "lapses.count", figures.lapses().count());

@@ -70,9 +70,7 @@ public class ReportResource {
                     + "of from") @QueryParam("to") String to) {
         LocalDate first = QueryParameters.date("from", from).orElseGet(this::startOfFinancialYear);
         LocalDate last = QueryParameters.date("to", to).orElseGet(() -> endOfFinancialYear(first));
-        if (last.isBefore(first)) {
-            throw new InvalidParameterException("to", "must not be before from (" + first + "), was " + last);
-        }
+        requireOrdered(first, last);
         return reports.report(callers.current().organisation(), first, last);
     }
 
@@ -98,7 +96,10 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "A date that is not one, or a period that ends before it starts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ChildrenActReport> childrenAct(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return handling(from, to).map(report -> ChildrenActReport.of(report, smallCountThreshold));
+        LocalDate first = QueryParameters.date("from", from).orElseGet(this::startOfFinancialYear);
+        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> endOfFinancialYear(first));
+        requireOrdered(first, last);
+        return reports.childrenAct(callers.current().organisation(), first, last, smallCountThreshold);
     }
 
     @GET
@@ -129,6 +130,12 @@ public class ReportResource {
     @Produces(TEXT_CSV)
     public Uni<String> monthlyAsCsv(@QueryParam("months") String months) {
         return monthly(months).map(HandlingReportCsv::of);
+    }
+
+    private static void requireOrdered(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            throw new InvalidParameterException("to", "must not be before from (" + first + "), was " + last);
+        }
     }
 
     private LocalDate startOfFinancialYear() {

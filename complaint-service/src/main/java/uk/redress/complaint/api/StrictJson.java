@@ -17,7 +17,7 @@ import java.util.Locale;
 
 /**
  * Request bodies are read as they are written, for every endpoint: no number taken for text or for one of a list of
- * names, no text or number taken for true or false, no date made from a number, no field the request does not have,
+ * names (a whole number is taken for a decimal), no text or number taken for true or false, no date made from a number, no field the request does not have,
  * and no text that PostgreSQL cannot store or a person cannot read (control characters, broken Unicode). Each is
  * refused with the field named (see {@link ProblemMappers}).
  */
@@ -42,9 +42,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("redress-strict-text").addDeserializer(String.class, new Text()));
     }
 
-    /** A value of its own shape is read; of another, refused. */
+    /** A value of its own shape is read; of another, refused, but for a whole number where a decimal goes (250 pounds). */
     private static CoercionAction coercion(LogicalType target, LogicalType input) {
-        return target == input ? CoercionAction.TryConvert : CoercionAction.Fail;
+        boolean wholeForDecimal = target == LogicalType.Float && input == LogicalType.Integer;
+        return target == input || wholeForDecimal ? CoercionAction.TryConvert : CoercionAction.Fail;
     }
 
     /** Text as JSON allows it, less what no person or database should be given. */

@@ -1,5 +1,6 @@
 package uk.redress.complaint.core;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class Commands {
     }
 
     /** Record the stage's response. */
-    public record Respond(Responded.Outcome outcome, List<Responded.Remedy> remedies, String letter) implements ComplaintCommand {
+    public record Respond(Responded.Outcome outcome, List<Responded.Remedy> remedies, String letter,
+                          Optional<BigDecimal> paymentAmount) implements ComplaintCommand {
     }
 
     /** Ask the complainant, or someone else, for more information. */

@@ -183,9 +183,17 @@ public class ComplaintDecider {
         requireAllowed(complaint, Action.RESPOND);
         Step step = nextStep(complaint).orElseThrow();
         ProcedurePolicy procedure = procedureOf(complaint);
+        boolean paid = command.remedies().contains(Responded.Remedy.PAYMENT);
+        if (paid && command.paymentAmount().isEmpty()) {
+            throw new InvalidCommandException("paymentAmount", "is required with the remedy PAYMENT: the amount "
+                    + "paid, in pounds");
+        }
+        if (!paid && command.paymentAmount().isPresent()) {
+            throw new InvalidCommandException("paymentAmount", "applies only with the remedy PAYMENT");
+        }
         Responded responded = new Responded(stageIdOf(complaint), step.id(), command.outcome(), command.remedies(),
                 command.letter(), clocksMetBy(step), deadlines.requestWindow(procedure, stageOf(complaint),
-                clock.instant()));
+                clock.instant()), command.paymentAmount());
         if (procedure.nextStage(stageOf(complaint)).isPresent()) {
             return List.of(responded);
         }

@@ -39,27 +39,19 @@ public record ChildrenActReport(String organisation, LocalDate from, LocalDate t
                         Map<String, String> outcomes) {
     }
 
-    /** The report of {@code handling}'s Children Act figures, small counts shown as fewer than {@code threshold}. */
-    public static ChildrenActReport of(HandlingReport handling, int threshold) {
+    /** The report of the Children Act procedure's {@code figures}, small counts shown as fewer than {@code threshold}. */
+    public static ChildrenActReport of(String organisation, HandlingFigures.Period period, ProcedureFigures figures,
+                                       int threshold) {
         Suppressed shown = new Suppressed(threshold);
-        Optional<ProcedureFigures> figures = handling.procedures().stream()
-                .filter(procedure -> procedure.procedure().equals(PROCEDURE)).findFirst();
-        return new ChildrenActReport(handling.organisation(), handling.from(), handling.to(), PROCEDURE,
-                figures.map(f -> shown.all(f.received())).orElse(Map.of()),
-                figures.map(f -> shown.all(f.madeBy())).orElse(Map.of()),
-                figures.map(f -> shown.all(f.advocacy())).orElse(Map.of()),
-                figures.map(f -> {
-                    Map<String, Long> themes = new LinkedHashMap<>();
-                    f.themes().forEach((theme, trend) -> themes.put(theme, trend.count()));
-                    return shown.all(themes);
-                }).orElse(Map.of()),
-                figures.map(f -> f.stages().stream().map(stage -> stage(stage, shown)).toList()).orElse(List.of()),
-                figures.map(f -> {
-                    Map<String, Long> ombudsman = new LinkedHashMap<>();
-                    ombudsman.put("referred", f.ombudsman().referred());
-                    ombudsman.putAll(f.ombudsman().decisions());
-                    return shown.all(ombudsman);
-                }).orElse(Map.of()));
+        Map<String, Long> themes = new LinkedHashMap<>();
+        figures.themes().forEach((theme, trend) -> themes.put(theme, trend.count()));
+        Map<String, Long> ombudsman = new LinkedHashMap<>();
+        ombudsman.put("referred", figures.ombudsman().referred());
+        ombudsman.putAll(figures.ombudsman().decisions());
+        return new ChildrenActReport(organisation, period.from(), period.to(), figures.procedure(),
+                shown.all(figures.received()), shown.all(figures.madeBy()), shown.all(figures.advocacy()),
+                shown.all(themes), figures.stages().stream().map(stage -> stage(stage, shown)).toList(),
+                shown.all(ombudsman));
     }
 
     private static Stage stage(StageFigures figures, Suppressed shown) {

@@ -1,5 +1,7 @@
 package uk.redress.complaint.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -75,6 +77,16 @@ public final class HandlingFigures {
             }
         }
         return new HandlingReport(organisation, period.from(), period.to(), period.asOf(), figures);
+    }
+
+    /** The figures of one procedure, all zero where it has no complaints. */
+    public ProcedureFigures procedure(String procedureId, Categories.Lists categories, Period period,
+                                      List<ComplaintRow> complaints, List<StageRow> stages) {
+        ProcedurePolicy procedure = procedures.find(procedureId).orElseThrow(
+                () -> new IllegalArgumentException("no procedure '" + procedureId + "'"));
+        return procedureFigures(procedure, categories, period,
+                complaints.stream().filter(row -> row.procedure().equals(procedureId)).toList(),
+                stages.stream().filter(row -> row.procedure().equals(procedureId)).toList());
     }
 
     private ProcedureFigures procedureFigures(ProcedurePolicy procedure, Categories.Lists categories, Period period,
@@ -204,6 +216,9 @@ public final class HandlingFigures {
                         responded.stream().flatMap(row -> row.outcome().stream()).toList()),
                 countBy(Arrays.stream(Responded.Remedy.values()).map(Enum::name).toList(),
                         responded.stream().flatMap(row -> row.remedies().stream()).toList()),
+                // In pounds and pence, however the amounts were stored (250, 2.5E+2 or 250.00).
+                responded.stream().flatMap(row -> row.payment().stream()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .setScale(2, RoundingMode.UNNECESSARY),
                 new Share(escalated, percent(escalated, responded.size())),
                 lapses(region, period, rows));
     }

@@ -1,5 +1,6 @@
 package uk.redress.complaint.report;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,13 @@ public record HandlingReport(String organisation, LocalDate from, LocalDate to, 
      * @param workingDaysToRespond from the stage's start to its response, for responses sent in the period
      * @param outcomes         the responses' findings, by outcome
      * @param remedies         the remedies the responses offered, by kind
+     * @param payments         what those responses paid, in pounds, in all
      * @param escalated        responses in the period after which the complainant asked for the next stage
      * @param lapses           deadlines of the stage whose lapse fell in the period
      */
     public record StageFigures(String stage, long started, WithinTime acknowledgements, Responses responses,
                                Extensions extensions, Distribution workingDaysToRespond, Map<String, Long> outcomes,
-                               Map<String, Long> remedies, Share escalated, Lapses lapses) {
+                               Map<String, Long> remedies, BigDecimal payments, Share escalated, Lapses lapses) {
     }
 
     /** @param percent withinTime of total, to one decimal; absent when total is 0 */

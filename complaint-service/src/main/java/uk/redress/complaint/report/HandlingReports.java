@@ -43,6 +43,14 @@ public class HandlingReports {
                 rows.complaints(), rows.stages()));
     }
 
+    /** The Children Act procedure's figures of {@code from} to {@code to}, small counts shown as fewer than the threshold. */
+    public Uni<ChildrenActReport> childrenAct(String organisation, LocalDate from, LocalDate to, int threshold) {
+        Period period = new Period(from, to, today());
+        return rows(organisation, to).map(rows -> ChildrenActReport.of(organisation, period,
+                figures.procedure(ChildrenActReport.PROCEDURE, categories.of(organisation), period, rows.complaints(),
+                        rows.stages()), threshold));
+    }
+
     /** The figures of each of the last {@code months} calendar months, this one last (counted to today). */
     public Uni<List<HandlingReport>> monthly(String organisation, int months) {
         LocalDate today = today();
@@ -101,7 +109,7 @@ public class HandlingReports {
                 "acknowledged_on"), promise(row, "response", "responded_on"), date(row, "responded_on"),
                 Optional.ofNullable(row.getString("outcome")),
                 ReportRows.split(row.getString("remedies")), row.getBoolean("escalated"),
-                row.getInteger("version"));
+                Optional.ofNullable(row.getBigDecimal("payment")), row.getInteger("version"));
     }
 
     private static Optional<Promise> promise(Row row, String prefix, String keptOn) {

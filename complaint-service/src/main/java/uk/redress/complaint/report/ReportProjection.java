@@ -46,11 +46,11 @@ public class ReportProjection implements ReplayableProjection {
             INSERT INTO report_stage (complaint_id, stage, organisation, procedure, started_on,
                 acknowledgement_due_original, acknowledgement_due, acknowledged_on, acknowledgement_extensions,
                 acknowledgement_lapsed_due, response_due_original, response_due, responded_on, response_extensions,
-                response_lapsed_due, outcome, remedies, escalated, version)
+                response_lapsed_due, outcome, remedies, escalated, payment, version)
                         -- A null has no type of its own: each nullable parameter says its column's.
             VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS date), CAST(?7 AS date), CAST(?8 AS date), ?9, CAST(?10 AS date),
                 CAST(?11 AS date), CAST(?12 AS date), CAST(?13 AS date), ?14, CAST(?15 AS date), CAST(?16 AS text), ?17,
-                ?18, ?19)
+                ?18, CAST(?19 AS numeric), ?20)
             ON CONFLICT (complaint_id, stage) DO UPDATE SET organisation = EXCLUDED.organisation,
                 procedure = EXCLUDED.procedure, started_on = EXCLUDED.started_on,
                 acknowledgement_due_original = EXCLUDED.acknowledgement_due_original,
@@ -60,7 +60,8 @@ public class ReportProjection implements ReplayableProjection {
                 response_due_original = EXCLUDED.response_due_original, response_due = EXCLUDED.response_due,
                 responded_on = EXCLUDED.responded_on, response_extensions = EXCLUDED.response_extensions,
                 response_lapsed_due = EXCLUDED.response_lapsed_due, outcome = EXCLUDED.outcome,
-                remedies = EXCLUDED.remedies, escalated = EXCLUDED.escalated, version = EXCLUDED.version
+                remedies = EXCLUDED.remedies, escalated = EXCLUDED.escalated, payment = EXCLUDED.payment,
+                version = EXCLUDED.version
             WHERE report_stage.version < EXCLUDED.version""";
 
     private final ProcedurePolicies procedures;
@@ -148,6 +149,7 @@ public class ReportProjection implements ReplayableProjection {
                 response.map(Promise::originalDue).orElse(null), response.map(Promise::due).orElse(null),
                 row.respondedOn().orElse(null), response.map(Promise::extensions).orElse(0),
                 response.flatMap(Promise::lapsedDue).orElse(null),
-                row.outcome().orElse(null), ReportRows.joined(row.remedies()), row.escalated(), row.version());
+                row.outcome().orElse(null), ReportRows.joined(row.remedies()), row.escalated(),
+                row.payment().orElse(null), row.version());
     }
 }

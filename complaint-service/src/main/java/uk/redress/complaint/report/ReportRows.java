@@ -1,5 +1,6 @@
 package uk.redress.complaint.report;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public record ReportRows(ComplaintRow complaint, List<StageRow> stages) {
     public record StageRow(UUID complaintId, String stage, String organisation, String procedure, LocalDate startedOn,
                            Optional<Promise> acknowledgement, Optional<Promise> response,
                            Optional<LocalDate> respondedOn, Optional<String> outcome, List<String> remedies,
-                           boolean escalated, int version) {
+                           boolean escalated, Optional<BigDecimal> payment, int version) {
         public StageRow {
             remedies = List.copyOf(remedies);
         }
@@ -96,7 +97,7 @@ public record ReportRows(ComplaintRow complaint, List<StageRow> stages) {
                 responseClock.flatMap(clock -> promise(complaint, clock)), history.respondedOn(),
                 history.outcome().map(Responded.Outcome::name),
                 history.remedies().stream().map(Responded.Remedy::name).toList(), history.escalated(),
-                complaint.version());
+                history.payment(), complaint.version());
     }
 
     /** Empty while the clock has not started (one that starts after a step). */

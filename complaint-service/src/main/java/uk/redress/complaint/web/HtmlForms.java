@@ -1,9 +1,11 @@
 package uk.redress.complaint.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ final class HtmlForms {
             if (field.equals("remedies")) {
                 ArrayNode remedies = body.putArray("remedies");
                 values.forEach(remedies::add);
+            } else if (field.equals("paymentAmount") && !values.isEmpty() && !values.getFirst().isBlank()) {
+                body.set(field, amount(json, values.getFirst().trim()));
             } else if (!values.isEmpty() && !values.getFirst().isBlank()) {
                 body.put(field, values.getFirst());
             }
@@ -28,6 +32,15 @@ final class HtmlForms {
             body.putArray("remedies");
         }
         return body;
+    }
+
+    /** An amount typed as "250" or "250.00" as a JSON number; anything else as typed, for the API to refuse by name. */
+    private static JsonNode amount(ObjectMapper json, String typed) {
+        try {
+            return json.getNodeFactory().numberNode(new BigDecimal(typed));
+        } catch (NumberFormatException e) {
+            return json.getNodeFactory().textNode(typed);
+        }
     }
 
     static Map<String, String> typed(MultivaluedMap<String, String> form) {

@@ -81,9 +81,9 @@ class BadComplaintInputTest {
                         "aboutHandler", "must be true or false, was '1'"),
                 Arguments.of("a field the request does not have",
                         VALID.replace("\"procedure\"", "\"recievedAt\": \"2026-11-23\", \"procedure\""),
-                        "recievedAt", "is not a field of this request; its fields are aboutHandler, complainant, "
-                                + "details, eventsOccurredOn, kind, outOfTimeReason, procedure, receivedAt, "
-                                + "staffConcerned, summary"));
+                        "recievedAt", "is not a field of this request; its fields are aboutHandler, advocacy, "
+                                + "complainant, complainantRole, details, eventsOccurredOn, kind, outOfTimeReason, "
+                                + "procedure, receivedAt, serviceArea, staffConcerned, summary, themes"));
     }
 
     @ParameterizedTest(name = "{0}")

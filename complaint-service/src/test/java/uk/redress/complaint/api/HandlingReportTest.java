@@ -97,7 +97,8 @@ class HandlingReportTest {
                 .jsonPath().getList("type").contains("DeadlineLapsed"));
         acknowledge(late);
         act(answered, "response", """
-                {"outcome": "UPHELD", "remedies": ["APOLOGY", "PRACTICAL_ACTION"], "letter": "We are sorry."}
+                {"outcome": "UPHELD", "remedies": ["APOLOGY", "PRACTICAL_ACTION", "PAYMENT"], "paymentAmount": 250.00,
+                 "letter": "We are sorry."}
                 """);
         withdraw(withdrawn);
 
@@ -132,6 +133,8 @@ class HandlingReportTest {
         assertThat(year.getInt(STAGE_1 + ".outcomes.UPHELD")).isEqualTo(1);
         assertThat(year.getInt(STAGE_1 + ".remedies.APOLOGY")).isEqualTo(1);
         assertThat(year.getInt(STAGE_1 + ".remedies.PRACTICAL_ACTION")).isEqualTo(1);
+        assertThat(year.getInt(STAGE_1 + ".remedies.PAYMENT")).isEqualTo(1);
+        assertThat(year.getDouble(STAGE_1 + ".payments")).isEqualTo(250.0);
         assertThat(year.getMap(STAGE_1 + ".escalated")).isEqualTo(Map.of("count", 1, "percent", 100.0f));
         // Due 25 March, sent 31 March: two working days late across Easter.
         assertThat(year.getInt(STAGE_1 + ".lapses.count")).isEqualTo(1);
@@ -246,6 +249,13 @@ class HandlingReportTest {
         api().contentType(ContentType.JSON).body("{\"themes\": [\"Delay\", \"Delay\"]}")
                 .when().post("/api/v1/complaints/" + id + "/classification")
                 .then().statusCode(422).body("errors[0].field", equalTo("themes"));
+
+        api().contentType(ContentType.JSON).body("""
+                        {"outcome": "UPHELD", "remedies": ["PAYMENT"], "paymentAmount": 12.345, "letter": "Sorry."}
+                        """)
+                .when().post("/api/v1/complaints/" + id + "/response")
+                .then().statusCode(400).body("errors[0].field", equalTo("paymentAmount"))
+                .body("errors[0].rule", equalTo("must be pounds with at most two decimal places"));
 
         api().when().get("/api/v1/complaints/" + id).then().statusCode(200)
                 .body("version", equalTo(1)).body("classification.themes", empty());

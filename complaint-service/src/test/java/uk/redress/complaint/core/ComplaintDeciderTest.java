@@ -3,6 +3,7 @@ package uk.redress.complaint.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ class ComplaintDeciderTest {
     private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(BankHolidays.shipped());
     private static final ProcedurePolicies PROCEDURES = ProcedurePolicies.shipped();
     private static final Respond RESPONSE =
-            new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.");
+            new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.", Optional.empty());
 
     private static final Escalate ESCALATION = new Escalate("Still unhappy", "An apology", Optional.empty());
 
@@ -105,6 +106,28 @@ class ComplaintDeciderTest {
         record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
         record(decider().respond(complaint(), RESPONSE));
         assertThat(complaint().unlapsedDeadlines()).as("every step done").isEmpty();
+    }
+
+    @Test
+    void aPaymentIsRecordedWithItsAmountAndAnAmountOnlyWithAPayment() {
+        receive("durham-sendiass", "2026-11-23");
+        record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
+        List<Responded.Remedy> paid = List.of(Responded.Remedy.APOLOGY, Responded.Remedy.PAYMENT);
+
+        assertThatThrownBy(() -> decider().respond(complaint(), new Respond(Responded.Outcome.UPHELD, paid,
+                "Sorry.", Optional.empty())))
+                .isInstanceOfSatisfying(InvalidCommandException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("paymentAmount");
+                    assertThat(refused.rule()).startsWith("is required with the remedy PAYMENT");
+                });
+        assertThatThrownBy(() -> decider().respond(complaint(), new Respond(Responded.Outcome.UPHELD,
+                List.of(Responded.Remedy.APOLOGY), "Sorry.", Optional.of(new BigDecimal("50.00")))))
+                .isInstanceOfSatisfying(InvalidCommandException.class,
+                        refused -> assertThat(refused.rule()).isEqualTo("applies only with the remedy PAYMENT"));
+
+        record(decider().respond(complaint(), new Respond(Responded.Outcome.UPHELD, paid, "Sorry.",
+                Optional.of(new BigDecimal("250.00")))));
+        assertThat(complaint().stages().getFirst().payment()).contains(new BigDecimal("250.00"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class ProcessPositionTest {
     private static final ProcedurePolicies PROCEDURES = ProcedurePolicies.shipped();
     private static final DeadlineVariables DEADLINES = new DeadlineVariables(CALENDAR);
     private static final Respond RESPONSE =
-            new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.");
+            new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.", Optional.empty());
 
     private final List<RecordedEvent> history = new ArrayList<>();
     private final ComplaintDecider decider = new ComplaintDecider(PROCEDURES, DEADLINES, CALENDAR,

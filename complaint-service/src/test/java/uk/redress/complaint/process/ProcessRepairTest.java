@@ -47,12 +47,15 @@ import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class ProcessRepairTest {
 
-    /** The repair looks every second, asks after each job every two, and gives a job ten seconds to be offered. */
+    /**
+     * The repair looks every second, asks after each job every two, and gives a job 30 seconds to be offered: on a
+     * loaded machine the engine can take more than ten, and the repair would then start a healthy process again.
+     */
     public static class RepairEverySecond implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("redress.process-repair.every", "1s", "redress.process-repair.check-every", "PT2S",
-                    "redress.process-repair.job-wait", "PT10S");
+                    "redress.process-repair.job-wait", "PT30S");
         }
     }
 

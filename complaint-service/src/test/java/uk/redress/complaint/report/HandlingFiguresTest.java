@@ -228,7 +228,7 @@ class HandlingFiguresTest {
                        boolean escalated) {
         stages.add(new StageRow(complaint, stage, "durham", procedure, day(startedOn),
                 Optional.ofNullable(acknowledgement), Optional.ofNullable(response), optional(respondedOn),
-                Optional.ofNullable(outcome), remedies, escalated, 1));
+                Optional.ofNullable(outcome), remedies, escalated, Optional.empty(), 1));
     }
 
     private static Promise promise(String originalDue, String due, String keptOn, int extensions, String lapsedDue) {

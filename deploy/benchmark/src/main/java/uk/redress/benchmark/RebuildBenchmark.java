@@ -189,7 +189,7 @@ final class RebuildBenchmark {
                 new Responded("stage-1", "respond", Responded.Outcome.PARTLY_UPHELD,
                         List.of(Responded.Remedy.APOLOGY, Responded.Remedy.PRACTICAL_ACTION),
                         "We are sorry the request was not passed on; the assessment panel meets on Monday.",
-                        List.of("stage1Response"), Optional.of(deadline(received.plusDays(70)))),
+                        List.of("stage1Response"), Optional.of(deadline(received.plusDays(70))), Optional.empty()),
                 new Escalated("stage-1", "stage-2", "The panel did not meet.", "A date for the assessment",
                         Map.of("stage2Acknowledgement", deadline(received.plusDays(50)),
                                 "stage2Response", deadline(received.plusDays(75))), Optional.empty()),
@@ -203,7 +203,7 @@ final class RebuildBenchmark {
                 new Responded("stage-2", "respond", Responded.Outcome.UPHELD,
                         List.of(Responded.Remedy.APOLOGY, Responded.Remedy.CHANGE),
                         "We uphold your complaint; this is the council's final word.", List.of("stage2Response"),
-                        Optional.empty()),
+                        Optional.empty(), Optional.empty()),
                 new Closed(Closed.FINAL_RESPONSE)));
         if (n % 10 == 9) {
             return List.of(events.get(0), events.get(1), events.get(2), new Withdrawn("Resolved with the school"));

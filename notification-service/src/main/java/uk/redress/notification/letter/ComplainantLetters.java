@@ -263,6 +263,7 @@ public class ComplainantLetters {
             case "PRACTICAL_ACTION" -> "practical action to put things right";
             case "CHANGE" -> "a change specific to your complaint";
             case "REVIEW_OF_PRACTICE" -> "a review of our practice";
+            case "PAYMENT" -> "a payment";
             default -> remedy.toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }
