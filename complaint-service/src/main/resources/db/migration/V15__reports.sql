@@ -52,3 +52,20 @@ CREATE TABLE report_stage (
     PRIMARY KEY (complaint_id, stage)
 );
 CREATE INDEX report_stage_organisation ON report_stage (organisation, started_on);
+
+-- The service improvements agreed because of complaints: the learning the annual report lists.
+CREATE TABLE report_improvement (
+    complaint_id uuid    NOT NULL,
+    number       integer NOT NULL,
+    organisation text    NOT NULL,
+    procedure    text    NOT NULL,
+    reference    text    NOT NULL,
+    action       text    NOT NULL,
+    owner        text    NOT NULL,
+    agreed_on    date    NOT NULL,
+    due_on       date    NOT NULL,
+    completed_on date,
+    version      integer NOT NULL,
+    PRIMARY KEY (complaint_id, number)
+);
+CREATE INDEX report_improvement_organisation ON report_improvement (organisation, due_on);

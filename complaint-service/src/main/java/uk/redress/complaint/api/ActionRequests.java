@@ -186,4 +186,27 @@ public final class ActionRequests {
                     Optional.ofNullable(complainantRole), Optional.ofNullable(advocacy));
         }
     }
+
+    @Schema(name = "Improvement", description = "A service improvement agreed because of the complaint.")
+    public record ImprovementRequest(
+            @Schema(description = "What will change", examples = "Send EHC needs assessment decisions by email too")
+            @NotBlank @Size(max = 2_000) String action,
+            @Schema(description = "Who sees it done: a team or post, not a person's name",
+                    examples = "SEND casework team manager") @NotBlank @Size(max = 200) String owner,
+            @Schema(examples = "2027-06-30") @NotNull LocalDate dueOn) implements ActionRequest {
+
+        public Commands.AgreeImprovement toCommand() {
+            return new Commands.AgreeImprovement(action, owner, dueOn);
+        }
+    }
+
+    @Schema(name = "ImprovementCompletion", description = "An agreed improvement was done.")
+    public record ImprovementCompletionRequest(
+            @Schema(description = "The improvement's number on the complaint", examples = "1")
+            @NotNull Integer improvement) implements ActionRequest {
+
+        public Commands.CompleteImprovement toCommand() {
+            return new Commands.CompleteImprovement(improvement);
+        }
+    }
 }

@@ -33,6 +33,8 @@ import uk.redress.complaint.access.Callers;
 import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.api.ActionRequests.AcknowledgementRequest;
 import uk.redress.complaint.api.ActionRequests.ClassificationRequest;
+import uk.redress.complaint.api.ActionRequests.ImprovementCompletionRequest;
+import uk.redress.complaint.api.ActionRequests.ImprovementRequest;
 import uk.redress.complaint.api.ActionRequests.ClosureRequest;
 import uk.redress.complaint.api.ActionRequests.EscalationRequest;
 import uk.redress.complaint.api.ActionRequests.ExtensionRequest;
@@ -304,6 +306,33 @@ public class ComplaintResource {
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                                @NotNull(message = "is required") @Valid ClosureRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/improvements")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a service improvement agreed because of the complaint",
+            description = "What will change, who sees it done and by when: the learning the annual report lists "
+                    + "(GET /reports/improvements). Numbered on the complaint from 1; whatever its state.")
+    @ActionResponses
+    public Uni<Response> agreeImprovement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                          @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                          @NotNull(message = "is required") @Valid ImprovementRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/improvement-completion")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that an agreed improvement was done", description = "Once per improvement.")
+    @ActionResponses
+    public Uni<Response> completeImprovement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                             @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                             @NotNull(message = "is required") @Valid
+                                             ImprovementCompletionRequest request) {
         return act(id, ifMatch, correlationId, request.toCommand());
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.core.Complainant;
 import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.Complaint;
+import uk.redress.complaint.core.Improvement;
 import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.core.OmbudsmanDecided;
@@ -37,6 +38,7 @@ public record ComplaintResponse(
         @Schema(description = "The Ombudsman's case, once referred") OmbudsmanResponse ombudsman,
         @Schema(description = "What it is about and who brought it, as set at intake or since")
         Classification classification,
+        @Schema(description = "The service improvements agreed because of it") List<Improvement> improvements,
         @Schema(description = "What can be done now", examples = "[\"acknowledgement\", \"withdrawal\"]")
         List<String> allowedActions) {
 
@@ -74,6 +76,6 @@ public record ComplaintResponse(
                 complaint.complainant(),
                 complaint.summary(), complaint.details(), complaint.receivedOn(), deadlines,
                 complaint.signposting().orElse(null), complaint.ombudsman().map(OmbudsmanResponse::of).orElse(null),
-                complaint.classification(), allowedActions);
+                complaint.classification(), complaint.improvements(), allowedActions);
     }
 }

@@ -55,6 +55,9 @@ final class HandlingReportCsv {
         line(procedure, "", "unclassified", figures.unclassified());
         counts(procedure, "", "madeBy", figures.madeBy());
         counts(procedure, "", "advocacy", figures.advocacy());
+        line(procedure, "", "learning.agreed", figures.learning().agreed());
+        line(procedure, "", "learning.done", figures.learning().done());
+        line(procedure, "", "learning.overdue", figures.learning().overdue());
         figures.stages().forEach(stage -> stage(procedure, stage));
     }
 

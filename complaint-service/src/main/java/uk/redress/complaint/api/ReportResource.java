@@ -24,6 +24,7 @@ import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.report.ChildrenActReport;
 import uk.redress.complaint.report.HandlingReport;
 import uk.redress.complaint.report.HandlingReports;
+import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 
 @RolesAllowed({Roles.MANAGER, Roles.COMPLAINTS_OFFICER})
@@ -107,6 +108,21 @@ public class ReportResource {
     @Produces(TEXT_CSV)
     public Uni<String> childrenActAsCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         return childrenAct(from, to).map(ChildrenActReportCsv::of);
+    }
+
+    @GET
+    @Path("/improvements")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The service improvements agreed because of complaints, across complaints",
+            description = "Each with its complaint's reference, what will change, who sees it done, when it was agreed, "
+                    + "when it is due and when it was done; the soonest due first. overdue=true: only those due "
+                    + "before today and not done.")
+    @APIResponse(responseCode = "200", description = "The improvements")
+    @APIResponse(responseCode = "400", description = "overdue is not true or false",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ImprovementRow>> improvements(@QueryParam("overdue") String overdue) {
+        return reports.improvements(callers.current().organisation(),
+                QueryParameters.flag("overdue", overdue).orElse(false));
     }
 
     @GET

@@ -13,7 +13,8 @@ public final class Commands {
 
     /** Every command on a received complaint. */
     public sealed interface ComplaintCommand permits Acknowledge, DecideStage, CompleteStep, Respond, RequestInformation, Escalate, Extend, Close,
-            Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision, Classify {
+            Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision, Classify, AgreeImprovement,
+            CompleteImprovement {
     }
 
     /** Record that the complainant was sent the acknowledgement of the current stage. */
@@ -66,6 +67,14 @@ public final class Commands {
 
     /** The complainant withdraws the complaint. */
     public record Withdraw(String reason) implements ComplaintCommand {
+    }
+
+    /** Record a service improvement agreed because of the complaint. */
+    public record AgreeImprovement(String action, String owner, LocalDate dueOn) implements ComplaintCommand {
+    }
+
+    /** Record that an agreed improvement was done. */
+    public record CompleteImprovement(int number) implements ComplaintCommand {
     }
 
     /** Set what the complaint is about and who brought it, in place of what was set. */

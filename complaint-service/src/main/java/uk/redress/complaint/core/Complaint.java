@@ -35,6 +35,7 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
  * @param stages               each stage the complaint entered, oldest first, with how it went: what reports count
  * @param endedOn              the day (UK time) it was closed or withdrawn
  * @param classification       what it is about and who brought it
+ * @param improvements         the service improvements agreed because of it, by number
  */
 public record Complaint(
         UUID id,
@@ -64,7 +65,8 @@ public record Complaint(
         UUID complainantId,
         List<StageHistory> stages,
         Optional<LocalDate> endedOn,
-        Classification classification) {
+        Classification classification,
+        List<Improvement> improvements) {
 
     /** @param decision empty until the Ombudsman decides */
     public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
@@ -98,7 +100,7 @@ public record Complaint(
                     Set.copyOf(received.staffConcerned()), received.complainantId(),
                     received.stage().map(stage -> List.of(StageHistory.startedOn(stage, received.receivedOn())))
                             .orElse(List.of()),
-                    Optional.empty(), received.classification());
+                    Optional.empty(), received.classification(), List.of());
         }
         Change next = new Change(state, recorded.version());
         LocalDate day = LocalDate.ofInstant(recorded.occurredAt(), WorkingDayCalendar.UK_TIME);
@@ -174,6 +176,18 @@ public record Complaint(
                 next.classification = classified.classification();
                 yield next.done();
             }
+            case ImprovementAgreed agreed -> {
+                next.improvements = plus(state.improvements, new Improvement(agreed.number(), agreed.action(),
+                        agreed.owner(), day, agreed.dueOn(), Optional.empty()));
+                yield next.done();
+            }
+            case ImprovementCompleted completed -> {
+                next.improvements = state.improvements.stream()
+                        .map(improvement -> improvement.number() == completed.number()
+                                ? improvement.completed(day) : improvement)
+                        .toList();
+                yield next.done();
+            }
         };
     }
 
@@ -229,6 +243,7 @@ public record Complaint(
         List<StageHistory> stages;
         Optional<LocalDate> endedOn;
         Classification classification;
+        List<Improvement> improvements;
 
         Change(Complaint from, int version) {
             this.from = from;
@@ -248,6 +263,7 @@ public record Complaint(
             stages = from.stages;
             endedOn = from.endedOn;
             classification = from.classification;
+            improvements = from.improvements;
         }
 
         /** Changes the history of the stage the complaint is at. */
@@ -269,7 +285,7 @@ public record Complaint(
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
                     from.signposting, lapsesRecorded, assignees, from.organisation, from.staffConcerned,
-                    from.complainantId, stages, endedOn, classification);
+                    from.complainantId, stages, endedOn, classification, improvements);
         }
     }
 

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uk.redress.complaint.core.Commands.Acknowledge;
+import uk.redress.complaint.core.Commands.AgreeImprovement;
 import uk.redress.complaint.core.Commands.Classify;
 import uk.redress.complaint.core.Commands.Close;
+import uk.redress.complaint.core.Commands.CompleteImprovement;
 import uk.redress.complaint.core.Commands.CompleteStep;
 import uk.redress.complaint.core.Commands.DecideStage;
 import uk.redress.complaint.core.Commands.Escalate;
@@ -104,6 +106,29 @@ public class ComplaintDecider {
                 command.aboutHandler(), Optional.of(start.id()),
                 byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),
                 command.organisation(), command.staffConcerned(), command.complainantId(), command.classification());
+    }
+
+    /** Whatever its state: the learning from a complaint is often agreed after its response. */
+    public ImprovementAgreed agreeImprovement(Complaint complaint, AgreeImprovement command) {
+        LocalDate today = today();
+        if (command.dueOn().isBefore(today)) {
+            throw new InvalidCommandException("dueOn", "must not be before today (" + today + "), was "
+                    + command.dueOn());
+        }
+        return new ImprovementAgreed(complaint.improvements().size() + 1, command.action(), command.owner(),
+                command.dueOn());
+    }
+
+    public ImprovementCompleted completeImprovement(Complaint complaint, CompleteImprovement command) {
+        Improvement improvement = complaint.improvements().stream()
+                .filter(agreed -> agreed.number() == command.number()).findFirst()
+                .orElseThrow(() -> new InvalidCommandException("improvement", "must be the number of an improvement "
+                        + "agreed on this complaint (1 to " + complaint.improvements().size() + "), was "
+                        + command.number()));
+        improvement.completedOn().ifPresent(done -> {
+            throw new InvalidCommandException("improvement", "was already done, on " + done);
+        });
+        return new ImprovementCompleted(command.number());
     }
 
     /** Whatever its state: what a complaint was about stays worth correcting for the reports after it closed. */

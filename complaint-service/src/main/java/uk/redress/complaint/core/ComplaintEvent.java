@@ -4,7 +4,8 @@ package uk.redress.complaint.core;
 public sealed interface ComplaintEvent
         permits ComplaintReceived, StepRecorded, InformationRequested, Escalated, DeadlineExtended, DeadlineLapsed,
         TaskAssigned, Closed, Withdrawn, OmbudsmanReferred, OmbudsmanDecided, PersonalDataErased,
-        ProcessIncidentRaised, ProcessIncidentRetried, ComplaintClassified {
+        ProcessIncidentRaised, ProcessIncidentRetried, ComplaintClassified, ImprovementAgreed,
+        ImprovementCompleted {
 
     /** The name an event is stored under: its record's simple name. */
     default String type() {

@@ -12,8 +12,10 @@ import java.util.function.Predicate;
 import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.core.Action;
 import uk.redress.complaint.core.Commands.Acknowledge;
+import uk.redress.complaint.core.Commands.AgreeImprovement;
 import uk.redress.complaint.core.Commands.Classify;
 import uk.redress.complaint.core.Commands.Close;
+import uk.redress.complaint.core.Commands.CompleteImprovement;
 import uk.redress.complaint.core.Commands.ComplaintCommand;
 import uk.redress.complaint.core.Commands.CompleteStep;
 import uk.redress.complaint.core.Commands.DecideStage;
@@ -134,6 +136,8 @@ public class ComplaintService {
             case ReferToOmbudsman referral -> List.of(decider.referToOmbudsman(complaint, referral));
             case RecordOmbudsmanDecision decision -> List.of(decider.recordOmbudsmanDecision(complaint, decision));
             case Classify classify -> List.of(decider.classify(complaint, classify));
+            case AgreeImprovement agree -> List.of(decider.agreeImprovement(complaint, agree));
+            case CompleteImprovement complete -> List.of(decider.completeImprovement(complaint, complete));
         };
     }
 

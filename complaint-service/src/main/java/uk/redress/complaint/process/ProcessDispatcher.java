@@ -24,6 +24,8 @@ import uk.redress.complaint.core.InformationRequested;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.OmbudsmanReferred;
 import uk.redress.complaint.core.ComplaintClassified;
+import uk.redress.complaint.core.ImprovementAgreed;
+import uk.redress.complaint.core.ImprovementCompleted;
 import uk.redress.complaint.core.PersonalDataErased;
 import uk.redress.complaint.core.ProcessIncidentRaised;
 import uk.redress.complaint.core.ProcessIncidentRetried;
@@ -98,6 +100,8 @@ public class ProcessDispatcher {
             case ProcessIncidentRaised incident -> Uni.createFrom().voidItem();
             case ProcessIncidentRetried retried -> Uni.createFrom().voidItem();
             case ComplaintClassified classified -> Uni.createFrom().voidItem();
+            case ImprovementAgreed agreed -> Uni.createFrom().voidItem();
+            case ImprovementCompleted completed -> Uni.createFrom().voidItem();
         };
     }
 

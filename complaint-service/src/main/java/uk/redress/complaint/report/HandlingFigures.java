@@ -23,6 +23,7 @@ import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.Responded;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.Extensions;
+import uk.redress.complaint.report.HandlingReport.Learning;
 import uk.redress.complaint.report.HandlingReport.Lapses;
 import uk.redress.complaint.report.HandlingReport.OmbudsmanFigures;
 import uk.redress.complaint.report.HandlingReport.OpenComplaints;
@@ -33,6 +34,7 @@ import uk.redress.complaint.report.HandlingReport.StageFigures;
 import uk.redress.complaint.report.HandlingReport.Trend;
 import uk.redress.complaint.report.HandlingReport.WithinTime;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.workflow.calendar.Region;
@@ -62,35 +64,41 @@ public final class HandlingFigures {
      * @param complaints the organisation's complaint rows: every one received by {@code to}
      * @param stages     their stage rows
      */
-    public HandlingReport report(String organisation, Categories.Lists categories, Period period,
-                                 List<ComplaintRow> complaints, List<StageRow> stages) {
+    public HandlingReport report(String organisation, Categories.Lists categories, Period period, Rows rows) {
+        List<ComplaintRow> complaints = rows.complaints();
+        List<StageRow> stages = rows.stages();
         Map<String, List<ComplaintRow>> complaintsByProcedure = complaints.stream()
                 .collect(Collectors.groupingBy(ComplaintRow::procedure));
         Map<String, List<StageRow>> stagesByProcedure = stages.stream()
                 .collect(Collectors.groupingBy(StageRow::procedure));
+        Map<String, List<ImprovementRow>> improvementsByProcedure = rows.improvements().stream()
+                .collect(Collectors.groupingBy(ImprovementRow::procedure));
         List<ProcedureFigures> figures = new ArrayList<>();
         for (ProcedurePolicy procedure : procedures.all()) {
             List<ComplaintRow> ofProcedure = complaintsByProcedure.getOrDefault(procedure.id(), List.of());
             if (!ofProcedure.isEmpty()) {
-                figures.add(procedureFigures(procedure, categories, period, ofProcedure,
-                        stagesByProcedure.getOrDefault(procedure.id(), List.of())));
+                figures.add(procedureFigures(procedure, categories, period, new Rows(ofProcedure,
+                        stagesByProcedure.getOrDefault(procedure.id(), List.of()),
+                        improvementsByProcedure.getOrDefault(procedure.id(), List.of()))));
             }
         }
         return new HandlingReport(organisation, period.from(), period.to(), period.asOf(), figures);
     }
 
     /** The figures of one procedure, all zero where it has no complaints. */
-    public ProcedureFigures procedure(String procedureId, Categories.Lists categories, Period period,
-                                      List<ComplaintRow> complaints, List<StageRow> stages) {
+    public ProcedureFigures procedure(String procedureId, Categories.Lists categories, Period period, Rows rows) {
         ProcedurePolicy procedure = procedures.find(procedureId).orElseThrow(
                 () -> new IllegalArgumentException("no procedure '" + procedureId + "'"));
-        return procedureFigures(procedure, categories, period,
-                complaints.stream().filter(row -> row.procedure().equals(procedureId)).toList(),
-                stages.stream().filter(row -> row.procedure().equals(procedureId)).toList());
+        return procedureFigures(procedure, categories, period, new Rows(
+                rows.complaints().stream().filter(row -> row.procedure().equals(procedureId)).toList(),
+                rows.stages().stream().filter(row -> row.procedure().equals(procedureId)).toList(),
+                rows.improvements().stream().filter(row -> row.procedure().equals(procedureId)).toList()));
     }
 
     private ProcedureFigures procedureFigures(ProcedurePolicy procedure, Categories.Lists categories, Period period,
-                                              List<ComplaintRow> complaints, List<StageRow> stages) {
+                                              Rows rows) {
+        List<ComplaintRow> complaints = rows.complaints();
+        List<StageRow> stages = rows.stages();
         Region region = procedure.calendar();
         Map<String, Long> received = countBy(Arrays.stream(ComplaintKind.values()).map(Enum::name).toList(),
                 complaints.stream().filter(complaint -> period.contains(complaint.receivedOn()))
@@ -117,7 +125,13 @@ public final class HandlingFigures {
                         receivedNow.stream().flatMap(row -> row.complainantRole().stream()).toList()),
                 countBy(Arrays.stream(Classification.Advocacy.values()).map(Enum::name).toList(),
                         receivedNow.stream().flatMap(row -> row.advocacy().stream()).toList()),
-                stageFigures);
+                learning(period, rows.improvements()), stageFigures);
+    }
+
+    private static Learning learning(Period period, List<ImprovementRow> improvements) {
+        return new Learning(improvements.stream().filter(row -> period.contains(row.agreedOn())).count(),
+                improvements.stream().filter(row -> row.completedOn().filter(period::contains).isPresent()).count(),
+                improvements.stream().filter(row -> row.overdueOn(period.end())).count());
     }
 
     private static List<ComplaintRow> receivedComplaints(List<ComplaintRow> complaints, LocalDate from, LocalDate to) {
@@ -282,6 +296,10 @@ public final class HandlingFigures {
 
     private static double oneDecimal(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    /** An organisation's report rows: its complaints, their stages and their improvements. */
+    public record Rows(List<ComplaintRow> complaints, List<StageRow> stages, List<ImprovementRow> improvements) {
     }
 
     /**

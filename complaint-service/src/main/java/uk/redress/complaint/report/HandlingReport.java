@@ -28,11 +28,20 @@ public record HandlingReport(String organisation, LocalDate from, LocalDate to, 
      * @param unclassified complaints received in the period with neither a service area nor a theme
      * @param madeBy       complaints received in the period by who made them, where recorded
      * @param advocacy     complaints received in the period by whether advocacy was offered and taken up
+     * @param learning     the service improvements agreed because of complaints
      */
     public record ProcedureFigures(String procedure, Map<String, Long> received, long withdrawn, OpenComplaints openAtEnd,
                                    OmbudsmanFigures ombudsman, Map<String, Trend> serviceAreas,
                                    Map<String, Trend> themes, long unclassified, Map<String, Long> madeBy,
-                                   Map<String, Long> advocacy, List<StageFigures> stages) {
+                                   Map<String, Long> advocacy, Learning learning, List<StageFigures> stages) {
+    }
+
+    /**
+     * @param agreed  improvements agreed in the period
+     * @param done    improvements done in the period
+     * @param overdue improvements due before the report's end and not done by it
+     */
+    public record Learning(long agreed, long done, long overdue) {
     }
 
     /**

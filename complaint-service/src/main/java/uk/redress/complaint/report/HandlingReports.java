@@ -3,6 +3,7 @@ package uk.redress.complaint.report;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.report.HandlingFigures.Period;
+import uk.redress.complaint.report.HandlingFigures.Rows;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
@@ -22,6 +25,8 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
 /** The handling report of an organisation over a period, from the report tables. */
 @ApplicationScoped
 public class HandlingReports {
+
+    private static final String IMPROVEMENTS = "SELECT * FROM report_improvement WHERE organisation = $1";
 
     private final Pool database;
     private final Clock clock;
@@ -40,15 +45,15 @@ public class HandlingReports {
     public Uni<HandlingReport> report(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, today());
         return rows(organisation, to).map(rows -> figures.report(organisation, categories.of(organisation), period,
-                rows.complaints(), rows.stages()));
+                rows));
     }
 
     /** The Children Act procedure's figures of {@code from} to {@code to}, small counts shown as fewer than the threshold. */
     public Uni<ChildrenActReport> childrenAct(String organisation, LocalDate from, LocalDate to, int threshold) {
         Period period = new Period(from, to, today());
         return rows(organisation, to).map(rows -> ChildrenActReport.of(organisation, period,
-                figures.procedure(ChildrenActReport.PROCEDURE, categories.of(organisation), period, rows.complaints(),
-                        rows.stages()), threshold));
+                figures.procedure(ChildrenActReport.PROCEDURE, categories.of(organisation), period, rows),
+                threshold));
     }
 
     /** The figures of each of the last {@code months} calendar months, this one last (counted to today). */
@@ -59,7 +64,7 @@ public class HandlingReports {
             List<HandlingReport> series = new ArrayList<>();
             for (YearMonth month = last.minusMonths(months - 1L); !month.isAfter(last); month = month.plusMonths(1)) {
                 series.add(figures.report(organisation, categories.of(organisation),
-                        new Period(month.atDay(1), month.atEndOfMonth(), today), rows.complaints(), rows.stages()));
+                        new Period(month.atDay(1), month.atEndOfMonth(), today), rows));
             }
             return series;
         });
@@ -81,16 +86,35 @@ public class HandlingReports {
                         .chain(complaints -> connection.preparedQuery(
                                         "SELECT * FROM report_stage WHERE organisation = $1 AND started_on <= $2")
                                 .execute(values)
-                                .map(stages -> {
-                                    List<ComplaintRow> complaintRows = new ArrayList<>();
-                                    complaints.forEach(row -> complaintRows.add(complaintRow(row)));
-                                    List<StageRow> stageRows = new ArrayList<>();
-                                    stages.forEach(row -> stageRows.add(stageRow(row)));
-                                    return new Rows(complaintRows, stageRows);
-                                })));
+                                .chain(stages -> connection.preparedQuery(IMPROVEMENTS + " AND agreed_on <= $2")
+                                        .execute(values)
+                                        .map(improvements -> {
+                                            List<ComplaintRow> complaintRows = new ArrayList<>();
+                                            complaints.forEach(row -> complaintRows.add(complaintRow(row)));
+                                            List<StageRow> stageRows = new ArrayList<>();
+                                            stages.forEach(row -> stageRows.add(stageRow(row)));
+                                            return new Rows(complaintRows, stageRows, improvementRows(improvements));
+                                        }))));
     }
 
-    private record Rows(List<ComplaintRow> complaints, List<StageRow> stages) {
+    /** Every improvement of the organisation, the soonest due first; only those overdue today where asked. */
+    public Uni<List<ImprovementRow>> improvements(String organisation, boolean overdueOnly) {
+        LocalDate today = today();
+        return database.preparedQuery(IMPROVEMENTS + " ORDER BY due_on, reference, number")
+                .execute(Tuple.of(organisation))
+                .map(rows -> improvementRows(rows).stream()
+                        .filter(improvement -> !overdueOnly || improvement.overdueOn(today)).toList());
+    }
+
+    private static List<ImprovementRow> improvementRows(RowSet<Row> rows) {
+        List<ImprovementRow> improvements = new ArrayList<>();
+        for (Row row : rows) {
+            improvements.add(new ImprovementRow(row.getUUID("complaint_id"), row.getInteger("number"),
+                    row.getString("organisation"), row.getString("procedure"), row.getString("reference"),
+                    row.getString("action"), row.getString("owner"), row.getLocalDate("agreed_on"),
+                    row.getLocalDate("due_on"), date(row, "completed_on"), row.getInteger("version")));
+        }
+        return improvements;
     }
 
     private static ComplaintRow complaintRow(Row row) {

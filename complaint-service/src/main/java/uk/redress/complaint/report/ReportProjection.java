@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.eventstore.ReplayableProjection;
+import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -64,6 +65,16 @@ public class ReportProjection implements ReplayableProjection {
                 version = EXCLUDED.version
             WHERE report_stage.version < EXCLUDED.version""";
 
+    private static final String UPSERT_IMPROVEMENT = """
+            INSERT INTO report_improvement (complaint_id, number, organisation, procedure, reference, action, owner,
+                agreed_on, due_on, completed_on, version)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS date), ?11)
+            ON CONFLICT (complaint_id, number) DO UPDATE SET organisation = EXCLUDED.organisation,
+                procedure = EXCLUDED.procedure, reference = EXCLUDED.reference, action = EXCLUDED.action,
+                owner = EXCLUDED.owner, agreed_on = EXCLUDED.agreed_on, due_on = EXCLUDED.due_on,
+                completed_on = EXCLUDED.completed_on, version = EXCLUDED.version
+            WHERE report_improvement.version < EXCLUDED.version""";
+
     private final ProcedurePolicies procedures;
 
     public ReportProjection(ProcedurePolicies procedures) {
@@ -82,7 +93,7 @@ public class ReportProjection implements ReplayableProjection {
 
     @Override
     public List<String> tables() {
-        return List.of("report_complaint", "report_stage");
+        return List.of("report_complaint", "report_stage", "report_improvement");
     }
 
     @Override
@@ -91,6 +102,9 @@ public class ReportProjection implements ReplayableProjection {
         Uni<Integer> written = execute(session, UPSERT_COMPLAINT, values(rows.complaint()));
         for (StageRow stage : rows.stages()) {
             written = written.chain(() -> execute(session, UPSERT_STAGE, values(stage)));
+        }
+        for (ImprovementRow improvement : rows.improvements()) {
+            written = written.chain(() -> execute(session, UPSERT_IMPROVEMENT, values(improvement)));
         }
         return written.replaceWithVoid();
     }
@@ -102,14 +116,20 @@ public class ReportProjection implements ReplayableProjection {
         }
         List<Tuple> complaintRows = new ArrayList<>();
         List<Tuple> stageRows = new ArrayList<>();
+        List<Tuple> improvementRows = new ArrayList<>();
         for (Replayed complaint : complaints) {
             ReportRows rows = rowsOf(complaint.state());
             complaintRows.add(Tuple.from(values(rows.complaint())));
             rows.stages().forEach(stage -> stageRows.add(Tuple.from(values(stage))));
+            rows.improvements().forEach(improvement -> improvementRows.add(Tuple.from(values(improvement))));
         }
         Uni<?> written = connection.preparedQuery(numbered(UPSERT_COMPLAINT)).executeBatch(complaintRows);
         if (!stageRows.isEmpty()) {
             written = written.chain(() -> connection.preparedQuery(numbered(UPSERT_STAGE)).executeBatch(stageRows));
+        }
+        if (!improvementRows.isEmpty()) {
+            written = written.chain(() -> connection.preparedQuery(numbered(UPSERT_IMPROVEMENT))
+                    .executeBatch(improvementRows));
         }
         return written.replaceWithVoid();
     }
@@ -137,6 +157,12 @@ public class ReportProjection implements ReplayableProjection {
                 row.ombudsmanDecision().orElse(null), row.ombudsmanDecidedOn().orElse(null),
                 row.serviceArea().orElse(null), ReportRows.joined(row.themes()), row.complainantRole().orElse(null),
                 row.advocacy().orElse(null), row.version());
+    }
+
+    private static List<Object> values(ImprovementRow row) {
+        return Arrays.asList(row.complaintId(), row.number(), row.organisation(), row.procedure(), row.reference(),
+                row.action(), row.owner(), row.agreedOn(), row.dueOn(), row.completedOn().orElse(null),
+                row.version());
     }
 
     private static List<Object> values(StageRow row) {

@@ -17,7 +17,7 @@ import uk.redress.workflow.procedure.Step;
  * What reports keep of a complaint: a row for it and one for each stage it entered. No personal data: dates, codes and
  * counts only.
  */
-public record ReportRows(ComplaintRow complaint, List<StageRow> stages) {
+public record ReportRows(ComplaintRow complaint, List<StageRow> stages, List<ImprovementRow> improvements) {
 
     /** Between the names of a list kept in one column (themes, remedies): a name is one line. */
     public static final String LIST_SEPARATOR = "\n";
@@ -59,6 +59,17 @@ public record ReportRows(ComplaintRow complaint, List<StageRow> stages) {
         }
     }
 
+    /** A service improvement agreed because of the complaint. */
+    public record ImprovementRow(UUID complaintId, int number, String organisation, String procedure, String reference,
+                                 String action, String owner, LocalDate agreedOn, LocalDate dueOn,
+                                 Optional<LocalDate> completedOn, int version) {
+
+        /** Done by {@code day}, or due before it and not done: overdue. */
+        public boolean overdueOn(LocalDate day) {
+            return dueOn.isBefore(day) && completedOn.filter(done -> !done.isAfter(day)).isEmpty();
+        }
+    }
+
     /**
      * A deadline as reports count it.
      *
@@ -85,7 +96,12 @@ public record ReportRows(ComplaintRow complaint, List<StageRow> stages) {
         List<StageRow> stages = procedure.map(policy -> complaint.stages().stream()
                 .map(history -> stageRow(complaint, policy.stage(history.stage()), history)).toList())
                 .orElse(List.of());
-        return new ReportRows(row, stages);
+        List<ImprovementRow> improvements = complaint.improvements().stream()
+                .map(improvement -> new ImprovementRow(complaint.id(), improvement.number(), complaint.organisation(),
+                        complaint.procedure(), complaint.reference(), improvement.action(), improvement.owner(),
+                        improvement.agreedOn(), improvement.dueOn(), improvement.completedOn(), complaint.version()))
+                .toList();
+        return new ReportRows(row, stages, improvements);
     }
 
     private static StageRow stageRow(Complaint complaint, Stage stage, StageHistory history) {

@@ -16,6 +16,8 @@ import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.OmbudsmanReferred;
 import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.ComplaintClassified;
+import uk.redress.complaint.core.ImprovementAgreed;
+import uk.redress.complaint.core.ImprovementCompleted;
 import uk.redress.complaint.core.PersonalDataErased;
 import uk.redress.complaint.core.ProcessIncidentRaised;
 import uk.redress.complaint.core.ProcessIncidentRetried;
@@ -75,6 +77,10 @@ public record TimelineEntry(String when, String what, String who, String detail)
                     + retried.incidentKey(), who, "");
             case ComplaintClassified classified -> new TimelineEntry(when, "Classified", who,
                     describe(classified.classification()));
+            case ImprovementAgreed agreed -> new TimelineEntry(when, "Improvement " + agreed.number() + " agreed, "
+                    + agreed.owner() + " by " + agreed.dueOn().format(DueText.UK_DATE), who, agreed.action());
+            case ImprovementCompleted completed -> new TimelineEntry(when, "Improvement " + completed.number()
+                    + " done", who, "");
         };
     }
 

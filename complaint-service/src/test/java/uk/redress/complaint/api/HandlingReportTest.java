@@ -101,6 +101,10 @@ class HandlingReportTest {
                  "letter": "We are sorry."}
                 """);
         withdraw(withdrawn);
+        act(answered, "improvements", """
+                {"action": "Phone the family when a transport decision is late", "owner": "Transport team manager",
+                 "dueOn": "2027-04-02"}
+                """);
 
         // Tuesday 6 April, the new financial year.
         stack.moveClockForward(Duration.ofDays(6));
@@ -149,6 +153,8 @@ class HandlingReportTest {
         assertThat(year.getInt(DURHAM + ".themes.Communication.count")).isEqualTo(1);
         assertThat(year.getInt(DURHAM + ".unclassified")).isEqualTo(1);
         assertThat(year.getInt(DURHAM + ".madeBy.PARENT_OR_CARER")).isEqualTo(1);
+        // Agreed on 31 March, due 2 April: not yet overdue at the year's end.
+        assertThat(year.getMap(DURHAM + ".learning")).isEqualTo(Map.of("agreed", 1, "done", 0, "overdue", 0));
 
         JsonPath next = report(YEAR_2027);
         assertThat(next.getInt(DURHAM + ".received.COMPLAINT")).isZero();
@@ -168,6 +174,16 @@ class HandlingReportTest {
         assertThat(next.getInt(STAGE_2 + ".started")).isEqualTo(1);
         assertThat(next.getInt(STAGE_2 + ".acknowledgements.total")).isZero();
         assertThat(next.getFloat(DURHAM + ".ombudsman.councilUpheldRate")).isEqualTo(0.0f);
+        assertThat(next.getMap(DURHAM + ".learning")).isEqualTo(Map.of("agreed", 0, "done", 0, "overdue", 1));
+        manager().queryParam("overdue", true).when().get("/api/v1/reports/improvements").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].action", equalTo("Phone the family when a transport decision is late"))
+                .body("[0].dueOn", equalTo("2027-04-02"));
+        api().contentType(ContentType.JSON).body("{\"improvement\": 2}")
+                .when().post("/api/v1/complaints/" + answered + "/improvement-completion")
+                .then().statusCode(422).body("errors[0].field", equalTo("improvement"))
+                .body("errors[0].rule", equalTo("must be the number of an improvement agreed on this complaint "
+                        + "(1 to 1), was 2"));
 
         JsonPath haringey = JsonPath.from(as("morgan.manager", "haringey", Roles.MANAGER)
                 .when().get(REPORT + YEAR_2026).then().statusCode(200).extract().asString());

@@ -46,7 +46,8 @@ class ChildrenActReportTest {
                 LocalDate.parse("2027-04-06"));
         HandlingReport.ProcedureFigures figures = new HandlingFigures(ProcedurePolicies.shipped(),
                 WorkingDayCalendar.of(BankHolidays.shipped()))
-                .procedure(PROCEDURE, ComplaintFixtures.CATEGORIES.of("durham"), year, complaints, stages);
+                .procedure(PROCEDURE, ComplaintFixtures.CATEGORIES.of("durham"), year,
+                        new HandlingFigures.Rows(complaints, stages, List.of()));
 
         ChildrenActReport report = ChildrenActReport.of("durham", year, figures, 5);
 

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.report.HandlingFigures.Period;
+import uk.redress.complaint.report.HandlingFigures.Rows;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
 import uk.redress.complaint.report.HandlingReport.StageFigures;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.workflow.calendar.BankHolidays;
@@ -38,6 +40,7 @@ class HandlingFiguresTest {
             new HandlingFigures(ProcedurePolicies.shipped(), WorkingDayCalendar.of(BankHolidays.shipped()));
     private final List<ComplaintRow> complaints = new ArrayList<>();
     private final List<StageRow> stages = new ArrayList<>();
+    private final List<ImprovementRow> improvements = new ArrayList<>();
 
     HandlingFiguresTest() {
         // A: acknowledged in time; answered within its agreed extension, not its first date; the Ombudsman upheld it.
@@ -70,6 +73,11 @@ class HandlingFiguresTest {
         stage(f, DURHAM, "stage-1", "2026-08-03",
                 promise("2026-08-06", "2026-08-06", "2026-08-04", 0, null),
                 promise("2026-08-31", "2026-08-31", null, 0, null), null, null, List.of(), false);
+        // Learning from A: one improvement done in the year, one due in March and not done by the year's end, and one
+        // from C agreed the year before and done in this one.
+        improvements.add(improvement(a, "2027-01-27", "2027-03-01", "2027-02-20"));
+        improvements.add(improvement(a, "2027-01-27", "2027-03-15", null));
+        improvements.add(improvement(c, "2026-03-25", "2026-05-01", "2026-04-28"));
         // G: a corporate complaint (no acknowledgement promised), its response lapsed and still not sent.
         UUID g = complaint(CORPORATE, "COMPLAINT", "OPEN", "2027-01-11", null, null, null, null);
         stage(g, CORPORATE, "stage-1", "2027-01-11", null,
@@ -90,6 +98,12 @@ class HandlingFiguresTest {
                 Map.entry("21-40", 0L), Map.entry("41+", 0L));
         // G: 55 working days from 11 January to 31 March 2027.
         assertThat(procedure(CORPORATE).openAtEnd().byAge()).containsEntry("41+", 1L);
+    }
+
+    @Test
+    void theLearningAgreedDoneAndOverdue() {
+        assertThat(procedure(DURHAM).learning()).isEqualTo(new HandlingReport.Learning(2, 2, 1));
+        assertThat(procedure(CORPORATE).learning()).isEqualTo(new HandlingReport.Learning(0, 0, 0));
     }
 
     @Test
@@ -128,7 +142,7 @@ class HandlingFiguresTest {
                 .isEqualTo(new HandlingReport.Lapses(1, distribution(1, 45.0, 45.0, 45.0)));
 
         HandlingReport nextYear = figures.report("durham", LISTS,
-                new Period(day("2027-04-01"), day("2028-03-31"), day("2027-04-06")), complaints, stages);
+                new Period(day("2027-04-01"), day("2028-03-31"), day("2027-04-06")), rows());
         // On 6 April 2027: from 31 March, 1, 2, 5 and 6 April.
         assertThat(nextYear.procedures().getFirst().stages().getFirst().lapses())
                 .isEqualTo(new HandlingReport.Lapses(1, distribution(1, 4.0, 4.0, 4.0)));
@@ -164,7 +178,7 @@ class HandlingFiguresTest {
         assertThat(corporate.workingDaysToRespond()).isEqualTo(new Distribution(0, Optional.empty(),
                 Optional.empty(), Optional.empty()));
         assertThat(procedure(CORPORATE).ombudsman().councilUpheldRate()).isEmpty();
-        assertThat(figures.report("durham", LISTS, YEAR, complaints, stages).procedures())
+        assertThat(figures.report("durham", LISTS, YEAR, rows()).procedures())
                 .extracting(ProcedureFigures::procedure).containsExactlyInAnyOrder(DURHAM, CORPORATE);
     }
 
@@ -180,7 +194,7 @@ class HandlingFiguresTest {
                 // Before the year before: counted in neither.
                 classified("2025-03-31", "EHC plan", List.of("Delay")));
 
-        ProcedureFigures figures = this.figures.report("durham", LISTS, YEAR, classified, List.of())
+        ProcedureFigures figures = this.figures.report("durham", LISTS, YEAR, new Rows(classified, List.of(), improvements))
                 .procedures().getFirst();
 
         assertThat(figures.serviceAreas()).containsExactly(
@@ -200,8 +214,12 @@ class HandlingFiguresTest {
                 themes, Optional.empty(), Optional.empty(), 1);
     }
 
+    private Rows rows() {
+        return new Rows(complaints, stages, improvements);
+    }
+
     private ProcedureFigures procedure(String id) {
-        return figures.report("durham", LISTS, YEAR, complaints, stages).procedures().stream()
+        return figures.report("durham", LISTS, YEAR, rows()).procedures().stream()
                 .filter(procedure -> procedure.procedure().equals(id)).findFirst().orElseThrow();
     }
 
@@ -229,6 +247,12 @@ class HandlingFiguresTest {
         stages.add(new StageRow(complaint, stage, "durham", procedure, day(startedOn),
                 Optional.ofNullable(acknowledgement), Optional.ofNullable(response), optional(respondedOn),
                 Optional.ofNullable(outcome), remedies, escalated, Optional.empty(), 1));
+    }
+
+    private ImprovementRow improvement(UUID complaint, String agreedOn, String dueOn, String completedOn) {
+        int number = (int) improvements.stream().filter(row -> row.complaintId().equals(complaint)).count() + 1;
+        return new ImprovementRow(complaint, number, "durham", DURHAM, "SEND-2026-000001", "Answer by email too",
+                "SEND casework manager", day(agreedOn), day(dueOn), optional(completedOn), 1);
     }
 
     private static Promise promise(String originalDue, String due, String keptOn, int extensions, String lapsedDue) {
