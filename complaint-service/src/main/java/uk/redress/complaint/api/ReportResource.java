@@ -69,10 +69,8 @@ public class ReportResource {
                     + "current financial year") @QueryParam("from") String from,
             @Parameter(description = "The last day counted; default: the 31 March that ends the financial year "
                     + "of from") @QueryParam("to") String to) {
-        LocalDate first = QueryParameters.date("from", from).orElseGet(this::startOfFinancialYear);
-        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> endOfFinancialYear(first));
-        requireOrdered(first, last);
-        return reports.report(callers.current().organisation(), first, last);
+        Days days = days(from, to);
+        return reports.report(callers.current().organisation(), days.first(), days.last());
     }
 
     @GET
@@ -97,10 +95,8 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "A date that is not one, or a period that ends before it starts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ChildrenActReport> childrenAct(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate first = QueryParameters.date("from", from).orElseGet(this::startOfFinancialYear);
-        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> endOfFinancialYear(first));
-        requireOrdered(first, last);
-        return reports.childrenAct(callers.current().organisation(), first, last, smallCountThreshold);
+        Days days = days(from, to);
+        return reports.childrenAct(callers.current().organisation(), days.first(), days.last(), smallCountThreshold);
     }
 
     @GET
@@ -148,10 +144,17 @@ public class ReportResource {
         return monthly(months).map(HandlingReportCsv::of);
     }
 
-    private static void requireOrdered(LocalDate first, LocalDate last) {
+    /** The days a report covers, both included: the current financial year where the request leaves them out. */
+    private record Days(LocalDate first, LocalDate last) {
+    }
+
+    private Days days(String from, String to) {
+        LocalDate first = QueryParameters.date("from", from).orElseGet(this::startOfFinancialYear);
+        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> endOfFinancialYear(first));
         if (last.isBefore(first)) {
             throw new InvalidParameterException("to", "must not be before from (" + first + "), was " + last);
         }
+        return new Days(first, last);
     }
 
     private LocalDate startOfFinancialYear() {
