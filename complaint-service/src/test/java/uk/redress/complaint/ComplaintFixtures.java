@@ -1,9 +1,9 @@
 package uk.redress.complaint;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.redress.complaint.core.Categories;
-import java.time.LocalDate;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
@@ -18,7 +18,10 @@ public final class ComplaintFixtures {
      */
     public static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(BankHolidays.shipped());
 
-    /** The categories of application.properties, as a test that decides without the service needs them. */
+    /**
+     * Service areas and themes for a test that decides without the service (which reads its lists from
+     * application.properties): a few of those, in the same order.
+     */
     public static final Categories CATEGORIES = new Categories(new Categories.Lists(
             List.of("EHC needs assessment", "EHC plan", "Transport"), List.of("Delay", "Communication")), Map.of());
 
