@@ -23,7 +23,7 @@ public final class ActionHeaders {
             return Optional.of(Integer.parseInt(tag));
         } catch (NumberFormatException e) {
             throw new InvalidParameterException("If-Match",
-                    "must be the complaint's ETag, for example \"3\", was " + ifMatch);
+                    "must be the ETag of what it changes, for example \"3\", was " + ifMatch);
         }
     }
 

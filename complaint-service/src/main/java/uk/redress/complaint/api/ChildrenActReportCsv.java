@@ -20,6 +20,7 @@ final class ChildrenActReportCsv {
         writer.all("", "advocacy", report.advocacy());
         writer.all("", "themes", report.themes());
         writer.all("", "ombudsman", report.ombudsman());
+        writer.all("", "learning", report.learning());
         for (ChildrenActReport.Stage stage : report.stages()) {
             writer.line(stage.stage(), "started", stage.started());
             writer.line(stage.stage(), "responses", stage.responses());

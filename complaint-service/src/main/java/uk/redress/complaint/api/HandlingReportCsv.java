@@ -12,7 +12,8 @@ import uk.redress.complaint.report.HandlingReport.Trend;
 /**
  * A handling report as CSV, a figure a line: {@code procedure,stage,measure,value}, the stage empty for a procedure's
  * own figures and a value empty where there is nothing to count (a percentage of none). The measures are named as in
- * the JSON, a nested one by its path ({@code responses.withinAgreedExtension}, {@code outcomes.UPHELD}).
+ * the JSON, a nested one by its path ({@code responses.withinAgreedExtension}, {@code outcomes.UPHELD}); the rates,
+ * which are the organisation's, under no procedure.
  */
 final class HandlingReportCsv {
 
@@ -35,9 +36,19 @@ final class HandlingReportCsv {
         StringBuilder csv = new StringBuilder(HEADER);
         for (HandlingReport report : reports) {
             HandlingReportCsv writer = new HandlingReportCsv(report, csv);
+            writer.rates(report.rates());
             report.procedures().forEach(writer::procedure);
         }
         return csv.toString();
+    }
+
+    /** The organisation's own figures, under no procedure. */
+    private void rates(HandlingReport.Rates rates) {
+        line("", "", "rates.complaintsReceived", rates.complaintsReceived());
+        line("", "", "rates.population", rates.population().map(String::valueOf).orElse(""));
+        line("", "", "rates.per10000Population", rates.per10000Population());
+        line("", "", "rates.childrenWithEhcPlan", rates.childrenWithEhcPlan().map(String::valueOf).orElse(""));
+        line("", "", "rates.per1000ChildrenWithEhcPlan", rates.per1000ChildrenWithEhcPlan());
     }
 
     private void procedure(ProcedureFigures figures) {

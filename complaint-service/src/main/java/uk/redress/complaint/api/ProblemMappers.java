@@ -35,6 +35,7 @@ import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.handling.IdempotencyKeyReusedException;
 import uk.redress.complaint.incident.IncidentNotFoundException;
 import uk.redress.complaint.incident.IncidentResolvedException;
+import uk.redress.complaint.report.WrittenSectionChangedException;
 import uk.redress.complaint.task.TaskNotAvailableException;
 import uk.redress.complaint.task.TaskNotFoundException;
 
@@ -113,6 +114,12 @@ public class ProblemMappers {
                 ? problem(412, "stale-version", "The complaint has changed since it was read", e.getMessage(), List.of())
                 : problem(409, "concurrent-change", "The complaint changed while this request was handled",
                         e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response writtenSectionChanged(WrittenSectionChangedException e) {
+        return problem(412, "stale-version", "The section has been saved since it was read", e.getMessage(),
+                List.of());
     }
 
     @ServerExceptionMapper

@@ -9,9 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +23,7 @@ import uk.redress.complaint.report.ChildrenActReport;
 import uk.redress.complaint.report.HandlingReport;
 import uk.redress.complaint.report.HandlingReports;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
+import uk.redress.complaint.report.ReportingYear;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 
 @RolesAllowed({Roles.MANAGER, Roles.COMPLAINTS_OFFICER})
@@ -39,14 +38,11 @@ public class ReportResource {
     private final HandlingReports reports;
     private final Callers callers;
     private final Clock clock;
-    private final int smallCountThreshold;
 
-    public ReportResource(HandlingReports reports, Callers callers, Clock clock,
-                          @ConfigProperty(name = "redress.reports.small-count-threshold") int smallCountThreshold) {
+    public ReportResource(HandlingReports reports, Callers callers, Clock clock) {
         this.reports = reports;
         this.callers = callers;
         this.clock = clock;
-        this.smallCountThreshold = smallCountThreshold;
     }
 
     @GET
@@ -96,7 +92,7 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ChildrenActReport> childrenAct(@QueryParam("from") String from, @QueryParam("to") String to) {
         Days days = days(from, to);
-        return reports.childrenAct(callers.current().organisation(), days.first(), days.last(), smallCountThreshold);
+        return reports.childrenAct(callers.current().organisation(), days.first(), days.last());
     }
 
     @GET
@@ -149,22 +145,12 @@ public class ReportResource {
     }
 
     private Days days(String from, String to) {
-        LocalDate first = QueryParameters.date("from", from).orElseGet(this::startOfFinancialYear);
-        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> endOfFinancialYear(first));
+        LocalDate first = QueryParameters.date("from", from).orElseGet(() -> ReportingYear.containing(
+                LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME)).from());
+        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> ReportingYear.containing(first).to());
         if (last.isBefore(first)) {
             throw new InvalidParameterException("to", "must not be before from (" + first + "), was " + last);
         }
         return new Days(first, last);
-    }
-
-    private LocalDate startOfFinancialYear() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
-        LocalDate april = LocalDate.of(today.getYear(), Month.APRIL, 1);
-        return today.isBefore(april) ? april.minusYears(1) : april;
-    }
-
-    private static LocalDate endOfFinancialYear(LocalDate from) {
-        LocalDate march = LocalDate.of(from.getYear(), Month.MARCH, 31);
-        return from.isAfter(march) ? march.plusYears(1) : march;
     }
 }

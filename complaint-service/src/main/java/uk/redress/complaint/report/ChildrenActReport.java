@@ -19,12 +19,13 @@ import uk.redress.complaint.report.HandlingReport.StageFigures;
  * @param advocacy   complaints by whether advocacy was offered and taken up
  * @param themes     complaints by what they were about
  * @param ombudsman  the Ombudsman's cases: referred, and decisions by decision
+ * @param learning   what was learned: service improvements agreed, done, and overdue at the period's end
  */
 @Schema(name = "ChildrenActReport")
 public record ChildrenActReport(String organisation, LocalDate from, LocalDate to, String procedure,
                                 Map<String, String> received, Map<String, String> madeBy,
                                 Map<String, String> advocacy, Map<String, String> themes, List<Stage> stages,
-                                Map<String, String> ombudsman) {
+                                Map<String, String> ombudsman, Map<String, String> learning) {
 
     public static final String PROCEDURE = "children-statutory";
 
@@ -48,10 +49,14 @@ public record ChildrenActReport(String organisation, LocalDate from, LocalDate t
         Map<String, Long> ombudsman = new LinkedHashMap<>();
         ombudsman.put("referred", figures.ombudsman().referred());
         ombudsman.putAll(figures.ombudsman().decisions());
+        Map<String, Long> learning = new LinkedHashMap<>();
+        learning.put("agreed", figures.learning().agreed());
+        learning.put("done", figures.learning().done());
+        learning.put("overdue", figures.learning().overdue());
         return new ChildrenActReport(organisation, period.from(), period.to(), figures.procedure(),
                 shown.all(figures.received()), shown.all(figures.madeBy()), shown.all(figures.advocacy()),
                 shown.all(themes), figures.stages().stream().map(stage -> stage(stage, shown)).toList(),
-                shown.all(ombudsman));
+                shown.all(ombudsman), shown.all(learning));
     }
 
     private static Stage stage(StageFigures figures, Suppressed shown) {

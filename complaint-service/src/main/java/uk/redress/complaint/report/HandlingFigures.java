@@ -28,6 +28,7 @@ import uk.redress.complaint.report.HandlingReport.Lapses;
 import uk.redress.complaint.report.HandlingReport.OmbudsmanFigures;
 import uk.redress.complaint.report.HandlingReport.OpenComplaints;
 import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
+import uk.redress.complaint.report.HandlingReport.Rates;
 import uk.redress.complaint.report.HandlingReport.Responses;
 import uk.redress.complaint.report.HandlingReport.Share;
 import uk.redress.complaint.report.HandlingReport.StageFigures;
@@ -37,6 +38,7 @@ import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
+import uk.redress.complaint.report.ReportSettings.Denominators;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -64,7 +66,8 @@ public final class HandlingFigures {
      * @param complaints the organisation's complaint rows: every one received by {@code to}
      * @param stages     their stage rows
      */
-    public HandlingReport report(String organisation, Categories.Lists categories, Period period, Rows rows) {
+    public HandlingReport report(String organisation, Categories.Lists categories, Denominators denominators,
+                                 Period period, Rows rows) {
         List<ComplaintRow> complaints = rows.complaints();
         List<StageRow> stages = rows.stages();
         Map<String, List<ComplaintRow>> complaintsByProcedure = complaints.stream()
@@ -82,7 +85,17 @@ public final class HandlingFigures {
                         improvementsByProcedure.getOrDefault(procedure.id(), List.of()))));
             }
         }
-        return new HandlingReport(organisation, period.from(), period.to(), period.asOf(), figures);
+        long complaintsReceived = receivedComplaints(complaints, period.from(), period.to()).size();
+        return new HandlingReport(organisation, period.from(), period.to(), period.asOf(),
+                new Rates(complaintsReceived, denominators.population(),
+                        rate(complaintsReceived, 10_000, denominators.population()),
+                        denominators.childrenWithEhcPlan(),
+                        rate(complaintsReceived, 1_000, denominators.childrenWithEhcPlan())),
+                figures);
+    }
+
+    private static Optional<Double> rate(long count, int per, Optional<Long> of) {
+        return of.filter(whole -> whole > 0).map(whole -> Math.round(100.0 * count * per / whole) / 100.0);
     }
 
     /** The figures of one procedure, all zero where it has no complaints. */
@@ -269,7 +282,8 @@ public final class HandlingFigures {
         return counts;
     }
 
-    static Optional<Double> percent(long part, long whole) {
+    /** {@code part} of {@code whole} in %, to one decimal; absent when whole is 0. */
+    public static Optional<Double> percent(long part, long whole) {
         return whole == 0 ? Optional.empty() : Optional.of(Math.round(1000.0 * part / whole) / 10.0);
     }
 

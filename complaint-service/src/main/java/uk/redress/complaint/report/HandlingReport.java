@@ -13,10 +13,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param asOf the day the figures were taken: an open complaint's age, and how late an unmet lapse is, count to the
  *             period's end or this day, whichever is earlier
+ * @param rates complaints per head, where the organisation configures its population
  */
 @Schema(name = "HandlingReport")
-public record HandlingReport(String organisation, LocalDate from, LocalDate to, LocalDate asOf,
+public record HandlingReport(String organisation, LocalDate from, LocalDate to, LocalDate asOf, Rates rates,
                              List<ProcedureFigures> procedures) {
+
+    /**
+     * The complaints received in the period under every procedure, set against the figures the organisation
+     * configures; each rate to two decimals, absent where its figure is not configured (or is 0).
+     */
+    public record Rates(long complaintsReceived, Optional<Long> population, Optional<Double> per10000Population,
+                        Optional<Long> childrenWithEhcPlan, Optional<Double> per1000ChildrenWithEhcPlan) {
+    }
 
     /**
      * @param received   complaints, comments and compliments received in the period, and what intake signposted

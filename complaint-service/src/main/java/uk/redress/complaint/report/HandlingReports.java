@@ -32,28 +32,49 @@ public class HandlingReports {
     private final Clock clock;
     private final HandlingFigures figures;
     private final Categories categories;
+    private final ReportSettings settings;
+    private final WrittenSections written;
 
     public HandlingReports(Pool database, Clock clock, ProcedurePolicies procedures, WorkingDayCalendar calendar,
-                           Categories categories) {
+                           Categories categories, ReportSettings settings, WrittenSections written) {
         this.database = database;
         this.clock = clock;
         this.figures = new HandlingFigures(procedures, calendar);
         this.categories = categories;
+        this.settings = settings;
+        this.written = written;
     }
 
     /** The figures of {@code from} to {@code to}, both included, as they stand today. */
     public Uni<HandlingReport> report(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, today());
-        return rows(organisation, to).map(rows -> figures.report(organisation, categories.of(organisation), period,
-                rows));
+        return rows(organisation, to).map(rows -> report(organisation, period, rows));
+    }
+
+    private HandlingReport report(String organisation, Period period, Rows rows) {
+        return figures.report(organisation, categories.of(organisation), settings.denominators(organisation), period,
+                rows);
+    }
+
+    /** The annual report of a reporting year: its figures as they stand today, and what the council wrote. */
+    public Uni<AnnualReport> annual(String organisation, ReportingYear year) {
+        Period period = new Period(year.from(), year.to(), today());
+        return rows(organisation, year.to()).chain(rows -> written.selfAssessment(organisation, year.start())
+                .chain(selfAssessment -> written.statements(organisation, year.start())
+                        .map(statements -> new AnnualReport(organisation, year.start(), year.label(), year.from(),
+                                year.to(), report(organisation, period, rows), rows.improvements().stream()
+                                .filter(row -> row.completedOn().filter(done -> done.isBefore(year.from())).isEmpty())
+                                .map(row -> new AnnualReport.Improvement(row.procedure(), row.action(), row.owner(),
+                                        row.agreedOn(), row.dueOn(), row.completedOn()))
+                                .toList(), selfAssessment, statements))));
     }
 
     /** The Children Act procedure's figures of {@code from} to {@code to}, small counts shown as fewer than the threshold. */
-    public Uni<ChildrenActReport> childrenAct(String organisation, LocalDate from, LocalDate to, int threshold) {
+    public Uni<ChildrenActReport> childrenAct(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, today());
         return rows(organisation, to).map(rows -> ChildrenActReport.of(organisation, period,
                 figures.procedure(ChildrenActReport.PROCEDURE, categories.of(organisation), period, rows),
-                threshold));
+                settings.smallCountThreshold()));
     }
 
     /** The figures of each of the last {@code months} calendar months, this one last (counted to today). */
@@ -63,8 +84,7 @@ public class HandlingReports {
         return rows(organisation, last.atEndOfMonth()).map(rows -> {
             List<HandlingReport> series = new ArrayList<>();
             for (YearMonth month = last.minusMonths(months - 1L); !month.isAfter(last); month = month.plusMonths(1)) {
-                series.add(figures.report(organisation, categories.of(organisation),
-                        new Period(month.atDay(1), month.atEndOfMonth(), today), rows));
+                series.add(report(organisation, new Period(month.atDay(1), month.atEndOfMonth(), today), rows));
             }
             return series;
         });

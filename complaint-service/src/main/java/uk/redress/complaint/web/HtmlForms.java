@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The tasklist's HTML forms as the API's request bodies, and as typed, to show again after an error. */
 final class HtmlForms {
@@ -15,13 +16,16 @@ final class HtmlForms {
     private HtmlForms() {
     }
 
-    /** A form as the JSON body of the matching API action: empty fields left out, remedies as a list. */
+    /** The fields of several ticked boxes, a list in the API's body. */
+    private static final Set<String> LISTS = Set.of("remedies", "themes");
+
+    /** A form as the JSON body of the matching API action: empty fields left out, ticked boxes as a list. */
     static ObjectNode body(ObjectMapper json, MultivaluedMap<String, String> form) {
         ObjectNode body = json.createObjectNode();
         form.forEach((field, values) -> {
-            if (field.equals("remedies")) {
-                ArrayNode remedies = body.putArray("remedies");
-                values.forEach(remedies::add);
+            if (LISTS.contains(field)) {
+                ArrayNode list = body.putArray(field);
+                values.forEach(list::add);
             } else if (field.equals("paymentAmount") && !values.isEmpty() && !values.getFirst().isBlank()) {
                 body.set(field, amount(json, values.getFirst().trim()));
             } else if (!values.isEmpty() && !values.getFirst().isBlank()) {

@@ -36,6 +36,7 @@ import uk.redress.complaint.api.ActionRequests;
 import uk.redress.complaint.api.Problem;
 import uk.redress.complaint.api.TaskForms;
 import uk.redress.complaint.core.Action;
+import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.core.Commands.ComplaintCommand;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.EventContext;
@@ -43,6 +44,7 @@ import uk.redress.complaint.core.Responded;
 import uk.redress.complaint.deadline.DeadlineReports;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.privacy.PersonalDataReads;
+import uk.redress.complaint.report.ChildrenActReport;
 import uk.redress.complaint.task.Task;
 import uk.redress.complaint.task.TaskCursor;
 import uk.redress.complaint.task.TaskQuery;
@@ -88,10 +90,13 @@ public class TasklistPage {
     private final Clock clock;
     private final Callers callers;
     private final PersonalDataReads reads;
+    private final Categories categories;
 
     public TasklistPage(TaskService tasks, TaskForms forms, ComplaintService complaints,
                         DeadlineReports deadlineReports, ProcedurePolicies procedures, WorkingDayCalendar calendar,
-                        ObjectMapper json, Clock clock, Callers callers, PersonalDataReads reads) {
+                        ObjectMapper json, Clock clock, Callers callers, PersonalDataReads reads,
+                        Categories categories) {
+        this.categories = categories;
         this.callers = callers;
         this.reads = reads;
         this.tasks = tasks;
@@ -236,6 +241,18 @@ public class TasklistPage {
                 (task, body) -> body, "Information request recorded");
     }
 
+    /** What the complaint is about (and, for a child's complaint, who made it), from the task's page. */
+    @POST
+    @Path("/tasks/{id}/classification")
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Uni<Response> classify(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return recordFromTaskPage(id, form, ActionRequests.ClassificationRequest.class,
+                (task, body) -> body.has("themes") ? body : body.set("themes", json.createArrayNode()),
+                "Classification recorded");
+    }
+
     /** The task's deadline moved, from the task's page. */
     @POST
     @Path("/tasks/{id}/extension")
@@ -302,7 +319,8 @@ public class TasklistPage {
                     task.isOpen() && task.clock() != null && allowed.contains(Action.EXTEND)
                             && procedure.clock(task.clock()).extension().isPresent(),
                     task.isOpen() && allowed.contains(Action.REQUEST_INFORMATION),
-                    errors, values, notice));
+                    categories.of(complaint.organisation()),
+                    complaint.procedure().equals(ChildrenActReport.PROCEDURE), errors, values, notice));
         });
     }
 

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import uk.redress.complaint.api.Problem;
+import uk.redress.complaint.core.Categories;
+import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.deadline.DeadlineReport;
 import uk.redress.complaint.task.Task;
@@ -57,8 +59,37 @@ public final class TasklistViews {
     public record TaskView(String user, Task task, DueText due, Complaint complaint, String procedureName,
                            String stageName, List<TimelineEntry> timeline, List<DeadlineView> deadlines,
                            List<String> choices, List<String> outcomes, List<String> remedies, boolean extensible,
-                           boolean canAskForInformation, List<Problem.FieldError> errors, Map<String, String> values,
-                           String notice) {
+                           boolean canAskForInformation, Categories.Lists categories, boolean asksWhoComplained,
+                           List<Problem.FieldError> errors, Map<String, String> values, String notice) {
+
+        public List<String> complainantRoles() {
+            return Arrays.stream(Classification.ComplainantRole.values()).map(Enum::name).toList();
+        }
+
+        public List<String> advocacyOptions() {
+            return Arrays.stream(Classification.Advocacy.values()).map(Enum::name).toList();
+        }
+
+        /** What the classification form shows chosen: what was typed after an error, else what is recorded. */
+        public boolean classifiedAs(String field, String option) {
+            if (values.containsKey("serviceArea")) {
+                return checked(field, option);
+            }
+            Classification recorded = complaint.classification();
+            return switch (field) {
+                case "serviceArea" -> recorded.serviceArea().filter(option::equals).isPresent();
+                case "themes" -> recorded.themes().contains(option);
+                case "complainantRole" -> recorded.complainantRole().map(Enum::name).filter(option::equals)
+                        .isPresent();
+                case "advocacy" -> recorded.advocacy().map(Enum::name).filter(option::equals).isPresent();
+                default -> false;
+            };
+        }
+
+        /** A code as words: {@code PARENT_OR_CARER} as "Parent or carer". */
+        public String words(String code) {
+            return ReportViews.words(code);
+        }
 
         public String value(String field) {
             return values.getOrDefault(field, "");

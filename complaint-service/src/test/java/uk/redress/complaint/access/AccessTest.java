@@ -82,6 +82,11 @@ class AccessTest {
                 new Endpoint("GET", "/api/v1/reports/handling/monthly", Set.of(CO, M)),
                 new Endpoint("GET", "/api/v1/reports/children-act", Set.of(CO, M)),
                 new Endpoint("GET", "/api/v1/reports/improvements", Set.of(CO, M)),
+                new Endpoint("GET", "/api/v1/reports/annual/2026", Set.of(CO, M)),
+                new Endpoint("GET", "/api/v1/reports/annual/2026/self-assessment", Set.of(CO, M)),
+                new Endpoint("PUT", "/api/v1/reports/annual/2026/self-assessment", Set.of(CO, M)),
+                new Endpoint("GET", "/api/v1/reports/annual/2026/statements", Set.of(CO, M)),
+                new Endpoint("PUT", "/api/v1/reports/annual/2026/statements", Set.of(CO, M)),
                 new Endpoint("POST", complaint + "/improvements", Set.of(CS, CO, M)),
                 new Endpoint("POST", complaint + "/improvement-completion", Set.of(CS, CO, M)),
                 new Endpoint("GET", "/api/v1/procedures", Set.copyOf(ROLES)),
@@ -95,7 +100,11 @@ class AccessTest {
                 new Endpoint("GET", "/api/v1/admin/process-repairs", Set.of(ADMIN)),
                 new Endpoint("GET", "/tasklist/complaints/" + SOME_ID, Set.of(CW, CO, M)),
                 new Endpoint("GET", "/tasklist", Set.of(CW, CO, M)),
-                new Endpoint("GET", "/tasklist/manager", Set.of(CO, M))));
+                new Endpoint("GET", "/tasklist/manager", Set.of(CO, M)),
+                new Endpoint("GET", "/tasklist/reports", Set.of(CO, M)),
+                new Endpoint("GET", "/tasklist/reports/annual", Set.of(CO, M)),
+                new Endpoint("GET", "/tasklist/reports/annual/self-assessment", Set.of(CO, M)),
+                new Endpoint("GET", "/tasklist/reports/annual/statements", Set.of(CO, M))));
         for (String action : List.of("acknowledgement", "stage-decision", "steps", "response",
                 "information-requests", "extensions", "classification")) {
             endpoints.add(new Endpoint("POST", complaint + "/" + action, Set.of(CS, CW, CO)));
@@ -275,6 +284,7 @@ class AccessTest {
         RequestSpecification spec = request.redirects().follow(false);
         return switch (endpoint.method()) {
             case "POST" -> spec.contentType(ContentType.JSON).body("{}").post(endpoint.path());
+            case "PUT" -> spec.contentType(ContentType.JSON).body("{}").put(endpoint.path());
             case "DELETE" -> spec.delete(endpoint.path());
             default -> spec.get(endpoint.path());
         };

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.report.HandlingFigures.Period;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.workflow.calendar.BankHolidays;
@@ -42,12 +44,17 @@ class ChildrenActReportTest {
                     Optional.of(new Promise(due, due, Optional.of(responded), 0, Optional.empty())),
                     Optional.of(responded), Optional.of("NOT_UPHELD"), List.of(), n == 0, Optional.empty(), 2));
         }
+        // What was learned: an improvement agreed from the first complaint, done in the year.
+        List<ImprovementRow> improvements = List.of(new ImprovementRow(complaints.getFirst().complaintId(), 1,
+                "durham", PROCEDURE, "CA-1", "Tell children of the advocacy service in the first letter",
+                "Children's complaints manager", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
+                Optional.of(LocalDate.parse("2026-08-14")), 3));
         Period year = new Period(LocalDate.parse("2026-04-01"), LocalDate.parse("2027-03-31"),
                 LocalDate.parse("2027-04-06"));
         HandlingReport.ProcedureFigures figures = new HandlingFigures(ProcedurePolicies.shipped(),
                 WorkingDayCalendar.of(BankHolidays.shipped()))
                 .procedure(PROCEDURE, ComplaintFixtures.CATEGORIES.of("durham"), year,
-                        new HandlingFigures.Rows(complaints, stages, List.of()));
+                        new HandlingFigures.Rows(complaints, stages, improvements));
 
         ChildrenActReport report = ChildrenActReport.of("durham", year, figures, 5);
 
@@ -63,6 +70,8 @@ class ChildrenActReportTest {
         assertThat(stageOne.percentWithinTime()).isEqualTo("not shown");
         assertThat(stageOne.outcomes()).containsEntry("NOT_UPHELD", "7").containsEntry("UPHELD", "0");
         assertThat(report.ombudsman()).containsEntry("referred", "0");
+        assertThat(report.learning()).containsExactly(Map.entry("agreed", "fewer than 5"),
+                Map.entry("done", "fewer than 5"), Map.entry("overdue", "0"));
         // A council that sets the threshold at 2 shows the children's two.
         assertThat(ChildrenActReport.of("durham", year, figures, 2).madeBy()).containsEntry("CHILD", "2");
         assertThat(ChildrenActReport.of("durham", year, figures, 2).stages().getFirst().percentWithinTime())

@@ -20,6 +20,7 @@ import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
+import uk.redress.complaint.report.ReportSettings.Denominators;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -85,6 +86,19 @@ class HandlingFiguresTest {
     }
 
     @Test
+    void complaintsSetAgainstThePopulationWhereConfigured() {
+        // A, B, F and G were received in the year, under both procedures: 4 x 10,000 / 522,100 = 0.0766.
+        HandlingReport.Rates rates = figures.report("durham", LISTS,
+                new Denominators(Optional.of(522_100L), Optional.of(4_000L)), YEAR, rows()).rates();
+
+        assertThat(rates).isEqualTo(new HandlingReport.Rates(4, Optional.of(522_100L), Optional.of(0.08),
+                Optional.of(4_000L), Optional.of(1.0)));
+        assertThat(figures.report("durham", LISTS, Denominators.NONE, YEAR, rows()).rates())
+                .isEqualTo(new HandlingReport.Rates(4, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty()));
+    }
+
+    @Test
     void whatWasReceivedWithdrawnAndLeftOpen() {
         ProcedureFigures durham = procedure(DURHAM);
 
@@ -141,7 +155,7 @@ class HandlingFiguresTest {
         assertThat(stage(CORPORATE, "stage-1").lapses())
                 .isEqualTo(new HandlingReport.Lapses(1, distribution(1, 45.0, 45.0, 45.0)));
 
-        HandlingReport nextYear = figures.report("durham", LISTS,
+        HandlingReport nextYear = figures.report("durham", LISTS, Denominators.NONE,
                 new Period(day("2027-04-01"), day("2028-03-31"), day("2027-04-06")), rows());
         // On 6 April 2027: from 31 March, 1, 2, 5 and 6 April.
         assertThat(nextYear.procedures().getFirst().stages().getFirst().lapses())
@@ -178,7 +192,7 @@ class HandlingFiguresTest {
         assertThat(corporate.workingDaysToRespond()).isEqualTo(new Distribution(0, Optional.empty(),
                 Optional.empty(), Optional.empty()));
         assertThat(procedure(CORPORATE).ombudsman().councilUpheldRate()).isEmpty();
-        assertThat(figures.report("durham", LISTS, YEAR, rows()).procedures())
+        assertThat(figures.report("durham", LISTS, Denominators.NONE, YEAR, rows()).procedures())
                 .extracting(ProcedureFigures::procedure).containsExactlyInAnyOrder(DURHAM, CORPORATE);
     }
 
@@ -194,8 +208,8 @@ class HandlingFiguresTest {
                 // Before the year before: counted in neither.
                 classified("2025-03-31", "EHC plan", List.of("Delay")));
 
-        ProcedureFigures figures = this.figures.report("durham", LISTS, YEAR, new Rows(classified, List.of(), improvements))
-                .procedures().getFirst();
+        ProcedureFigures figures = this.figures.report("durham", LISTS, Denominators.NONE, YEAR,
+                new Rows(classified, List.of(), improvements)).procedures().getFirst();
 
         assertThat(figures.serviceAreas()).containsExactly(
                 Map.entry("EHC needs assessment", new HandlingReport.Trend(0, 0, 0)),
@@ -219,7 +233,7 @@ class HandlingFiguresTest {
     }
 
     private ProcedureFigures procedure(String id) {
-        return figures.report("durham", LISTS, YEAR, rows()).procedures().stream()
+        return figures.report("durham", LISTS, Denominators.NONE, YEAR, rows()).procedures().stream()
                 .filter(procedure -> procedure.procedure().equals(id)).findFirst().orElseThrow();
     }
 

@@ -8,12 +8,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,32 +22,21 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Select;
 import uk.redress.complaint.ComplaintFixtures;
-import uk.redress.complaint.TestCallers;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 
-/**
- * The web tasklist in a real browser: Debian's Chromium, driven headless through its chromedriver (no browser
- * download). Screenshots go to target/screenshots.
- */
+/** The web tasklist in a real browser (see {@link Browser}); screenshots go to target/screenshots. */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class TasklistBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static WebDriver browser;
 
     @InjectLocalStack
@@ -61,14 +46,8 @@ class TasklistBrowserTest {
     URL tasklist;
 
     @BeforeAll
-    static void startTheBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(executable("chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("chromedriver"))).usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startTheBrowser() {
+        browser = Browser.chromium();
     }
 
     @AfterAll
@@ -129,6 +108,18 @@ class TasklistBrowserTest {
                 .contains("Extended from " + responseDue + " to " + extended + ": The school's records arrive next week");
         listTasksOf(complaintId);
         assertThat(row(response).getText()).contains(inWords(extended));
+
+        // What it is about, for the reports: from the organisation's lists, recorded as the caseworker.
+        row(response).findElement(By.linkText("Investigate and send the stage 1 response")).click();
+        new Select(browser.findElement(By.id("serviceArea"))).selectByVisibleText("Transport");
+        browser.findElement(By.xpath("//label[text()='Delay']")).click();
+        browser.findElement(By.xpath("//label[text()='Communication']")).click();
+        browser.findElement(By.xpath("//button[text()='Record what it is about']")).click();
+        assertThat(notice()).isEqualTo("Classification recorded");
+        assertThat(browser.findElement(By.id("service-area")).getText()).isEqualTo("Transport");
+        assertThat(browser.findElement(By.id("themes")).getText()).isEqualTo("Delay, Communication");
+        assertThat(api().get("/api/v1/complaints/" + complaintId).then().extract()
+                .<List<String>>path("classification.themes")).containsExactly("Delay", "Communication");
     }
 
     @Test
@@ -246,18 +237,8 @@ class TasklistBrowserTest {
         return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK).format(date);
     }
 
-    /** Through the local sign-in page, which a visit to the tasklist without a session leads to. */
     private void signIn(String user, String name, String role) {
-        browser.manage().deleteAllCookies();
-        browser.get(tasklist.toString());
-        waitFor().until(driver -> driver.getCurrentUrl().contains("/tasklist/sign-in"));
-        browser.findElement(By.id("user")).sendKeys(user);
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("organisation")).sendKeys(TestCallers.ORGANISATION);
-        browser.findElement(By.id("role-" + role)).click();
-        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
-        waitFor().until(driver -> driver.findElement(By.className("redress-nav__user")).getText()
-                .equals("Signed in as " + name));
+        Browser.signIn(browser, tasklist, user, name, role);
     }
 
     private static String receive(String body) {
@@ -287,9 +268,8 @@ class TasklistBrowserTest {
         return visible(By.className("govuk-notification-banner__heading")).getText();
     }
 
-    /** Waits through a page being replaced, whose elements go stale meanwhile. */
     private static FluentWait<WebDriver> waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+        return Browser.waitFor(browser);
     }
 
     private static WebElement visible(By what) {
@@ -297,18 +277,7 @@ class TasklistBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Browser.screenshot(browser, name);
     }
 
-    /** Debian's packages put both on the PATH; a missing one fails the test, naming it. */
-    private static String executable(String name) {
-        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-            File candidate = new File(dir, name);
-            if (candidate.canExecute()) {
-                return candidate.getAbsolutePath();
-            }
-        }
-        throw new IllegalStateException(name + " is not installed: apt-get install chromium chromium-driver "
-                + "(deploy/local/test, the test command, installs them)");
-    }
 }

@@ -54,14 +54,19 @@ import uk.redress.workflow.personaldata.PersonalDataCipher;
 /**
  * The complaint list's rebuild against a bare read of the same events: loads {@code N} events straight into
  * {@code complaint_event} (about ten a complaint, written by the service's own {@link EventCodec} from real event
- * records), then times a scan of the table in replay order and the rebuild through the running service's endpoint.
+ * records), then times a scan of the table in replay order and the rebuild through the running service's endpoint,
+ * the list queries at that size, the reports' rebuild, and the year's handling report beside a bare count.
  *
  * <p>Run with {@code deploy/benchmark/run --rebuild-events 1000000}.
  */
 final class RebuildBenchmark {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final String REBUILD = "/api/v1/admin/projections/complaint-summary/rebuild";
+    private static final String REBUILD = "/api/v1/admin/projections/%s/rebuild";
+    private static final String ANNUAL_REPORT = "/api/v1/reports/handling?from=2026-04-01&to=2027-03-31";
+    private static final List<String> SERVICE_AREAS = List.of("EHC needs assessment", "EHC plan", "Annual review",
+            "Transport", "SEN support in school");
+    private static final List<String> THEMES = List.of("Delay", "Communication", "Decision", "Quality of provision");
     private static final int COPY_CHUNK = 50_000;
     private static final String ORGANISATION = "durham";
 
@@ -102,9 +107,9 @@ final class RebuildBenchmark {
                 }
                 System.out.printf("Bare scan: SELECT payload ... ORDER BY stream_id, version through a cursor...%n");
                 Timed scan = scan(connection);
-                System.out.printf("Rebuild through %s until done (progress in %s)...%n", REBUILD,
-                        settings.dataDir().resolve("logs"));
-                Timed rebuild = rebuild(settings, admin);
+                System.out.printf("Rebuild through %s until done (progress in %s)...%n",
+                        REBUILD.formatted("complaint-summary"), settings.dataDir().resolve("logs"));
+                Timed rebuild = rebuild(settings, admin, "complaint-summary");
                 long listed = count(connection, "SELECT count(*) FROM complaint_summary");
 
                 System.out.printf("%n%-52s %12s %10s %14s%n", "", "events", "seconds", "events/second");
@@ -114,6 +119,7 @@ final class RebuildBenchmark {
                                 + "complaint_summary holds %,d complaints.%n",
                         100 * rebuild.perSecond() / scan.perSecond(), scan.perSecond() / rebuild.perSecond(), listed);
                 listQueries(settings, officer);
+                reports(settings, connection, admin, officer);
             }
         }
     }
@@ -179,7 +185,8 @@ final class RebuildBenchmark {
                 received, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
                 Map.of("stage1Acknowledgement", deadline(received.plusDays(3)),
                         "stage1Response", deadline(received.plusDays(28))), Optional.empty(), ORGANISATION, List.of(),
-                complainantId, Classification.NONE);
+                complainantId, new Classification(Optional.of(SERVICE_AREAS.get(n % SERVICE_AREAS.size())),
+                        List.of(THEMES.get(n % THEMES.size())), Optional.empty(), Optional.empty()));
         List<ComplaintEvent> events = new ArrayList<>(List.of(
                 receivedEvent,
                 new Acknowledged("stage-1", "Dear parent, we received your complaint on " + received
@@ -242,8 +249,8 @@ final class RebuildBenchmark {
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(\\w+)\"");
 
     /** POSTs the rebuild and polls its status until it is no longer running. */
-    private static Timed rebuild(StackSettings settings, String token) throws Exception {
-        URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + REBUILD);
+    private static Timed rebuild(StackSettings settings, String token, String projection) throws Exception {
+        URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + REBUILD.formatted(projection));
         try (HttpClient http = HttpClient.newHttpClient()) {
             // The service fills the list once when it first starts: wait for that to finish before timing ours.
             awaitNotRunning(http, uri, token);
@@ -261,6 +268,64 @@ final class RebuildBenchmark {
             }
             return new Timed(Long.parseLong(match(APPLIED, status)), nanos);
         }
+    }
+
+    /**
+     * The reports' read model rebuilt from the same events, then the year's handling report through the API beside a
+     * bare count of the complaints it counts, each timed over 20 runs after 5 to warm up.
+     */
+    private static void reports(StackSettings settings, Connection connection, String admin, String officer)
+            throws Exception {
+        System.out.printf("%nRebuild of the reports' read model through %s...%n", REBUILD.formatted("reports"));
+        rebuild(settings, admin, "reports").print("rebuild of report_complaint, report_stage");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE report_complaint");
+            statement.execute("VACUUM ANALYZE report_stage");
+        }
+        System.out.printf("report_complaint holds %,d complaints, report_stage %,d stages%n",
+                count(connection, "SELECT count(*) FROM report_complaint"),
+                count(connection, "SELECT count(*) FROM report_stage"));
+        List<Long> bare = new ArrayList<>();
+        for (int run = 0; run < 25; run++) {
+            long start = System.nanoTime();
+            count(connection, "SELECT count(*) FROM report_complaint WHERE organisation = '" + ORGANISATION
+                    + "' AND received_on <= '2027-03-31'");
+            if (run >= 5) {
+                bare.add(System.nanoTime() - start);
+            }
+        }
+        URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + ANNUAL_REPORT);
+        List<Long> report = new ArrayList<>();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (int run = 0; run < 25; run++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer " + officer).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(uri + " answered " + response.statusCode());
+                }
+                if (run >= 5) {
+                    report.add(System.nanoTime() - start);
+                }
+            }
+        }
+        System.out.printf("%n%-60s %8s %8s%n", "", "p50 ms", "p95 ms");
+        printLatency("bare SQL count(*) of the organisation's complaints", bare);
+        printLatency("GET " + ANNUAL_REPORT, report);
+        System.out.printf(Locale.ROOT, "The report took %.1f times the bare count (p50).%n",
+                (double) median(report) / median(bare));
+    }
+
+    private static void printLatency(String name, List<Long> nanos) {
+        nanos.sort(null);
+        System.out.printf(Locale.ROOT, "%-60s %8.1f %8.1f%n", name, median(nanos) / 1e6,
+                nanos.get((int) Math.ceil(0.95 * nanos.size()) - 1) / 1e6);
+    }
+
+    private static long median(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Each list query through the API, a page of 50, timed over 20 runs after 5 to warm up. */
