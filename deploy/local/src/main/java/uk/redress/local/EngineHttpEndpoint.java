@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +39,8 @@ import java.util.function.Supplier;
  * {@code POST /clock/add?duration=P4D}) and what its process instances are doing ({@code GET /process-instances}).
  * And the part of Camunda's orchestration REST API (v2) the services use, answered from the engine's records as a
  * real cluster answers it from its secondary storage: the incident search ({@code POST /v2/incidents/search}) and the
- * variable search ({@code POST /v2/variables/search}), with their filters on keys, names and state, and offset
- * pages ({@code from}, {@code limit}).
+ * variable search ({@code POST /v2/variables/search}, over each process instance's own variables: what the services
+ * search), with their filters on keys, names and state, and offset pages ({@code from}, {@code limit}).
  */
 final class EngineHttpEndpoint implements AutoCloseable {
 
@@ -52,8 +54,9 @@ final class EngineHttpEndpoint implements AutoCloseable {
     private int recordsIndexed;
     private boolean keepsRecords;
     private final Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
-    private final Map<Long, Map<String, Object>> instanceVariables = new LinkedHashMap<>();
-    private final Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
+    // Each process instance's own variables (its scope), by name: what the services search for. Variables of inner
+    // scopes are not kept: at 10,000 complaints they held a quarter of the stack's heap, and nothing asks for them.
+    private final Map<Long, Map<String, IndexedVariable>> instanceVariables = new LinkedHashMap<>();
     private final Map<Long, Map<String, Object>> incidents = new LinkedHashMap<>();
     /**
      * Indexes what is new every few seconds even when nobody asks: the engine lets go of its log only behind its
@@ -73,9 +76,10 @@ final class EngineHttpEndpoint implements AutoCloseable {
         server.createContext("/process-instances",
                 exchange -> HttpResponses.handle(exchange, "GET", e -> readingRecords(this::processInstances)));
         server.createContext("/v2/incidents/search", exchange -> HttpResponses.handle(exchange, "POST",
-                e -> page(readingRecords(this::incidents), request(e))));
+                e -> page(readingRecords(this::incidents), Map::get, Function.identity(), request(e))));
         server.createContext("/v2/variables/search", exchange -> HttpResponses.handle(exchange, "POST",
-                e -> page(readingRecords(this::variables), request(e))));
+                e -> page(readingRecords(this::variables), IndexedVariable::field, IndexedVariable::toJson,
+                        request(e))));
     }
 
     void start() {
@@ -172,17 +176,9 @@ final class EngineHttpEndpoint implements AutoCloseable {
                 // Variables are written before the instance's first element activates: matched up when asked.
                 if (value.getScopeKey() == value.getProcessInstanceKey()) {
                     instanceVariables.computeIfAbsent(value.getProcessInstanceKey(), key -> new LinkedHashMap<>())
-                            .put(value.getName(), parse(value.getValue()));
+                            .put(value.getName(), new IndexedVariable(record.getKey(), value.getName(),
+                                    value.getValue(), value.getProcessInstanceKey(), value.getTenantId()));
                 }
-                Map<String, Object> variable = new LinkedHashMap<>();
-                variable.put("variableKey", String.valueOf(record.getKey()));
-                variable.put("name", value.getName());
-                variable.put("value", value.getValue());
-                variable.put("isTruncated", false);
-                variable.put("scopeKey", String.valueOf(value.getScopeKey()));
-                variable.put("processInstanceKey", String.valueOf(value.getProcessInstanceKey()));
-                variable.put("tenantId", value.getTenantId());
-                variables.put(record.getKey(), variable);
             }
             case INCIDENT -> {
                 IncidentRecordValue value = (IncidentRecordValue) record.getValue();
@@ -212,10 +208,12 @@ final class EngineHttpEndpoint implements AutoCloseable {
 
     /** Each process instance with its variables and the elements it has completed or is waiting in. */
     private List<Map<String, Object>> processInstances() {
-        return instances.values().stream()
-                .map(instance -> instance.toJson(new LinkedHashMap<>(instanceVariables.getOrDefault(instance.key,
-                        Map.of()))))
-                .toList();
+        return instances.values().stream().map(instance -> {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            instanceVariables.getOrDefault(instance.key, Map.of())
+                    .forEach((name, variable) -> variables.put(name, parse(variable.value())));
+            return instance.toJson(variables);
+        }).toList();
     }
 
     /** Every incident the engine raised, by key, with its state now (ACTIVE until resolved). */
@@ -224,9 +222,9 @@ final class EngineHttpEndpoint implements AutoCloseable {
         return incidents.values().stream().<Map<String, Object>>map(LinkedHashMap::new).toList();
     }
 
-    /** Every process variable as it stands, its value as JSON text (as the REST API gives it). */
-    private List<Map<String, Object>> variables() {
-        return List.copyOf(variables.values());
+    /** Every process instance's own variables as they stand. */
+    private List<IndexedVariable> variables() {
+        return instanceVariables.values().stream().flatMap(byName -> byName.values().stream()).toList();
     }
 
     private static JsonNode request(HttpExchange exchange) throws IOException {
@@ -245,15 +243,16 @@ final class EngineHttpEndpoint implements AutoCloseable {
      * The items matching the request's filter (each field equal, given as a value or as {@code {"$eq": value}}), the
      * page from {@code page.from} of at most {@code page.limit} (default 100).
      */
-    private static Map<String, Object> page(List<Map<String, Object>> all, JsonNode request) {
+    private static <T> Map<String, Object> page(List<T> all, BiFunction<T, String, Object> field,
+                                                Function<T, Map<String, Object>> json, JsonNode request) {
         JsonNode filter = request.path("filter");
-        List<Map<String, Object>> matching = all.stream().filter(item -> {
-            for (var field : filter.properties()) {
-                JsonNode wanted = field.getValue().isObject() ? field.getValue().path("$eq") : field.getValue();
+        List<T> matching = all.stream().filter(item -> {
+            for (var name : filter.properties()) {
+                JsonNode wanted = name.getValue().isObject() ? name.getValue().path("$eq") : name.getValue();
                 if (wanted.isMissingNode() || wanted.isNull()) {
-                    throw new HttpResponses.BadRequest("filter '" + field.getKey() + "': only equality is supported");
+                    throw new HttpResponses.BadRequest("filter '" + name.getKey() + "': only equality is supported");
                 }
-                if (!wanted.asText().equals(String.valueOf(item.get(field.getKey())))) {
+                if (!wanted.asText().equals(String.valueOf(field.apply(item, name.getKey())))) {
                     return false;
                 }
             }
@@ -262,7 +261,7 @@ final class EngineHttpEndpoint implements AutoCloseable {
         int from = request.path("page").path("from").asInt(0);
         int limit = request.path("page").path("limit").asInt(100);
         List<Map<String, Object>> page = matching.subList(Math.min(from, matching.size()),
-                Math.min(from + limit, matching.size()));
+                Math.min(from + limit, matching.size())).stream().map(json).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", page);
         answer.put("page", Map.of("totalItems", matching.size(), "hasMoreTotalItems", false));
@@ -297,6 +296,35 @@ final class EngineHttpEndpoint implements AutoCloseable {
     public void close() {
         indexing.shutdownNow();
         server.stop(0);
+    }
+
+    /** A variable of a process instance's own scope, as the engine last wrote it. */
+    private record IndexedVariable(long key, String name, String value, long processInstanceKey, String tenantId) {
+
+        /** A field as the search's filter names it; the scope is always the instance's own. */
+        Object field(String name) {
+            return switch (name) {
+                case "variableKey" -> key;
+                case "name" -> this.name;
+                case "value" -> value;
+                case "isTruncated" -> false;
+                case "scopeKey", "processInstanceKey" -> processInstanceKey;
+                case "tenantId" -> tenantId;
+                default -> null;
+            };
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("variableKey", String.valueOf(key));
+            json.put("name", name);
+            json.put("value", value);
+            json.put("isTruncated", false);
+            json.put("scopeKey", String.valueOf(processInstanceKey));
+            json.put("processInstanceKey", String.valueOf(processInstanceKey));
+            json.put("tenantId", tenantId);
+            return json;
+        }
     }
 
     private static final class ProcessInstanceView {

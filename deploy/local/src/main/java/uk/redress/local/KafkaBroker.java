@@ -65,7 +65,10 @@ final class KafkaBroker implements Component {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0")));
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // The log cleaner's de-duplication map is 128 MB by default, allocated whole: a tenth of the
+                // stack's heap. The compacted topics here (consumer offsets) are small.
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024))));
         return properties;
     }
 
