@@ -27,6 +27,18 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
 public class HandlingReports {
 
     private static final String IMPROVEMENTS = "SELECT * FROM report_improvement WHERE organisation = $1";
+    // Received in the period or the one before (what is received, and the trends); open at some point of the period;
+    // ended in it (withdrawn); or the Ombudsman's in it.
+    private static final String COMPLAINTS = "SELECT * FROM report_complaint WHERE organisation = $1 "
+            + "AND received_on <= $4 AND (received_on >= $2 OR ended_on IS NULL OR ended_on >= $3 "
+            + "OR ombudsman_referred_on >= $3 OR ombudsman_decided_on >= $3)";
+    // Started or answered in the period, or a deadline of it lapsed in it (the day after the due date).
+    private static final String STAGES = "SELECT * FROM report_stage WHERE organisation = $1 AND started_on <= $3 "
+            + "AND (started_on >= $2 OR responded_on >= $2 OR acknowledgement_lapsed_due >= $2::date - 1 "
+            + "OR response_lapsed_due >= $2::date - 1)";
+    // Agreed by the period's end and not done before it starts: agreed, done or overdue in it.
+    private static final String IMPROVEMENTS_OF_PERIOD = " AND agreed_on <= $3 AND (completed_on IS NULL "
+            + "OR completed_on >= $2)";
 
     private final Pool database;
     private final Clock clock;
@@ -48,7 +60,7 @@ public class HandlingReports {
     /** The figures of {@code from} to {@code to}, both included, as they stand today. */
     public Uni<HandlingReport> report(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, today());
-        return rows(organisation, to).map(rows -> report(organisation, period, rows));
+        return rows(organisation, period).map(rows -> report(organisation, period, rows));
     }
 
     private HandlingReport report(String organisation, Period period, Rows rows) {
@@ -59,7 +71,7 @@ public class HandlingReports {
     /** The annual report of a reporting year: its figures as they stand today, and what the council wrote. */
     public Uni<AnnualReport> annual(String organisation, ReportingYear year) {
         Period period = new Period(year.from(), year.to(), today());
-        return rows(organisation, year.to()).chain(rows -> written.selfAssessment(organisation, year.start())
+        return rows(organisation, period).chain(rows -> written.selfAssessment(organisation, year.start())
                 .chain(selfAssessment -> written.statements(organisation, year.start())
                         .map(statements -> new AnnualReport(organisation, year.start(), year.label(), year.from(),
                                 year.to(), report(organisation, period, rows), rows.improvements().stream()
@@ -72,7 +84,7 @@ public class HandlingReports {
     /** The Children Act procedure's figures of {@code from} to {@code to}, small counts shown as fewer than the threshold. */
     public Uni<ChildrenActReport> childrenAct(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, today());
-        return rows(organisation, to).map(rows -> ChildrenActReport.of(organisation, period,
+        return rows(organisation, period).map(rows -> ChildrenActReport.of(organisation, period,
                 figures.procedure(ChildrenActReport.PROCEDURE, categories.of(organisation), period, rows),
                 settings.smallCountThreshold()));
     }
@@ -81,7 +93,8 @@ public class HandlingReports {
     public Uni<List<HandlingReport>> monthly(String organisation, int months) {
         LocalDate today = today();
         YearMonth last = YearMonth.from(today);
-        return rows(organisation, last.atEndOfMonth()).map(rows -> {
+        Period covering = new Period(last.minusMonths(months - 1L).atDay(1), last.atEndOfMonth(), today);
+        return rows(organisation, covering).map(rows -> {
             List<HandlingReport> series = new ArrayList<>();
             for (YearMonth month = last.minusMonths(months - 1L); !month.isAfter(last); month = month.plusMonths(1)) {
                 series.add(report(organisation, new Period(month.atDay(1), month.atEndOfMonth(), today), rows));
@@ -95,26 +108,23 @@ public class HandlingReports {
     }
 
     /**
-     * Every row of the organisation received (or started) by {@code to}: what ended before a period starts still
-     * counts its Ombudsman's decisions, and the period before gives the trends.
+     * The organisation's rows a report of {@code period} (or of any part of it) can count, and no others: what
+     * happened before the period before it and ended before it starts counts in no figure of it.
      */
-    private Uni<Rows> rows(String organisation, LocalDate to) {
-        Tuple values = Tuple.of(organisation, to);
-        return database.withTransaction(connection -> connection.preparedQuery(
-                                "SELECT * FROM report_complaint WHERE organisation = $1 AND received_on <= $2")
-                        .execute(values)
-                        .chain(complaints -> connection.preparedQuery(
-                                        "SELECT * FROM report_stage WHERE organisation = $1 AND started_on <= $2")
-                                .execute(values)
-                                .chain(stages -> connection.preparedQuery(IMPROVEMENTS + " AND agreed_on <= $2")
-                                        .execute(values)
-                                        .map(improvements -> {
-                                            List<ComplaintRow> complaintRows = new ArrayList<>();
-                                            complaints.forEach(row -> complaintRows.add(complaintRow(row)));
-                                            List<StageRow> stageRows = new ArrayList<>();
-                                            stages.forEach(row -> stageRows.add(stageRow(row)));
-                                            return new Rows(complaintRows, stageRows, improvementRows(improvements));
-                                        }))));
+    private Uni<Rows> rows(String organisation, Period period) {
+        Tuple days = Tuple.of(organisation, period.from(), period.to());
+        return database.withTransaction(connection -> connection.preparedQuery(COMPLAINTS)
+                .execute(Tuple.of(organisation, period.previousFrom(), period.from(), period.to()))
+                .chain(complaints -> connection.preparedQuery(STAGES).execute(days)
+                        .chain(stages -> connection.preparedQuery(IMPROVEMENTS + IMPROVEMENTS_OF_PERIOD)
+                                .execute(days)
+                                .map(improvements -> {
+                                    List<ComplaintRow> complaintRows = new ArrayList<>(complaints.size());
+                                    complaints.forEach(row -> complaintRows.add(complaintRow(row)));
+                                    List<StageRow> stageRows = new ArrayList<>(stages.size());
+                                    stages.forEach(row -> stageRows.add(stageRow(row)));
+                                    return new Rows(complaintRows, stageRows, improvementRows(improvements));
+                                }))));
     }
 
     /** Every improvement of the organisation, the soonest due first; only those overdue today where asked. */

@@ -212,6 +212,18 @@ class HandlingReportTest {
         JsonPath haringey = JsonPath.from(as("morgan.manager", "haringey", Roles.MANAGER)
                 .when().get(REPORT + YEAR_2026).then().statusCode(200).extract().asString());
         assertThat(haringey.getInt(DURHAM + ".received.COMPLAINT")).isEqualTo(1);
+        // One received two years before and never answered is no longer received in the year, and still open in it.
+        as("case-system", "haringey", Roles.CASE_SYSTEM).contentType(ContentType.JSON).body("""
+                        {"procedure": "durham-sendiass", "receivedAt": "2025-01-13",
+                         "complainant": {"name": "Sam Taylor", "email": "sam.taylor@example.org"},
+                         "summary": "Moved over from the old system", "details": "Details."}
+                        """)
+                .when().post("/api/v1/complaints").then().statusCode(201);
+        JsonPath haringeyAgain = JsonPath.from(as("morgan.manager", "haringey", Roles.MANAGER)
+                .when().get(REPORT + YEAR_2026).then().statusCode(200).extract().asString());
+        assertThat(haringeyAgain.getInt(DURHAM + ".received.COMPLAINT")).isEqualTo(1);
+        assertThat(haringeyAgain.getInt(DURHAM + ".openAtEnd.total")).isEqualTo(2);
+        assertThat(haringeyAgain.getInt(DURHAM + ".openAtEnd.byAge.'41+'")).isEqualTo(1);
     }
 
     @Test

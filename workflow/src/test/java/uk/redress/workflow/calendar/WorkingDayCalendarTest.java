@@ -9,6 +9,7 @@ import static uk.redress.workflow.calendar.Region.SCOTLAND;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Every expected date here was counted by hand on a calendar, not by this code. */
@@ -19,6 +20,35 @@ class WorkingDayCalendarTest {
 
     private LocalDate due(Region region, String receivedOn, int workingDays) {
         return calendar.count(region, LocalDate.parse(receivedOn), workingDays).deadline().dueDate();
+    }
+
+    @Test
+    void workingDaysBetweenAreTheDaysAfterTheFirstUpToTheSecondThatAreWorkingDays() {
+        // Christmas 2026 to the new year in England: 28 December (substitute for Boxing Day) and 1 January are off.
+        assertThat(calendar.workingDaysBetween(ENGLAND_AND_WALES, LocalDate.parse("2026-12-24"),
+                LocalDate.parse("2027-01-04"))).isEqualTo(4);
+        // Scotland's 2 January, a Saturday in 2027, is taken on Monday 4 January.
+        assertThat(calendar.workingDaysBetween(SCOTLAND, LocalDate.parse("2026-12-31"),
+                LocalDate.parse("2027-01-08"))).isEqualTo(4);
+        assertThat(calendar.workingDaysBetween(ENGLAND_AND_WALES, LocalDate.parse("2026-12-24"),
+                LocalDate.parse("2026-12-24"))).isZero();
+        assertThat(calendar.workingDaysBetween(ENGLAND_AND_WALES, LocalDate.parse("2027-01-04"),
+                LocalDate.parse("2026-12-24"))).isZero();
+        // Over spans up to a year and a half from days of 2025 to 2031 (published and generated years),
+        // the same as a walk through the days asking each whether it is a working day.
+        Random random = new Random(20261202);
+        for (Region region : Region.values()) {
+            for (LocalDate from = LocalDate.parse("2025-01-01"); from.isBefore(LocalDate.parse("2031-01-01"));
+                 from = from.plusDays(1 + random.nextInt(9))) {
+                LocalDate to = from.plusDays(random.nextInt(550));
+                int walked = 0;
+                for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+                    walked += calendar.isWorkingDay(region, day) ? 1 : 0;
+                }
+                assertThat(calendar.workingDaysBetween(region, from, to)).as("%s %s to %s", region, from, to)
+                        .isEqualTo(walked);
+            }
+        }
     }
 
     @Test
