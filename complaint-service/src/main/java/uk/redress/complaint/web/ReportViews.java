@@ -123,6 +123,14 @@ public final class ReportViews {
      */
     public record DashboardView(String user, String organisation, String asOf, String monthLabel, Headline month,
                                 String yearLabel, int yearStart, Headline year, List<BarChart> charts) {
+
+        public String monthCaption() {
+            return "This month, " + monthLabel;
+        }
+
+        public String yearCaption() {
+            return "This year so far, " + yearLabel;
+        }
     }
 
     /** A measure across a procedure's stages, one figure a stage. */
@@ -142,6 +150,10 @@ public final class ReportViews {
     public record AnnualView(String user, AnnualReport report, Headline headline, List<Figure> rates,
                              List<ProcedureSection> procedures, List<SelfAssessment.Row> notComplying,
                              List<ReportingYear> years, String asOf, String notice) {
+
+        public String headlineCaption() {
+            return "Every procedure and stage, " + report.label();
+        }
 
         /** "1 April 2026 to 31 March 2027" */
         public String period() {
