@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.process.test.engine.OnceReadRecordSource;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
@@ -14,7 +16,6 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,13 +48,13 @@ final class EngineHttpEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration INDEXING_INTERVAL = Duration.ofSeconds(5);
+    private static final Set<ValueType> INDEXED = EnumSet.of(ValueType.PROCESS_INSTANCE, ValueType.VARIABLE,
+            ValueType.INCIDENT);
 
     private final ZeebeEngine engine;
     private final HttpServer server;
     private final Object recordsRead = new Object();
-    // The index of the engine's records, read up to recordsIndexed; guarded by recordsRead.
-    private int recordsIndexed;
-    private boolean keepsRecords;
+    // The index of the engine's records; guarded by recordsRead.
     private final Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
     // Each process instance's own variables (its scope), by name: what the services search for. Variables of inner
     // scopes are not kept: at 10,000 complaints they held a quarter of the stack's heap, and nothing asks for them.
@@ -126,44 +128,19 @@ final class EngineHttpEndpoint implements AutoCloseable {
     }
 
     /**
-     * Reads the records the engine wrote since the last read into the index: a read costs what is new, not all the
-     * engine has kept. The engine's record source keeps every record it has handed out, decoded (some 4 KB each;
-     * gigabytes at 10,000 complaints): once indexed, they are let go.
+     * Reads the records the engine wrote since the last read into the index: a read costs what is new, and only the
+     * events indexed here are decoded (see {@link OnceReadRecordSource}).
      */
     private void catchUp() {
-        RecordStreamSource source = engine.engine().getRecordStreamSource();
-        int position = 0;
-        for (Record<?> record : source.getRecords()) {
-            if (position++ >= recordsIndexed) {
-                index(record);
-            }
-        }
-        recordsIndexed = forget(source) ? 0 : position;
+        ((OnceReadRecordSource) engine.engine().getRecordStreamSource()).readNew(EngineHttpEndpoint::indexed,
+                this::index);
     }
 
-    /** Empties the record source's cache of decoded records; answers false where this engine's source has none. */
-    private boolean forget(RecordStreamSource source) {
-        try {
-            Field cache = source.getClass().getDeclaredField("records");
-            cache.setAccessible(true);
-            if (cache.get(source) instanceof List<?> records) {
-                records.clear();
-                return true;
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            if (!keepsRecords) {
-                keepsRecords = true;
-                System.err.println("The engine's records cannot be let go once indexed (" + e + "): the stack's "
-                        + "memory grows with them");
-            }
-        }
-        return false;
+    private static boolean indexed(RecordMetadata metadata) {
+        return metadata.getRecordType() == RecordType.EVENT && INDEXED.contains(metadata.getValueType());
     }
 
     private void index(Record<?> record) {
-        if (record.getRecordType() != RecordType.EVENT) {
-            return;
-        }
         switch (record.getValueType()) {
             case PROCESS_INSTANCE -> {
                 ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();

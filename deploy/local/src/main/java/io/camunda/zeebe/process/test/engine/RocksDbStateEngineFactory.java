@@ -79,7 +79,7 @@ public final class RocksDbStateEngineFactory {
         StreamProcessor streamProcessor =
                 streamProcessor(logStream, database, scheduler, responseWriter, commandSender, jobStreamer, clock);
         EngineStateMonitor stateMonitor = new EngineStateMonitor(logStorage, streamProcessor);
-        RecordStreamSourceImpl records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION_ID);
+        OnceReadRecordSource records = new OnceReadRecordSource(logStream.newLogStreamReader(), PARTITION_ID);
         return new InMemoryEngine(grpcServer, streamProcessor, gateway, database, logStream, scheduler, records,
                 clock, stateMonitor);
     }

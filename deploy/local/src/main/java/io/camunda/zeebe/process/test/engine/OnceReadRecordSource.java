@@ -1,0 +1,57 @@
+package io.camunda.zeebe.process.test.engine;
+
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
+import io.camunda.zeebe.protocol.record.Record;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The engine's record stream, read once and kept by nobody. The process-test engine's own source decodes every
+ * record into a list it never empties; when a clock move makes thousands of timers due, the engine writes hundreds of
+ * thousands of trigger commands and rejections in minutes, and that list filled the local stack's heap at 10,000
+ * complaints. Here a reader asks for the records written since its last read, of the kinds it wants: only those are
+ * decoded, each handed on and let go.
+ */
+public final class OnceReadRecordSource implements RecordStreamSource {
+
+    private final LogStreamReader reader;
+    private final int partitionId;
+    private long lastPosition = -1;
+
+    OnceReadRecordSource(LogStreamReader reader, int partitionId) {
+        this.reader = reader;
+        this.partitionId = partitionId;
+    }
+
+    /** Hands each record written since the last read that {@code wanted} asks for, in order, to {@code each}. */
+    public synchronized void readNew(Predicate<RecordMetadata> wanted, Consumer<Record<?>> each) {
+        if (lastPosition < 0) {
+            reader.seekToFirstEvent();
+        } else {
+            reader.seekToNextEvent(lastPosition);
+        }
+        while (reader.hasNext()) {
+            LoggedEvent event = reader.next();
+            RecordMetadata metadata = new RecordMetadata();
+            event.readMetadata(metadata);
+            if (wanted.test(metadata)) {
+                UnifiedRecordValue value = UnifiedRecordValue.allRecordsMap().get(metadata.getValueType());
+                event.readValue(value);
+                each.accept(new CopiedRecord<>(value, metadata, event.getKey(), partitionId, event.getPosition(),
+                        event.getSourceEventPosition(), event.getTimestamp()));
+            }
+            lastPosition = event.getPosition();
+        }
+    }
+
+    /** Nothing is kept to give: records are read once, through {@link #readNew}. */
+    @Override
+    public Iterable<Record<?>> getRecords() {
+        throw new UnsupportedOperationException("this engine's records are read once, through readNew");
+    }
+}
