@@ -68,14 +68,16 @@ public class HandlingReports {
                 rows);
     }
 
-    /** The annual report of a reporting year: its figures as they stand today, and what the council wrote. */
+    /**
+     * The annual report of a reporting year: its figures as they stand today, and what the council wrote. Its
+     * improvements are those the year's rows hold: agreed by its end and not done before it began.
+     */
     public Uni<AnnualReport> annual(String organisation, ReportingYear year) {
         Period period = new Period(year.from(), year.to(), today());
         return rows(organisation, period).chain(rows -> written.selfAssessment(organisation, year.start())
                 .chain(selfAssessment -> written.statements(organisation, year.start())
                         .map(statements -> new AnnualReport(organisation, year.start(), year.label(), year.from(),
                                 year.to(), report(organisation, period, rows), rows.improvements().stream()
-                                .filter(row -> row.completedOn().filter(done -> done.isBefore(year.from())).isEmpty())
                                 .map(row -> new AnnualReport.Improvement(row.procedure(), row.action(), row.owner(),
                                         row.agreedOn(), row.dueOn(), row.completedOn()))
                                 .toList(), selfAssessment, statements))));

@@ -76,6 +76,6 @@ public final class Browser {
             }
         }
         throw new IllegalStateException(name + " is not installed: apt-get install chromium chromium-driver "
-                + "(deploy/local/test, the test command, installs them)");
+                + "(./mvnw verify runs deploy/local/install-browser, which installs them)");
     }
 }
