@@ -4,21 +4,20 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.ComplaintKind;
-import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.Responded;
 import uk.redress.complaint.report.HandlingReport.Distribution;
@@ -34,10 +33,7 @@ import uk.redress.complaint.report.HandlingReport.Share;
 import uk.redress.complaint.report.HandlingReport.StageFigures;
 import uk.redress.complaint.report.HandlingReport.Trend;
 import uk.redress.complaint.report.HandlingReport.WithinTime;
-import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
-import uk.redress.complaint.report.ReportRows.Promise;
-import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.complaint.report.ReportSettings.Denominators;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
@@ -46,8 +42,8 @@ import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 
 /**
- * Works out a {@link HandlingReport} from the report rows of one organisation: pure, so that every measure can be
- * checked against figures worked out by hand.
+ * Works out a {@link HandlingReport} from what the report tables give a period ({@link Counts}): pure, so that every
+ * measure follows from sums and rows a test can write down.
  */
 public final class HandlingFigures {
 
@@ -56,36 +52,25 @@ public final class HandlingFigures {
 
     private final ProcedurePolicies procedures;
     private final WorkingDayCalendar calendar;
+    private final Tallies tallies;
 
     public HandlingFigures(ProcedurePolicies procedures, WorkingDayCalendar calendar) {
         this.procedures = procedures;
         this.calendar = calendar;
+        this.tallies = new Tallies(calendar);
     }
 
-    /**
-     * @param complaints the organisation's complaint rows: every one received by {@code to}
-     * @param stages     their stage rows
-     */
+    /** The figures of every procedure the counts name, in the order procedures are listed. */
     public HandlingReport report(String organisation, Categories.Lists categories, Denominators denominators,
-                                 Period period, Rows rows) {
-        List<ComplaintRow> complaints = rows.complaints();
-        List<StageRow> stages = rows.stages();
-        Map<String, List<ComplaintRow>> complaintsByProcedure = complaints.stream()
-                .collect(Collectors.groupingBy(ComplaintRow::procedure));
-        Map<String, List<StageRow>> stagesByProcedure = stages.stream()
-                .collect(Collectors.groupingBy(StageRow::procedure));
-        Map<String, List<ImprovementRow>> improvementsByProcedure = rows.improvements().stream()
-                .collect(Collectors.groupingBy(ImprovementRow::procedure));
-        List<ProcedureFigures> figures = new ArrayList<>();
-        for (ProcedurePolicy procedure : procedures.all()) {
-            List<ComplaintRow> ofProcedure = complaintsByProcedure.getOrDefault(procedure.id(), List.of());
-            if (!ofProcedure.isEmpty()) {
-                figures.add(procedureFigures(procedure, categories, period, new Rows(ofProcedure,
-                        stagesByProcedure.getOrDefault(procedure.id(), List.of()),
-                        improvementsByProcedure.getOrDefault(procedure.id(), List.of()))));
-            }
-        }
-        long complaintsReceived = receivedComplaints(complaints, period.from(), period.to()).size();
+                                 Period period, Counts counts) {
+        List<ProcedureFigures> figures = procedures.all().stream()
+                .filter(procedure -> counts.names(procedure.id()))
+                .map(procedure -> procedureFigures(procedure, categories, period, counts))
+                .toList();
+        long complaintsReceived = counts.sums().stream()
+                .filter(sum -> sum.current() && sum.measure().equals(Tallies.named(Tallies.RECEIVED,
+                        ComplaintKind.COMPLAINT.name())))
+                .mapToLong(Sum::count).sum();
         return new HandlingReport(organisation, period.from(), period.to(), period.asOf(),
                 new Rates(complaintsReceived, denominators.population(),
                         rate(complaintsReceived, 10_000, denominators.population()),
@@ -99,46 +84,35 @@ public final class HandlingFigures {
     }
 
     /** The figures of one procedure, all zero where it has no complaints. */
-    public ProcedureFigures procedure(String procedureId, Categories.Lists categories, Period period, Rows rows) {
+    public ProcedureFigures procedure(String procedureId, Categories.Lists categories, Period period, Counts counts) {
         ProcedurePolicy procedure = procedures.find(procedureId).orElseThrow(
                 () -> new IllegalArgumentException("no procedure '" + procedureId + "'"));
-        return procedureFigures(procedure, categories, period, new Rows(
-                rows.complaints().stream().filter(row -> row.procedure().equals(procedureId)).toList(),
-                rows.stages().stream().filter(row -> row.procedure().equals(procedureId)).toList(),
-                rows.improvements().stream().filter(row -> row.procedure().equals(procedureId)).toList()));
+        return procedureFigures(procedure, categories, period, counts);
     }
 
     private ProcedureFigures procedureFigures(ProcedurePolicy procedure, Categories.Lists categories, Period period,
-                                              Rows rows) {
-        List<ComplaintRow> complaints = rows.complaints();
-        List<StageRow> stages = rows.stages();
+                                              Counts counts) {
+        Measures now = new Measures(counts, procedure.id(), Tallies.NO_STAGE, true);
+        Measures before = new Measures(counts, procedure.id(), Tallies.NO_STAGE, false);
         Region region = procedure.calendar();
-        Map<String, Long> received = countBy(Arrays.stream(ComplaintKind.values()).map(Enum::name).toList(),
-                complaints.stream().filter(complaint -> period.contains(complaint.receivedOn()))
-                        .map(ComplaintRow::kind).toList());
-        long withdrawn = complaints.stream()
-                .filter(complaint -> complaint.status().equals(ComplaintStatus.WITHDRAWN.name()))
-                .filter(complaint -> complaint.endedOn().filter(period::contains).isPresent())
-                .count();
-        List<StageRow> responded = stages.stream()
-                .filter(stage -> stage.respondedOn().filter(period::contains).isPresent()).toList();
         List<StageFigures> stageFigures = procedure.stages().stream()
-                .map(stage -> stageFigures(region, stage, period,
-                        stages.stream().filter(row -> row.stage().equals(stage.id())).toList()))
+                .map(stage -> stageFigures(region, stage, period, counts, procedure.id()))
                 .toList();
-        List<ComplaintRow> receivedNow = receivedComplaints(complaints, period.from(), period.to());
-        List<ComplaintRow> receivedBefore = receivedComplaints(complaints, period.previousFrom(),
-                period.from().minusDays(1));
-        return new ProcedureFigures(procedure.id(), received, withdrawn, openAtEnd(region, period, complaints),
-                ombudsman(period, complaints, responded),
-                trends(categories.serviceAreas(), receivedNow, receivedBefore, row -> row.serviceArea().stream()),
-                trends(categories.themes(), receivedNow, receivedBefore, row -> row.themes().stream()),
-                receivedNow.stream().filter(row -> row.serviceArea().isEmpty() && row.themes().isEmpty()).count(),
-                countBy(Arrays.stream(Classification.ComplainantRole.values()).map(Enum::name).toList(),
-                        receivedNow.stream().flatMap(row -> row.complainantRole().stream()).toList()),
-                countBy(Arrays.stream(Classification.Advocacy.values()).map(Enum::name).toList(),
-                        receivedNow.stream().flatMap(row -> row.advocacy().stream()).toList()),
-                learning(period, rows.improvements()), stageFigures);
+        return new ProcedureFigures(procedure.id(), now.byName(Tallies.RECEIVED, names(ComplaintKind.values())),
+                now.count(Tallies.WITHDRAWN), openAtEnd(region, period, counts, procedure.id()),
+                ombudsman(now, stageFigures),
+                trends(categories.serviceAreas(), now, before, Tallies.SERVICE_AREA),
+                trends(categories.themes(), now, before, Tallies.THEME),
+                now.count(Tallies.UNCLASSIFIED),
+                now.byName(Tallies.MADE_BY, names(Classification.ComplainantRole.values())),
+                now.byName(Tallies.ADVOCACY, names(Classification.Advocacy.values())),
+                learning(period, counts.improvements().stream()
+                        .filter(row -> row.procedure().equals(procedure.id())).toList()),
+                stageFigures);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static Learning learning(Period period, List<ImprovementRow> improvements) {
@@ -147,18 +121,10 @@ public final class HandlingFigures {
                 improvements.stream().filter(row -> row.overdueOn(period.end())).count());
     }
 
-    private static List<ComplaintRow> receivedComplaints(List<ComplaintRow> complaints, LocalDate from, LocalDate to) {
-        return complaints.stream()
-                .filter(row -> row.kind().equals(ComplaintKind.COMPLAINT.name()))
-                .filter(row -> !row.receivedOn().isBefore(from) && !row.receivedOn().isAfter(to))
-                .toList();
-    }
-
     /** By the organisation's list, in its order, then any other name recorded (a list changes; the record stays). */
-    private static Map<String, Trend> trends(List<String> listed, List<ComplaintRow> now, List<ComplaintRow> before,
-                                             Function<ComplaintRow, Stream<String>> names) {
-        Map<String, Long> counts = countBy(listed, now.stream().flatMap(names).toList());
-        Map<String, Long> previous = countBy(listed, before.stream().flatMap(names).toList());
+    private static Map<String, Trend> trends(List<String> listed, Measures now, Measures before, String measure) {
+        Map<String, Long> counts = now.byName(measure, listed);
+        Map<String, Long> previous = before.byName(measure, listed);
         Map<String, Trend> trends = new LinkedHashMap<>();
         Stream.concat(counts.keySet().stream(), previous.keySet().stream().sorted()).distinct().forEach(name -> {
             long count = counts.getOrDefault(name, 0L);
@@ -168,111 +134,79 @@ public final class HandlingFigures {
         return trends;
     }
 
-    private OpenComplaints openAtEnd(Region region, Period period, List<ComplaintRow> complaints) {
-        LocalDate end = period.end();
-        List<Integer> ages = complaints.stream()
-                .filter(complaint -> complaint.kind().equals(ComplaintKind.COMPLAINT.name()))
-                .filter(complaint -> !complaint.receivedOn().isAfter(end))
-                .filter(complaint -> complaint.endedOn().filter(ended -> !ended.isAfter(end)).isEmpty())
-                .map(complaint -> calendar.workingDaysBetween(region, complaint.receivedOn(), end))
-                .toList();
+    private OpenComplaints openAtEnd(Region region, Period period, Counts counts, String procedure) {
+        Map<Integer, Long> ages = new TreeMap<>();
+        counts.open().stream().filter(open -> open.procedure().equals(procedure)).forEach(open -> ages.merge(
+                calendar.workingDaysBetween(region, open.receivedOn(), period.end()), open.count(), Long::sum));
         Map<String, Long> byAge = new LinkedHashMap<>();
         int lower = 0;
         for (int upper : AGE_BANDS) {
             int from = lower;
-            byAge.put(from + "-" + upper, ages.stream().filter(age -> age >= from && age <= upper).count());
+            byAge.put(from + "-" + upper, ages.entrySet().stream()
+                    .filter(age -> age.getKey() >= from && age.getKey() <= upper).mapToLong(Map.Entry::getValue).sum());
             lower = upper + 1;
         }
         int last = lower;
-        byAge.put(last + "+", ages.stream().filter(age -> age >= last).count());
-        return new OpenComplaints(ages.size(), byAge);
+        byAge.put(last + "+", ages.entrySet().stream().filter(age -> age.getKey() >= last)
+                .mapToLong(Map.Entry::getValue).sum());
+        return new OpenComplaints(ages.values().stream().mapToLong(Long::longValue).sum(), byAge);
     }
 
-    private static OmbudsmanFigures ombudsman(Period period, List<ComplaintRow> complaints,
-                                              List<StageRow> responded) {
-        long referred = complaints.stream()
-                .filter(complaint -> complaint.ombudsmanReferredOn().filter(period::contains).isPresent()).count();
-        List<String> decided = complaints.stream()
-                .filter(complaint -> complaint.ombudsmanDecidedOn().filter(period::contains).isPresent())
-                .map(complaint -> complaint.ombudsmanDecision().orElseThrow()).toList();
-        Map<String, Long> decisions = countBy(
-                Arrays.stream(OmbudsmanDecided.Decision.values()).map(Enum::name).toList(), decided);
+    /** The council's upheld rate is of the responses of every stage of the procedure. */
+    private static OmbudsmanFigures ombudsman(Measures now, List<StageFigures> stages) {
+        Map<String, Long> decisions = now.byName(Tallies.OMBUDSMAN_DECISION,
+                names(OmbudsmanDecided.Decision.values()));
         long investigated = decisions.get(OmbudsmanDecided.Decision.UPHELD.name())
                 + decisions.get(OmbudsmanDecided.Decision.NOT_UPHELD.name());
-        long councilUpheld = responded.stream().filter(stage -> stage.outcome()
-                .filter(outcome -> !outcome.equals(Responded.Outcome.NOT_UPHELD.name())).isPresent()).count();
-        return new OmbudsmanFigures(referred, decisions,
+        long responded = stages.stream().mapToLong(stage -> stage.responses().sent()).sum();
+        long councilUpheld = stages.stream().flatMap(stage -> stage.outcomes().entrySet().stream())
+                .filter(outcome -> !outcome.getKey().equals(Responded.Outcome.NOT_UPHELD.name()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new OmbudsmanFigures(now.count(Tallies.OMBUDSMAN_REFERRED), decisions,
                 percent(decisions.get(OmbudsmanDecided.Decision.UPHELD.name()), investigated),
-                percent(councilUpheld, responded.size()));
+                percent(councilUpheld, responded));
     }
 
-    private StageFigures stageFigures(Region region, Stage stage, Period period, List<StageRow> rows) {
-        long started = rows.stream().filter(row -> period.contains(row.startedOn())).count();
-        // A promise still running at the report's end is neither kept in time nor missed yet: not counted.
-        List<Promise> acknowledgementsDue = rows.stream().filter(row -> period.contains(row.startedOn()))
-                .flatMap(row -> row.acknowledgement().stream())
-                .filter(promise -> promise.keptOn().isPresent() || promise.due().isBefore(period.end()))
-                .toList();
-        long acknowledgedInTime = acknowledgementsDue.stream()
-                .filter(promise -> promise.keptOn().filter(kept -> !kept.isAfter(promise.due())).isPresent())
-                .count();
-        List<StageRow> responded = rows.stream()
-                .filter(row -> row.respondedOn().filter(period::contains).isPresent()).toList();
-        long withinOriginal = countResponded(responded, Promise::originalDue);
-        long withinAgreed = countResponded(responded, Promise::due);
-        List<Promise> respondedPromises = responded.stream()
-                .flatMap(row -> Stream.concat(row.acknowledgement().stream(),
-                        row.response().stream()))
-                .toList();
-        long extensions = respondedPromises.stream().mapToLong(Promise::extensions).sum();
-        long daysAdded = respondedPromises.stream().filter(promise -> promise.extensions() > 0)
-                .mapToLong(promise -> calendar.workingDaysBetween(region, promise.originalDue(), promise.due()))
-                .sum();
-        List<Double> daysToRespond = responded.stream()
-                .map(row -> (double) calendar.workingDaysBetween(region, row.startedOn(), row.respondedOn().get()))
-                .toList();
-        long escalated = responded.stream().filter(StageRow::escalated).count();
-        return new StageFigures(stage.id(), started,
-                new WithinTime(acknowledgementsDue.size(), acknowledgedInTime,
-                        percent(acknowledgedInTime, acknowledgementsDue.size())),
-                new Responses(responded.size(), withinOriginal, percent(withinOriginal, responded.size()),
-                        withinAgreed, percent(withinAgreed, responded.size())),
-                new Extensions(extensions, daysAdded),
-                distribution(daysToRespond),
-                countBy(Arrays.stream(Responded.Outcome.values()).map(Enum::name).toList(),
-                        responded.stream().flatMap(row -> row.outcome().stream()).toList()),
-                countBy(Arrays.stream(Responded.Remedy.values()).map(Enum::name).toList(),
-                        responded.stream().flatMap(row -> row.remedies().stream()).toList()),
+    private StageFigures stageFigures(Region region, Stage stage, Period period, Counts counts, String procedure) {
+        Measures now = new Measures(counts, procedure, stage.id(), true);
+        // An acknowledgement not sent yet counts once its due date is past the report's end; until then it is neither
+        // in time nor missed.
+        long acknowledgementsDue = now.count(Tallies.ACKNOWLEDGED) + counts.notAcknowledged().stream()
+                .filter(row -> row.procedure().equals(procedure) && row.stage().equals(stage.id()))
+                .mapToLong(NotAcknowledged::count).sum();
+        long acknowledgedInTime = now.count(Tallies.ACKNOWLEDGED_IN_TIME);
+        long responded = now.count(Tallies.RESPONDED);
+        long withinOriginal = now.count(Tallies.RESPONDED_WITHIN_ORIGINAL);
+        long withinAgreed = now.count(Tallies.RESPONDED_WITHIN_AGREED);
+        long escalated = now.count(Tallies.ESCALATED);
+        return new StageFigures(stage.id(), now.count(Tallies.STARTED),
+                new WithinTime(acknowledgementsDue, acknowledgedInTime,
+                        percent(acknowledgedInTime, acknowledgementsDue)),
+                new Responses(responded, withinOriginal, percent(withinOriginal, responded),
+                        withinAgreed, percent(withinAgreed, responded)),
+                new Extensions(now.count(Tallies.EXTENSIONS), now.count(Tallies.EXTENSION_DAYS)),
+                distribution(now.histogram(Tallies.DAYS_TO_RESPOND)),
+                now.byName(Tallies.OUTCOME, names(Responded.Outcome.values())),
+                now.byName(Tallies.REMEDY, names(Responded.Remedy.values())),
                 // In pounds and pence, however the amounts were stored (250, 2.5E+2 or 250.00).
-                responded.stream().flatMap(row -> row.payment().stream()).reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .setScale(2, RoundingMode.UNNECESSARY),
-                new Share(escalated, percent(escalated, responded.size())),
-                lapses(region, period, rows));
+                now.amount(Tallies.PAYMENT).setScale(2, RoundingMode.UNNECESSARY),
+                new Share(escalated, percent(escalated, responded)),
+                lapses(region, period, now, counts.runningLapses().stream()
+                        .filter(row -> row.procedure().equals(procedure) && row.stage().equals(stage.id())).toList()));
     }
 
-    /** Responses sent on or before the due date {@code due} gives. */
-    private static long countResponded(List<StageRow> responded, Function<Promise, LocalDate> due) {
-        return responded.stream().filter(row -> row.response()
-                .filter(promise -> !row.respondedOn().get().isAfter(due.apply(promise))).isPresent()).count();
-    }
-
-    /** A lapse falls in the period when the day after its due date does; late until its step, or the period's end. */
-    private Lapses lapses(Region region, Period period, List<StageRow> rows) {
-        List<Double> late = new ArrayList<>();
-        for (StageRow row : rows) {
-            for (Optional<Promise> promise : List.of(row.acknowledgement(), row.response())) {
-                promise.filter(lapsed(period)).ifPresent(lapsed -> {
-                    LocalDate missed = lapsed.lapsedDue().orElseThrow();
-                    LocalDate until = lapsed.keptOn().filter(kept -> kept.isBefore(period.end())).orElse(period.end());
-                    late.add((double) calendar.workingDaysBetween(region, missed, until));
-                });
-            }
+    /**
+     * A lapse falls in the period when the day after its due date does; late until its step, or the period's end.
+     * The sums know how late each step done was; a step not done before the end is late until the end instead.
+     */
+    private Lapses lapses(Region region, Period period, Measures now, List<RunningLapse> running) {
+        Map<Integer, Long> late = now.histogram(Tallies.LAPSED_DAYS_LATE);
+        for (RunningLapse lapse : running) {
+            lapse.done().ifPresent(done ->
+                    late.merge(tallies.daysLate(region, lapse.missed(), done), -lapse.count(), Long::sum));
+            late.merge(tallies.daysLate(region, lapse.missed(), period.end()), lapse.count(), Long::sum);
         }
-        return new Lapses(late.size(), distribution(late));
-    }
-
-    private static Predicate<Promise> lapsed(Period period) {
-        return promise -> promise.lapsedDue().filter(due -> period.contains(due.plusDays(1))).isPresent();
+        return new Lapses(now.count(Tallies.LAPSED), distribution(late));
     }
 
     private static Map<String, Long> countBy(List<String> keys, List<String> values) {
@@ -290,30 +224,126 @@ public final class HandlingFigures {
     /**
      * The mean, and the median and 90th percentile by linear interpolation between the nearest ranks (PostgreSQL's
      * {@code percentile_cont}, a spreadsheet's {@code PERCENTILE.INC}); each to one decimal.
+     *
+     * @param histogram how many of each value
      */
-    static Distribution distribution(List<Double> values) {
-        if (values.isEmpty()) {
+    static Distribution distribution(Map<Integer, Long> histogram) {
+        SortedMap<Integer, Long> sorted = new TreeMap<>(histogram);
+        sorted.values().removeIf(count -> count == 0);
+        long count = sorted.values().stream().mapToLong(Long::longValue).sum();
+        if (count == 0) {
             return new Distribution(0, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
-        double mean = sorted.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Distribution(sorted.size(), Optional.of(oneDecimal(mean)),
-                Optional.of(oneDecimal(percentile(sorted, 0.5))), Optional.of(oneDecimal(percentile(sorted, 0.9))));
+        double mean = sorted.entrySet().stream().mapToDouble(entry -> (double) entry.getKey() * entry.getValue())
+                .sum() / count;
+        return new Distribution(count, Optional.of(oneDecimal(mean)),
+                Optional.of(oneDecimal(percentile(sorted, count, 0.5))),
+                Optional.of(oneDecimal(percentile(sorted, count, 0.9))));
     }
 
-    private static double percentile(List<Double> sorted, double fraction) {
-        double rank = fraction * (sorted.size() - 1);
-        int below = (int) Math.floor(rank);
-        int above = (int) Math.ceil(rank);
-        return sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
+    private static double percentile(SortedMap<Integer, Long> sorted, long count, double fraction) {
+        double rank = fraction * (count - 1);
+        long below = (long) Math.floor(rank);
+        double lower = valueAt(sorted, below);
+        return lower + (rank - below) * (valueAt(sorted, (long) Math.ceil(rank)) - lower);
+    }
+
+    /** The value at a rank (from 0) of the values in order. */
+    private static int valueAt(SortedMap<Integer, Long> sorted, long rank) {
+        long seen = 0;
+        for (Map.Entry<Integer, Long> value : sorted.entrySet()) {
+            seen += value.getValue();
+            if (rank < seen) {
+                return value.getKey();
+            }
+        }
+        throw new IllegalArgumentException("rank " + rank + " of " + seen);
     }
 
     private static double oneDecimal(double value) {
         return Math.round(value * 10) / 10.0;
     }
 
-    /** An organisation's report rows: its complaints, their stages and their improvements. */
-    public record Rows(List<ComplaintRow> complaints, List<StageRow> stages, List<ImprovementRow> improvements) {
+    /**
+     * What the report tables give a report of one period.
+     *
+     * @param sums            the tallies of the period and of the period before, summed by procedure, stage and
+     *                        measure
+     * @param open            complaints open at the period's end, by procedure and day received
+     * @param notAcknowledged stages started in the period whose acknowledgement, due before its end, is not sent
+     * @param runningLapses   lapses in the period whose step was not done before its end
+     * @param improvements    improvements agreed by the period's end and not done before it began
+     */
+    public record Counts(List<Sum> sums, List<OpenComplaint> open, List<NotAcknowledged> notAcknowledged,
+                         List<RunningLapse> runningLapses, List<ImprovementRow> improvements) {
+
+        /** Whether anything here is of the procedure. */
+        boolean names(String procedure) {
+            return Stream.of(sums.stream().map(Sum::procedure), open.stream().map(OpenComplaint::procedure),
+                            notAcknowledged.stream().map(NotAcknowledged::procedure),
+                            runningLapses.stream().map(RunningLapse::procedure),
+                            improvements.stream().map(ImprovementRow::procedure))
+                    .flatMap(Function.identity()).anyMatch(procedure::equals);
+        }
+    }
+
+    /**
+     * A measure's tallies summed.
+     *
+     * @param stage   {@link Tallies#NO_STAGE} for the complaint's own
+     * @param current over the period, or over the period before
+     */
+    public record Sum(String procedure, String stage, String measure, boolean current, long count,
+                      BigDecimal amount) {
+    }
+
+    public record OpenComplaint(String procedure, LocalDate receivedOn, long count) {
+    }
+
+    public record NotAcknowledged(String procedure, String stage, long count) {
+    }
+
+    /** @param done the day the step was done, on or after the period's end; empty while it is not */
+    public record RunningLapse(String procedure, String stage, LocalDate missed, Optional<LocalDate> done,
+                               long count) {
+    }
+
+    /** The sums of one procedure and stage over the period, or the period before, by measure. */
+    private static final class Measures {
+        private final Map<String, Sum> sums = new HashMap<>();
+
+        Measures(Counts counts, String procedure, String stage, boolean current) {
+            counts.sums().stream()
+                    .filter(sum -> sum.current() == current && sum.procedure().equals(procedure)
+                            && sum.stage().equals(stage))
+                    .forEach(sum -> sums.put(sum.measure(), sum));
+        }
+
+        long count(String measure) {
+            return Optional.ofNullable(sums.get(measure)).map(Sum::count).orElse(0L);
+        }
+
+        BigDecimal amount(String measure) {
+            return Optional.ofNullable(sums.get(measure)).map(Sum::amount).orElse(BigDecimal.ZERO);
+        }
+
+        /** The measure's counts by the name after it: the listed names first, in order, at 0 where none. */
+        Map<String, Long> byName(String measure, List<String> listed) {
+            String prefix = measure + Tallies.SEPARATOR;
+            Map<String, Long> counts = new LinkedHashMap<>();
+            listed.forEach(name -> counts.put(name, 0L));
+            sums.values().stream().filter(sum -> sum.measure().startsWith(prefix) && sum.count() != 0)
+                    .sorted(Comparator.comparing(Sum::measure))
+                    .forEach(sum -> counts.merge(sum.measure().substring(prefix.length()), sum.count(), Long::sum));
+            return counts;
+        }
+
+        /** The measure's counts by the number of working days after it. */
+        Map<Integer, Long> histogram(String measure) {
+            Map<Integer, Long> histogram = new TreeMap<>();
+            byName(measure, List.of()).forEach((days, count) -> histogram.put(Integer.parseInt(days), count));
+            return histogram;
+        }
     }
 
     /**

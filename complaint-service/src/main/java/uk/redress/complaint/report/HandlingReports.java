@@ -1,5 +1,6 @@
 package uk.redress.complaint.report;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,13 +13,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import uk.redress.complaint.core.Categories;
+import uk.redress.complaint.report.HandlingFigures.Counts;
+import uk.redress.complaint.report.HandlingFigures.NotAcknowledged;
+import uk.redress.complaint.report.HandlingFigures.OpenComplaint;
 import uk.redress.complaint.report.HandlingFigures.Period;
-import uk.redress.complaint.report.HandlingFigures.Rows;
-import uk.redress.complaint.report.ReportRows.ComplaintRow;
+import uk.redress.complaint.report.HandlingFigures.RunningLapse;
+import uk.redress.complaint.report.HandlingFigures.Sum;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
-import uk.redress.complaint.report.ReportRows.Promise;
-import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 
@@ -27,18 +30,29 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
 public class HandlingReports {
 
     private static final String IMPROVEMENTS = "SELECT * FROM report_improvement WHERE organisation = $1";
-    // Received in the period or the one before (what is received, and the trends); open at some point of the period;
-    // ended in it (withdrawn); or the Ombudsman's in it.
-    private static final String COMPLAINTS = "SELECT * FROM report_complaint WHERE organisation = $1 "
-            + "AND received_on <= $4 AND (received_on >= $2 OR ended_on IS NULL OR ended_on >= $3 "
-            + "OR ombudsman_referred_on >= $3 OR ombudsman_decided_on >= $3)";
-    // Started or answered in the period, or a deadline of it lapsed in it (the day after the due date).
-    private static final String STAGES = "SELECT * FROM report_stage WHERE organisation = $1 AND started_on <= $3 "
-            + "AND (started_on >= $2 OR responded_on >= $2 OR acknowledgement_lapsed_due >= $2::date - 1 "
-            + "OR response_lapsed_due >= $2::date - 1)";
     // Agreed by the period's end and not done before it starts: agreed, done or overdue in it.
     private static final String IMPROVEMENTS_OF_PERIOD = " AND agreed_on <= $3 AND (completed_on IS NULL "
             + "OR completed_on >= $2)";
+    // The period's and the period before's (day >= $2 is the period's), from whole months where they can be.
+    private static final String SUMS = "SELECT procedure, stage, measure, day >= $2 AS current, sum(count) AS count, "
+            + "sum(amount) AS amount FROM report_tally WHERE organisation = $1 "
+            + "AND ((span = 'M' AND day = ANY($3)) OR (span = 'D' AND day = ANY($4))) GROUP BY 1, 2, 3, 4";
+    // Received by the end and not ended by it ($2: the end).
+    private static final String OPEN = "SELECT procedure, received_on, count(*) AS count FROM report_complaint "
+            + "WHERE organisation = $1 AND kind = 'COMPLAINT' AND COALESCE(ended_on, 'infinity'::date) > $2 "
+            + "AND received_on <= $2 GROUP BY 1, 2";
+    // Started in the period ($2 to $3), due before its end ($4), not sent.
+    private static final String NOT_ACKNOWLEDGED = "SELECT procedure, stage, count(*) AS count FROM report_stage "
+            + "WHERE organisation = $1 AND acknowledged_on IS NULL AND acknowledgement_due IS NOT NULL "
+            + "AND started_on BETWEEN $2 AND $3 AND acknowledgement_due < $4 GROUP BY 1, 2";
+    // Lapsed in the period (the day after the due date in it), the step not done before its end ($4).
+    private static final String RUNNING_LAPSES = "SELECT procedure, stage, acknowledgement_lapsed_due AS missed, "
+            + "acknowledged_on AS done, count(*) AS count FROM report_stage WHERE organisation = $1 "
+            + "AND COALESCE(acknowledged_on, 'infinity'::date) >= $4 "
+            + "AND acknowledgement_lapsed_due BETWEEN $2::date - 1 AND $3::date - 1 GROUP BY 1, 2, 3, 4 "
+            + "UNION ALL SELECT procedure, stage, response_lapsed_due, responded_on, count(*) FROM report_stage "
+            + "WHERE organisation = $1 AND COALESCE(responded_on, 'infinity'::date) >= $4 "
+            + "AND response_lapsed_due BETWEEN $2::date - 1 AND $3::date - 1 GROUP BY 1, 2, 3, 4";
 
     private final Pool database;
     private final Clock clock;
@@ -60,12 +74,12 @@ public class HandlingReports {
     /** The figures of {@code from} to {@code to}, both included, as they stand today. */
     public Uni<HandlingReport> report(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, today());
-        return rows(organisation, period).map(rows -> report(organisation, period, rows));
+        return counts(organisation, period).map(counts -> report(organisation, period, counts));
     }
 
-    private HandlingReport report(String organisation, Period period, Rows rows) {
+    private HandlingReport report(String organisation, Period period, Counts counts) {
         return figures.report(organisation, categories.of(organisation), settings.denominators(organisation), period,
-                rows);
+                counts);
     }
 
     /**
@@ -74,10 +88,10 @@ public class HandlingReports {
      */
     public Uni<AnnualReport> annual(String organisation, ReportingYear year) {
         Period period = new Period(year.from(), year.to(), today());
-        return rows(organisation, period).chain(rows -> written.selfAssessment(organisation, year.start())
+        return counts(organisation, period).chain(counts -> written.selfAssessment(organisation, year.start())
                 .chain(selfAssessment -> written.statements(organisation, year.start())
                         .map(statements -> new AnnualReport(organisation, year.start(), year.label(), year.from(),
-                                year.to(), report(organisation, period, rows), rows.improvements().stream()
+                                year.to(), report(organisation, period, counts), counts.improvements().stream()
                                 .map(row -> new AnnualReport.Improvement(row.procedure(), row.action(), row.owner(),
                                         row.agreedOn(), row.dueOn(), row.completedOn()))
                                 .toList(), selfAssessment, statements))));
@@ -86,8 +100,8 @@ public class HandlingReports {
     /** The Children Act procedure's figures of {@code from} to {@code to}, small counts shown as fewer than the threshold. */
     public Uni<ChildrenActReport> childrenAct(String organisation, LocalDate from, LocalDate to) {
         Period period = new Period(from, to, today());
-        return rows(organisation, period).map(rows -> ChildrenActReport.of(organisation, period,
-                figures.procedure(ChildrenActReport.PROCEDURE, categories.of(organisation), period, rows),
+        return counts(organisation, period).map(counts -> ChildrenActReport.of(organisation, period,
+                figures.procedure(ChildrenActReport.PROCEDURE, categories.of(organisation), period, counts),
                 settings.smallCountThreshold()));
     }
 
@@ -95,38 +109,74 @@ public class HandlingReports {
     public Uni<List<HandlingReport>> monthly(String organisation, int months) {
         LocalDate today = today();
         YearMonth last = YearMonth.from(today);
-        Period covering = new Period(last.minusMonths(months - 1L).atDay(1), last.atEndOfMonth(), today);
-        return rows(organisation, covering).map(rows -> {
-            List<HandlingReport> series = new ArrayList<>();
-            for (YearMonth month = last.minusMonths(months - 1L); !month.isAfter(last); month = month.plusMonths(1)) {
-                series.add(report(organisation, new Period(month.atDay(1), month.atEndOfMonth(), today), rows));
-            }
-            return series;
-        });
+        List<Uni<HandlingReport>> series = new ArrayList<>();
+        for (YearMonth month = last.minusMonths(months - 1L); !month.isAfter(last); month = month.plusMonths(1)) {
+            Period period = new Period(month.atDay(1), month.atEndOfMonth(), today);
+            series.add(counts(organisation, period).map(counts -> report(organisation, period, counts)));
+        }
+        // One month after another: twelve at once would take every connection of the pool.
+        return Multi.createFrom().iterable(series).onItem().transformToUniAndConcatenate(report -> report)
+                .collect().asList();
     }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
     }
 
+    /** What the report tables give a report of the period, read side by side. */
+    Uni<Counts> counts(String organisation, Period period) {
+        Spans spans = Spans.of(period.previousFrom(), period.to(), period.from());
+        Uni<List<Sum>> sums = database.preparedQuery(SUMS).execute(Tuple.tuple().addString(organisation)
+                        .addLocalDate(period.from()).addArrayOfLocalDate(spans.months().toArray(LocalDate[]::new))
+                        .addArrayOfLocalDate(spans.days().toArray(LocalDate[]::new)))
+                .map(rows -> list(rows, row -> new Sum(row.getString("procedure"), row.getString("stage"),
+                        row.getString("measure"), row.getBoolean("current"), row.getLong("count"),
+                        row.getBigDecimal("amount"))));
+        Uni<List<OpenComplaint>> open = database.preparedQuery(OPEN).execute(Tuple.of(organisation, period.end()))
+                .map(rows -> list(rows, row -> new OpenComplaint(row.getString("procedure"),
+                        row.getLocalDate("received_on"), row.getLong("count"))));
+        Tuple days = Tuple.of(organisation, period.from(), period.to(), period.end());
+        Uni<List<NotAcknowledged>> notAcknowledged = database.preparedQuery(NOT_ACKNOWLEDGED).execute(days)
+                .map(rows -> list(rows, row -> new NotAcknowledged(row.getString("procedure"),
+                        row.getString("stage"), row.getLong("count"))));
+        Uni<List<RunningLapse>> running = database.preparedQuery(RUNNING_LAPSES).execute(days)
+                .map(rows -> list(rows, row -> new RunningLapse(row.getString("procedure"), row.getString("stage"),
+                        row.getLocalDate("missed"), date(row, "done"), row.getLong("count"))));
+        Uni<List<ImprovementRow>> improvements = database.preparedQuery(IMPROVEMENTS + IMPROVEMENTS_OF_PERIOD)
+                .execute(Tuple.of(organisation, period.from(), period.to()))
+                .map(HandlingReports::improvementRows);
+        return Uni.combine().all().unis(sums, open, notAcknowledged, running, improvements).with(Counts::new);
+    }
+
+    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> item) {
+        List<T> items = new ArrayList<>(rows.size());
+        rows.forEach(row -> items.add(item.apply(row)));
+        return items;
+    }
+
     /**
-     * The organisation's rows a report of {@code period} (or of any part of it) can count, and no others: what
-     * happened before the period before it and ended before it starts counts in no figure of it.
+     * The first days of the months and the single days that together make {@code first} to {@code last}: whole
+     * months where they can be, but never one across {@code split}, where the period starts.
      */
-    private Uni<Rows> rows(String organisation, Period period) {
-        Tuple days = Tuple.of(organisation, period.from(), period.to());
-        return database.withTransaction(connection -> connection.preparedQuery(COMPLAINTS)
-                .execute(Tuple.of(organisation, period.previousFrom(), period.from(), period.to()))
-                .chain(complaints -> connection.preparedQuery(STAGES).execute(days)
-                        .chain(stages -> connection.preparedQuery(IMPROVEMENTS + IMPROVEMENTS_OF_PERIOD)
-                                .execute(days)
-                                .map(improvements -> {
-                                    List<ComplaintRow> complaintRows = new ArrayList<>(complaints.size());
-                                    complaints.forEach(row -> complaintRows.add(complaintRow(row)));
-                                    List<StageRow> stageRows = new ArrayList<>(stages.size());
-                                    stages.forEach(row -> stageRows.add(stageRow(row)));
-                                    return new Rows(complaintRows, stageRows, improvementRows(improvements));
-                                }))));
+    record Spans(List<LocalDate> months, List<LocalDate> days) {
+
+        static Spans of(LocalDate first, LocalDate last, LocalDate split) {
+            List<LocalDate> months = new ArrayList<>();
+            List<LocalDate> days = new ArrayList<>();
+            LocalDate day = first;
+            while (!day.isAfter(last)) {
+                LocalDate monthEnd = YearMonth.from(day).atEndOfMonth();
+                boolean splitInside = split.isAfter(day) && !split.isAfter(monthEnd);
+                if (day.getDayOfMonth() == 1 && !monthEnd.isAfter(last) && !splitInside) {
+                    months.add(day);
+                    day = monthEnd.plusDays(1);
+                } else {
+                    days.add(day);
+                    day = day.plusDays(1);
+                }
+            }
+            return new Spans(months, days);
+        }
     }
 
     /** Every improvement of the organisation, the soonest due first; only those overdue today where asked. */
@@ -147,30 +197,6 @@ public class HandlingReports {
                     row.getLocalDate("due_on"), date(row, "completed_on"), row.getInteger("version")));
         }
         return improvements;
-    }
-
-    private static ComplaintRow complaintRow(Row row) {
-        return new ComplaintRow(row.getUUID("complaint_id"), row.getString("organisation"),
-                row.getString("procedure"), row.getString("kind"), row.getString("status"),
-                row.getLocalDate("received_on"), date(row, "ended_on"), date(row, "ombudsman_referred_on"),
-                Optional.ofNullable(row.getString("ombudsman_decision")), date(row, "ombudsman_decided_on"),
-                Optional.ofNullable(row.getString("service_area")), ReportRows.split(row.getString("themes")),
-                Optional.ofNullable(row.getString("complainant_role")), Optional.ofNullable(row.getString("advocacy")),
-                row.getInteger("version"));
-    }
-
-    private static StageRow stageRow(Row row) {
-        return new StageRow(row.getUUID("complaint_id"), row.getString("stage"), row.getString("organisation"),
-                row.getString("procedure"), row.getLocalDate("started_on"), promise(row, "acknowledgement",
-                "acknowledged_on"), promise(row, "response", "responded_on"), date(row, "responded_on"),
-                Optional.ofNullable(row.getString("outcome")),
-                ReportRows.split(row.getString("remedies")), row.getBoolean("escalated"),
-                Optional.ofNullable(row.getBigDecimal("payment")), row.getInteger("version"));
-    }
-
-    private static Optional<Promise> promise(Row row, String prefix, String keptOn) {
-        return date(row, prefix + "_due").map(due -> new Promise(row.getLocalDate(prefix + "_due_original"), due,
-                date(row, keptOn), row.getInteger(prefix + "_extensions"), date(row, prefix + "_lapsed_due")));
     }
 
     private static Optional<LocalDate> date(Row row, String column) {

@@ -1,84 +1,69 @@
 package uk.redress.complaint.report;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.eventstore.ReplayableProjection;
+import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
+import uk.redress.complaint.report.Tallies.Tally;
+import uk.redress.workflow.calendar.Region;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
- * Keeps {@code report_complaint} and {@code report_stage} in step with the event store, as the complaint list is kept:
- * each append upserts its complaint's rows in its transaction, a rebuild upserts rows folded from the history, and
- * a row is written only over an older version (see {@code ComplaintSummaryProjection} for why that makes the two
- * commute). A stage, once entered, is never left out of a later state, so no row ever needs deleting.
+ * Keeps {@code report_complaint}, {@code report_stage} and {@code report_improvement} in step with the event store, as
+ * the complaint list is kept: each append upserts its complaint's rows in its transaction, a rebuild upserts rows
+ * folded from the history, and a row is written only over an older version (see {@code ComplaintSummaryProjection}
+ * for why that makes the two commute). A stage, once entered, is never left out of a later state, so no row ever
+ * needs deleting.
+ *
+ * <p>Each complaint and stage row carries its {@link Tallies}; the database adds them into {@code report_tally} as the
+ * rows change. Rows go to PostgreSQL as one JSON array a table, written by one statement in key order, whether one
+ * complaint's or a rebuild page's: the sums' row locks are then always taken in the same order (see V17).
  */
 @ApplicationScoped
 public class ReportProjection implements ReplayableProjection {
 
     public static final String NAME = "reports";
 
-    private static final String UPSERT_COMPLAINT = """
-            INSERT INTO report_complaint (complaint_id, organisation, procedure, kind, status, received_on, ended_on,
-                ombudsman_referred_on, ombudsman_decision, ombudsman_decided_on, service_area, themes, complainant_role,
-                advocacy, version)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS date), CAST(?8 AS date), CAST(?9 AS text), CAST(?10 AS date),
-                CAST(?11 AS text), ?12, CAST(?13 AS text), CAST(?14 AS text), ?15)
-            ON CONFLICT (complaint_id) DO UPDATE SET organisation = EXCLUDED.organisation,
-                procedure = EXCLUDED.procedure, kind = EXCLUDED.kind, status = EXCLUDED.status,
-                received_on = EXCLUDED.received_on, ended_on = EXCLUDED.ended_on,
-                ombudsman_referred_on = EXCLUDED.ombudsman_referred_on,
-                ombudsman_decision = EXCLUDED.ombudsman_decision,
-                ombudsman_decided_on = EXCLUDED.ombudsman_decided_on, service_area = EXCLUDED.service_area,
-                themes = EXCLUDED.themes, complainant_role = EXCLUDED.complainant_role, advocacy = EXCLUDED.advocacy,
-                version = EXCLUDED.version
-            WHERE report_complaint.version < EXCLUDED.version""";
-    private static final String UPSERT_STAGE = """
-            INSERT INTO report_stage (complaint_id, stage, organisation, procedure, started_on,
-                acknowledgement_due_original, acknowledgement_due, acknowledged_on, acknowledgement_extensions,
-                acknowledgement_lapsed_due, response_due_original, response_due, responded_on, response_extensions,
-                response_lapsed_due, outcome, remedies, escalated, payment, version)
-                        -- A null has no type of its own: each nullable parameter says its column's.
-            VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS date), CAST(?7 AS date), CAST(?8 AS date), ?9, CAST(?10 AS date),
-                CAST(?11 AS date), CAST(?12 AS date), CAST(?13 AS date), ?14, CAST(?15 AS date), CAST(?16 AS text), ?17,
-                ?18, CAST(?19 AS numeric), ?20)
-            ON CONFLICT (complaint_id, stage) DO UPDATE SET organisation = EXCLUDED.organisation,
-                procedure = EXCLUDED.procedure, started_on = EXCLUDED.started_on,
-                acknowledgement_due_original = EXCLUDED.acknowledgement_due_original,
-                acknowledgement_due = EXCLUDED.acknowledgement_due, acknowledged_on = EXCLUDED.acknowledged_on,
-                acknowledgement_extensions = EXCLUDED.acknowledgement_extensions,
-                acknowledgement_lapsed_due = EXCLUDED.acknowledgement_lapsed_due,
-                response_due_original = EXCLUDED.response_due_original, response_due = EXCLUDED.response_due,
-                responded_on = EXCLUDED.responded_on, response_extensions = EXCLUDED.response_extensions,
-                response_lapsed_due = EXCLUDED.response_lapsed_due, outcome = EXCLUDED.outcome,
-                remedies = EXCLUDED.remedies, escalated = EXCLUDED.escalated, payment = EXCLUDED.payment,
-                version = EXCLUDED.version
-            WHERE report_stage.version < EXCLUDED.version""";
-
-    private static final String UPSERT_IMPROVEMENT = """
-            INSERT INTO report_improvement (complaint_id, number, organisation, procedure, reference, action, owner,
-                agreed_on, due_on, completed_on, version)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS date), ?11)
-            ON CONFLICT (complaint_id, number) DO UPDATE SET organisation = EXCLUDED.organisation,
-                procedure = EXCLUDED.procedure, reference = EXCLUDED.reference, action = EXCLUDED.action,
-                owner = EXCLUDED.owner, agreed_on = EXCLUDED.agreed_on, due_on = EXCLUDED.due_on,
-                completed_on = EXCLUDED.completed_on, version = EXCLUDED.version
-            WHERE report_improvement.version < EXCLUDED.version""";
+    private static final Upsert COMPLAINTS = new Upsert("report_complaint", List.of("complaint_id"), List.of(
+            "complaint_id uuid", "organisation text", "procedure text", "kind text", "status text",
+            "received_on date", "ended_on date", "ombudsman_referred_on date", "ombudsman_decision text",
+            "ombudsman_decided_on date", "service_area text", "themes text", "complainant_role text", "advocacy text",
+            "tallies jsonb", "version integer"));
+    private static final Upsert STAGES = new Upsert("report_stage", List.of("complaint_id", "stage"), List.of(
+            "complaint_id uuid", "stage text", "organisation text", "procedure text", "started_on date",
+            "acknowledgement_due_original date", "acknowledgement_due date", "acknowledged_on date",
+            "acknowledgement_extensions integer", "acknowledgement_lapsed_due date", "response_due_original date",
+            "response_due date", "responded_on date", "response_extensions integer", "response_lapsed_due date",
+            "outcome text", "remedies text", "escalated boolean", "payment numeric", "tallies jsonb",
+            "version integer"));
+    private static final Upsert IMPROVEMENTS = new Upsert("report_improvement", List.of("complaint_id", "number"),
+            List.of("complaint_id uuid", "number integer", "organisation text", "procedure text", "reference text",
+                    "action text", "owner text", "agreed_on date", "due_on date", "completed_on date",
+                    "version integer"));
 
     private final ProcedurePolicies procedures;
+    private final Tallies tallies;
 
-    public ReportProjection(ProcedurePolicies procedures) {
+    public ReportProjection(ProcedurePolicies procedures, WorkingDayCalendar calendar) {
         this.procedures = procedures;
+        this.tallies = new Tallies(calendar);
     }
 
     @Override
@@ -93,89 +78,159 @@ public class ReportProjection implements ReplayableProjection {
 
     @Override
     public List<String> tables() {
-        return List.of("report_complaint", "report_stage", "report_improvement");
+        return List.of("report_complaint", "report_stage", "report_improvement", "report_tally");
     }
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, Complaint state, Instant lastEventAt) {
-        ReportRows rows = rowsOf(state);
-        Uni<Integer> written = execute(session, UPSERT_COMPLAINT, values(rows.complaint()));
-        for (StageRow stage : rows.stages()) {
-            written = written.chain(() -> execute(session, UPSERT_STAGE, values(stage)));
+        Written written = written(List.of(rowsOf(state)));
+        Uni<Integer> applied = execute(session, COMPLAINTS, written.complaints());
+        if (!written.stages().isEmpty()) {
+            applied = applied.chain(() -> execute(session, STAGES, written.stages()));
         }
-        for (ImprovementRow improvement : rows.improvements()) {
-            written = written.chain(() -> execute(session, UPSERT_IMPROVEMENT, values(improvement)));
+        if (!written.improvements().isEmpty()) {
+            applied = applied.chain(() -> execute(session, IMPROVEMENTS, written.improvements()));
         }
-        return written.replaceWithVoid();
+        return applied.replaceWithVoid();
     }
 
     @Override
     public Uni<Void> applyAll(SqlConnection connection, List<Replayed> complaints) {
-        if (complaints.isEmpty()) {
-            return Uni.createFrom().voidItem();
+        return write(connection, complaints.stream().map(complaint -> rowsOf(complaint.state())).toList());
+    }
+
+    /** Upserts the rows, each table's in one statement. */
+    Uni<Void> write(SqlConnection connection, List<ReportRows> rows) {
+        Written written = written(rows);
+        Uni<?> applied = Uni.createFrom().voidItem();
+        for (var table : List.of(Map.entry(COMPLAINTS, written.complaints()), Map.entry(STAGES, written.stages()),
+                Map.entry(IMPROVEMENTS, written.improvements()))) {
+            if (!table.getValue().isEmpty()) {
+                applied = applied.chain(() -> connection.preparedQuery(table.getKey().sql("$1"))
+                        .execute(Tuple.of(table.getValue().encode())));
+            }
         }
-        List<Tuple> complaintRows = new ArrayList<>();
-        List<Tuple> stageRows = new ArrayList<>();
-        List<Tuple> improvementRows = new ArrayList<>();
-        for (Replayed complaint : complaints) {
-            ReportRows rows = rowsOf(complaint.state());
-            complaintRows.add(Tuple.from(values(rows.complaint())));
-            rows.stages().forEach(stage -> stageRows.add(Tuple.from(values(stage))));
-            rows.improvements().forEach(improvement -> improvementRows.add(Tuple.from(values(improvement))));
-        }
-        Uni<?> written = connection.preparedQuery(numbered(UPSERT_COMPLAINT)).executeBatch(complaintRows);
-        if (!stageRows.isEmpty()) {
-            written = written.chain(() -> connection.preparedQuery(numbered(UPSERT_STAGE)).executeBatch(stageRows));
-        }
-        if (!improvementRows.isEmpty()) {
-            written = written.chain(() -> connection.preparedQuery(numbered(UPSERT_IMPROVEMENT))
-                    .executeBatch(improvementRows));
-        }
-        return written.replaceWithVoid();
+        return applied.replaceWithVoid();
     }
 
     private ReportRows rowsOf(Complaint state) {
         return ReportRows.of(state, procedures.find(state.procedure()));
     }
 
-    private static Uni<Integer> execute(Mutiny.Session session, String sql, List<Object> values) {
-        var query = session.createNativeQuery(sql);
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
+    private static Uni<Integer> execute(Mutiny.Session session, Upsert upsert, JsonArray rows) {
+        return session.createNativeQuery(upsert.sql("?1")).setParameter(1, rows.encode()).executeUpdate();
+    }
+
+    private record Written(JsonArray complaints, JsonArray stages, JsonArray improvements) {
+    }
+
+    private Written written(List<ReportRows> rows) {
+        Written written = new Written(new JsonArray(), new JsonArray(), new JsonArray());
+        for (ReportRows complaint : rows) {
+            written.complaints().add(json(complaint.complaint()));
+            complaint.stages().forEach(stage -> written.stages().add(json(stage)));
+            complaint.improvements().forEach(improvement -> written.improvements().add(json(improvement)));
         }
-        return query.executeUpdate();
+        return written;
     }
 
-    /** Hibernate's numbered parameters (?1) as the Vert.x client's ($1). */
-    private static String numbered(String sql) {
-        return sql.replaceAll("\\?(\\d+)", "\\$$1");
+    private JsonObject json(ComplaintRow row) {
+        return new JsonObject()
+                .put("complaint_id", row.complaintId().toString())
+                .put("organisation", row.organisation())
+                .put("procedure", row.procedure())
+                .put("kind", row.kind())
+                .put("status", row.status())
+                .put("received_on", row.receivedOn().toString())
+                .put("ended_on", day(row.endedOn()))
+                .put("ombudsman_referred_on", day(row.ombudsmanReferredOn()))
+                .put("ombudsman_decision", row.ombudsmanDecision().orElse(null))
+                .put("ombudsman_decided_on", day(row.ombudsmanDecidedOn()))
+                .put("service_area", row.serviceArea().orElse(null))
+                .put("themes", ReportRows.joined(row.themes()))
+                .put("complainant_role", row.complainantRole().orElse(null))
+                .put("advocacy", row.advocacy().orElse(null))
+                .put("tallies", json(tallies.of(row)))
+                .put("version", row.version());
     }
 
-    private static List<Object> values(ReportRows.ComplaintRow row) {
-        return Arrays.asList(row.complaintId(), row.organisation(), row.procedure(), row.kind(), row.status(),
-                row.receivedOn(), row.endedOn().orElse(null), row.ombudsmanReferredOn().orElse(null),
-                row.ombudsmanDecision().orElse(null), row.ombudsmanDecidedOn().orElse(null),
-                row.serviceArea().orElse(null), ReportRows.joined(row.themes()), row.complainantRole().orElse(null),
-                row.advocacy().orElse(null), row.version());
-    }
-
-    private static List<Object> values(ImprovementRow row) {
-        return Arrays.asList(row.complaintId(), row.number(), row.organisation(), row.procedure(), row.reference(),
-                row.action(), row.owner(), row.agreedOn(), row.dueOn(), row.completedOn().orElse(null),
-                row.version());
-    }
-
-    private static List<Object> values(StageRow row) {
+    /** A stage row's; it has one only where its complaint's procedure is known, which gives its calendar. */
+    private JsonObject json(StageRow row) {
+        Region region = procedures.find(row.procedure()).orElseThrow().calendar();
         Optional<Promise> ack = row.acknowledgement();
         Optional<Promise> response = row.response();
-        return Arrays.asList(row.complaintId(), row.stage(), row.organisation(), row.procedure(), row.startedOn(),
-                ack.map(Promise::originalDue).orElse(null), ack.map(Promise::due).orElse(null),
-                ack.flatMap(Promise::keptOn).orElse(null), ack.map(Promise::extensions).orElse(0),
-                ack.flatMap(Promise::lapsedDue).orElse(null),
-                response.map(Promise::originalDue).orElse(null), response.map(Promise::due).orElse(null),
-                row.respondedOn().orElse(null), response.map(Promise::extensions).orElse(0),
-                response.flatMap(Promise::lapsedDue).orElse(null),
-                row.outcome().orElse(null), ReportRows.joined(row.remedies()), row.escalated(),
-                row.payment().orElse(null), row.version());
+        return new JsonObject()
+                .put("complaint_id", row.complaintId().toString())
+                .put("stage", row.stage())
+                .put("organisation", row.organisation())
+                .put("procedure", row.procedure())
+                .put("started_on", row.startedOn().toString())
+                .put("acknowledgement_due_original", day(ack.map(Promise::originalDue)))
+                .put("acknowledgement_due", day(ack.map(Promise::due)))
+                .put("acknowledged_on", day(ack.flatMap(Promise::keptOn)))
+                .put("acknowledgement_extensions", ack.map(Promise::extensions).orElse(0))
+                .put("acknowledgement_lapsed_due", day(ack.flatMap(Promise::lapsedDue)))
+                .put("response_due_original", day(response.map(Promise::originalDue)))
+                .put("response_due", day(response.map(Promise::due)))
+                .put("responded_on", day(row.respondedOn()))
+                .put("response_extensions", response.map(Promise::extensions).orElse(0))
+                .put("response_lapsed_due", day(response.flatMap(Promise::lapsedDue)))
+                .put("outcome", row.outcome().orElse(null))
+                .put("remedies", ReportRows.joined(row.remedies()))
+                .put("escalated", row.escalated())
+                .put("payment", row.payment().map(BigDecimal::toPlainString).orElse(null))
+                .put("tallies", json(tallies.of(row, region)))
+                .put("version", row.version());
+    }
+
+    private static JsonObject json(ImprovementRow row) {
+        return new JsonObject()
+                .put("complaint_id", row.complaintId().toString())
+                .put("number", row.number())
+                .put("organisation", row.organisation())
+                .put("procedure", row.procedure())
+                .put("reference", row.reference())
+                .put("action", row.action())
+                .put("owner", row.owner())
+                .put("agreed_on", row.agreedOn().toString())
+                .put("due_on", row.dueOn().toString())
+                .put("completed_on", day(row.completedOn()))
+                .put("version", row.version());
+    }
+
+    private static JsonArray json(List<Tally> tallies) {
+        JsonArray json = new JsonArray();
+        tallies.forEach(tally -> json.add(new JsonObject()
+                .put("stage", tally.stage())
+                .put("day", tally.day().toString())
+                .put("measure", tally.measure())
+                .put("count", tally.count())
+                .put("amount", tally.amount().toPlainString())));
+        return json;
+    }
+
+    private static String day(Optional<LocalDate> day) {
+        return day.map(LocalDate::toString).orElse(null);
+    }
+
+    /**
+     * An upsert of rows given as a JSON array, each an object of the columns by name: taken in key order, and written
+     * only over an older version. The array comes as text, which the statement reads as JSON (a text parameter taken
+     * for {@code jsonb} would be sent as one JSON string).
+     *
+     * @param columns each column's name and type, as in {@code received_on date}
+     */
+    private record Upsert(String table, List<String> key, List<String> columns) {
+
+        String sql(String parameter) {
+            List<String> names = columns.stream().map(column -> column.substring(0, column.indexOf(' '))).toList();
+            return "INSERT INTO " + table + " AS saved (" + String.join(", ", names) + ") SELECT "
+                    + String.join(", ", names) + " FROM jsonb_to_recordset(CAST(CAST(" + parameter
+                    + " AS text) AS jsonb)) AS written(" + String.join(", ", columns) + ") ORDER BY " + String.join(", ", key)
+                    + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
+                    + names.stream().filter(name -> !key.contains(name)).map(name -> name + " = EXCLUDED." + name)
+                    .collect(Collectors.joining(", "))
+                    + " WHERE saved.version < EXCLUDED.version";
+        }
     }
 }

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.report.HandlingFigures.Period;
@@ -15,6 +20,7 @@ import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportRows.Promise;
 import uk.redress.complaint.report.ReportRows.StageRow;
+import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -24,37 +30,55 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
  * time and four late, one taken to stage 2. Every count below five reads "fewer than 5", and no percentage of one is
  * shown.
  */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class ChildrenActReportTest {
 
     private static final String PROCEDURE = ChildrenActReport.PROCEDURE;
 
+    @Inject
+    ReportProjection projection;
+
+    @Inject
+    HandlingReports reports;
+
+    @Inject
+    Pool database;
+
     @Test
     void smallCountsReadFewerThanTheThresholdAndTheirPercentagesAreNotShown() {
+        String organisation = "children-" + UUID.randomUUID();
         List<ComplaintRow> complaints = new ArrayList<>();
         List<StageRow> stages = new ArrayList<>();
         for (int n = 0; n < 7; n++) {
             UUID id = UUID.randomUUID();
             LocalDate received = LocalDate.parse("2026-06-01").plusDays(n);
-            complaints.add(new ComplaintRow(id, "durham", PROCEDURE, "COMPLAINT", "OPEN", received, Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of("Delay"),
-                    Optional.of(n < 5 ? "PARENT_OR_CARER" : "CHILD"), Optional.of("TAKEN_UP"), 2));
+            complaints.add(new ComplaintRow(id, organisation, PROCEDURE, "COMPLAINT", "OPEN", received,
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of("Delay"), Optional.of(n < 5 ? "PARENT_OR_CARER" : "CHILD"), Optional.of("TAKEN_UP"), 2));
             LocalDate due = received.plusDays(14);
             LocalDate responded = n < 3 ? due : due.plusDays(2);
-            stages.add(new StageRow(id, "stage-1", "durham", PROCEDURE, received, Optional.empty(),
+            stages.add(new StageRow(id, "stage-1", organisation, PROCEDURE, received, Optional.empty(),
                     Optional.of(new Promise(due, due, Optional.of(responded), 0, Optional.empty())),
                     Optional.of(responded), Optional.of("NOT_UPHELD"), List.of(), n == 0, Optional.empty(), 2));
         }
         // What was learned: an improvement agreed from the first complaint, done in the year.
         List<ImprovementRow> improvements = List.of(new ImprovementRow(complaints.getFirst().complaintId(), 1,
-                "durham", PROCEDURE, "CA-1", "Tell children of the advocacy service in the first letter",
+                organisation, PROCEDURE, "CA-1", "Tell children of the advocacy service in the first letter",
                 "Children's complaints manager", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
                 Optional.of(LocalDate.parse("2026-08-14")), 3));
         Period year = new Period(LocalDate.parse("2026-04-01"), LocalDate.parse("2027-03-31"),
                 LocalDate.parse("2027-04-06"));
+        List<ReportRows> rows = new ArrayList<>();
+        for (int n = 0; n < complaints.size(); n++) {
+            rows.add(new ReportRows(complaints.get(n), List.of(stages.get(n)), n == 0 ? improvements : List.of()));
+        }
+        database.withTransaction(connection -> projection.write(connection, rows)).await().indefinitely();
         HandlingReport.ProcedureFigures figures = new HandlingFigures(ProcedurePolicies.shipped(),
                 WorkingDayCalendar.of(BankHolidays.shipped()))
                 .procedure(PROCEDURE, ComplaintFixtures.CATEGORIES.of("durham"), year,
-                        new HandlingFigures.Rows(complaints, stages, improvements));
+                        reports.counts(organisation, year).await().indefinitely());
 
         ChildrenActReport report = ChildrenActReport.of("durham", year, figures, 5);
 

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.report.HandlingFigures.Period;
-import uk.redress.complaint.report.HandlingFigures.Rows;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
 import uk.redress.complaint.report.HandlingReport.StageFigures;
@@ -23,13 +27,19 @@ import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.complaint.report.ReportSettings.Denominators;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
  * Every measure of the handling report over a set of complaints whose figures are worked out by hand below, in the
  * financial year 2026/27 and across its boundaries: complaints received in the year before and answered in this one,
- * a lapse the day after the year ends, and counts across Christmas, Easter and the May bank holidays of England.
+ * a lapse the day after the year ends, and counts across Christmas, Easter and the May bank holidays of England. The
+ * rows are written to the report tables as the projection writes them, under an organisation of each test's own, and
+ * the figures worked out from what the database sums and selects.
  */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class HandlingFiguresTest {
 
     private static final String DURHAM = "durham-sendiass";
@@ -39,6 +49,17 @@ class HandlingFiguresTest {
 
     private final HandlingFigures figures =
             new HandlingFigures(ProcedurePolicies.shipped(), WorkingDayCalendar.of(BankHolidays.shipped()));
+    private final String organisation = "figures-" + UUID.randomUUID();
+    private boolean written;
+
+    @Inject
+    ReportProjection projection;
+
+    @Inject
+    HandlingReports reports;
+
+    @Inject
+    Pool database;
     private final List<ComplaintRow> complaints = new ArrayList<>();
     private final List<StageRow> stages = new ArrayList<>();
     private final List<ImprovementRow> improvements = new ArrayList<>();
@@ -88,12 +109,12 @@ class HandlingFiguresTest {
     @Test
     void complaintsSetAgainstThePopulationWhereConfigured() {
         // A, B, F and G were received in the year, under both procedures: 4 x 10,000 / 522,100 = 0.0766.
-        HandlingReport.Rates rates = figures.report("durham", LISTS,
-                new Denominators(Optional.of(522_100L), Optional.of(4_000L)), YEAR, rows()).rates();
+        HandlingReport.Rates rates = report(new Denominators(Optional.of(522_100L), Optional.of(4_000L)), YEAR)
+                .rates();
 
         assertThat(rates).isEqualTo(new HandlingReport.Rates(4, Optional.of(522_100L), Optional.of(0.08),
                 Optional.of(4_000L), Optional.of(1.0)));
-        assertThat(figures.report("durham", LISTS, Denominators.NONE, YEAR, rows()).rates())
+        assertThat(report(Denominators.NONE, YEAR).rates())
                 .isEqualTo(new HandlingReport.Rates(4, Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.empty()));
     }
@@ -112,6 +133,47 @@ class HandlingFiguresTest {
                 Map.entry("21-40", 0L), Map.entry("41+", 0L));
         // G: 55 working days from 11 January to 31 March 2027.
         assertThat(procedure(CORPORATE).openAtEnd().byAge()).containsEntry("41+", 1L);
+    }
+
+    @Test
+    void aRowWrittenAgainCountsAsItNowStandsAndAnOlderOneChangesNothing() {
+        // F as it stood before it was withdrawn: open, acknowledged, its response running.
+        UUID f = complaints.stream().filter(row -> row.status().equals("WITHDRAWN")).findFirst().orElseThrow()
+                .complaintId();
+        ComplaintRow open = complaints.stream().filter(row -> row.complaintId().equals(f)).findFirst().orElseThrow();
+        ComplaintRow before = new ComplaintRow(f, organisation, DURHAM, "COMPLAINT", "OPEN", open.receivedOn(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Transport"),
+                List.of("Delay"), Optional.empty(), Optional.empty(), 0);
+        StageRow stage = stages.stream().filter(row -> row.complaintId().equals(f)).findFirst().orElseThrow();
+        StageRow stageBefore = new StageRow(f, "stage-1", organisation, DURHAM, stage.startedOn(),
+                stage.acknowledgement(), stage.response(), Optional.empty(), Optional.empty(), List.of(), false,
+                Optional.empty(), 0);
+        assertThat(procedure(DURHAM).withdrawn()).isEqualTo(1);
+
+        // Written again at an older version (a rebuild's fold behind the live append): nothing moves.
+        write(List.of(new ReportRows(before, List.of(stageBefore), List.of())));
+        ProcedureFigures durham = procedure(DURHAM);
+        assertThat(durham.withdrawn()).isEqualTo(1);
+        assertThat(durham.serviceAreas().get("Transport").count()).isZero();
+        assertThat(stage(DURHAM, "stage-1").started()).isEqualTo(3);
+
+        // A newer version replaces what the row added: F answered (not upheld) and classified, still withdrawn.
+        ComplaintRow after = new ComplaintRow(f, organisation, DURHAM, "COMPLAINT", "WITHDRAWN", open.receivedOn(),
+                open.endedOn(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Transport"),
+                List.of("Delay"), Optional.empty(), Optional.empty(), 2);
+        StageRow stageAfter = new StageRow(f, "stage-1", organisation, DURHAM, stage.startedOn(),
+                stage.acknowledgement(), stage.response(), Optional.of(day("2026-08-04")), Optional.of("NOT_UPHELD"),
+                List.of(), false, Optional.empty(), 2);
+        write(List.of(new ReportRows(after, List.of(stageAfter), List.of())));
+        durham = procedure(DURHAM);
+        assertThat(durham.withdrawn()).isEqualTo(1);
+        assertThat(durham.serviceAreas().get("Transport").count()).isEqualTo(1);
+        assertThat(durham.themes().get("Delay").count()).isEqualTo(1);
+        assertThat(durham.received()).containsEntry("COMPLAINT", 3L);
+        StageFigures stageOne = stage(DURHAM, "stage-1");
+        assertThat(stageOne.started()).isEqualTo(3);
+        assertThat(stageOne.responses().sent()).isEqualTo(3);
+        assertThat(stageOne.outcomes()).containsEntry("NOT_UPHELD", 2L);
     }
 
     @Test
@@ -155,8 +217,8 @@ class HandlingFiguresTest {
         assertThat(stage(CORPORATE, "stage-1").lapses())
                 .isEqualTo(new HandlingReport.Lapses(1, distribution(1, 45.0, 45.0, 45.0)));
 
-        HandlingReport nextYear = figures.report("durham", LISTS, Denominators.NONE,
-                new Period(day("2027-04-01"), day("2028-03-31"), day("2027-04-06")), rows());
+        HandlingReport nextYear = report(Denominators.NONE,
+                new Period(day("2027-04-01"), day("2028-03-31"), day("2027-04-06")));
         // On 6 April 2027: from 31 March, 1, 2, 5 and 6 April.
         assertThat(nextYear.procedures().getFirst().stages().getFirst().lapses())
                 .isEqualTo(new HandlingReport.Lapses(1, distribution(1, 4.0, 4.0, 4.0)));
@@ -192,24 +254,26 @@ class HandlingFiguresTest {
         assertThat(corporate.workingDaysToRespond()).isEqualTo(new Distribution(0, Optional.empty(),
                 Optional.empty(), Optional.empty()));
         assertThat(procedure(CORPORATE).ombudsman().councilUpheldRate()).isEmpty();
-        assertThat(figures.report("durham", LISTS, Denominators.NONE, YEAR, rows()).procedures())
+        assertThat(report(Denominators.NONE, YEAR).procedures())
                 .extracting(ProcedureFigures::procedure).containsExactlyInAnyOrder(DURHAM, CORPORATE);
     }
 
     @Test
     void serviceAreasAndThemesBesideTheYearBefore() {
+        String classifying = "figures-" + UUID.randomUUID();
         List<ComplaintRow> classified = List.of(
-                classified("2026-05-04", "Transport", List.of("Delay", "Communication")),
-                classified("2027-02-01", "Transport", List.of("Delay")),
+                classified(classifying, "2026-05-04", "Transport", List.of("Delay", "Communication")),
+                classified(classifying, "2027-02-01", "Transport", List.of("Delay")),
                 // A service area the list no longer has is still counted, after the listed ones.
-                classified("2026-09-01", "School meals", List.of()),
-                classified("2025-10-01", "Transport", List.of("Communication")),
-                classified("2025-11-01", "EHC plan", List.of()),
+                classified(classifying, "2026-09-01", "School meals", List.of()),
+                classified(classifying, "2025-10-01", "Transport", List.of("Communication")),
+                classified(classifying, "2025-11-01", "EHC plan", List.of()),
                 // Before the year before: counted in neither.
-                classified("2025-03-31", "EHC plan", List.of("Delay")));
+                classified(classifying, "2025-03-31", "EHC plan", List.of("Delay")));
 
-        ProcedureFigures figures = this.figures.report("durham", LISTS, Denominators.NONE, YEAR,
-                new Rows(classified, List.of(), improvements)).procedures().getFirst();
+        write(classified.stream().map(row -> new ReportRows(row, List.of(), List.of())).toList());
+        ProcedureFigures figures = this.figures.report(classifying, LISTS, Denominators.NONE, YEAR,
+                counts(classifying, YEAR)).procedures().getFirst();
 
         assertThat(figures.serviceAreas()).containsExactly(
                 Map.entry("EHC needs assessment", new HandlingReport.Trend(0, 0, 0)),
@@ -222,18 +286,35 @@ class HandlingFiguresTest {
         assertThat(figures.unclassified()).isZero();
     }
 
-    private static ComplaintRow classified(String receivedOn, String serviceArea, List<String> themes) {
-        return new ComplaintRow(UUID.randomUUID(), "durham", DURHAM, "COMPLAINT", "OPEN", day(receivedOn),
+    private static ComplaintRow classified(String organisation, String receivedOn, String serviceArea,
+                                           List<String> themes) {
+        return new ComplaintRow(UUID.randomUUID(), organisation, DURHAM, "COMPLAINT", "OPEN", day(receivedOn),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(serviceArea),
                 themes, Optional.empty(), Optional.empty(), 1);
     }
 
-    private Rows rows() {
-        return new Rows(complaints, stages, improvements);
+    /** The report of the period from this test's rows, written the first time. */
+    private HandlingReport report(Denominators denominators, Period period) {
+        if (!written) {
+            write(complaints.stream().map(complaint -> new ReportRows(complaint,
+                    stages.stream().filter(stage -> stage.complaintId().equals(complaint.complaintId())).toList(),
+                    improvements.stream().filter(row -> row.complaintId().equals(complaint.complaintId())).toList()))
+                    .toList());
+            written = true;
+        }
+        return figures.report(organisation, LISTS, denominators, period, counts(organisation, period));
+    }
+
+    private void write(List<ReportRows> rows) {
+        database.withTransaction(connection -> projection.write(connection, rows)).await().indefinitely();
+    }
+
+    private HandlingFigures.Counts counts(String organisation, Period period) {
+        return reports.counts(organisation, period).await().indefinitely();
     }
 
     private ProcedureFigures procedure(String id) {
-        return figures.report("durham", LISTS, Denominators.NONE, YEAR, rows()).procedures().stream()
+        return report(Denominators.NONE, YEAR).procedures().stream()
                 .filter(procedure -> procedure.procedure().equals(id)).findFirst().orElseThrow();
     }
 
@@ -249,7 +330,7 @@ class HandlingFiguresTest {
     private UUID complaint(String procedure, String kind, String status, String receivedOn, String endedOn,
                            String referredOn, String decision, String decidedOn) {
         UUID id = UUID.randomUUID();
-        complaints.add(new ComplaintRow(id, "durham", procedure, kind, status, day(receivedOn), optional(endedOn),
+        complaints.add(new ComplaintRow(id, organisation, procedure, kind, status, day(receivedOn), optional(endedOn),
                 optional(referredOn), Optional.ofNullable(decision), optional(decidedOn), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), 1));
         return id;
@@ -258,14 +339,14 @@ class HandlingFiguresTest {
     private void stage(UUID complaint, String procedure, String stage, String startedOn, Promise acknowledgement,
                        Promise response, String respondedOn, String outcome, List<String> remedies,
                        boolean escalated) {
-        stages.add(new StageRow(complaint, stage, "durham", procedure, day(startedOn),
+        stages.add(new StageRow(complaint, stage, organisation, procedure, day(startedOn),
                 Optional.ofNullable(acknowledgement), Optional.ofNullable(response), optional(respondedOn),
                 Optional.ofNullable(outcome), remedies, escalated, Optional.empty(), 1));
     }
 
     private ImprovementRow improvement(UUID complaint, String agreedOn, String dueOn, String completedOn) {
         int number = (int) improvements.stream().filter(row -> row.complaintId().equals(complaint)).count() + 1;
-        return new ImprovementRow(complaint, number, "durham", DURHAM, "SEND-2026-000001", "Answer by email too",
+        return new ImprovementRow(complaint, number, organisation, DURHAM, "SEND-2026-000001", "Answer by email too",
                 "SEND casework manager", day(agreedOn), day(dueOn), optional(completedOn), 1);
     }
 
