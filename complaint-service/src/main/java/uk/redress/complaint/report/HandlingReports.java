@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -53,6 +54,8 @@ public class HandlingReports {
             + "UNION ALL SELECT procedure, stage, response_lapsed_due, responded_on, count(*) FROM report_stage "
             + "WHERE organisation = $1 AND COALESCE(responded_on, 'infinity'::date) >= $4 "
             + "AND response_lapsed_due BETWEEN $2::date - 1 AND $3::date - 1 GROUP BY 1, 2, 3, 4";
+
+    private static final String PLANNED_FOR_THEIR_DATES = "SET LOCAL plan_cache_mode = force_custom_plan";
 
     private final Pool database;
     private final Clock clock;
@@ -123,8 +126,17 @@ public class HandlingReports {
         return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
     }
 
-    /** What the report tables give a report of the period, read side by side. */
+    /**
+     * What the report tables give a report of the period: five queries sent together on one connection, each planned
+     * for its own dates. A plan made once for any date (PostgreSQL's generic plan for a statement prepared before)
+     * reads every complaint of the organisation to find the few open at the end: 20 ms where 0.1 ms will do.
+     */
     Uni<Counts> counts(String organisation, Period period) {
+        return database.withTransaction(connection -> connection.query(PLANNED_FOR_THEIR_DATES).execute()
+                .chain(() -> counts(connection, organisation, period)));
+    }
+
+    private static Uni<Counts> counts(SqlConnection database, String organisation, Period period) {
         Spans spans = Spans.of(period.previousFrom(), period.to(), period.from());
         Uni<List<Sum>> sums = database.preparedQuery(SUMS).execute(Tuple.tuple().addString(organisation)
                         .addLocalDate(period.from()).addArrayOfLocalDate(spans.months().toArray(LocalDate[]::new))
