@@ -2,6 +2,7 @@ package uk.redress.complaint.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +35,16 @@ public class PublishedEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration READ_WITHIN = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String topic;
 
-    public PublishedEvents(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    /**
+     * @param kafka every {@code kafka.*} setting, as the messaging channels have them: the brokers, and on a real
+     *              cluster the security protocol, SASL credentials and trust store
+     */
+    public PublishedEvents(@Identifier("default-kafka-broker") Map<String, Object> kafka,
                            @ConfigProperty(name = "mp.messaging.outgoing.complaint-events.topic") String topic) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = Map.copyOf(kafka);
         this.topic = topic;
     }
 
@@ -54,7 +59,7 @@ public class PublishedEvents {
 
     private Set<UUID> read(Set<UUID> eventIds, Instant since) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafka);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_WITHIN.toMillis());
         Set<UUID> found = new HashSet<>();

@@ -280,7 +280,7 @@ class AccessTest {
                 .contains("DROP TABLE complaint_event");
     }
 
-    private static Response call(RequestSpecification request, Endpoint endpoint) {
+    static Response call(RequestSpecification request, Endpoint endpoint) {
         RequestSpecification spec = request.redirects().follow(false);
         return switch (endpoint.method()) {
             case "POST" -> spec.contentType(ContentType.JSON).body("{}").post(endpoint.path());

@@ -4,10 +4,13 @@ import io.camunda.client.CamundaClient;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import uk.redress.workflow.engine.EngineConnection;
 
-/** The client of the Zeebe engine, over its gRPC gateway (the REST gateway is not needed). */
+/**
+ * The client of the Zeebe engine, over its gRPC gateway (the REST gateway is not needed); TLS and OAuth as
+ * {@link EngineConnection} says.
+ */
 public class EngineClientProducer {
 
     /**
@@ -18,10 +21,8 @@ public class EngineClientProducer {
 
     @Produces
     @Singleton
-    CamundaClient engineClient(@ConfigProperty(name = "redress.zeebe.grpc-address") URI grpcAddress) {
-        return CamundaClient.newClientBuilder()
-                .grpcAddress(grpcAddress)
-                .preferRestOverGrpc(false)
+    CamundaClient engineClient(Config config) {
+        return EngineConnection.of(name -> config.getOptionalValue(name, String.class)).builder()
                 .numJobWorkerExecutionThreads(JOB_THREADS)
                 .build();
     }

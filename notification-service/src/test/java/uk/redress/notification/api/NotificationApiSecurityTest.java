@@ -11,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,26 @@ class NotificationApiSecurityTest {
                 .body("type", equalTo(PROBLEMS + "unauthenticated"))
                 .body("status", equalTo(401))
                 .body("detail", equalTo("The request carries no bearer token: send Authorization: Bearer <token>."));
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        String manager = TestCallers.token("alex.manager", TestCallers.ORGANISATION, "manager");
+        List<Response> answers = List.of(
+                RestAssured.given().get("/api/v1/notifications/" + UUID.randomUUID()),
+                TestCallers.as(manager).get("/api/v1/notifications/" + UUID.randomUUID()),
+                RestAssured.given().get("/q/health/ready"),
+                RestAssured.given().get("/q/openapi"));
+        for (var answer : answers) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(answer.header("Content-Security-Policy"))
+                    .startsWith("default-src 'self'; frame-ancestors 'none'");
+            assertThat(answer.header("Strict-Transport-Security")).isNull();
+        }
+        assertThat(RestAssured.given().header("X-Forwarded-Proto", "https").get("/q/health/ready")
+                .header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
     }
 
     @Test
