@@ -58,6 +58,18 @@ class TwoInstancesIT {
     }
 
     @Test
+    void bothInstancesStartedTogetherOnAnEmptyDatabaseMigratedItOnce() throws Exception {
+        // The stack starts the two instances of each service at the same moment; Flyway's lock in PostgreSQL lets
+        // one migrate while the other waits, then finds nothing left to do.
+        for (String history : List.of("public.flyway_schema_history", "notification.flyway_schema_history")) {
+            List<String> versions = rows("SELECT version || ' ' || success FROM " + history
+                    + " WHERE version IS NOT NULL ORDER BY installed_rank");
+            assertThat(versions).as(history).isNotEmpty().doesNotHaveDuplicates()
+                    .allMatch(row -> row.endsWith(" true"));
+        }
+    }
+
+    @Test
     void intakeOverBothInstancesOneKilledMidLoadLosesNothingAndDoesNothingTwice() throws Exception {
         String body = """
                 {"procedure": "durham-sendiass",
@@ -172,6 +184,18 @@ class TwoInstancesIT {
             }
         }
         return lapses;
+    }
+
+    private static List<String> rows(String sql) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + stack.settings().port(Port.POSTGRES) + "/redress";
+        try (Connection connection = DriverManager.getConnection(url, "redress", "redress");
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
     }
 
     private static List<String> query(String sql, String complaintId) throws Exception {
