@@ -60,6 +60,12 @@ final class EngineDriver implements AutoCloseable {
         return stack.now();
     }
 
+    /** Deploys a process as the service does at start: a new version where it differs from the latest. */
+    long deploy(String resourceName, String bpmnXml) {
+        return client.newDeployResourceCommand().addResourceStringUtf8(bpmnXml, resourceName)
+                .requestTimeout(Duration.ofMinutes(1)).send().join().getProcesses().getFirst().getVersion();
+    }
+
     /** Moves the engine's clock to {@code instant} (it never moves back). */
     void moveClockTo(Instant instant) {
         Duration by = Duration.between(now(), instant);
