@@ -136,25 +136,25 @@ public class HandlingReports {
                 .chain(() -> counts(connection, organisation, period)));
     }
 
-    private static Uni<Counts> counts(SqlConnection database, String organisation, Period period) {
+    private static Uni<Counts> counts(SqlConnection connection, String organisation, Period period) {
         Spans spans = Spans.of(period.previousFrom(), period.to(), period.from());
-        Uni<List<Sum>> sums = database.preparedQuery(SUMS).execute(Tuple.tuple().addString(organisation)
+        Uni<List<Sum>> sums = connection.preparedQuery(SUMS).execute(Tuple.tuple().addString(organisation)
                         .addLocalDate(period.from()).addArrayOfLocalDate(spans.months().toArray(LocalDate[]::new))
                         .addArrayOfLocalDate(spans.days().toArray(LocalDate[]::new)))
                 .map(rows -> list(rows, row -> new Sum(row.getString("procedure"), row.getString("stage"),
                         row.getString("measure"), row.getBoolean("current"), row.getLong("count"),
                         row.getBigDecimal("amount"))));
-        Uni<List<OpenComplaint>> open = database.preparedQuery(OPEN).execute(Tuple.of(organisation, period.end()))
+        Uni<List<OpenComplaint>> open = connection.preparedQuery(OPEN).execute(Tuple.of(organisation, period.end()))
                 .map(rows -> list(rows, row -> new OpenComplaint(row.getString("procedure"),
                         row.getLocalDate("received_on"), row.getLong("count"))));
         Tuple days = Tuple.of(organisation, period.from(), period.to(), period.end());
-        Uni<List<NotAcknowledged>> notAcknowledged = database.preparedQuery(NOT_ACKNOWLEDGED).execute(days)
+        Uni<List<NotAcknowledged>> notAcknowledged = connection.preparedQuery(NOT_ACKNOWLEDGED).execute(days)
                 .map(rows -> list(rows, row -> new NotAcknowledged(row.getString("procedure"),
                         row.getString("stage"), row.getLong("count"))));
-        Uni<List<RunningLapse>> running = database.preparedQuery(RUNNING_LAPSES).execute(days)
+        Uni<List<RunningLapse>> running = connection.preparedQuery(RUNNING_LAPSES).execute(days)
                 .map(rows -> list(rows, row -> new RunningLapse(row.getString("procedure"), row.getString("stage"),
                         row.getLocalDate("missed"), date(row, "done"), row.getLong("count"))));
-        Uni<List<ImprovementRow>> improvements = database.preparedQuery(IMPROVEMENTS + IMPROVEMENTS_OF_PERIOD)
+        Uni<List<ImprovementRow>> improvements = connection.preparedQuery(IMPROVEMENTS + IMPROVEMENTS_OF_PERIOD)
                 .execute(Tuple.of(organisation, period.from(), period.to()))
                 .map(HandlingReports::improvementRows);
         return Uni.combine().all().unis(sums, open, notAcknowledged, running, improvements).with(Counts::new);

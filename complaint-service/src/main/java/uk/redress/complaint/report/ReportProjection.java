@@ -41,19 +41,19 @@ public class ReportProjection implements ReplayableProjection {
 
     public static final String NAME = "reports";
 
-    private static final Upsert COMPLAINTS = new Upsert("report_complaint", List.of("complaint_id"), List.of(
+    private static final Upsert COMPLAINTS = Upsert.of("report_complaint", List.of("complaint_id"), List.of(
             "complaint_id uuid", "organisation text", "procedure text", "kind text", "status text",
             "received_on date", "ended_on date", "ombudsman_referred_on date", "ombudsman_decision text",
             "ombudsman_decided_on date", "service_area text", "themes text", "complainant_role text", "advocacy text",
             "tallies jsonb", "version integer"));
-    private static final Upsert STAGES = new Upsert("report_stage", List.of("complaint_id", "stage"), List.of(
+    private static final Upsert STAGES = Upsert.of("report_stage", List.of("complaint_id", "stage"), List.of(
             "complaint_id uuid", "stage text", "organisation text", "procedure text", "started_on date",
             "acknowledgement_due_original date", "acknowledgement_due date", "acknowledged_on date",
             "acknowledgement_extensions integer", "acknowledgement_lapsed_due date", "response_due_original date",
             "response_due date", "responded_on date", "response_extensions integer", "response_lapsed_due date",
             "outcome text", "remedies text", "escalated boolean", "payment numeric", "tallies jsonb",
             "version integer"));
-    private static final Upsert IMPROVEMENTS = new Upsert("report_improvement", List.of("complaint_id", "number"),
+    private static final Upsert IMPROVEMENTS = Upsert.of("report_improvement", List.of("complaint_id", "number"),
             List.of("complaint_id uuid", "number integer", "organisation text", "procedure text", "reference text",
                     "action text", "owner text", "agreed_on date", "due_on date", "completed_on date",
                     "version integer"));
@@ -106,7 +106,7 @@ public class ReportProjection implements ReplayableProjection {
         for (var table : List.of(Map.entry(COMPLAINTS, written.complaints()), Map.entry(STAGES, written.stages()),
                 Map.entry(IMPROVEMENTS, written.improvements()))) {
             if (!table.getValue().isEmpty()) {
-                applied = applied.chain(() -> connection.preparedQuery(table.getKey().sql("$1"))
+                applied = applied.chain(() -> connection.preparedQuery(table.getKey().forVertx())
                         .execute(Tuple.of(table.getValue().encode())));
             }
         }
@@ -118,7 +118,7 @@ public class ReportProjection implements ReplayableProjection {
     }
 
     private static Uni<Integer> execute(Mutiny.Session session, Upsert upsert, JsonArray rows) {
-        return session.createNativeQuery(upsert.sql("?1")).setParameter(1, rows.encode()).executeUpdate();
+        return session.createNativeQuery(upsert.forHibernate()).setParameter(1, rows.encode()).executeUpdate();
     }
 
     private record Written(JsonArray complaints, JsonArray stages, JsonArray improvements) {
@@ -218,16 +218,21 @@ public class ReportProjection implements ReplayableProjection {
      * only over an older version. The array comes as text, which the statement reads as JSON (a text parameter taken
      * for {@code jsonb} would be sent as one JSON string).
      *
-     * @param columns each column's name and type, as in {@code received_on date}
+     * <p>Built once: the same statement with the Vert.x client's parameter ({@code $1}) and Hibernate's ({@code ?1}).
      */
-    private record Upsert(String table, List<String> key, List<String> columns) {
+    private record Upsert(String forVertx, String forHibernate) {
 
-        String sql(String parameter) {
+        /** @param columns each column's name and type, as in {@code received_on date} */
+        static Upsert of(String table, List<String> key, List<String> columns) {
+            return new Upsert(sql(table, key, columns, "$1"), sql(table, key, columns, "?1"));
+        }
+
+        private static String sql(String table, List<String> key, List<String> columns, String parameter) {
             List<String> names = columns.stream().map(column -> column.substring(0, column.indexOf(' '))).toList();
             return "INSERT INTO " + table + " AS saved (" + String.join(", ", names) + ") SELECT "
                     + String.join(", ", names) + " FROM jsonb_to_recordset(CAST(CAST(" + parameter
-                    + " AS text) AS jsonb)) AS written(" + String.join(", ", columns) + ") ORDER BY " + String.join(", ", key)
-                    + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
+                    + " AS text) AS jsonb)) AS written(" + String.join(", ", columns) + ") ORDER BY "
+                    + String.join(", ", key) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
                     + names.stream().filter(name -> !key.contains(name)).map(name -> name + " = EXCLUDED." + name)
                     .collect(Collectors.joining(", "))
                     + " WHERE saved.version < EXCLUDED.version";

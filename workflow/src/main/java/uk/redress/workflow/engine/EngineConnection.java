@@ -5,7 +5,6 @@ import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.CredentialsProvider;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,10 +33,7 @@ public record EngineConnection(URI grpcAddress, Optional<URI> restAddress, Optio
         URI grpcAddress = settings.apply(SETTINGS + "grpc-address").map(URI::create).orElseThrow(
                 () -> new IllegalArgumentException(SETTINGS + "grpc-address is not set: the engine's gateway"));
         return new EngineConnection(grpcAddress, settings.apply(SETTINGS + "rest-address").map(URI::create),
-                OAuth.of(OAUTH, settings.apply(OAUTH + "client-id"), settings.apply(OAUTH + "client-secret"),
-                        settings.apply(OAUTH + "token-url").map(URI::create), settings.apply(OAUTH + "audience"),
-                        settings.apply(OAUTH + "scope")),
-                settings.apply(SETTINGS + "ca-certificate").map(Path::of));
+                OAuth.of(settings), settings.apply(SETTINGS + "ca-certificate").map(Path::of));
     }
 
     /**
@@ -49,25 +45,23 @@ public record EngineConnection(URI grpcAddress, Optional<URI> restAddress, Optio
                         Optional<String> scope) {
 
         /**
-         * The client credentials from the settings named {@code prefix} + {@code client-id}, {@code client-secret},
-         * {@code token-url}, {@code audience} and {@code scope}: none when none is given, and a refusal naming each
+         * The client credentials from {@code oauth.client-id}, {@code client-secret}, {@code token-url},
+         * {@code audience} and {@code scope}: none when none of the first three is given, and a refusal naming each
          * one missing when only some are.
          */
-        public static Optional<OAuth> of(String prefix, Optional<String> clientId, Optional<String> clientSecret,
-                                         Optional<URI> tokenUrl, Optional<String> audience, Optional<String> scope) {
-            if (clientId.isEmpty() && clientSecret.isEmpty() && tokenUrl.isEmpty()) {
+        private static Optional<OAuth> of(Function<String, Optional<String>> settings) {
+            List<String> required = List.of(OAUTH + "client-id", OAUTH + "client-secret", OAUTH + "token-url");
+            List<String> missing = required.stream().filter(name -> settings.apply(name).isEmpty()).toList();
+            if (missing.size() == required.size()) {
                 return Optional.empty();
             }
-            List<String> missing = new ArrayList<>();
-            clientId.ifPresentOrElse(id -> { }, () -> missing.add(prefix + "client-id"));
-            clientSecret.ifPresentOrElse(secret -> { }, () -> missing.add(prefix + "client-secret"));
-            tokenUrl.ifPresentOrElse(url -> { }, () -> missing.add(prefix + "token-url"));
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException("OAuth to the engine needs a client id, a secret and a token URL: "
                         + String.join(", ", missing) + " not set");
             }
-            return Optional.of(new OAuth(clientId.orElseThrow(), clientSecret.orElseThrow(), tokenUrl.orElseThrow(),
-                    audience, scope));
+            return Optional.of(new OAuth(settings.apply(required.get(0)).orElseThrow(),
+                    settings.apply(required.get(1)).orElseThrow(), URI.create(settings.apply(required.get(2))
+                    .orElseThrow()), settings.apply(OAUTH + "audience"), settings.apply(OAUTH + "scope")));
         }
     }
 
