@@ -25,7 +25,7 @@ public class EngineWatch {
     /** Waits for the processes' first deployment: until then the engine has nothing of ours to lose. */
     @Scheduled(every = "${redress.engine.check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
-        if (!deployment.isDeployed()) {
+        if (!deployment.isInPlace()) {
             return Uni.createFrom().voidItem();
         }
         return recovery.check().onFailure().recoverWithItem(failure -> {

@@ -6,16 +6,23 @@ import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.workflow.process.ComplaintProcesses;
 
 /**
- * Deploys every procedure's BPMN process when the service starts, retrying until the engine takes them: the service
- * is not ready before that, because a complaint could not start its process.
+ * Deploys every procedure's BPMN process when the service starts, unless a newer release's are deployed already
+ * (see {@link DeployedRelease}), retrying until the engine takes them: the service is not ready before that, because a
+ * complaint could not start its process.
  */
 @ApplicationScoped
 public class ProcessDeployment {
@@ -24,11 +31,19 @@ public class ProcessDeployment {
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
 
     private final CamundaClient engine;
-    private final AtomicBoolean deployed = new AtomicBoolean();
+    private final Pool database;
+    private final Release release;
+    private final boolean rollBack;
+    private final AtomicBoolean inPlace = new AtomicBoolean();
     private volatile Thread deployer;
 
-    public ProcessDeployment(CamundaClient engine) {
+    public ProcessDeployment(CamundaClient engine, Pool database,
+                             @ConfigProperty(name = "quarkus.application.version") String release,
+                             @ConfigProperty(name = "redress.processes.roll-back") boolean rollBack) {
         this.engine = engine;
+        this.database = database;
+        this.release = Release.of(release);
+        this.rollBack = rollBack;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -41,17 +56,17 @@ public class ProcessDeployment {
         }
     }
 
-    public boolean isDeployed() {
-        return deployed.get();
+    /** Whether the engine has the processes new complaints start on: this release's, or a newer one's. */
+    public boolean isInPlace() {
+        return inPlace.get();
     }
 
     private void deployUntilDone() {
         int attempt = 1;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                deployAll();
-                deployed.set(true);
-                LOG.infof("Deployed the processes %s", ComplaintProcesses.BPMN_RESOURCES);
+                atStart().await().indefinitely();
+                inPlace.set(true);
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("Could not deploy the processes (attempt %d), retrying in %d s: %s", attempt++,
@@ -65,12 +80,49 @@ public class ProcessDeployment {
         }
     }
 
-    private void deployAll() {
-        deploy().await().indefinitely();
+    /** Holds the engine's lock, so that the recovery cannot restore processes in between. */
+    Uni<Void> atStart() {
+        return database.withTransaction(connection -> InstanceLock.ENGINE.takeFor(connection)
+                .chain(() -> deployed(connection))
+                .chain(deployed -> {
+                    if (!DeployedRelease.deploysAtStart(release, deployed, rollBack)) {
+                        LOG.infof("Release %s's processes stay deployed: this instance runs the older release %s "
+                                + "(set REDRESS_PROCESSES_ROLL_BACK=true to deploy its processes over them)",
+                                deployed.orElseThrow().release(), release);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return deploy().chain(() -> record(connection, DeployedRelease.deployedAtStart(release, deployed)))
+                            .invoke(() -> LOG.infof("Deployed release %s's processes %s%s", release,
+                                    ComplaintProcesses.BPMN_RESOURCES, rollBack ? " (a roll-back)" : ""));
+                }));
     }
 
-    /** Every procedure's process; an engine that has them already keeps them as they are. */
-    public Uni<Void> deploy() {
+    /**
+     * After the engine lost its state: this release's processes, the only ones this instance has. Called holding the
+     * engine's lock.
+     */
+    Uni<Void> restoreAfterLoss(SqlConnection connection) {
+        return deployed(connection).chain(deployed -> deploy()
+                .chain(() -> record(connection, DeployedRelease.restoredAfterLoss(release, deployed))));
+    }
+
+    /**
+     * This release's processes again, if an older release's were restored after the engine lost its state. Called
+     * holding the engine's lock.
+     */
+    Uni<Void> putBackOverOlder(SqlConnection connection) {
+        return deployed(connection).chain(deployed -> {
+            if (!DeployedRelease.putsBack(release, deployed)) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.warnf("Release %s's processes were restored after the engine lost its state; putting back this "
+                    + "newer release %s's", deployed.orElseThrow().release(), release);
+            return deploy().chain(() -> record(connection, DeployedRelease.restoredAfterLoss(release, deployed)));
+        });
+    }
+
+    /** Every procedure's process; the engine keeps a process identical to its latest version as it is. */
+    Uni<Void> deploy() {
         return Uni.createFrom().completionStage(() -> {
             DeployResourceCommandStep1 command = engine.newDeployResourceCommand();
             DeployResourceCommandStep2 resources = null;
@@ -80,5 +132,23 @@ public class ProcessDeployment {
             }
             return resources.send();
         }).replaceWithVoid();
+    }
+
+    private static Uni<Optional<DeployedRelease>> deployed(SqlConnection connection) {
+        return connection.query("SELECT release, restored_after_loss, withdrawn_up_to FROM process_release "
+                        + "WHERE id = 1").execute()
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
+                        .map(row -> new DeployedRelease(Release.of(row.getString(0)), row.getBoolean(1),
+                                Optional.ofNullable(row.getString(2)).map(Release::of))));
+    }
+
+    private static Uni<Void> record(SqlConnection connection, DeployedRelease deployed) {
+        return connection.preparedQuery("INSERT INTO process_release (id, release, restored_after_loss, "
+                        + "withdrawn_up_to, deployed_at) VALUES (1, $1, $2, $3, now()) ON CONFLICT (id) DO UPDATE SET "
+                        + "release = excluded.release, restored_after_loss = excluded.restored_after_loss, "
+                        + "withdrawn_up_to = excluded.withdrawn_up_to, deployed_at = excluded.deployed_at")
+                .execute(Tuple.of(deployed.release().name(), deployed.restoredAfterLoss(),
+                        deployed.withdrawnUpTo().map(Release::name).orElse(null)))
+                .replaceWithVoid();
     }
 }

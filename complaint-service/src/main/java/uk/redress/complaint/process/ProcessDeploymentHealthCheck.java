@@ -18,6 +18,6 @@ public class ProcessDeploymentHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("complaint processes deployed").status(deployment.isDeployed()).build();
+        return HealthCheckResponse.named("complaint processes deployed").status(deployment.isInPlace()).build();
     }
 }

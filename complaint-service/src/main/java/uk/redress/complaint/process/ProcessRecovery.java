@@ -86,7 +86,9 @@ public class ProcessRecovery {
                                     if (version != known.get().sentinelVersion()) {
                                         return lost(connection, known.get(), version);
                                     }
-                                    return confirmed(connection).map(ignored -> known.filter(Generation::recovering)
+                                    return confirmed(connection)
+                                            .chain(() -> deployment.putBackOverOlder(connection))
+                                            .map(ignored -> known.filter(Generation::recovering)
                                             .map(Generation::id));
                                 })))
                 .invoke(() -> checked.set(true))
@@ -137,7 +139,7 @@ public class ProcessRecovery {
         UUID generation = UUID.randomUUID();
         LOG.warnf("The engine has lost its state (it holds its sentinel as version %d): deploying the processes "
                 + "again and recreating the processes of the open complaints", sentinelVersion);
-        return deployment.deploy()
+        return deployment.restoreAfterLoss(connection)
                 .chain(() -> sentinel.deployNew(generation))
                 .chain(version -> connection.preparedQuery("UPDATE engine_generation SET generation = $1, "
                                 + "sentinel_version = $2, recovering = true, changed_at = now(), "
