@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -54,8 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ManifestsTest {
 
-    private static final Path KUBERNETES = Path.of(System.getProperty("redress.home", "../.."))
-            .resolve("deploy/kubernetes");
+    private static final Path KUBERNETES = Kustomize.KUBERNETES;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -85,7 +82,7 @@ class ManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyResourceReadsIntoItsModelWithNoFieldItDoesNotKnow(Path overlay) throws Exception {
-        List<JsonNode> resources = render(overlay);
+        List<JsonNode> resources = Kustomize.render(overlay);
 
         assertThat(resources).isNotEmpty();
         for (JsonNode resource : resources) {
@@ -102,7 +99,7 @@ class ManifestsTest {
 
     @Test
     void durhamRunsTwoOfEachServiceHardenedAndProbed() throws Exception {
-        List<JsonNode> resources = render(KUBERNETES.resolve("overlays/durham"));
+        List<JsonNode> resources = Kustomize.render(KUBERNETES.resolve("overlays/durham"));
         assertThat(of(resources, Namespace.class)).extracting(namespace -> namespace.getMetadata().getName())
                 .containsExactly("redress-durham");
 
@@ -132,7 +129,7 @@ class ManifestsTest {
 
     @Test
     void theTopicsAreReplicatedAndEachServiceMayDoOnlyWhatItNeeds() throws Exception {
-        List<JsonNode> resources = render(KUBERNETES.resolve("overlays/durham"));
+        List<JsonNode> resources = Kustomize.render(KUBERNETES.resolve("overlays/durham"));
 
         List<KafkaTopic> topics = of(resources, KafkaTopic.class);
         assertThat(topics).extracting(topic -> topic.getMetadata().getName())
@@ -157,7 +154,7 @@ class ManifestsTest {
 
     @Test
     void postgresIsThreeInstancesWithARoleForEachServiceAndBackups() throws Exception {
-        List<JsonNode> resources = render(KUBERNETES.resolve("overlays/durham"));
+        List<JsonNode> resources = Kustomize.render(KUBERNETES.resolve("overlays/durham"));
 
         JsonNode cluster = resources.stream().filter(resource -> resource.path("kind").asText().equals("Cluster"))
                 .findFirst().orElseThrow();
@@ -179,25 +176,6 @@ class ManifestsTest {
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).as("docker-compose config: %s", output).isZero();
-    }
-
-    /** The overlay as {@code kubectl kustomize} renders it, a node a resource. */
-    private static List<JsonNode> render(Path overlay) throws IOException, InterruptedException {
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).start();
-        byte[] output = kubectl.getInputStream().readAllBytes();
-        String errors = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue()).as("kubectl kustomize %s: %s", overlay, errors).isZero();
-        List<JsonNode> resources = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(output)) {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            yaml.readValues(parser, JsonNode.class).forEachRemaining(node -> {
-                if (node != null && !node.isEmpty()) {
-                    resources.add(node);
-                }
-            });
-        }
-        return resources;
     }
 
     private static <T> List<T> of(List<JsonNode> resources, Class<T> model) {

@@ -56,6 +56,8 @@ final class ServiceProcess implements Component {
         // cores its remark pause and marking threads showed as answers of 100 to 200 ms (the intake benchmark).
         command.add("-Xms512m");
         command.add("-Xmx1g");
+        // The local stack's own profile: every setting given, and the local stack's values, which production refuses.
+        command.add("-Dquarkus.profile=local");
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         for (Map.Entry<String, String> property : ServiceConfiguration.connections(service, settings).entrySet()) {

@@ -1,0 +1,34 @@
+package uk.redress.complaint;
+
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import uk.redress.workflow.settings.DeploymentSettings;
+import uk.redress.workflow.settings.DeploymentSettings.Rule;
+import uk.redress.workflow.settings.DeploymentSettings.Setting;
+
+/** Stops the start when the deployment's settings are incomplete or, in production, the local stack's (see there). */
+@ApplicationScoped
+class DeploymentSettingsCheck {
+
+    private static final List<Setting> SETTINGS = settings();
+
+    /** As the container comes up: before the schema's migration, the first thing that connects anywhere. */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        DeploymentSettings.require("complaint service", config.getProfiles(), SETTINGS,
+                name -> config.getOptionalValue(name, String.class));
+    }
+
+    private static List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>(DeploymentSettings.COMMON);
+        settings.add(new Setting("redress.zeebe.rest-address", Rule.ADDRESS));
+        settings.add(new Setting("redress.clock.engine-clock-url", Rule.LOCAL_STACK_ONLY));
+        settings.add(new Setting("redress.sign-in.local-key-location", Rule.LOCAL_STACK_ONLY));
+        return List.copyOf(settings);
+    }
+}

@@ -1,0 +1,36 @@
+package uk.redress.notification;
+
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import uk.redress.workflow.settings.DeploymentSettings;
+import uk.redress.workflow.settings.DeploymentSettings.Rule;
+import uk.redress.workflow.settings.DeploymentSettings.Setting;
+
+/** Stops the start when the deployment's settings are incomplete or, in production, the local stack's (see there). */
+@ApplicationScoped
+class DeploymentSettingsCheck {
+
+    private static final List<Setting> SETTINGS = settings();
+
+    /** As the container comes up: before the schema's migration, the first thing that connects anywhere. */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object containerStarted) {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        DeploymentSettings.require("notification service", config.getProfiles(), SETTINGS,
+                name -> config.getOptionalValue(name, String.class));
+    }
+
+    private static List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>(DeploymentSettings.COMMON);
+        settings.add(new Setting("quarkus.mailer.host", Rule.REQUIRED));
+        settings.add(new Setting("quarkus.mailer.from", Rule.REQUIRED));
+        settings.add(new Setting("redress.notifications.default-address", Rule.REQUIRED));
+        // Every email's link to the tasklist: one to this machine reaches no reader.
+        settings.add(new Setting("redress.notifications.tasklist-address", Rule.ADDRESS));
+        return List.copyOf(settings);
+    }
+}
