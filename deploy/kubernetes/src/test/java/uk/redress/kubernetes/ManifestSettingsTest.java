@@ -17,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,11 +48,15 @@ import uk.redress.workflow.settings.DeploymentSettings;
  * and email its lapse to the overlay's recipients with a link to the overlay's tasklist. So every setting a service
  * needs is in the manifests, under the name the service reads. And a setting missing, or production given the local
  * stack's values, stops the start with a message naming each variable.
+ *
+ * <p>With {@code -Dredress.images=true} the services run from their container images instead of the packaged jars
+ * (podman, on the host's network; build them first with {@code deploy/images/build}).
  */
 class ManifestSettingsTest {
 
     private static final Path HOME = Path.of(System.getProperty("redress.home", "../.."));
     private static final ZoneId UK_TIME = ZoneId.of("Europe/London");
+    private static final boolean FROM_IMAGES = Boolean.getBoolean("redress.images");
     /** Settings of the local stack's own, which no deployment gives (production refuses them). */
     private static final Set<String> LOCAL_STACK_ONLY =
             Set.of("REDRESS_CLOCK_ENGINE_CLOCK_URL", "REDRESS_SIGN_IN_LOCAL_KEY_LOCATION");
@@ -220,19 +226,48 @@ class ManifestSettingsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path jar = HOME.resolve(service.id()).resolve("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("the packaged service (./mvnw package)").exists();
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        variables.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         Path log = stack.settings().dataDir().resolve(service.id() + "-" + port + ".log");
-        ProcessBuilder launch = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", jar.toString())
+        ProcessBuilder launch = (FROM_IMAGES ? fromImage(service, variables) : fromJar(service, variables))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        launch.environment().clear();
-        launch.environment().putAll(environment);
-        launch.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        launch.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         started.add(launch.start());
         logs.put(started.getLast(), log);
         return port;
+    }
+
+    private static ProcessBuilder fromJar(Part service, Map<String, String> variables) {
+        Path jar = HOME.resolve(service.id()).resolve("target/quarkus-app/quarkus-run.jar");
+        assertThat(jar).as("the packaged service (./mvnw package)").exists();
+        ProcessBuilder launch = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-jar", jar.toString());
+        launch.environment().clear();
+        launch.environment().putAll(variables);
+        return launch;
+    }
+
+    /**
+     * The service's image on the host's network. The stack's files the settings name (the keys) are mounted where they
+     * name them, as copies its user can read, as a Secret's files are mounted in a pod.
+     */
+    private static ProcessBuilder fromImage(Part service, Map<String, String> variables) throws IOException {
+        List<String> command = new ArrayList<>(List.of("podman", "run", "--rm", "--network", "host"));
+        Path copies = Files.createDirectories(stack.settings().dataDir().resolve("image-files"));
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            Path file = Path.of(variable.getValue().replaceFirst("^file://", ""));
+            if (file.isAbsolute() && file.startsWith(stack.settings().dataDir()) && Files.isRegularFile(file)) {
+                Path copy = copies.resolve(variable.getKey());
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r--r--r--"));
+                command.addAll(List.of("--volume", copy + ":" + file + ":ro"));
+            }
+            command.addAll(List.of("--env", variable.getKey() + "=" + variable.getValue()));
+        }
+        command.add("ghcr.io/redress/" + service.id() + ":0.1.0");
+        ProcessBuilder launch = new ProcessBuilder(command);
+        launch.environment().put("CONTAINERS_CONF", HOME.resolve("deploy/images/containers.conf").toString());
+        return launch;
     }
 
     private void awaitReady(String address, Process service) {
