@@ -37,8 +37,10 @@ public class CalendarProducer {
     @Produces
     @Singleton
     ProcedurePolicies procedures(@ConfigProperty(name = "redress.procedures.directory") Optional<Path> directory) {
-        directory.ifPresent(folder -> LOG.infof("Reading procedures from %s where it has them", folder));
-        return directory.map(ProcedurePolicies::withOverrides).orElseGet(ProcedurePolicies::shipped);
+        ProcedurePolicies procedures = ProcedurePolicies.load(directory);
+        LOG.infof("The procedures %s%s", procedures.ids(), directory.map(folder -> " (the shipped ones and those in "
+                + folder + ")").orElse(""));
+        return procedures;
     }
 
     @Produces

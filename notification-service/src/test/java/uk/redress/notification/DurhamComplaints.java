@@ -12,6 +12,7 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.process.BpmnGenerator;
 import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.DeadlineVariables;
 
@@ -28,7 +29,8 @@ public final class DurhamComplaints {
 
     public static void deploy(CamundaClient engine) {
         engine.newDeployResourceCommand()
-                .addResourceFromClasspath(ComplaintProcesses.bpmnResource(ComplaintProcesses.DURHAM_SENDIASS))
+                .addResourceStringUtf8(BpmnGenerator.bpmnXml(DURHAM, ProcedurePolicies.shipped().informalResolution()),
+                        BpmnGenerator.resourceName(ComplaintProcesses.DURHAM_SENDIASS))
                 .send().join();
     }
 

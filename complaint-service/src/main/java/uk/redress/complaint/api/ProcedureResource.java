@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.process.BpmnGenerator;
 
 /** The procedures a complaint can name, each with its stages, steps and deadlines, from its policy file. */
 @Authenticated
@@ -40,7 +41,20 @@ public class ProcedureResource {
         if (ProcedurePolicies.INFORMAL_RESOLUTION.equals(id)) {
             return procedures.informalResolution();
         }
+        return procedure(id);
+    }
+
+    /** What the engine runs for the procedure, generated from its policy file; it opens in Camunda Modeler. */
+    @GET
+    @Path("/{id}/process")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "One procedure's BPMN process, as the engine runs it")
+    public String process(@PathParam("id") String id) {
+        return BpmnGenerator.bpmnXml(procedure(id), procedures.informalResolution());
+    }
+
+    private ProcedurePolicy procedure(String id) {
         return procedures.find(id).orElseThrow(() -> new NotFoundException(
-                "no procedure has the id '" + id + "'; the procedures are " + String.join(", ", ProcedurePolicies.SHIPPED)));
+                "no procedure has the id '" + id + "'; the procedures are " + String.join(", ", procedures.ids())));
     }
 }

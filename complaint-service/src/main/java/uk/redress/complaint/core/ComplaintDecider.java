@@ -63,7 +63,7 @@ public class ComplaintDecider {
 
     public ComplaintReceived receive(ReceiveComplaint command, String reference) {
         ProcedurePolicy procedure = procedures.find(command.procedure())
-                .orElseThrow(() -> new UnknownProcedureException(command.procedure(), ProcedurePolicies.SHIPPED));
+                .orElseThrow(() -> new UnknownProcedureException(command.procedure(), procedures.ids()));
         LocalDate today = today();
         if (command.receivedOn().isAfter(today)) {
             throw new InvalidCommandException("receivedAt", "must not be in the future (today is " + today

@@ -12,12 +12,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.lock.InstanceLock;
-import uk.redress.workflow.process.ComplaintProcesses;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.process.BpmnGenerator;
 
 /**
  * Deploys every procedure's BPMN process when the service starts, unless a newer release's are deployed already
@@ -31,16 +33,18 @@ public class ProcessDeployment {
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
 
     private final CamundaClient engine;
+    private final Map<String, String> processes;
     private final Pool database;
     private final Release release;
     private final boolean rollBack;
     private final AtomicBoolean inPlace = new AtomicBoolean();
     private volatile Thread deployer;
 
-    public ProcessDeployment(CamundaClient engine, Pool database,
+    public ProcessDeployment(CamundaClient engine, ProcedurePolicies procedures, Pool database,
                              @ConfigProperty(name = "quarkus.application.version") String release,
                              @ConfigProperty(name = "redress.processes.roll-back") boolean rollBack) {
         this.engine = engine;
+        this.processes = BpmnGenerator.everyProcess(procedures);
         this.database = database;
         this.release = Release.of(release);
         this.rollBack = rollBack;
@@ -93,7 +97,7 @@ public class ProcessDeployment {
                     }
                     return deploy().chain(() -> record(connection, DeployedRelease.deployedAtStart(release, deployed)))
                             .invoke(() -> LOG.infof("Deployed release %s's processes %s%s", release,
-                                    ComplaintProcesses.BPMN_RESOURCES, rollBack ? " (a roll-back)" : ""));
+                                    processes.keySet(), rollBack ? " (a roll-back)" : ""));
                 }));
     }
 
@@ -121,14 +125,17 @@ public class ProcessDeployment {
         });
     }
 
-    /** Every procedure's process; the engine keeps a process identical to its latest version as it is. */
+    /**
+     * Every procedure's process, generated from its policy file; the engine keeps a process identical to its latest
+     * version as it is.
+     */
     Uni<Void> deploy() {
         return Uni.createFrom().completionStage(() -> {
             DeployResourceCommandStep1 command = engine.newDeployResourceCommand();
             DeployResourceCommandStep2 resources = null;
-            for (String resource : ComplaintProcesses.BPMN_RESOURCES) {
-                resources = resources == null ? command.addResourceFromClasspath(resource)
-                        : resources.addResourceFromClasspath(resource);
+            for (Map.Entry<String, String> process : processes.entrySet()) {
+                resources = resources == null ? command.addResourceStringUtf8(process.getValue(), process.getKey())
+                        : resources.addResourceStringUtf8(process.getValue(), process.getKey());
             }
             return resources.send();
         }).replaceWithVoid();

@@ -90,6 +90,7 @@ class AccessTest {
                 new Endpoint("POST", complaint + "/improvements", Set.of(CS, CO, M)),
                 new Endpoint("POST", complaint + "/improvement-completion", Set.of(CS, CO, M)),
                 new Endpoint("GET", "/api/v1/procedures", Set.copyOf(ROLES)),
+                new Endpoint("GET", "/api/v1/procedures/durham-sendiass/process", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/categories", Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/calendar/due-date?from=2026-11-23&workingDays=3",
                         Set.copyOf(ROLES)),

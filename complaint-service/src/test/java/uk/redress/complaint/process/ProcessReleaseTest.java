@@ -11,14 +11,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.redress.testing.LocalStackTestResource;
+import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.workflow.process.BpmnGenerator;
 import uk.redress.workflow.process.ComplaintProcesses;
 
 /**
@@ -36,7 +35,7 @@ import uk.redress.workflow.process.ComplaintProcesses;
 class ProcessReleaseTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String RESOURCE = ComplaintProcesses.BPMN_RESOURCES.getFirst();
+    private static final String PROCEDURE = ComplaintProcesses.DURHAM_SENDIASS;
 
     @Inject
     CamundaClient engine;
@@ -46,6 +45,9 @@ class ProcessReleaseTest {
 
     @Inject
     ProcessDeployment deployment;
+
+    @Inject
+    ProcedurePolicies procedures;
 
     @ConfigProperty(name = "quarkus.application.version")
     String release;
@@ -57,7 +59,7 @@ class ProcessReleaseTest {
     }
 
     @Test
-    void anOlderInstanceRestartingLeavesTheNewerReleasesProcessesInPlace() throws IOException {
+    void anOlderInstanceRestartingLeavesTheNewerReleasesProcessesInPlace() {
         await().atMost(WAIT).until(deployment::isInPlace);
         String newer = thisReleasesProcess() + "<!-- release 99.0.0 -->";
         int newerVersion = deployAsNewerRelease("99.0.0", newer);
@@ -70,7 +72,7 @@ class ProcessReleaseTest {
     }
 
     @Test
-    void aRollBackDeploysThisReleasesProcessesOverANewerReleases() throws IOException {
+    void aRollBackDeploysThisReleasesProcessesOverANewerReleases() {
         await().atMost(WAIT).until(deployment::isInPlace);
         int newerVersion = deployAsNewerRelease("99.0.0", thisReleasesProcess() + "<!-- release 99.0.0 -->");
 
@@ -87,7 +89,7 @@ class ProcessReleaseTest {
     }
 
     @Test
-    void aNewerReleasePutsItsProcessesBackOverAnOlderReleasesRestoredAfterALoss() throws IOException {
+    void aNewerReleasePutsItsProcessesBackOverAnOlderReleasesRestoredAfterALoss() {
         await().atMost(WAIT).until(deployment::isInPlace);
         String older = thisReleasesProcess() + "<!-- release 0.0.1 -->";
         int olderVersion = deploy(older);
@@ -107,7 +109,7 @@ class ProcessReleaseTest {
 
     /** An instance of {@code release} starting; nothing else of it runs. */
     private ProcessDeployment restarted(String release, boolean rollBack) {
-        return new ProcessDeployment(engine, database, release, rollBack);
+        return new ProcessDeployment(engine, procedures, database, release, rollBack);
     }
 
     /** What a newer release's instance does at start: deploys its own process, records its release. */
@@ -124,7 +126,8 @@ class ProcessReleaseTest {
     }
 
     private int deploy(String process) {
-        return engine.newDeployResourceCommand().addResourceStringUtf8(process, RESOURCE).send().join()
+        return engine.newDeployResourceCommand().addResourceStringUtf8(process, BpmnGenerator.resourceName(PROCEDURE))
+                .send().join()
                 .getProcesses().getFirst().getVersion();
     }
 
@@ -133,9 +136,7 @@ class ProcessReleaseTest {
                 .await().atMost(WAIT).iterator().next();
     }
 
-    private static String thisReleasesProcess() throws IOException {
-        try (InputStream in = ComplaintProcesses.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private String thisReleasesProcess() {
+        return BpmnGenerator.bpmnXml(procedures.find(PROCEDURE).orElseThrow(), procedures.informalResolution());
     }
 }

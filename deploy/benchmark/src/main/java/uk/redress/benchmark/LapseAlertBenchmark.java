@@ -36,9 +36,10 @@ import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.process.BpmnGenerator;
+import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
-import uk.redress.workflow.process.ComplaintProcesses;
 import uk.redress.workflow.process.DeadlineVariables;
 
 /**
@@ -77,9 +78,10 @@ public final class LapseAlertBenchmark {
             StackSettings settings = stack.settings();
             String processId = durhamProcess ? ComplaintProcesses.DURHAM_SENDIASS : LAPSE_ONLY;
             if (durhamProcess) {
-                engine.newDeployResourceCommand()
-                        .addResourceFromClasspath(ComplaintProcesses.bpmnResource(ComplaintProcesses.DURHAM_SENDIASS))
-                        .send().join();
+                ProcedurePolicies shipped = ProcedurePolicies.shipped();
+                engine.newDeployResourceCommand().addResourceStringUtf8(BpmnGenerator.bpmnXml(shipped.find(
+                                ComplaintProcesses.DURHAM_SENDIASS).orElseThrow(), shipped.informalResolution()),
+                        BpmnGenerator.resourceName(ComplaintProcesses.DURHAM_SENDIASS)).send().join();
             } else {
                 engine.newDeployResourceCommand().addProcessModel(lapseOnly(), LAPSE_ONLY + ".bpmn").send().join();
             }

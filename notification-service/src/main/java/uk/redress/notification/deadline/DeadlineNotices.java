@@ -152,8 +152,7 @@ public class DeadlineNotices {
     }
 
     private Optional<Stage> stageOf(String procedureId, String clockId) {
-        return Stream.concat(procedures.find(procedureId).stream(),
-                        procedures.find(ProcedurePolicies.INFORMAL_RESOLUTION).stream())
+        return Stream.concat(procedures.find(procedureId).stream(), Stream.of(procedures.informalResolution()))
                 .flatMap(procedure -> procedure.stageOfClock(clockId).stream())
                 .findFirst();
     }

@@ -1,26 +1,15 @@
 package uk.redress.workflow.process;
 
-import java.util.List;
-import uk.redress.workflow.procedure.ProcedurePolicies;
-
 /**
  * What the BPMN processes and the services that drive them agree on: process ids, job types, message names and
- * variable names. The BPMN files under {@code bpmn/} are generated from the policy files with exactly these names.
+ * variable names. {@link BpmnGenerator} writes each procedure's process from its policy file with exactly these names.
  */
 public final class ComplaintProcesses {
 
     /** The Durham SENDIASS complaints procedure (seed 004). */
     public static final String DURHAM_SENDIASS = "durham-sendiass";
 
-    /** Every process the complaint service deploys, as classpath resources of this module: one per procedure. */
-    public static final List<String> BPMN_RESOURCES =
-            ProcedurePolicies.SHIPPED.stream().map(ComplaintProcesses::bpmnResource).toList();
-
     private ComplaintProcesses() {
-    }
-
-    public static String bpmnResource(String procedureId) {
-        return "bpmn/" + procedureId + ".bpmn";
     }
 
     /** Job types of the service tasks, each worked by one job worker. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.ActivatedJob;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.util.function.Predicate;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
+import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
  * The real Zeebe engine of the local stack, as the process tests use it: deploy, start, move the clock, work jobs
@@ -46,10 +49,11 @@ final class EngineDriver implements AutoCloseable {
     /** Starts an engine of its own and deploys every procedure's process to it. */
     static EngineDriver start() {
         EngineDriver driver = new EngineDriver(LocalStackProcess.start(EnumSet.of(Part.ZEEBE)));
-        var deployment = driver.client.newDeployResourceCommand()
-                .addResourceFromClasspath(ComplaintProcesses.BPMN_RESOURCES.getFirst());
-        for (String resource : ComplaintProcesses.BPMN_RESOURCES.subList(1, ComplaintProcesses.BPMN_RESOURCES.size())) {
-            deployment = deployment.addResourceFromClasspath(resource);
+        DeployResourceCommandStep1 command = driver.client.newDeployResourceCommand();
+        DeployResourceCommandStep2 deployment = null;
+        for (Map.Entry<String, String> process : BpmnGenerator.everyProcess(ProcedurePolicies.shipped()).entrySet()) {
+            deployment = deployment == null ? command.addResourceStringUtf8(process.getValue(), process.getKey())
+                    : deployment.addResourceStringUtf8(process.getValue(), process.getKey());
         }
         // A cold engine on a busy machine takes longer than the client's default 10 s for its first deployment.
         deployment.requestTimeout(Duration.ofMinutes(1)).send().join();

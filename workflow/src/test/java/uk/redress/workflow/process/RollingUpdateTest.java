@@ -3,9 +3,6 @@ package uk.redress.workflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -43,11 +40,11 @@ class RollingUpdateTest {
     }
 
     @Test
-    void runningComplaintsKeepTheirVersionAndNewOnesStartOnTheNew() throws IOException {
+    void runningComplaintsKeepTheirVersionAndNewOnesStartOnTheNew() {
         ActivatedJob before = acknowledgementOf(receive());
         // The new release: the same process, changed (here its name), as a release that changes a procedure.
-        String resource = ComplaintProcesses.bpmnResource(DURHAM.id());
-        String oldRelease = bpmn(resource);
+        String resource = BpmnGenerator.resourceName(DURHAM.id());
+        String oldRelease = BpmnGenerator.bpmnXml(DURHAM, ProcedurePolicies.shipped().informalResolution());
         String newRelease = oldRelease.replaceFirst("(<process [^>]*name=\")", "$1New release: ");
         int newVersion = (int) engine.deploy(resource, newRelease);
 
@@ -93,11 +90,5 @@ class RollingUpdateTest {
 
     private static ActivatedJob acknowledgementOf(long instance) {
         return engine.awaitJob(instance, "Stage1AcknowledgeTask", JobTypes.USER_TASK);
-    }
-
-    private static String bpmn(String resource) throws IOException {
-        try (InputStream in = RollingUpdateTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -24,9 +24,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import uk.redress.workflow.procedure.Clock;
+import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 import uk.redress.workflow.procedure.Step;
@@ -44,7 +47,7 @@ import uk.redress.workflow.process.ComplaintProcesses.Variables;
  * and the repeated escalations. When the step that meets the clock is done, a terminate end event stops the watcher;
  * when the deadline is extended, a message restarts the watcher alone, at the new dates, and the steps carry on.
  */
-final class BpmnGenerator {
+public final class BpmnGenerator {
 
     /** What the builder's own ids look like: a random UUID somewhere in them. */
     private static final Pattern GENERATED_ID =
@@ -54,6 +57,24 @@ final class BpmnGenerator {
 
     static BpmnModelInstance generate(ProcedurePolicy procedure, ProcedurePolicy informal) {
         return new BpmnGenerator().process(procedure, informal);
+    }
+
+    /** The procedure's process as BPMN XML, with its diagram: what the engine is given, and what Modeler opens. */
+    public static String bpmnXml(ProcedurePolicy procedure, ProcedurePolicy informal) {
+        return Bpmn.convertToString(generate(procedure, informal));
+    }
+
+    /** Every procedure's process, by the name of the resource the engine is given it as. */
+    public static Map<String, String> everyProcess(ProcedurePolicies procedures) {
+        Map<String, String> processes = new LinkedHashMap<>();
+        for (ProcedurePolicy procedure : procedures.all()) {
+            processes.put(resourceName(procedure.id()), bpmnXml(procedure, procedures.informalResolution()));
+        }
+        return processes;
+    }
+
+    public static String resourceName(String procedureId) {
+        return procedureId + ".bpmn";
     }
 
     private BpmnModelInstance process(ProcedurePolicy procedure, ProcedurePolicy informal) {
