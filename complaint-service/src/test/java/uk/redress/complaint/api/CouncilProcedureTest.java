@@ -32,7 +32,7 @@ import uk.redress.testing.LocalStackTestResource;
 
 /**
  * A council's own procedure, a policy file in the procedures folder with a shape no shipped one has (three stages, a
- * review panel last): listed with the shipped ones, its process generated and deployed at start, and a complaint run
+ * month to ask for the second, a review panel last): listed with the shipped ones, its process generated and deployed at start, and a complaint run
  * under it through the API to the engine's first task, with the dates its policy gives.
  */
 @QuarkusTest
@@ -67,7 +67,7 @@ class CouncilProcedureTest {
                 name: Stage 2 review by the complaints team
                 handledBy: complaints-officer
                 request:
-                  withinWorkingDays: 20
+                  withinMonths: 1
                 steps:
                   - id: review
                     name: Review and send the stage 2 response

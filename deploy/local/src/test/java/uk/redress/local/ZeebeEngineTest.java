@@ -29,7 +29,8 @@ class ZeebeEngineTest {
         Files.createDirectories(state);
         Files.writeString(state.resolve("CURRENT"), "MANIFEST-000099\n");
 
-        try (ZeebeEngine engine = new ZeebeEngine(freePort(), freePort(), state, Optional.empty())) {
+        int[] ports = twoFreePorts();
+        try (ZeebeEngine engine = new ZeebeEngine(ports[0], ports[1], state, Optional.empty())) {
             engine.start();
             try (ZeebeClient client = engine.engine().createClient()) {
                 client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("work")
@@ -56,7 +57,8 @@ class ZeebeEngineTest {
     void itsClockStartsAtTheInstantGivenAndItsTimersKeepThatTime() throws Exception {
         Instant leapDay = Instant.parse("2028-02-29T12:00:00Z");
         Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "engine-").resolve("zeebe");
-        try (ZeebeEngine engine = new ZeebeEngine(freePort(), freePort(), state, Optional.of(leapDay))) {
+        int[] ports = twoFreePorts();
+        try (ZeebeEngine engine = new ZeebeEngine(ports[0], ports[1], state, Optional.of(leapDay))) {
             engine.start();
             assertThat(engine.now()).isBetween(leapDay, leapDay.plusSeconds(60));
             try (ZeebeClient client = engine.engine().createClient()) {
@@ -91,9 +93,10 @@ class ZeebeEngineTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two ports free at once: asked for one after the other, the system can give the same port twice. */
+    private static int[] twoFreePorts() throws IOException {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
 }

@@ -10,4 +10,9 @@ import java.time.LocalDate;
  * @param lapsesAt the first instant at which it is broken: the midnight in UK time that ends {@code dueDate}
  */
 public record Deadline(LocalDate dueDate, Instant lapsesAt) {
+
+    /** The deadline that ends with {@code day}, whatever kind of day it is. */
+    public static Deadline endOf(LocalDate day) {
+        return new Deadline(day, day.plusDays(1).atStartOfDay(WorkingDayCalendar.UK_TIME).toInstant());
+    }
 }

@@ -92,7 +92,7 @@ public final class WorkingDayCalendar {
         for (int counted = 0; counted < workingDays; counted++) {
             day = skipNonWorkingDays(region, day.plusDays(1), skipped);
         }
-        Deadline deadline = new Deadline(day, day.plusDays(1).atStartOfDay(UK_TIME).toInstant());
+        Deadline deadline = Deadline.endOf(day);
         return new DeadlineCount(region, receivedOn, countedFrom, workingDays, deadline, skipped);
     }
 

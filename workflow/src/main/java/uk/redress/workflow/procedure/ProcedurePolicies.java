@@ -138,6 +138,14 @@ public final class ProcedurePolicies {
             require(file, stage.handledBy() != null, at + ".handledBy", "is required");
             require(file, s == 0 ? stage.request().isEmpty() : stage.request().isPresent(), at + ".request",
                     s == 0 ? "is only for later stages" : "is required after the first stage");
+            stage.request().ifPresent(request -> {
+                List<Optional<Integer>> windows = List.of(request.withinWorkingDays(), request.withinCalendarDays(),
+                        request.withinMonths());
+                require(file, windows.stream().filter(Optional::isPresent).count() <= 1, at + ".request",
+                        "gives at most one of withinWorkingDays, withinCalendarDays and withinMonths");
+                require(file, windows.stream().flatMap(Optional::stream).allMatch(length -> length > 0),
+                        at + ".request", "its window must be more than 0");
+            });
             require(file, !stage.skippedWhenAboutHandler() || s + 1 < policy.stages().size(),
                     at + ".skippedWhenAboutHandler", "needs a next stage to start at");
             require(file, !stage.steps().isEmpty(), at + ".steps", "must name at least one step");

@@ -62,9 +62,13 @@ public record ProcedurePolicy(
                 .mapToInt(clock -> clock.workingDays() + clock.extension()
                         .map(extension -> extension.maxWorkingDays().orElse(clock.workingDays())).orElse(0))
                 .max().orElse(0);
+        // Calendar days and months as working days, over rather than under: no month has more than 23.
         int longestWindow = stages.stream().flatMap(stage -> stage.request().stream())
-                .flatMap(request -> request.withinWorkingDays().stream())
-                .mapToInt(Integer::intValue).max().orElse(0);
+                .mapToInt(request -> request.withinWorkingDays()
+                        .or(() -> request.withinCalendarDays())
+                        .or(() -> request.withinMonths().map(months -> months * 23))
+                        .orElse(0))
+                .max().orElse(0);
         return Math.max(longestClock, longestWindow);
     }
 

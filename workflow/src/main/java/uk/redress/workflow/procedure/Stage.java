@@ -47,13 +47,34 @@ public record Stage(
     }
 
     /**
-     * @param withinWorkingDays the window, counted from the previous stage's response; absent for no limit
-     * @param mustSay           what the request has to say
+     * How the complainant asks for the stage, and by when: the window runs from the previous stage's response, in the
+     * unit the procedure says it in (one of the three at most; none for no limit).
+     *
+     * @param withinWorkingDays  working days, as the calendar counts them
+     * @param withinCalendarDays calendar days, weekends and bank holidays included
+     * @param withinMonths       calendar months: to the same day of the month, or the month's last day where it has
+     *                           none ("within one month" of 31 January ends on 28 or 29 February)
+     * @param mustSay            what the request has to say
      */
-    public record StageRequest(Optional<Integer> withinWorkingDays, List<String> mustSay) {
+    public record StageRequest(Optional<Integer> withinWorkingDays, Optional<Integer> withinCalendarDays,
+                               Optional<Integer> withinMonths, List<String> mustSay) {
         public StageRequest {
             withinWorkingDays = withinWorkingDays == null ? Optional.empty() : withinWorkingDays;
+            withinCalendarDays = withinCalendarDays == null ? Optional.empty() : withinCalendarDays;
+            withinMonths = withinMonths == null ? Optional.empty() : withinMonths;
             mustSay = mustSay == null ? List.of() : List.copyOf(mustSay);
+        }
+
+        /** Whether the request must come within a window at all. */
+        public boolean hasWindow() {
+            return withinWorkingDays.isPresent() || withinCalendarDays.isPresent() || withinMonths.isPresent();
+        }
+
+        /** The window in words, as a complainant reads it: "20 working days", "one month". */
+        public Optional<String> windowInWords() {
+            return withinWorkingDays.map(days -> days + " working days")
+                    .or(() -> withinCalendarDays.map(days -> days + " days"))
+                    .or(() -> withinMonths.map(months -> months == 1 ? "one month" : months + " months"));
         }
     }
 }

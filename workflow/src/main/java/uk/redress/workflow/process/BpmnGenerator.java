@@ -260,8 +260,7 @@ public final class BpmnGenerator {
                                                        boolean intoStage) {
         String prefix = pascal(stage.id());
         String requested = intoStage ? prefix + "RequestedEvent" : prefix + "RequestedAfterInformalEvent";
-        Optional<Integer> window = stage.request().flatMap(Stage.StageRequest::withinWorkingDays);
-        if (intoStage && window.isPresent()) {
+        if (intoStage && stage.request().filter(Stage.StageRequest::hasWindow).isPresent()) {
             flow = flow.eventBasedGateway(prefix + "RequestGateway").name("Requested in time?");
             flow.intermediateCatchEvent(prefix + "RequestWindowClosedTimer").name("Request window closed")
                     .timerWithDateExpression(Variables.requestWindowClosesAt(stage.id()))

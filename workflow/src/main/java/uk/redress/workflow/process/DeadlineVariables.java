@@ -74,11 +74,20 @@ public final class DeadlineVariables {
         return variables;
     }
 
-    /** Until when the stage after {@code stage} can be requested, counted from its response at {@code at}. */
+    /**
+     * Until when the stage after {@code stage} can be requested, counted from its response at {@code at} in the unit
+     * the policy gives: working days from the response as a receipt is counted (the cut-off applies), calendar days and
+     * months from the day of the response in the UK.
+     */
     public Optional<Deadline> requestWindow(ProcedurePolicy procedure, Stage stage, Instant at) {
-        return procedure.nextStage(stage)
-                .flatMap(next -> next.request().flatMap(Stage.StageRequest::withinWorkingDays))
-                .map(days -> calendar.count(procedure.calendar(), at, days).deadline());
+        Optional<Stage.StageRequest> request = procedure.nextStage(stage).flatMap(Stage::request);
+        LocalDate respondedOn = LocalDate.ofInstant(at, WorkingDayCalendar.UK_TIME);
+        return request.flatMap(Stage.StageRequest::withinWorkingDays)
+                .map(days -> calendar.count(procedure.calendar(), at, days).deadline())
+                .or(() -> request.flatMap(Stage.StageRequest::withinCalendarDays)
+                        .map(days -> Deadline.endOf(respondedOn.plusDays(days))))
+                .or(() -> request.flatMap(Stage.StageRequest::withinMonths)
+                        .map(months -> Deadline.endOf(respondedOn.plusMonths(months))));
     }
 
     /** The variable the next stage's request window timer reads. */

@@ -60,8 +60,8 @@ class ProcedureDocsTest {
         List<String> notes = new ArrayList<>();
         for (Stage stage : procedure.stages()) {
             stage.request().ifPresent(request -> notes.add(stage.name() + ": the complainant asks for it "
-                    + request.withinWorkingDays().map(days -> "within " + days + " working days of the previous "
-                            + "stage's response (later: the complaint closes)").orElse("at any time")
+                    + request.windowInWords().map(window -> "within " + window + " of the previous stage's response "
+                            + "(later: the complaint closes)").orElse("at any time")
                     + (request.mustSay().isEmpty() ? "" : ", saying " + String.join(" and ", request.mustSay()))
                     + "."));
             if (stage.skippedWhenAboutHandler()) {
