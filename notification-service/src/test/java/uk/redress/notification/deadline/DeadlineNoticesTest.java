@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,9 @@ class DeadlineNoticesTest {
 
     @Inject
     CamundaClient engine;
+
+    @Inject
+    DeadlineNotices notices;
 
     @Inject
     ComplainantContacts contacts;
@@ -188,6 +192,16 @@ class DeadlineNoticesTest {
         Map<String, Object> lapse = awaitOneMail(about, "Overdue");
         assertThat((String) lapse.get("subject")).endsWith("was due by " + newDueDate.format(UK_DATE));
         assertThat(local.mailsAbout(about, "Due soon")).as("both reminders of the new date").hasSize(2);
+    }
+
+    @Test
+    void anInformalClocksNoticeGoesToTheGroupOfItsInformalStage() {
+        DeadlineNotice professional = new DeadlineNotice(DeadlineNoticeKind.LAPSED, DURHAM.id(),
+                UUID.randomUUID().toString(), "A summary", Optional.empty(), "professionalResponse",
+                "informal response from the professional", LocalDate.parse("2027-01-08"),
+                Instant.parse("2027-01-09T00:00:00Z"), List.of(), DeadlineNotice.ENGINE);
+
+        assertThat(notices.groups(professional)).containsExactly("professional");
     }
 
     @Test
