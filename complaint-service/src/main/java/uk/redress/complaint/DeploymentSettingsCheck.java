@@ -4,14 +4,19 @@ import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
+import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.settings.DeploymentSettings;
 import uk.redress.workflow.settings.DeploymentSettings.Rule;
 import uk.redress.workflow.settings.DeploymentSettings.Setting;
 
-/** Stops the start when the deployment's settings are incomplete or, in production, the local stack's (see there). */
+/**
+ * Stops the start when the deployment's settings are incomplete or, in production, the local stack's (see there), or
+ * when a policy file in the procedures folder breaks a rule.
+ */
 @ApplicationScoped
 class DeploymentSettingsCheck {
 
@@ -22,6 +27,8 @@ class DeploymentSettingsCheck {
         SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
         DeploymentSettings.require("complaint service", config.getProfiles(), SETTINGS,
                 name -> config.getOptionalValue(name, String.class));
+        // A council's own policy files too: a broken one names its file, line, field and rule.
+        ProcedurePolicies.load(config.getOptionalValue("redress.procedures.directory", Path.class));
     }
 
     private static List<Setting> settings() {

@@ -149,6 +149,35 @@ class ManifestSettingsTest {
     }
 
     @Test
+    void aBrokenPolicyFileInTheProceduresFolderStopsTheStartNamingItsLine() throws Exception {
+        Path procedures = Files.createDirectories(stack.settings().dataDir().resolve("council-procedures"));
+        Files.writeString(procedures.resolve("walsall-corporate.yaml"), """
+                id: walsall-corporate
+                name: Walsall corporate complaints procedure
+                calendar: england-and-wales
+                eligibility:
+                  eventsWithinMonths: 12
+                stages:
+                  - id: stage-1
+                    name: Stage 1 response
+                    handledBy: caseworker
+                    steps:
+                      - {id: respond, name: Respond, meets: stage1Response}
+                    clocks:
+                      - {id: stage1Response, name: stage 1 response, startsAt: stage-start, workingDays: 0,
+                         escalateEveryWorkingDays: 5}
+                """);
+        Map<String, String> environment = onTheLocalStack(Part.COMPLAINT_SERVICE);
+        environment.put("REDRESS_PROCEDURES_DIRECTORY", procedures.toString());
+        start(Part.COMPLAINT_SERVICE, environment);
+
+        String output = exitsWithOutput(started.getFirst());
+        assertThat(output).contains(procedures.resolve("walsall-corporate.yaml")
+                + ":13: stages[0].clocks[0].workingDays: must be more than 0");
+        assertThat(output).as("nothing migrated first").doesNotContain("Flyway", "flyway");
+    }
+
+    @Test
     void productionGivenTheLocalStacksValuesRefusesToStartNamingEach() throws Exception {
         Map<String, String> environment = onTheLocalStack(Part.COMPLAINT_SERVICE);
         environment.put("QUARKUS_PROFILE", DeploymentSettings.PRODUCTION_PROFILE);

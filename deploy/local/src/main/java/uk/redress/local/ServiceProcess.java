@@ -79,7 +79,7 @@ final class ServiceProcess implements Component {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name() + " exited with code " + process.exitValue()
-                            + "; its log " + log + " ends:\n" + tail(log));
+                            + "; its log " + log + " says why:\n" + why(log));
                 }
                 try {
                     HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).GET().build(),
@@ -95,6 +95,29 @@ final class ServiceProcess implements Component {
         }
         throw new IllegalStateException(name() + " was not ready within " + READY_WITHIN.toSeconds()
                 + " s; its log " + log + " ends:\n" + tail(log));
+    }
+
+    /**
+     * The innermost cause of the error the service stopped on, without its stack frames: where the service says what
+     * to fix (a setting, a policy file's line). A log with no Java error gives its last lines.
+     */
+    private static String why(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        int cause = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Caused by: ")) {
+                cause = i;
+            }
+        }
+        if (cause < 0) {
+            return tail(log);
+        }
+        List<String> message = new ArrayList<>();
+        for (int i = cause; i < lines.size() && !lines.get(i).startsWith("\tat ") && !lines.get(i).startsWith("\t...");
+             i++) {
+            message.add(lines.get(i));
+        }
+        return String.join("\n", message);
     }
 
     private static String tail(Path log) throws IOException {
