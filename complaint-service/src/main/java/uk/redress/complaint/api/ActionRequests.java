@@ -98,11 +98,25 @@ public final class ActionRequests {
             @Schema(description = "What was asked, as sent",
                     examples = "Please send the letter from the school dated 3 October.")
             @NotBlank @Size(max = 20_000) String question,
-            @Schema(description = "The date the answer was asked for", examples = "2026-12-04") LocalDate answerBy)
+            @Schema(description = "The date the answer was asked for", examples = "2026-12-04") LocalDate answerBy,
+            @Schema(description = "The complainant was asked. Where the procedure's clocks pause for information, "
+                    + "the stage's running ones stop until the answer is recorded (POST information-received); "
+                    + "false by default") Boolean ofComplainant)
             implements ActionRequest {
 
         public Commands.RequestInformation toCommand() {
-            return new Commands.RequestInformation(askedOf, question, Optional.ofNullable(answerBy));
+            return new Commands.RequestInformation(askedOf, question, Optional.ofNullable(answerBy),
+                    Boolean.TRUE.equals(ofComplainant));
+        }
+    }
+
+    @Schema(name = "InformationReceived", description = "The information the complainant was asked for came.")
+    public record InformationReceivedRequest(
+            @Schema(description = "What came", examples = "The school's letter of 3 October, by email")
+            @NotBlank @Size(max = 20_000) String note) implements ActionRequest {
+
+        public Commands.RecordInformationReceived toCommand() {
+            return new Commands.RecordInformationReceived(note);
         }
     }
 

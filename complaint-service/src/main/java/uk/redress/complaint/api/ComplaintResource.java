@@ -38,6 +38,7 @@ import uk.redress.complaint.api.ActionRequests.ImprovementRequest;
 import uk.redress.complaint.api.ActionRequests.ClosureRequest;
 import uk.redress.complaint.api.ActionRequests.EscalationRequest;
 import uk.redress.complaint.api.ActionRequests.ExtensionRequest;
+import uk.redress.complaint.api.ActionRequests.InformationReceivedRequest;
 import uk.redress.complaint.api.ActionRequests.InformationRequestRequest;
 import uk.redress.complaint.api.ActionRequests.OmbudsmanDecisionRequest;
 import uk.redress.complaint.api.ActionRequests.OmbudsmanReferralRequest;
@@ -286,12 +287,28 @@ public class ComplaintResource {
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a request for more information",
-            description = "While a step of the stage is pending. The procedures' clocks do not stop for it.")
+            description = "While a step of the stage is pending. Asked of the complainant (ofComplainant), it stops "
+                    + "the stage's running clocks that the procedure pauses for information; other clocks run on.")
     @ActionResponses
     public Uni<Response> requestInformation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                             @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                                             @NotNull(message = "is required") @Valid
                                             InformationRequestRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
+    @Path("/{id}/information-received")
+    @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that the information asked of the complainant came",
+            description = "While a clock is stopped for it. The stopped clocks run again from today: each due date, "
+                    + "its reminders and its lapse move by the working days after the day it stopped up to today.")
+    @ActionResponses
+    public Uni<Response> recordInformationReceived(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                                   @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                                   @NotNull(message = "is required") @Valid
+                                                   InformationReceivedRequest request) {
         return act(id, ifMatch, correlationId, request.toCommand());
     }
 

@@ -61,7 +61,9 @@ public record ComplaintResponse(
             @Schema(examples = "stage1Acknowledgement") String clock,
             @Schema(examples = "stage 1 acknowledgement") String name,
             @Schema(description = "The last day that is on time", examples = "2026-11-26") LocalDate dueDate,
-            @Schema(description = "Midnight at the end of the due date, UK time") Instant lapsesAt) {
+            @Schema(description = "Midnight at the end of the due date, UK time") Instant lapsesAt,
+            @Schema(description = "Present while the clock is stopped for information asked of the complainant: the "
+                    + "day it stopped. The due date moves when the answer is recorded") LocalDate pausedSince) {
     }
 
     static ComplaintResponse of(Complaint complaint, ProcedurePolicy procedure, List<String> allowedActions) {
@@ -69,7 +71,8 @@ public record ComplaintResponse(
                 .filter(clock -> complaint.deadlines().containsKey(clock.id()))
                 .map(clock -> new DeadlineResponse(clock.id(), clock.name(),
                         complaint.deadlines().get(clock.id()).dueDate(),
-                        complaint.deadlines().get(clock.id()).lapsesAt()))
+                        complaint.deadlines().get(clock.id()).lapsesAt(),
+                        complaint.pausedClocks().get(clock.id())))
                 .toList();
         return new ComplaintResponse(complaint.id(), complaint.reference(), complaint.version(), complaint.status(),
                 complaint.kind(), complaint.procedure(), complaint.stage().orElse(null), complaint.complainantId(),

@@ -87,6 +87,8 @@ final class HandlingReportCsv {
                 figures.responses().percentWithinAgreedExtension());
         line(procedure, stage, "extensions.count", figures.extensions().count());
         line(procedure, stage, "extensions.workingDaysAdded", figures.extensions().workingDaysAdded());
+        line(procedure, stage, "pauses.responses", figures.pauses().responses());
+        line(procedure, stage, "pauses.workingDays", figures.pauses().workingDays());
         distribution(procedure, stage, "workingDaysToRespond", figures.workingDaysToRespond());
         counts(procedure, stage, "outcomes", figures.outcomes());
         counts(procedure, stage, "remedies", figures.remedies());

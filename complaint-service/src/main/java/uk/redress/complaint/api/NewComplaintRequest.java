@@ -6,9 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.Complainant;
@@ -27,6 +29,10 @@ public record NewComplaintRequest(
         @NotBlank @Size(max = 20_000) String details,
         @Schema(description = "The day the complaint was received", examples = "2026-11-23")
         @NotNull LocalDate receivedAt,
+        @Schema(description = "The time of day it was received, UK time, where known. A procedure (or the service) "
+                + "with a cut-off time counts something received after it from the next working day; without, the "
+                + "complaint counts as received at the start of its day", type = SchemaType.STRING, format = "time",
+                examples = "16:30") LocalTime receivedTime,
         @Schema(description = "What was raised (default COMPLAINT). APPEAL and DISCRIMINATION_CLAIM are signposted "
                 + "to where they belong and run no procedure; COMMENT and COMPLIMENT are passed on with no deadline",
                 examples = "COMPLAINT")
@@ -69,6 +75,6 @@ public record NewComplaintRequest(
                 staffConcerned == null ? List.of() : List.copyOf(staffConcerned),
                 complainant.id() == null ? UUID.randomUUID() : complainant.id(), complainant.id() != null,
                 new ActionRequests.ClassificationRequest(serviceArea, themes, complainantRole, advocacy)
-                        .toClassification());
+                        .toClassification(), Optional.ofNullable(receivedTime));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -248,6 +249,9 @@ public class ProblemMappers {
         }
         if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
+        }
+        if (type == LocalTime.class) {
+            return "a time of day (HH:MM, UK time)";
         }
         if (type == UUID.class) {
             return "a UUID";

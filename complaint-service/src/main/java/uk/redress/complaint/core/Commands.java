@@ -12,7 +12,8 @@ public final class Commands {
     }
 
     /** Every command on a received complaint. */
-    public sealed interface ComplaintCommand permits Acknowledge, DecideStage, CompleteStep, Respond, RequestInformation, Escalate, Extend, Close,
+    public sealed interface ComplaintCommand permits Acknowledge, DecideStage, CompleteStep, Respond, RequestInformation,
+            RecordInformationReceived, Escalate, Extend, Close,
             Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision, Classify, AgreeImprovement,
             CompleteImprovement {
     }
@@ -35,8 +36,13 @@ public final class Commands {
     }
 
     /** Ask the complainant, or someone else, for more information. */
-    public record RequestInformation(String askedOf, String question, Optional<LocalDate> answerBy)
-            implements ComplaintCommand {
+    /** @param ofComplainant the complainant was asked: the clocks that pause for information stop */
+    public record RequestInformation(String askedOf, String question, Optional<LocalDate> answerBy,
+                                     boolean ofComplainant) implements ComplaintCommand {
+    }
+
+    /** The information the complainant was asked for came: the clocks it stopped run again. */
+    public record RecordInformationReceived(String note) implements ComplaintCommand {
     }
 
     /**

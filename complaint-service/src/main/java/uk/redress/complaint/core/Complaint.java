@@ -25,6 +25,9 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
  * @param clocksMet            the clocks whose step is done, each with the day (UK time) it was done
  * @param requestWindow        until when the next stage can be requested, once the stage has responded
  * @param informationRequests  how many times more information was asked for
+ * @param clocksPaused         the clocks stopped while the complainant is asked for information, each with the day
+ *                             (UK time) it stopped
+ * @param workingDaysPaused    how many working days each clock stood, in all, once its pauses ended
  * @param ombudsman            the Ombudsman's case, once the complaint was referred
  * @param signposting          where an appeal or discrimination claim was pointed instead
  * @param lapsesRecorded       each clock's due date whose lapse the history records
@@ -56,6 +59,8 @@ public record Complaint(
         Map<String, LocalDate> clocksMet,
         Optional<Deadline> requestWindow,
         int informationRequests,
+        Map<String, LocalDate> clocksPaused,
+        Map<String, Integer> workingDaysPaused,
         Optional<OmbudsmanCase> ombudsman,
         Optional<String> signposting,
         Map<String, LocalDate> lapsesRecorded,
@@ -96,7 +101,7 @@ public record Complaint(
                     received.procedure(), received.kind(), received.stage(), List.of(), received.complainant(),
                     received.summary(), received.details(), received.receivedOn(), received.deadlines(),
                     mergeDueDates(Map.of(), received.deadlines()), Map.of(), Map.of(), Optional.empty(), 0,
-                    Optional.empty(), received.signposting(), Map.of(), Map.of(), received.organisation(),
+                    Map.of(), Map.of(), Optional.empty(), received.signposting(), Map.of(), Map.of(), received.organisation(),
                     Set.copyOf(received.staffConcerned()), received.complainantId(),
                     received.stage().map(stage -> List.of(StageHistory.startedOn(stage, received.receivedOn())))
                             .orElse(List.of()),
@@ -118,6 +123,26 @@ public record Complaint(
             }
             case InformationRequested asked -> {
                 next.informationRequests = state.informationRequests + 1;
+                Map<String, LocalDate> paused = new HashMap<>(state.clocksPaused);
+                asked.clocksPaused().forEach(clock -> paused.put(clock, day));
+                next.clocksPaused = Map.copyOf(paused);
+                yield next.done();
+            }
+            case InformationReceived received -> {
+                Map<String, LocalDate> paused = new HashMap<>(state.clocksPaused);
+                Map<String, Integer> pausedDays = new HashMap<>(state.workingDaysPaused);
+                Map<String, Deadline> moved = new HashMap<>();
+                Map<String, LocalDate> originals = new HashMap<>(state.originalDueDates);
+                for (InformationReceived.ClockResumed resumed : received.restarted()) {
+                    paused.remove(resumed.clock());
+                    pausedDays.merge(resumed.clock(), resumed.workingDaysPaused(), Integer::sum);
+                    moved.put(resumed.clock(), resumed.deadline());
+                    originals.put(resumed.clock(), resumed.originalDueDate());
+                }
+                next.clocksPaused = Map.copyOf(paused);
+                next.workingDaysPaused = Map.copyOf(pausedDays);
+                next.deadlines = merge(state.deadlines, moved);
+                next.originalDueDates = Map.copyOf(originals);
                 yield next.done();
             }
             // A lapse is a fact about time: the deadline still runs until its step is done.
@@ -200,8 +225,24 @@ public record Complaint(
         return this.organisation.equals(organisation) && !staffConcerned.contains(person);
     }
 
-    /** A clock that has started and whose step is not done yet. */
+    /** A clock that has started, whose step is not done yet, and that is not stopped for information. */
     public boolean isRunning(String clockId) {
+        return isStarted(clockId) && !clocksPaused.containsKey(clockId);
+    }
+
+    /** A clock that has started and whose step is not done, stopped while the complainant is asked for information. */
+    public boolean isPaused(String clockId) {
+        return isStarted(clockId) && clocksPaused.containsKey(clockId);
+    }
+
+    /** The clocks stopped for information now, each with the day it stopped. */
+    public Map<String, LocalDate> pausedClocks() {
+        Map<String, LocalDate> paused = new HashMap<>(clocksPaused);
+        paused.keySet().removeIf(clockId -> !isPaused(clockId));
+        return Map.copyOf(paused);
+    }
+
+    private boolean isStarted(String clockId) {
         return status == ComplaintStatus.OPEN && deadlines.containsKey(clockId) && !clocksMet.containsKey(clockId);
     }
 
@@ -237,6 +278,8 @@ public record Complaint(
         Map<String, LocalDate> clocksMet;
         Optional<Deadline> requestWindow;
         int informationRequests;
+        Map<String, LocalDate> clocksPaused;
+        Map<String, Integer> workingDaysPaused;
         Optional<OmbudsmanCase> ombudsman;
         Map<String, LocalDate> lapsesRecorded;
         Map<String, String> assignees;
@@ -257,6 +300,8 @@ public record Complaint(
             clocksMet = from.clocksMet;
             requestWindow = from.requestWindow;
             informationRequests = from.informationRequests;
+            clocksPaused = from.clocksPaused;
+            workingDaysPaused = from.workingDaysPaused;
             ombudsman = from.ombudsman;
             lapsesRecorded = from.lapsesRecorded;
             assignees = from.assignees;
@@ -283,7 +328,8 @@ public record Complaint(
         Complaint done() {
             return new Complaint(from.id, from.reference, version, status, from.procedure, from.kind, stage,
                     stepsDone, from.complainant, from.summary, from.details, from.receivedOn, deadlines,
-                    originalDueDates, extensions, clocksMet, requestWindow, informationRequests, ombudsman,
+                    originalDueDates, extensions, clocksMet, requestWindow, informationRequests, clocksPaused,
+                    workingDaysPaused, ombudsman,
                     from.signposting, lapsesRecorded, assignees, from.organisation, from.staffConcerned,
                     from.complainantId, stages, endedOn, classification, improvements);
         }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import uk.redress.complaint.core.Commands.Acknowledge;
 import uk.redress.complaint.core.Commands.AgreeImprovement;
 import uk.redress.complaint.core.Commands.Classify;
@@ -23,6 +26,7 @@ import uk.redress.complaint.core.Commands.DecideStage;
 import uk.redress.complaint.core.Commands.Escalate;
 import uk.redress.complaint.core.Commands.Extend;
 import uk.redress.complaint.core.Commands.RecordOmbudsmanDecision;
+import uk.redress.complaint.core.Commands.RecordInformationReceived;
 import uk.redress.complaint.core.Commands.ReferToOmbudsman;
 import uk.redress.complaint.core.Commands.RequestInformation;
 import uk.redress.complaint.core.Commands.Respond;
@@ -69,6 +73,11 @@ public class ComplaintDecider {
             throw new InvalidCommandException("receivedAt", "must not be in the future (today is " + today
                     + " in the UK), was " + command.receivedOn());
         }
+        LocalDateTime nowInTheUk = LocalDateTime.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME);
+        command.receivedTime().filter(time -> command.receivedOn().atTime(time).isAfter(nowInTheUk)).ifPresent(time -> {
+            throw new InvalidCommandException("receivedTime", "must not be in the future (it is "
+                    + nowInTheUk.toLocalTime().truncatedTo(ChronoUnit.MINUTES) + " in the UK), was " + time);
+        });
         LocalDate earliest = today.minus(RECEIPTS_WITHIN);
         if (command.receivedOn().isBefore(earliest)) {
             throw new InvalidCommandException("receivedAt", "must be within the last " + RECEIPTS_WITHIN.getYears()
@@ -95,17 +104,18 @@ public class ComplaintDecider {
                     command.details(), command.receivedOn(), command.eventsOccurredOn(), Optional.empty(),
                     command.aboutHandler(), Optional.empty(), Map.of(),
                     kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty(),
-                    command.organisation(), command.staffConcerned(), command.complainantId(), command.classification());
+                    command.organisation(), command.staffConcerned(), command.complainantId(), command.classification(),
+                    command.receivedTime());
         }
         Stage first = procedure.stages().getFirst();
         Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
-        // Only the day of receipt is known: it counts as received at the start of that day.
-        Instant receivedAt = command.receivedOn().atStartOfDay(WorkingDayCalendar.UK_TIME).toInstant();
+        Instant receivedAt = ComplaintReceived.receivedAt(command.receivedOn(), command.receivedTime());
         return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
                 command.details(), command.receivedOn(), command.eventsOccurredOn(), command.outOfTimeReason(),
                 command.aboutHandler(), Optional.of(start.id()),
                 byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),
-                command.organisation(), command.staffConcerned(), command.complainantId(), command.classification());
+                command.organisation(), command.staffConcerned(), command.complainantId(), command.classification(),
+                command.receivedTime());
     }
 
     /** Whatever its state: the learning from a complaint is often agreed after its response. */
@@ -230,7 +240,38 @@ public class ComplaintDecider {
         command.answerBy().filter(date -> !date.isAfter(today())).ifPresent(date -> {
             throw new InvalidCommandException("answerBy", "must be after today (" + today() + "), was " + date);
         });
-        return new InformationRequested(command.askedOf(), command.question(), command.answerBy());
+        // Only the stage's own clocks: an earlier stage's are met or ended with it.
+        List<String> paused = command.ofComplainant()
+                ? stageOf(complaint).clocks().stream()
+                        .filter(clock -> clock.pausesForInformation() && complaint.isRunning(clock.id()))
+                        .map(Clock::id).toList()
+                : List.of();
+        return new InformationRequested(command.askedOf(), command.question(), command.answerBy(),
+                command.ofComplainant(), paused);
+    }
+
+    /**
+     * The clocks stopped for information run again from the day of the answer: each due date moves by the working days
+     * after the day it stopped up to and including that day, as if the complaint had arrived that much later.
+     */
+    public InformationReceived recordInformationReceived(Complaint complaint, RecordInformationReceived command) {
+        requireAllowed(complaint, Action.RECORD_INFORMATION_RECEIVED);
+        ProcedurePolicy procedure = procedureOf(complaint);
+        LocalDate today = today();
+        List<InformationReceived.ClockResumed> resumed = new ArrayList<>();
+        procedure.clocks().stream().map(Clock::id).filter(complaint::isPaused).forEach(clockId -> {
+            LocalDate pausedOn = complaint.pausedClocks().get(clockId);
+            int paused = calendar.workingDaysBetween(procedure.calendar(), pausedOn, today);
+            Deadline current = complaint.deadlines().get(clockId);
+            resumed.add(new InformationReceived.ClockResumed(clockId, pausedOn, paused, current.dueDate(),
+                    moved(procedure, current.dueDate(), paused),
+                    moved(procedure, complaint.originalDueDates().get(clockId), paused).dueDate()));
+        });
+        return new InformationReceived(command.note(), resumed);
+    }
+
+    private Deadline moved(ProcedurePolicy procedure, LocalDate dueDate, int workingDays) {
+        return calendar.count(procedure.calendar(), dueDate, workingDays).deadline();
     }
 
     public Closed close(Complaint complaint, Close command) {
@@ -286,6 +327,11 @@ public class ComplaintDecider {
     public DeadlineExtended extend(Complaint complaint, Extend command) {
         requireAllowed(complaint, Action.EXTEND);
         ProcedurePolicy procedure = procedureOf(complaint);
+        if (complaint.isPaused(command.clock())) {
+            throw new InvalidCommandException("clock", "is stopped while the complainant is asked for information "
+                    + "(since " + complaint.pausedClocks().get(command.clock()) + "): record the information received "
+                    + "first, which moves its due date by the working days it stood");
+        }
         if (!complaint.isRunning(command.clock())) {
             throw new InvalidCommandException("clock", "must name a running deadline: one of "
                     + String.join(", ", extensibleClocks(complaint)) + ", was '" + command.clock() + "'");
@@ -372,6 +418,9 @@ public class ComplaintDecider {
         if (!extensibleClocks(complaint).isEmpty()) {
             allowed.add(Action.EXTEND);
         }
+        if (!complaint.pausedClocks().isEmpty()) {
+            allowed.add(Action.RECORD_INFORMATION_RECEIVED);
+        }
         return allowed;
     }
 
@@ -403,8 +452,18 @@ public class ComplaintDecider {
             case SIGNPOSTED -> "signposted: " + kind + ", not handled under the procedure";
             case OPEN -> complaint.kind().isFeedback() ? "open: a " + kind + " to pass on"
                     : "open at " + stageIdOf(complaint) + nextStep(complaint)
-                    .map(step -> ", waiting for: " + step.name()).orElse(", responded");
+                    .map(step -> ", waiting for: " + step.name()).orElse(", responded")
+                    + pausedInWords(complaint);
         };
+    }
+
+    /** The clocks stopped for information, as the 409 answer names them; empty when none is. */
+    private String pausedInWords(Complaint complaint) {
+        ProcedurePolicy procedure = procedureOf(complaint);
+        return procedure.clocks().stream().filter(clock -> complaint.isPaused(clock.id()))
+                .map(clock -> "; the " + clock.name() + " clock stopped for information since "
+                        + complaint.pausedClocks().get(clock.id()))
+                .collect(Collectors.joining());
     }
 
     private void requireAllowed(Complaint complaint, Action action) {

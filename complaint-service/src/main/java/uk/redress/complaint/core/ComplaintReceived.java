@@ -1,11 +1,14 @@
 package uk.redress.complaint.core;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.calendar.WorkingDayCalendar;
 
 /**
  * A complaint, comment, compliment, appeal or discrimination claim arrived. The deadlines are recorded as they were
@@ -22,6 +25,8 @@ import uk.redress.workflow.calendar.Deadline;
  * @param staffConcerned   the staff the complaint is about (user ids): they may not see it or work its tasks
  * @param complainantId    who complains, across their complaints: their personal fields are sealed with their key
  * @param classification   what it is about and who brought it, as far as the case system said
+ * @param receivedTime     the time of day it arrived (UK), where the case system said: after a cut-off time the
+ *                         deadlines count from the next working day
  */
 public record ComplaintReceived(
         String reference,
@@ -40,7 +45,8 @@ public record ComplaintReceived(
         String organisation,
         List<String> staffConcerned,
         UUID complainantId,
-        Classification classification) implements ComplaintEvent {
+        Classification classification,
+        Optional<LocalTime> receivedTime) implements ComplaintEvent {
 
     public ComplaintReceived {
         // Events stored before kinds existed were all complaints.
@@ -54,5 +60,16 @@ public record ComplaintReceived(
         // Complaints stored before organisations existed belong to none: no token reaches them.
         organisation = organisation == null ? "" : organisation;
         staffConcerned = staffConcerned == null ? List.of() : List.copyOf(staffConcerned);
+        receivedTime = receivedTime == null ? Optional.empty() : receivedTime;
+    }
+
+    /** When it arrived, as its deadlines were counted. */
+    public Instant receivedAt() {
+        return receivedAt(receivedOn, receivedTime);
+    }
+
+    /** At its time of day where the case system said, else at the start of its day (UK). */
+    static Instant receivedAt(LocalDate day, Optional<LocalTime> time) {
+        return day.atTime(time.orElse(LocalTime.MIDNIGHT)).atZone(WorkingDayCalendar.UK_TIME).toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package uk.redress.complaint.core;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,18 +16,19 @@ import java.util.UUID;
  * @param staffConcerned   the staff it is about (user ids), who must not see it or work it
  * @param complainantId    who complains: one the case system named again, or a new one
  * @param complainantNamed the case system named the complainant (from an earlier complaint): they must exist
+ * @param receivedTime     the time of day it arrived (UK), where known
  */
 public record ReceiveComplaint(
         String procedure, ComplaintKind kind, Complainant complainant, String summary, String details,
         LocalDate receivedOn, Optional<LocalDate> eventsOccurredOn, Optional<String> outOfTimeReason,
         boolean aboutHandler, String organisation, List<String> staffConcerned, UUID complainantId,
-        boolean complainantNamed, Classification classification) {
+        boolean complainantNamed, Classification classification, Optional<LocalTime> receivedTime) {
 
     /** A complaint, nothing more said. */
     public static ReceiveComplaint complaint(String procedure, Complainant complainant, String summary, String details,
                                              LocalDate receivedOn, String organisation) {
         return new ReceiveComplaint(procedure, ComplaintKind.COMPLAINT, complainant, summary, details, receivedOn,
                 Optional.empty(), Optional.empty(), false, organisation, List.of(), UUID.randomUUID(), false,
-                Classification.NONE);
+                Classification.NONE, Optional.empty());
     }
 }

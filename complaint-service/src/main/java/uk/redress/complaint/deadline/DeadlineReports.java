@@ -3,15 +3,19 @@ package uk.redress.complaint.deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.redress.complaint.core.Closed;
 import uk.redress.complaint.core.ComplaintEvent;
 import uk.redress.complaint.core.ComplaintReceived;
 import uk.redress.complaint.core.DeadlineExtended;
 import uk.redress.complaint.core.Escalated;
+import uk.redress.complaint.core.InformationReceived;
+import uk.redress.complaint.core.InformationRequested;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.core.StepRecorded;
 import uk.redress.complaint.core.Withdrawn;
@@ -21,6 +25,7 @@ import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.workflow.process.DeadlineVariables;
 
 /** Reads a complaint's history into the state of each of its clocks: on time, due soon, lapsed, met or met late. */
 @ApplicationScoped
@@ -28,11 +33,14 @@ public class DeadlineReports {
 
     private final ProcedurePolicies procedures;
     private final WorkingDayCalendar calendar;
+    private final DeadlineVariables deadlineVariables;
     private final Clock clock;
 
-    public DeadlineReports(ProcedurePolicies procedures, WorkingDayCalendar calendar, Clock clock) {
+    public DeadlineReports(ProcedurePolicies procedures, WorkingDayCalendar calendar,
+                           DeadlineVariables deadlineVariables, Clock clock) {
         this.procedures = procedures;
         this.calendar = calendar;
+        this.deadlineVariables = deadlineVariables;
         this.clock = clock;
     }
 
@@ -44,25 +52,35 @@ public class DeadlineReports {
         for (RecordedEvent recorded : history) {
             switch (recorded.event()) {
                 case ComplaintReceived first -> first.deadlines().forEach((id, deadline) -> clocks.put(id,
-                        new Tracked(calendar.count(region, first.receivedOn(), workingDays(procedure, id)), deadline)));
+                        new Tracked(count(procedure, id, first.receivedAt()), deadline)));
                 case StepRecorded step -> {
                     step.deadlinesStarted().forEach((id, deadline) -> clocks.put(id, new Tracked(
-                            calendar.count(region, recorded.occurredAt(), workingDays(procedure, id)), deadline)));
+                            count(procedure, id, recorded.occurredAt()), deadline)));
                     step.clocksMet().forEach(id -> clocks.get(id).metAt = recorded.occurredAt());
                 }
                 case Escalated escalated -> escalated.deadlinesStarted().forEach((id, deadline) -> clocks.put(id,
-                        new Tracked(calendar.count(region, recorded.occurredAt(), workingDays(procedure, id)),
-                                deadline)));
+                        new Tracked(count(procedure, id, recorded.occurredAt()), deadline)));
                 case DeadlineExtended extended -> {
                     Tracked tracked = clocks.get(extended.clock());
                     tracked.extensions.add(new DeadlineReport.Extension(recorded.occurredAt(),
                             extended.previousDueDate(), extended.deadline().dueDate(), extended.reason()));
                     tracked.current = extended.deadline();
                 }
+                case InformationRequested asked -> asked.clocksPaused().forEach(id -> clocks.get(id).pausedAt =
+                        recorded.occurredAt());
+                case InformationReceived answered -> answered.restarted().forEach(resumed -> {
+                    Tracked tracked = clocks.get(resumed.clock());
+                    tracked.pauses.add(new DeadlineReport.Pause(resumed.pausedOn(), Optional.of(
+                            LocalDate.ofInstant(recorded.occurredAt(), WorkingDayCalendar.UK_TIME)),
+                            resumed.workingDaysPaused(), resumed.previousDueDate(),
+                            Optional.of(resumed.deadline().dueDate())));
+                    tracked.pausedAt = null;
+                    tracked.current = resumed.deadline();
+                });
                 case Withdrawn withdrawn -> stopUnmet(clocks, recorded.occurredAt());
                 case Closed closed -> stopUnmet(clocks, recorded.occurredAt());
                 case ComplaintEvent other -> {
-                    // Information requests and the Ombudsman's case move no deadline.
+                    // The Ombudsman's case, the tasklist's assignments and the like move no deadline.
                 }
             }
         }
@@ -73,17 +91,24 @@ public class DeadlineReports {
             String id = policyClock.id();
             Tracked tracked = clocks.get(id);
             String stage = procedure.stageOfClock(id).orElseThrow().id();
+            List<DeadlineReport.Pause> pauses = new ArrayList<>(tracked.pauses);
+            if (tracked.pausedAt != null) {
+                pauses.add(new DeadlineReport.Pause(LocalDate.ofInstant(tracked.pausedAt, WorkingDayCalendar.UK_TIME),
+                        Optional.empty(), 0, tracked.current.dueDate(), Optional.empty()));
+            }
             reports.add(new DeadlineReport(id, policyClock.name(), stage, state(region, policyClock
-                    .remindBeforeWorkingDays(), tracked, now), policyClock.workingDays(), tracked.count.countedFrom(),
+                    .remindBeforeWorkingDays(), tracked, now), policyClock.lengthInWords(),
+                    policyClock.workingDays(), tracked.count.countedFrom(),
                     tracked.current.dueDate(), tracked.current.lapsesAt(), tracked.metAt, tracked.extensions,
-                    tracked.count.skippedDays()));
+                    pauses, tracked.count.skippedDays()));
         });
         return reports;
     }
 
     /** A complaint withdrawn or closed stops the clocks still running: nothing is due any more. */
     private static void stopUnmet(Map<String, Tracked> clocks, Instant at) {
-        clocks.values().stream().filter(tracked -> tracked.metAt == null && tracked.stoppedAt == null)
+        clocks.values().stream().filter(tracked -> tracked.metAt == null && tracked.stoppedAt == null
+                        && tracked.pausedAt == null)
                 .forEach(tracked -> tracked.stoppedAt = at);
     }
 
@@ -95,6 +120,9 @@ public class DeadlineReports {
         if (tracked.stoppedAt != null) {
             return tracked.stoppedAt.isBefore(deadline.lapsesAt()) ? "stopped" : "lapsed";
         }
+        if (tracked.pausedAt != null) {
+            return "paused";
+        }
         if (!now.isBefore(deadline.lapsesAt())) {
             return "lapsed";
         }
@@ -104,8 +132,9 @@ public class DeadlineReports {
         return earliestReminder > 0 && !now.isBefore(dueSoonFrom) ? "due-soon" : "on-time";
     }
 
-    private static int workingDays(ProcedurePolicy procedure, String clockId) {
-        return procedure.clock(clockId).workingDays();
+    /** How the clock was counted from its start: the same count that gave its first due date. */
+    private DeadlineCount count(ProcedurePolicy procedure, String clockId, Instant startedAt) {
+        return deadlineVariables.count(procedure, procedure.clock(clockId), startedAt);
     }
 
     /** A clock as the history is read: its first count, its current deadline, when it was met, its extensions. */
@@ -114,7 +143,9 @@ public class DeadlineReports {
         private Deadline current;
         private Instant metAt;
         private Instant stoppedAt;
+        private Instant pausedAt;
         private final List<DeadlineReport.Extension> extensions = new ArrayList<>();
+        private final List<DeadlineReport.Pause> pauses = new ArrayList<>();
 
         Tracked(DeadlineCount count, Deadline current) {
             this.count = count;

@@ -19,6 +19,7 @@ public enum ActionNames {
     EXTENSIONS(Action.EXTEND, "extensions"),
     WITHDRAWAL(Action.WITHDRAW, "withdrawal"),
     INFORMATION_REQUESTS(Action.REQUEST_INFORMATION, "information-requests"),
+    INFORMATION_RECEIVED(Action.RECORD_INFORMATION_RECEIVED, "information-received"),
     CLOSURE(Action.CLOSE, "closure"),
     OMBUDSMAN_REFERRAL(Action.REFER_TO_OMBUDSMAN, "ombudsman-referral"),
     OMBUDSMAN_DECISION(Action.RECORD_OMBUDSMAN_DECISION, "ombudsman-decision");

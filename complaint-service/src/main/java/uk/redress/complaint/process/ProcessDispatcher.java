@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import uk.redress.complaint.core.Closed;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.ComplaintReceived;
 import uk.redress.complaint.core.DeadlineExtended;
 import uk.redress.complaint.core.DeadlineLapsed;
 import uk.redress.complaint.core.Escalated;
+import uk.redress.complaint.core.InformationReceived;
 import uk.redress.complaint.core.InformationRequested;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.OmbudsmanReferred;
@@ -90,8 +92,14 @@ public class ProcessDispatcher {
                     variables(procedure, Map.of(extended.clock(), extended.deadline())), procedure);
             case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of(), procedure);
             case Closed closed -> publish(Messages.COMPLAINT_CLOSED, recorded, Map.of(), procedure);
+            case InformationRequested asked -> publishEach(asked.clocksPaused(), Messages::clockPaused, recorded,
+                    clock -> Map.of(), procedure);
+            case InformationReceived received -> publishEach(received.restarted().stream()
+                            .map(InformationReceived.ClockResumed::clock).toList(), Messages::clockResumed, recorded,
+                    clock -> variables(procedure, Map.of(clock, received.restarted().stream()
+                            .filter(resumed -> resumed.clock().equals(clock)).findFirst().orElseThrow().deadline())),
+                    procedure);
             // The record of the case, not the process: nothing in the engine waits for these.
-            case InformationRequested asked -> Uni.createFrom().voidItem();
             case DeadlineLapsed lapsed -> Uni.createFrom().voidItem();
             case TaskAssigned assigned -> Uni.createFrom().voidItem();
             case OmbudsmanReferred referred -> Uni.createFrom().voidItem();
@@ -195,12 +203,26 @@ public class ProcessDispatcher {
         return deadlineVariables.variables(procedure, byClock);
     }
 
+    /** One message per clock of the event, in turn; each with its own id, since the event's is shared. */
+    private Uni<Void> publishEach(List<String> clocks, Function<String, String> messageName, RecordedEvent recorded,
+                                  Function<String, Map<String, Object>> variables, ProcedurePolicy procedure) {
+        return Multi.createFrom().iterable(clocks)
+                .onItem().transformToUniAndConcatenate(clock -> publish(messageName.apply(clock),
+                        recorded.eventId() + ":" + clock, recorded, variables.apply(clock), procedure))
+                .collect().last().replaceWithVoid();
+    }
+
     private Uni<Void> publish(String messageName, RecordedEvent recorded, Map<String, Object> variables,
                               ProcedurePolicy procedure) {
+        return publish(messageName, recorded.eventId().toString(), recorded, variables, procedure);
+    }
+
+    private Uni<Void> publish(String messageName, String messageId, RecordedEvent recorded,
+                              Map<String, Object> variables, ProcedurePolicy procedure) {
         return EngineCalls.call(() -> engine.newPublishMessageCommand()
                         .messageName(messageName)
                         .correlationKey(recorded.complaintId().toString())
-                        .messageId(recorded.eventId().toString())
+                        .messageId(messageId)
                         .timeToLive(timeToLive(procedure))
                         .variables(variables)
                         .send())

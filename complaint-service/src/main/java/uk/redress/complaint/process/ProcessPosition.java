@@ -56,12 +56,14 @@ public record ProcessPosition(List<String> startBefore, Map<String, Object> vari
                 .orElseThrow();
         List<String> startBefore = new ArrayList<>();
         startBefore.add(pascal(stage.id()) + pascal(step.id()) + "Task");
-        // A clock that has started and is not met covers the next step: its watcher waits beside it.
+        // A clock that has started and is not met covers the next step: its watcher waits beside it, or, while the
+        // clock is stopped for information, the wait for the answer.
         Map<Clock, Deadline> running = new LinkedHashMap<>();
         for (Clock clock : stage.clocks()) {
-            if (complaint.isRunning(clock.id())) {
+            if (complaint.isRunning(clock.id()) || complaint.isPaused(clock.id())) {
                 running.put(clock, complaint.deadlines().get(clock.id()));
-                startBefore.add(pascal(clock.id()) + "DeadlineSubprocess");
+                startBefore.add(pascal(clock.id()) + (complaint.isPaused(clock.id()) ? "ResumedEvent"
+                        : "DeadlineSubprocess"));
             }
         }
         variables.putAll(deadlines.variables(procedure, running));

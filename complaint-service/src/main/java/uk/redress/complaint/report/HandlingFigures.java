@@ -22,6 +22,7 @@ import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.Responded;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.Extensions;
+import uk.redress.complaint.report.HandlingReport.Pauses;
 import uk.redress.complaint.report.HandlingReport.Learning;
 import uk.redress.complaint.report.HandlingReport.Lapses;
 import uk.redress.complaint.report.HandlingReport.OmbudsmanFigures;
@@ -185,6 +186,7 @@ public final class HandlingFigures {
                 new Responses(responded, withinOriginal, percent(withinOriginal, responded),
                         withinAgreed, percent(withinAgreed, responded)),
                 new Extensions(now.count(Tallies.EXTENSIONS), now.count(Tallies.EXTENSION_DAYS)),
+                new Pauses(now.count(Tallies.PAUSED), now.count(Tallies.PAUSED_DAYS)),
                 distribution(now.histogram(Tallies.DAYS_TO_RESPOND)),
                 now.byName(Tallies.OUTCOME, names(Responded.Outcome.values())),
                 now.byName(Tallies.REMEDY, names(Responded.Remedy.values())),

@@ -90,7 +90,7 @@ public record HandlingReport(String organisation, LocalDate from, LocalDate to, 
      * @param lapses           deadlines of the stage whose lapse fell in the period
      */
     public record StageFigures(String stage, long started, WithinTime acknowledgements, Responses responses,
-                               Extensions extensions, Distribution workingDaysToRespond, Map<String, Long> outcomes,
+                               Extensions extensions, Pauses pauses, Distribution workingDaysToRespond, Map<String, Long> outcomes,
                                Map<String, Long> remedies, BigDecimal payments, Share escalated, Lapses lapses) {
     }
 
@@ -108,6 +108,15 @@ public record HandlingReport(String organisation, LocalDate from, LocalDate to, 
 
     /** @param workingDaysAdded how far, in all, the extensions moved their due dates */
     public record Extensions(long count, long workingDaysAdded) {
+    }
+
+    /**
+     * The clocks that stood while the complainant was asked for information, where the procedure stops them.
+     *
+     * @param responses   responses whose stage's clocks stood at least once
+     * @param workingDays how long, in all, they stood: how far it moved their due dates
+     */
+    public record Pauses(long responses, long workingDays) {
     }
 
     /** Absent figures where there is nothing to count. */

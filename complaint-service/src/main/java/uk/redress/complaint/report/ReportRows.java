@@ -78,9 +78,10 @@ public record ReportRows(ComplaintRow complaint, List<StageRow> stages, List<Imp
      * @param keptOn      the day its step was done: for a response, the day it was sent
      * @param extensions  how many times it was extended
      * @param lapsedDue   the due date whose lapse the history records
+     * @param workingDaysPaused how long, in all, the clock stood while the complainant was asked for information
      */
     public record Promise(LocalDate originalDue, LocalDate due, Optional<LocalDate> keptOn, int extensions,
-                          Optional<LocalDate> lapsedDue) {
+                          Optional<LocalDate> lapsedDue, int workingDaysPaused) {
     }
 
     public static ReportRows of(Complaint complaint, Optional<ProcedurePolicy> procedure) {
@@ -122,6 +123,7 @@ public record ReportRows(ComplaintRow complaint, List<StageRow> stages, List<Imp
                 complaint.originalDueDates().get(clock), deadline.dueDate(),
                 Optional.ofNullable(complaint.clocksMet().get(clock)),
                 complaint.extensions().getOrDefault(clock, 0),
-                Optional.ofNullable(complaint.lapsesRecorded().get(clock))));
+                Optional.ofNullable(complaint.lapsesRecorded().get(clock)),
+                complaint.workingDaysPaused().getOrDefault(clock, 0)));
     }
 }

@@ -46,6 +46,8 @@ public final class Tallies {
     static final String RESPONDED_WITHIN_AGREED = "responded-within-agreed";
     static final String EXTENSIONS = "extensions";
     static final String EXTENSION_DAYS = "extension-days";
+    static final String PAUSED = "paused";
+    static final String PAUSED_DAYS = "paused-days";
     static final String DAYS_TO_RESPOND = "days-to-respond";
     static final String OUTCOME = "outcome";
     static final String REMEDY = "remedy";
@@ -141,6 +143,12 @@ public final class Tallies {
                         .filter(promise -> promise.extensions() > 0)
                         .mapToLong(promise -> calendar.workingDaysBetween(region, promise.originalDue(), promise.due()))
                         .sum(), BigDecimal.ZERO));
+            }
+            // A response counts once however many of its stage's clocks stood, with every working day they stood.
+            long pausedDays = promises.stream().mapToLong(Promise::workingDaysPaused).sum();
+            if (pausedDays > 0) {
+                tallies.add(Tally.of(stage, responded, PAUSED));
+                tallies.add(new Tally(stage, responded, PAUSED_DAYS, pausedDays, BigDecimal.ZERO));
             }
             tallies.add(Tally.of(stage, responded,
                     named(DAYS_TO_RESPOND, calendar.workingDaysBetween(region, started, responded))));

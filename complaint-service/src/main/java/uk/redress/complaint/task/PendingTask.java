@@ -13,12 +13,13 @@ import java.util.UUID;
  * @param elementId the BPMN user task, for example {@code Stage1AcknowledgeTask}
  * @param action    the complaint action that completes it
  * @param clock     the deadline it is held to, where one runs
+ * @param pausedSince the day its deadline stopped while the complainant is asked for information, while it stands
  * @param assignee  who has taken it, if anyone
  */
 public record PendingTask(UUID complaintId, String reference, String procedure, String summary,
                           Optional<String> stage, String step, String elementId, String name, String action,
                           String candidateGroup, Optional<String> clock, Optional<LocalDate> dueDate,
-                          Optional<Instant> lapsesAt, Optional<String> assignee) {
+                          Optional<Instant> lapsesAt, Optional<LocalDate> pausedSince, Optional<String> assignee) {
 
     /** A complaint waits for each of its user tasks at most once: the pair names the task for good. */
     public UUID id() {

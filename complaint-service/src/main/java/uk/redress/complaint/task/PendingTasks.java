@@ -47,7 +47,7 @@ public class PendingTasks {
                     comment ? PASS_ON_COMMENT_TASK : PASS_ON_COMPLIMENT_TASK,
                     comment ? "Pass the comment to the coordinator" : "Pass the compliment to the person and their manager",
                     ActionNames.of(Action.CLOSE), comment ? feedback.commentsTo() : feedback.complimentsTo(),
-                    Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     assigneeOf(complaint, comment ? PASS_ON_COMMENT_TASK : PASS_ON_COMPLIMENT_TASK)));
         }
         return decider.pendingStep(complaint).map(step -> {
@@ -59,7 +59,7 @@ public class PendingTasks {
                     ActionNames.of(ComplaintDecider.actionFor(stage, step)), stage.handledBy(),
                     due.map(Map.Entry::getKey),
                     due.map(entry -> entry.getValue().dueDate()), due.map(entry -> entry.getValue().lapsesAt()),
-                    assigneeOf(complaint, elementId));
+                    due.map(entry -> complaint.pausedClocks().get(entry.getKey())), assigneeOf(complaint, elementId));
         });
     }
 
@@ -73,11 +73,11 @@ public class PendingTasks {
     }
 
     /**
-     * The deadline the step meets; for a step that meets none (choosing mediation or investigation), the stage's
-     * earliest running one, which it still holds up.
+     * The deadline the step meets, running or stopped for information; for a step that meets none (choosing mediation
+     * or investigation), the stage's earliest running one, which it still holds up.
      */
     private static Optional<Map.Entry<String, Deadline>> dueBy(Complaint complaint, Stage stage, Step step) {
-        Optional<String> own = step.meets().filter(complaint::isRunning);
+        Optional<String> own = step.meets().filter(clock -> complaint.isRunning(clock) || complaint.isPaused(clock));
         if (own.isPresent()) {
             return Optional.of(Map.entry(own.get(), complaint.deadlines().get(own.get())));
         }

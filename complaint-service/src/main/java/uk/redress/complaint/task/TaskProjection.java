@@ -33,12 +33,13 @@ public class TaskProjection implements Projection {
     private static final String OPEN_PENDING = """
             INSERT INTO task (id, complaint_id, reference, procedure, summary, stage, step, element_id, name, action,
                 candidate_group, clock, due_date, lapses_at, state, opened_at, version, assignee, organisation,
-                staff_concerned)
+                staff_concerned, paused_since)
             VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS text), ?7, ?8, ?9, ?10, ?11, CAST(?12 AS text),
                 CAST(?13 AS date), CAST(?14 AS timestamptz), 'OPEN', ?15, ?16, CAST(?17 AS text), ?18,
-                CAST(CAST(?19 AS text) AS jsonb))
+                CAST(CAST(?19 AS text) AS jsonb), CAST(?20 AS date))
             ON CONFLICT (id) DO UPDATE SET summary = EXCLUDED.summary, clock = EXCLUDED.clock,
-                due_date = EXCLUDED.due_date, lapses_at = EXCLUDED.lapses_at, version = EXCLUDED.version,
+                due_date = EXCLUDED.due_date, lapses_at = EXCLUDED.lapses_at, paused_since = EXCLUDED.paused_since,
+                version = EXCLUDED.version,
                 assignee = EXCLUDED.assignee
             WHERE task.version < EXCLUDED.version AND task.state = 'OPEN'""";
 
@@ -69,7 +70,8 @@ public class TaskProjection implements Projection {
                         task.elementId(), task.name(), task.action(), task.candidateGroup(), task.clock().orElse(null),
                         task.dueDate().orElse(null), task.lapsesAt().map(lapse -> lapse.atOffset(ZoneOffset.UTC))
                                 .orElse(null), at, state.version(), task.assignee().orElse(null),
-                        state.organisation(), StaffConcerned.toJson(state.staffConcerned()))))
+                        state.organisation(), StaffConcerned.toJson(state.staffConcerned()),
+                        task.pausedSince().orElse(null))))
                 .replaceWithVoid();
     }
 

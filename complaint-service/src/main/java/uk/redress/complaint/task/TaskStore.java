@@ -24,7 +24,7 @@ import uk.redress.complaint.access.StaffConcerned;
 public class TaskStore {
 
     private static final String COLUMNS = "id, complaint_id, reference, procedure, summary, stage, step, element_id, "
-            + "name, action, candidate_group, assignee, clock, due_date, lapses_at, state, job_key, job_offered_at, opened_at, "
+            + "name, action, candidate_group, assignee, clock, due_date, lapses_at, paused_since, state, job_key, job_offered_at, opened_at, "
             + "done_at, organisation, staff_concerned";
     /** Tasks with no deadline sort last. */
     private static final String DUE = "COALESCE(lapses_at, 'infinity')";
@@ -108,7 +108,7 @@ public class TaskStore {
                     row.getString("step"), row.getString("element_id"), row.getString("name"),
                     row.getString("action"), row.getString("candidate_group"), row.getString("assignee"),
                     row.getString("clock"), row.getLocalDate("due_date"), instant(row, "lapses_at"),
-                    row.getString("state"), row.getLong("job_key"), instant(row, "job_offered_at"),
+                    row.getLocalDate("paused_since"), row.getString("state"), row.getLong("job_key"), instant(row, "job_offered_at"),
                     instant(row, "opened_at"), instant(row, "done_at"), row.getString("organisation"),
                     row.getJsonArray("staff_concerned").stream().map(String::valueOf).toList()));
         }

@@ -21,9 +21,18 @@ public record DueText(String tag, String tagClass, String text) {
     /** Two working days or fewer left reads as due soon. */
     private static final int DUE_SOON = 2;
 
-    static DueText of(WorkingDayCalendar calendar, Region region, LocalDate dueDate, Instant lapsesAt, Instant now) {
+    /** @param pausedSince the day the deadline stopped for information; null while it runs */
+    static DueText of(WorkingDayCalendar calendar, Region region, LocalDate dueDate, Instant lapsesAt,
+                      LocalDate pausedSince, Instant now) {
         if (dueDate == null) {
             return new DueText("No deadline", "govuk-tag--grey", "No deadline of its own");
+        }
+        if (pausedSince != null) {
+            int left = calendar.workingDaysBetween(region, pausedSince, dueDate);
+            return new DueText("Stopped", "govuk-tag--blue", "Stopped since " + pausedSince.format(UK_DATE)
+                    + ", waiting for information from the complainant: " + left + " working "
+                    + (left == 1 ? "day" : "days") + " left when it runs again (due " + dueDate.format(UK_DATE)
+                    + " before the wait)");
         }
         LocalDate today = LocalDate.ofInstant(now, WorkingDayCalendar.UK_TIME);
         String date = dueDate.format(UK_DATE);

@@ -18,6 +18,8 @@ final class HtmlForms {
 
     /** The fields of several ticked boxes, a list in the API's body. */
     private static final Set<String> LISTS = Set.of("remedies", "themes");
+    /** Checkboxes: sent when ticked, absent when not. */
+    private static final Set<String> CHECKBOXES = Set.of("ofComplainant");
 
     /** A form as the JSON body of the matching API action: empty fields left out, ticked boxes as a list. */
     static ObjectNode body(ObjectMapper json, MultivaluedMap<String, String> form) {
@@ -26,6 +28,8 @@ final class HtmlForms {
             if (LISTS.contains(field)) {
                 ArrayNode list = body.putArray(field);
                 values.forEach(list::add);
+            } else if (CHECKBOXES.contains(field)) {
+                body.put(field, values.contains("true"));
             } else if (field.equals("paymentAmount") && !values.isEmpty() && !values.getFirst().isBlank()) {
                 body.set(field, amount(json, values.getFirst().trim()));
             } else if (!values.isEmpty() && !values.getFirst().isBlank()) {

@@ -244,6 +244,10 @@ public final class ReportViews {
                 stage -> Figure.count("", "", stage.extensions().count()));
         measure(measures, stages, "Working days the extensions added", "extensions.workingDaysAdded",
                 stage -> Figure.count("", "", stage.extensions().workingDaysAdded()));
+        measure(measures, stages, "Responses whose clock stood for information", "pauses.responses",
+                stage -> Figure.count("", "", stage.pauses().responses()));
+        measure(measures, stages, "Working days the clocks stood for information", "pauses.workingDays",
+                stage -> Figure.count("", "", stage.pauses().workingDays()));
         measure(measures, stages, "Working days to respond: mean", "workingDaysToRespond.mean",
                 stage -> Figure.decimal("", "", stage.workingDaysToRespond().mean()));
         measure(measures, stages, "Working days to respond: median", "workingDaysToRespond.median",

@@ -241,6 +241,17 @@ public class TasklistPage {
                 (task, body) -> body, "Information request recorded");
     }
 
+    /** The information asked of the complainant came, from the task's page: the deadline runs again. */
+    @POST
+    @Path("/tasks/{id}/information-received")
+    @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Uni<Response> recordInformationReceived(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return recordFromTaskPage(id, form, ActionRequests.InformationReceivedRequest.class,
+                (task, body) -> body, "Information received recorded");
+    }
+
     /** What the complaint is about (and, for a child's complaint, who made it), from the task's page. */
     @POST
     @Path("/tasks/{id}/classification")
@@ -319,6 +330,7 @@ public class TasklistPage {
                     task.isOpen() && task.clock() != null && allowed.contains(Action.EXTEND)
                             && procedure.clock(task.clock()).extension().isPresent(),
                     task.isOpen() && allowed.contains(Action.REQUEST_INFORMATION),
+                    task.isOpen() && allowed.contains(Action.RECORD_INFORMATION_RECEIVED),
                     categories.of(complaint.organisation()),
                     complaint.procedure().equals(ChildrenActReport.PROCEDURE), errors, values, notice));
         });
@@ -330,7 +342,7 @@ public class TasklistPage {
 
     private DueText due(Task task, Instant now) {
         return DueText.of(calendar, procedures.find(task.procedure()).orElseThrow().calendar(), task.dueDate(),
-                task.lapsesAt(), now);
+                task.lapsesAt(), task.pausedSince(), now);
     }
 
     /** Every group a task can go to, for the filter. */

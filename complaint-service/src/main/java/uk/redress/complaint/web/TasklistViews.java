@@ -3,6 +3,7 @@ package uk.redress.complaint.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import uk.redress.complaint.api.Problem;
 import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.core.Classification;
@@ -36,18 +37,24 @@ public final class TasklistViews {
      * @param extensions each move of the date, with its reason
      */
     public record DeadlineView(String name, String state, String explanation, String skipped,
-                               List<String> extensions) {
+                               List<String> moves) {
 
         static DeadlineView of(DeadlineReport report) {
             String explanation = "Due by the end of " + report.dueDate().format(DueText.UK_DATE) + ": "
-                    + report.workingDays() + " working days counted from " + report.countedFrom()
+                    + report.length() + " counted from " + report.countedFrom()
                     + (report.metAt() == null ? "." : "; met " + report.metAt() + ".");
             String skipped = String.join(", ", report.skippedDays().stream()
                     .map(day -> day.date() + " (" + day.reason() + ")").toList());
-            return new DeadlineView(report.name(), report.state(), explanation, skipped, report.extensions().stream()
-                    .map(extension -> "Extended from " + extension.previousDueDate() + " to "
-                            + extension.newDueDate() + ": " + extension.reason())
-                    .toList());
+            Stream<String> extensions = report.extensions().stream().map(extension -> "Extended from "
+                    + extension.previousDueDate() + " to " + extension.newDueDate() + ": " + extension.reason());
+            Stream<String> pauses = report.pauses().stream().map(pause -> pause.resumedOn()
+                    .map(resumed -> "Stopped for information from " + pause.pausedOn() + " to " + resumed + " ("
+                            + pause.workingDaysPaused() + " working days): moved from " + pause.previousDueDate()
+                            + " to " + pause.newDueDate().orElseThrow())
+                    .orElse("Stopped for information since " + pause.pausedOn() + ": the due date moves when the "
+                            + "answer is recorded"));
+            return new DeadlineView(report.name(), report.state(), explanation, skipped,
+                    Stream.concat(extensions, pauses).toList());
         }
     }
 
@@ -59,7 +66,7 @@ public final class TasklistViews {
     public record TaskView(String user, Task task, DueText due, Complaint complaint, String procedureName,
                            String stageName, List<TimelineEntry> timeline, List<DeadlineView> deadlines,
                            List<String> choices, List<String> outcomes, List<String> remedies, boolean extensible,
-                           boolean canAskForInformation, Categories.Lists categories, boolean asksWhoComplained,
+                           boolean canAskForInformation, boolean waitsForInformation, Categories.Lists categories, boolean asksWhoComplained,
                            List<Problem.FieldError> errors, Map<String, String> values, String notice) {
 
         public List<String> complainantRoles() {

@@ -5,12 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import uk.redress.complaint.core.Acknowledged;
 import uk.redress.complaint.core.Closed;
 import uk.redress.complaint.core.ComplaintReceived;
 import uk.redress.complaint.core.DeadlineExtended;
 import uk.redress.complaint.core.DeadlineLapsed;
 import uk.redress.complaint.core.Escalated;
+import uk.redress.complaint.core.InformationReceived;
 import uk.redress.complaint.core.InformationRequested;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.OmbudsmanReferred;
@@ -53,7 +55,13 @@ public record TimelineEntry(String when, String what, String who, String detail)
             case Responded responded -> new TimelineEntry(when, "Responded (" + responded.stage() + "): "
                     + words(responded.outcome().name()), who, responded.letter());
             case InformationRequested asked -> new TimelineEntry(when, "Information asked of " + asked.askedOf()
-                    + asked.answerBy().map(date -> ", by " + date).orElse(""), who, asked.question());
+                    + asked.answerBy().map(date -> ", by " + date).orElse("")
+                    + (asked.clocksPaused().isEmpty() ? "" : "; stopped: " + String.join(", ", asked.clocksPaused())),
+                    who, asked.question());
+            case InformationReceived received -> new TimelineEntry(when, "Information received" + received.restarted()
+                    .stream().map(resumed -> "; " + resumed.clock() + " ran again, due " + resumed.deadline().dueDate()
+                            + " (was " + resumed.previousDueDate() + ", stood " + resumed.workingDaysPaused()
+                            + " working days)").collect(Collectors.joining()), who, received.note());
             case Escalated escalated -> new TimelineEntry(when, "Asked for " + escalated.toStage()
                     + escalated.lateAcceptanceReason().map(reason -> " (late, accepted: " + reason + ")").orElse(""),
                     who, escalated.whyStillDissatisfied());

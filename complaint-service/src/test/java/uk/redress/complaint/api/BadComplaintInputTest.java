@@ -66,6 +66,9 @@ class BadComplaintInputTest {
                         "receivedAt", "must be a date (YYYY-MM-DD), was '23/11/2026'"),
                 Arguments.of("a date given as a number", VALID.replace("\"2026-11-23\"", "20415"),
                         "receivedAt", "must be a date (YYYY-MM-DD), was '20415'"),
+                Arguments.of("a time of day in words", VALID.replace("\"2026-11-23\"",
+                                "\"2026-11-23\", \"receivedTime\": \"4pm\""),
+                        "receivedTime", "must be a time of day (HH:MM, UK time), was '4pm'"),
                 Arguments.of("a NUL character in the summary", VALID.replace("No reply", "No\\u0000 reply"),
                         "summary", "must not contain control characters, had U+0000 at character 3"),
                 Arguments.of("a lone surrogate in the details", VALID.replace("We asked", "We \\ud800asked"),
@@ -85,7 +88,7 @@ class BadComplaintInputTest {
                         VALID.replace("\"procedure\"", "\"recievedAt\": \"2026-11-23\", \"procedure\""),
                         "recievedAt", "is not a field of this request; its fields are aboutHandler, advocacy, "
                                 + "complainant, complainantRole, details, eventsOccurredOn, kind, outOfTimeReason, "
-                                + "procedure, receivedAt, serviceArea, staffConcerned, summary, themes"));
+                                + "procedure, receivedAt, receivedTime, serviceArea, staffConcerned, summary, themes"));
     }
 
     @ParameterizedTest(name = "{0}")

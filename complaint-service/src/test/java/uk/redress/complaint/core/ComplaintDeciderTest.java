@@ -72,7 +72,7 @@ class ComplaintDeciderTest {
         record(decider().receive(new ReceiveComplaint(procedure, kind, new Complainant("Sam Taylor", "sam@example.org"),
                 "Missed call-backs", "Three calls missed.", LocalDate.parse(receivedOn),
                 Optional.ofNullable(eventsOccurredOn).map(LocalDate::parse), Optional.ofNullable(outOfTimeReason),
-                aboutHandler, "durham", List.of(), UUID.randomUUID(), false, Classification.NONE), "SEND-2026-000001"));
+                aboutHandler, "durham", List.of(), UUID.randomUUID(), false, Classification.NONE, Optional.empty()), "SEND-2026-000001"));
     }
 
     @Test
@@ -283,15 +283,17 @@ class ComplaintDeciderTest {
         receive("durham-sendiass", "2026-11-23");
         var before = complaint().deadlines();
         assertThatThrownBy(() -> decider().requestInformation(complaint(), new RequestInformation("complainant",
-                "Which school?", Optional.of(LocalDate.parse("2026-11-23")))))
+                "Which school?", Optional.of(LocalDate.parse("2026-11-23")), true)))
                 .isInstanceOfSatisfying(InvalidCommandException.class,
                         refused -> assertThat(refused.field()).isEqualTo("answerBy"));
 
         record(decider().requestInformation(complaint(), new RequestInformation("complainant", "Which school?",
-                Optional.of(LocalDate.parse("2026-11-30")))));
+                Optional.of(LocalDate.parse("2026-11-30")), true)));
 
         assertThat(complaint().informationRequests()).isEqualTo(1);
         assertThat(complaint().deadlines()).isEqualTo(before);
+        assertThat(complaint().pausedClocks()).as("Durham's clocks do not pause").isEmpty();
+        assertThat(decider().allowedActions(complaint())).doesNotContain(Action.RECORD_INFORMATION_RECEIVED);
         record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
         record(decider().respond(complaint(), RESPONSE));
         assertThat(decider().allowedActions(complaint())).doesNotContain(Action.REQUEST_INFORMATION);

@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.CouncilPolicy;
 import uk.redress.complaint.core.Commands.Acknowledge;
 import uk.redress.complaint.core.Commands.DecideStage;
 import uk.redress.complaint.core.Commands.Escalate;
+import uk.redress.complaint.core.Commands.RequestInformation;
 import uk.redress.complaint.core.Commands.Respond;
 import uk.redress.complaint.core.Complainant;
 import uk.redress.complaint.core.Complaint;
@@ -34,7 +36,7 @@ import uk.redress.workflow.process.DeadlineVariables;
 class ProcessPositionTest {
 
     private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(BankHolidays.shipped());
-    private static final ProcedurePolicies PROCEDURES = ProcedurePolicies.shipped();
+    private static final ProcedurePolicies PROCEDURES = CouncilPolicy.withShipped();
     private static final DeadlineVariables DEADLINES = new DeadlineVariables(CALENDAR);
     private static final Respond RESPONSE =
             new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.", Optional.empty());
@@ -66,6 +68,19 @@ class ProcessPositionTest {
     private Optional<ProcessPosition> position() {
         ProcedurePolicy procedure = PROCEDURES.find(complaint().procedure()).orElseThrow();
         return ProcessPosition.of(complaint(), procedure, procedure.stage(complaint().stage().orElseThrow()), DEADLINES);
+    }
+
+    @Test
+    void aClockStoppedForInformationWaitsForTheAnswerWithItsDatesAsTheyStood() {
+        receive(CouncilPolicy.ID);
+        record(decider.acknowledge(complaint(), new Acknowledge("Received.")));
+        record(decider.requestInformation(complaint(), new RequestInformation("complainant", "Which school?",
+                Optional.empty(), true)));
+
+        ProcessPosition position = position().orElseThrow();
+        assertThat(position.startBefore()).containsExactly("Stage1RespondTask", "Stage1ResponseResumedEvent");
+        assertThat(position.variables()).containsEntry("stage1ResponseDueDate",
+                complaint().deadlines().get("stage1Response").dueDate().toString());
     }
 
     @Test

@@ -60,7 +60,7 @@ class ChildrenActReportTest {
             LocalDate due = received.plusDays(14);
             LocalDate responded = n < 3 ? due : due.plusDays(2);
             stages.add(new StageRow(id, "stage-1", organisation, PROCEDURE, received, Optional.empty(),
-                    Optional.of(new Promise(due, due, Optional.of(responded), 0, Optional.empty())),
+                    Optional.of(new Promise(due, due, Optional.of(responded), 0, Optional.empty(), 0)),
                     Optional.of(responded), Optional.of("NOT_UPHELD"), List.of(), n == 0, Optional.empty(), 2));
         }
         // What was learned: an improvement agreed from the first complaint, done in the year.

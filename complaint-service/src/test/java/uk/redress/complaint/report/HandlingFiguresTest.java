@@ -351,7 +351,7 @@ class HandlingFiguresTest {
     }
 
     private static Promise promise(String originalDue, String due, String keptOn, int extensions, String lapsedDue) {
-        return new Promise(day(originalDue), day(due), optional(keptOn), extensions, optional(lapsedDue));
+        return new Promise(day(originalDue), day(due), optional(keptOn), extensions, optional(lapsedDue), 0);
     }
 
     private static Optional<LocalDate> optional(String day) {

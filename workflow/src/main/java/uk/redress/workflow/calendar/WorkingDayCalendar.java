@@ -51,6 +51,11 @@ public final class WorkingDayCalendar {
         return bankHolidays;
     }
 
+    /** The time of day after which something received counts from the next working day; empty for none. */
+    public Optional<LocalTime> cutOff() {
+        return cutOff;
+    }
+
     /** Why a day is not a working day in a nation; empty when it is one. */
     public Optional<String> whyNotWorking(Region region, LocalDate day) {
         DayOfWeek dayOfWeek = day.getDayOfWeek();

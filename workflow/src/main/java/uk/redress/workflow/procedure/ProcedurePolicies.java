@@ -128,6 +128,8 @@ public final class ProcedurePolicies {
         require(file, policy.eligibility() != null && policy.eligibility().eventsWithinMonths() > 0,
                 "eligibility.eventsWithinMonths", "must be more than 0");
         require(file, !policy.stages().isEmpty(), "stages", "must name at least one stage");
+        require(file, policy.cutOff().isEmpty() || policy.cutOffTime().isPresent(), "cutOff",
+                "must be a time of day such as 16:00, was '" + policy.cutOff().orElse("") + "'");
         Set<String> clockIds = new HashSet<>();
         Set<String> stageIds = new HashSet<>();
         for (int s = 0; s < policy.stages().size(); s++) {
@@ -164,12 +166,24 @@ public final class ProcedurePolicies {
                 String clockAt = at + ".clocks[" + c + "]";
                 require(file, clock.id() != null && CAMEL.matcher(clock.id()).matches() && clockIds.add(clock.id()),
                         clockAt + ".id", "must be camelCase and unique in the procedure");
-                require(file, clock.workingDays() > 0, clockAt + ".workingDays", "must be more than 0");
+                List<Optional<Integer>> otherUnits = List.of(clock.calendarDays(), clock.months());
+                if (otherUnits.stream().noneMatch(Optional::isPresent)) {
+                    require(file, clock.workingDays() > 0, clockAt + ".workingDays", "must be more than 0");
+                } else {
+                    require(file, clock.workingDays() == 0 && otherUnits.stream().filter(Optional::isPresent).count()
+                                    == 1, clockAt, "gives one of workingDays, calendarDays and months, not more");
+                    require(file, otherUnits.stream().flatMap(Optional::stream).allMatch(length -> length > 0),
+                            clockAt + (clock.calendarDays().isPresent() ? ".calendarDays" : ".months"),
+                            "must be more than 0");
+                }
                 require(file, clock.escalateEveryWorkingDays() > 0, clockAt + ".escalateEveryWorkingDays",
                         "must be more than 0");
-                require(file, clock.remindBeforeWorkingDays().stream()
-                                .allMatch(days -> days > 0 && days < clock.workingDays()),
-                        clockAt + ".remindBeforeWorkingDays", "must each be between 1 and workingDays - 1");
+                int shortest = clock.shortestInWorkingDays();
+                require(file, clock.remindBeforeWorkingDays().stream().allMatch(days -> days > 0 && days < shortest),
+                        clockAt + ".remindBeforeWorkingDays", otherUnits.stream().noneMatch(Optional::isPresent)
+                                ? "must each be between 1 and workingDays - 1"
+                                : "must each be between 1 and " + (shortest - 1) + " (" + clock.lengthInWords()
+                                        + " hold at least " + shortest + " working days)");
                 long meetingSteps = stage.steps().stream()
                         .filter(step -> step.meets().filter(clockId -> clockId.equals(clock.id())).isPresent())
                         .count();

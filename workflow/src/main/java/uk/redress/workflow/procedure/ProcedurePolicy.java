@@ -1,5 +1,7 @@
 package uk.redress.workflow.procedure;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import uk.redress.workflow.calendar.Region;
@@ -14,6 +16,8 @@ import uk.redress.workflow.calendar.Region;
  * @param eligibility how old the events complained about may be
  * @param feedback    where comments and compliments go; absent where the procedure takes complaints only
  * @param stages      in order; a complainant moves to the next by asking within its request window
+ * @param cutOff      the time of day (UK, {@code HH:mm}) after which something received counts as received on the next
+ *                    working day; absent: the service's setting, if any
  */
 public record ProcedurePolicy(
         String id,
@@ -22,11 +26,22 @@ public record ProcedurePolicy(
         Region calendar,
         Eligibility eligibility,
         Optional<Feedback> feedback,
-        List<Stage> stages) {
+        List<Stage> stages,
+        Optional<String> cutOff) {
 
     public ProcedurePolicy {
         feedback = feedback == null ? Optional.empty() : feedback;
         stages = List.copyOf(stages);
+        cutOff = cutOff == null ? Optional.empty() : cutOff;
+    }
+
+    /** The policy's cut-off time; empty where it sets none (or one that does not read as a time, which it refuses). */
+    public Optional<LocalTime> cutOffTime() {
+        try {
+            return cutOff.map(LocalTime::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     public Stage stage(String stageId) {
@@ -59,8 +74,8 @@ public record ProcedurePolicy(
      */
     public int longestWaitInWorkingDays() {
         int longestClock = clocks().stream()
-                .mapToInt(clock -> clock.workingDays() + clock.extension()
-                        .map(extension -> extension.maxWorkingDays().orElse(clock.workingDays())).orElse(0))
+                .mapToInt(clock -> clock.longestInWorkingDays() + clock.extension()
+                        .map(extension -> extension.maxWorkingDays().orElse(clock.longestInWorkingDays())).orElse(0))
                 .max().orElse(0);
         // Calendar days and months as working days, over rather than under: no month has more than 23.
         int longestWindow = stages.stream().flatMap(stage -> stage.request().stream())

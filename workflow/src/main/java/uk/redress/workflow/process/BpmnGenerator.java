@@ -379,6 +379,18 @@ public final class BpmnGenerator {
                             .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
                     .connectTo(prefix + "DeadlineSubprocess");
         }
+        if (clock.pausesForInformation()) {
+            // The deadline's timers end with the pause and are armed afresh, at the moved dates, when it ends.
+            watcher.moveToActivity(prefix + "DeadlineSubprocess")
+                    .boundaryEvent(prefix + "PausedEvent").name(capitalised(clock.name()) + " stopped for information")
+                    .cancelActivity(true)
+                    .message(m -> m.name(Messages.clockPaused(clock.id()))
+                            .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
+                    .intermediateCatchEvent(prefix + "ResumedEvent").name("Information received")
+                    .message(m -> m.name(Messages.clockResumed(clock.id()))
+                            .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
+                    .connectTo(prefix + "DeadlineSubprocess");
+        }
         return scope;
     }
 

@@ -54,6 +54,16 @@ public final class ComplaintProcesses {
             return "deadline-extended:" + clockId;
         }
 
+        /** A clock stopped while the complainant is asked for information: its reminders and lapse wait. */
+        public static String clockPaused(String clockId) {
+            return "clock-paused:" + clockId;
+        }
+
+        /** The information came: the clock runs again; the message carries its moved variables. */
+        public static String clockResumed(String clockId) {
+            return "clock-resumed:" + clockId;
+        }
+
         /** The complainant asked for the next stage; the message carries the stage's clock variables. */
         public static String stageRequested(String stageId) {
             return "stage-requested:" + stageId;

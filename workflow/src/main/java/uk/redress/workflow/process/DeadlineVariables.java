@@ -2,13 +2,17 @@ package uk.redress.workflow.process;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import uk.redress.workflow.calendar.Deadline;
+import uk.redress.workflow.calendar.DeadlineCount;
+import uk.redress.workflow.calendar.SkippedDay;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.Clock;
@@ -29,9 +33,46 @@ public final class DeadlineVariables {
     public static final LocalTime NOTICE_TIME = LocalTime.of(9, 0);
 
     private final WorkingDayCalendar calendar;
+    private final Map<LocalTime, WorkingDayCalendar> withCutOffs = new ConcurrentHashMap<>();
 
     public DeadlineVariables(WorkingDayCalendar calendar) {
         this.calendar = calendar;
+    }
+
+    /**
+     * How a clock that starts at {@code at} is counted, in the unit its policy gives: working days as the calendar
+     * counts them; calendar days and months from the day it starts in the UK, to whatever day that is. The policy's
+     * cut-off time applies to every unit: something after it counts from the next working day (for working days) or
+     * the next day.
+     */
+    public DeadlineCount count(ProcedurePolicy procedure, Clock clock, Instant at) {
+        WorkingDayCalendar counting = calendarOf(procedure);
+        if (clock.calendarDays().isEmpty() && clock.months().isEmpty()) {
+            return counting.count(procedure.calendar(), at, clock.workingDays());
+        }
+        LocalDateTime started = LocalDateTime.ofInstant(at, WorkingDayCalendar.UK_TIME);
+        List<SkippedDay> skipped = new ArrayList<>();
+        Optional<LocalTime> cutOff = cutOffOf(procedure);
+        boolean afterCutOff = cutOff.filter(started.toLocalTime()::isAfter).isPresent();
+        if (afterCutOff) {
+            skipped.add(new SkippedDay(started.toLocalDate(), "received after the cut-off time of " + cutOff.get()
+                    + ": counts as received on the next day"));
+        }
+        LocalDate countedFrom = started.toLocalDate().plusDays(afterCutOff ? 1 : 0);
+        LocalDate due = clock.calendarDays().map(countedFrom::plusDays)
+                .orElseGet(() -> countedFrom.plusMonths(clock.months().orElseThrow()));
+        return new DeadlineCount(procedure.calendar(), started.toLocalDate(), countedFrom, 0, Deadline.endOf(due),
+                skipped);
+    }
+
+    /** The calendar with the procedure's cut-off time, or the service's own where the policy sets none. */
+    private WorkingDayCalendar calendarOf(ProcedurePolicy procedure) {
+        return procedure.cutOffTime().map(time -> withCutOffs.computeIfAbsent(time, calendar::withCutOff))
+                .orElse(calendar);
+    }
+
+    private Optional<LocalTime> cutOffOf(ProcedurePolicy procedure) {
+        return procedure.cutOffTime().or(calendar::cutOff);
     }
 
     /** The deadlines of the clocks that start with a stage: at receipt, or when the stage is requested. */
@@ -39,7 +80,7 @@ public final class DeadlineVariables {
         Map<Clock, Deadline> deadlines = new LinkedHashMap<>();
         for (Clock clock : stage.clocks()) {
             if (clock.startsWithStage()) {
-                deadlines.put(clock, calendar.count(procedure.calendar(), at, clock.workingDays()).deadline());
+                deadlines.put(clock, count(procedure, clock, at).deadline());
             }
         }
         return deadlines;
@@ -50,7 +91,7 @@ public final class DeadlineVariables {
         Map<Clock, Deadline> deadlines = new LinkedHashMap<>();
         for (Clock clock : stage.clocks()) {
             if (clock.startsAfterStep().filter(step.id()::equals).isPresent()) {
-                deadlines.put(clock, calendar.count(procedure.calendar(), at, clock.workingDays()).deadline());
+                deadlines.put(clock, count(procedure, clock, at).deadline());
             }
         }
         return deadlines;
@@ -83,7 +124,7 @@ public final class DeadlineVariables {
         Optional<Stage.StageRequest> request = procedure.nextStage(stage).flatMap(Stage::request);
         LocalDate respondedOn = LocalDate.ofInstant(at, WorkingDayCalendar.UK_TIME);
         return request.flatMap(Stage.StageRequest::withinWorkingDays)
-                .map(days -> calendar.count(procedure.calendar(), at, days).deadline())
+                .map(days -> calendarOf(procedure).count(procedure.calendar(), at, days).deadline())
                 .or(() -> request.flatMap(Stage.StageRequest::withinCalendarDays)
                         .map(days -> Deadline.endOf(respondedOn.plusDays(days))))
                 .or(() -> request.flatMap(Stage.StageRequest::withinMonths)

@@ -49,7 +49,8 @@ class ProcedureDocsTest {
                         .append(" | `").append(stage.handledBy()).append('`')
                         .append(" | ").append(clock.name())
                         .append(" | ").append(countedFrom(procedure, stage, clock))
-                        .append(" | ").append(clock.workingDays())
+                        .append(" | ").append(clock.workingDays() > 0 ? String.valueOf(clock.workingDays())
+                                : clock.lengthInWords())
                         .append(" | ").append(clock.remindBeforeWorkingDays().isEmpty() ? "none"
                                 : String.join(", ", clock.remindBeforeWorkingDays().stream().map(String::valueOf).toList()))
                         .append(" | ").append(clock.escalateEveryWorkingDays()).append(" working days")
@@ -64,6 +65,8 @@ class ProcedureDocsTest {
                             + "(later: the complaint closes)").orElse("at any time")
                     + (request.mustSay().isEmpty() ? "" : ", saying " + String.join(" and ", request.mustSay()))
                     + "."));
+            stage.clocks().stream().filter(Clock::pausesForInformation).forEach(clock -> notes.add(stage.name()
+                    + ": the " + clock.name() + " clock stops while the complainant is asked for information."));
             if (stage.skippedWhenAboutHandler()) {
                 notes.add("A complaint about the `" + stage.handledBy() + "` starts at the next stage.");
             }

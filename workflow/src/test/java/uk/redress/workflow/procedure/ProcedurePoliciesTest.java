@@ -42,8 +42,9 @@ class ProcedurePoliciesTest {
                     escalateEveryWorkingDays: 5
             """;
 
-    private static final String CLOCK_FIELDS = "is not a field here; the fields here are escalateEveryWorkingDays, "
-            + "extension, id, name, remindBeforeWorkingDays, startsAt, workingDays";
+    private static final String CLOCK_FIELDS = "is not a field here; the fields here are calendarDays, "
+            + "escalateEveryWorkingDays, extension, id, months, name, pausesForInformation, remindBeforeWorkingDays, "
+            + "startsAt, workingDays";
 
     @TempDir
     Path folder;
