@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.process.DeadlineVariables;
 
@@ -41,6 +42,13 @@ public class CalendarProducer {
         LOG.infof("The procedures %s%s", procedures.ids(), directory.map(folder -> " (the shipped ones and those in "
                 + folder + ")").orElse(""));
         return procedures;
+    }
+
+    /** Every version of every procedure, from the files until the recorded ones are read at start. */
+    @Produces
+    @Singleton
+    ProcedureVersions procedureVersions(ProcedurePolicies procedures) {
+        return new ProcedureVersions(procedures);
     }
 
     @Produces

@@ -180,6 +180,17 @@ public final class ActionRequests {
         }
     }
 
+    @Schema(name = "ProcedureVersionMove", description = "The complaint moves to its procedure's current version.")
+    public record ProcedureVersionMoveRequest(
+            @Schema(examples = "The council's new procedure of 1 April applies to every open complaint, by the "
+                    + "committee's decision of 12 March") @NotBlank @Size(max = 2_000) String reason)
+            implements ActionRequest {
+
+        public Commands.MoveToCurrentVersion toCommand() {
+            return new Commands.MoveToCurrentVersion(reason);
+        }
+    }
+
     @Schema(name = "Classification", description = "What the complaint is about and who brought it, for the reports: "
             + "replaces what was set. Service areas and themes come from the organisation's lists (GET /categories).")
     public record ClassificationRequest(

@@ -39,6 +39,7 @@ import uk.redress.complaint.api.ActionRequests.ClosureRequest;
 import uk.redress.complaint.api.ActionRequests.EscalationRequest;
 import uk.redress.complaint.api.ActionRequests.ExtensionRequest;
 import uk.redress.complaint.api.ActionRequests.InformationReceivedRequest;
+import uk.redress.complaint.api.ActionRequests.ProcedureVersionMoveRequest;
 import uk.redress.complaint.api.ActionRequests.InformationRequestRequest;
 import uk.redress.complaint.api.ActionRequests.OmbudsmanDecisionRequest;
 import uk.redress.complaint.api.ActionRequests.OmbudsmanReferralRequest;
@@ -57,6 +58,7 @@ import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.privacy.PersonalDataReads;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 
 @Path("/api/v1/complaints")
@@ -69,20 +71,20 @@ public class ComplaintResource {
     private static final int MAX_KEY_LENGTH = 255;
 
     private final ComplaintService complaints;
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final EventCodec codec;
     private final DeadlineReports deadlineReports;
     private final ComplaintList list;
     private final Callers callers;
     private final PersonalDataReads reads;
 
-    public ComplaintResource(ComplaintService complaints, ProcedurePolicies procedures, EventCodec codec,
+    public ComplaintResource(ComplaintService complaints, ProcedureVersions versions, EventCodec codec,
                              DeadlineReports deadlineReports, ComplaintList list, Callers callers,
                              PersonalDataReads reads) {
         this.callers = callers;
         this.reads = reads;
         this.complaints = complaints;
-        this.procedures = procedures;
+        this.versions = versions;
         this.codec = codec;
         this.deadlineReports = deadlineReports;
         this.list = list;
@@ -150,7 +152,7 @@ public class ComplaintResource {
             @Parameter(description = "How many complaints a page holds: 1 to " + QueryParameters.MAX_LIMIT
                     + ", default " + QueryParameters.DEFAULT_LIMIT, example = "50") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return list.find(callers.current(), ListParameters.parse(procedures, status, stage, procedure, overdue, receivedFrom, receivedTo,
+        return list.find(callers.current(), ListParameters.parse(versions.files(), status, stage, procedure, overdue, receivedFrom, receivedTo,
                 q, limit, cursor)).map(ComplaintListResponse::of);
     }
 
@@ -313,6 +315,23 @@ public class ComplaintResource {
     }
 
     @POST
+    @Path("/{id}/procedure-version")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the complaint to its procedure's current version",
+            description = "An open complaint keeps the version of its procedure it was received under when the policy "
+                    + "file changes. Moved, it runs under the current one from its stage and step, its running clocks "
+                    + "counted again from when they started (an extension to a later date stands), its process moved "
+                    + "to the new version's; the reason is recorded and shown with the new dates.")
+    @ActionResponses
+    public Uni<Response> moveToCurrentVersion(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                              @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
+                                              @NotNull(message = "is required") @Valid
+                                              ProcedureVersionMoveRequest request) {
+        return act(id, ifMatch, correlationId, request.toCommand());
+    }
+
+    @POST
     @Path("/{id}/closure")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
@@ -420,7 +439,7 @@ public class ComplaintResource {
     }
 
     private Response withVersion(Response.ResponseBuilder response, Complaint complaint) {
-        return response.entity(ComplaintResponse.of(complaint, procedures.find(complaint.procedure()).orElseThrow(),
+        return response.entity(ComplaintResponse.of(complaint, versions.of(complaint),
                         ActionNames.of(complaints.allowedActions(complaint))))
                 .tag(new EntityTag(String.valueOf(complaint.version())))
                 .build();

@@ -23,6 +23,8 @@ public record ComplaintResponse(
         ComplaintStatus status,
         ComplaintKind kind,
         @Schema(examples = "durham-sendiass") String procedure,
+        @Schema(description = "The version of the procedure it runs under: the one current when it was received, "
+                + "or the one an administrator moved it to", examples = "1") int procedureVersion,
         @Schema(description = "The stage it is at; absent for anything but a complaint", examples = "stage-1")
         String stage,
         @Schema(description = "Send it with the complainant's next complaint to keep their complaints together")
@@ -75,7 +77,7 @@ public record ComplaintResponse(
                         complaint.pausedClocks().get(clock.id())))
                 .toList();
         return new ComplaintResponse(complaint.id(), complaint.reference(), complaint.version(), complaint.status(),
-                complaint.kind(), complaint.procedure(), complaint.stage().orElse(null), complaint.complainantId(),
+                complaint.kind(), complaint.procedure(), complaint.procedureVersion(), complaint.stage().orElse(null), complaint.complainantId(),
                 complaint.complainant(),
                 complaint.summary(), complaint.details(), complaint.receivedOn(), deadlines,
                 complaint.signposting().orElse(null), complaint.ombudsman().map(OmbudsmanResponse::of).orElse(null),

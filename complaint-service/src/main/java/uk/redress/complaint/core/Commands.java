@@ -13,7 +13,7 @@ public final class Commands {
 
     /** Every command on a received complaint. */
     public sealed interface ComplaintCommand permits Acknowledge, DecideStage, CompleteStep, Respond, RequestInformation,
-            RecordInformationReceived, Escalate, Extend, Close,
+            RecordInformationReceived, MoveToCurrentVersion, Escalate, Extend, Close,
             Withdraw, ReferToOmbudsman, RecordOmbudsmanDecision, Classify, AgreeImprovement,
             CompleteImprovement {
     }
@@ -39,6 +39,10 @@ public final class Commands {
     /** @param ofComplainant the complainant was asked: the clocks that pause for information stop */
     public record RequestInformation(String askedOf, String question, Optional<LocalDate> answerBy,
                                      boolean ofComplainant) implements ComplaintCommand {
+    }
+
+    /** An administrator moves the complaint to its procedure's current version, with the reason. */
+    public record MoveToCurrentVersion(String reason) implements ComplaintCommand {
     }
 
     /** The information the complainant was asked for came: the clocks it stopped run again. */

@@ -1,5 +1,6 @@
 package uk.redress.complaint.core;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,9 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
  * @param endedOn              the day (UK time) it was closed or withdrawn
  * @param classification       what it is about and who brought it
  * @param improvements         the service improvements agreed because of it, by number
+ * @param procedureVersion     the version of its procedure it runs under
+ * @param clocksStartedAt      when each clock started: what a clock is counted again from when the complaint moves to
+ *                             another version of its procedure
  */
 public record Complaint(
         UUID id,
@@ -71,7 +75,9 @@ public record Complaint(
         List<StageHistory> stages,
         Optional<LocalDate> endedOn,
         Classification classification,
-        List<Improvement> improvements) {
+        List<Improvement> improvements,
+        int procedureVersion,
+        Map<String, Instant> clocksStartedAt) {
 
     /** @param decision empty until the Ombudsman decides */
     public record OmbudsmanCase(LocalDate referredOn, String reference, Optional<OmbudsmanDecided> decision) {
@@ -105,7 +111,8 @@ public record Complaint(
                     Set.copyOf(received.staffConcerned()), received.complainantId(),
                     received.stage().map(stage -> List.of(StageHistory.startedOn(stage, received.receivedOn())))
                             .orElse(List.of()),
-                    Optional.empty(), received.classification(), List.of());
+                    Optional.empty(), received.classification(), List.of(), received.procedureVersion().orElse(1),
+                    startedAt(Map.of(), received.deadlines(), received.receivedAt()));
         }
         Change next = new Change(state, recorded.version());
         LocalDate day = LocalDate.ofInstant(recorded.occurredAt(), WorkingDayCalendar.UK_TIME);
@@ -113,7 +120,7 @@ public record Complaint(
             case ComplaintReceived received -> throw new IllegalStateException("a complaint is received once");
             case StepRecorded step -> {
                 next.stepsDone = plus(state.stepsDone, step.step());
-                next.start(step.deadlinesStarted());
+                next.start(step.deadlinesStarted(), recorded.occurredAt());
                 next.clocksMet = met(state.clocksMet, step.clocksMet(), day);
                 if (step instanceof Responded responded) {
                     next.requestWindow = responded.nextStageRequestWindow();
@@ -160,7 +167,7 @@ public record Complaint(
             case Escalated escalated -> {
                 next.stage = Optional.of(escalated.toStage());
                 next.stepsDone = List.of();
-                next.start(escalated.deadlinesStarted());
+                next.start(escalated.deadlinesStarted(), recorded.occurredAt());
                 next.requestWindow = Optional.empty();
                 next.updateStage(StageHistory::escalatedOnwards);
                 next.stages = plus(next.stages, StageHistory.startedOn(escalated.toStage(), day));
@@ -197,6 +204,18 @@ public record Complaint(
             // The process's trouble, not the complaint's: its state is what it was.
             case ProcessIncidentRaised incident -> next.done();
             case ProcessIncidentRetried retried -> next.done();
+            case ProcedureVersionMoved moved -> {
+                next.procedureVersion = moved.toVersion();
+                Map<String, Deadline> deadlines = new HashMap<>(state.deadlines);
+                Map<String, LocalDate> originals = new HashMap<>(state.originalDueDates);
+                moved.clocks().forEach(clock -> {
+                    deadlines.put(clock.clock(), clock.deadline());
+                    originals.put(clock.clock(), clock.originalDueDate());
+                });
+                next.deadlines = Map.copyOf(deadlines);
+                next.originalDueDates = Map.copyOf(originals);
+                yield next.done();
+            }
             case ComplaintClassified classified -> {
                 next.classification = classified.classification();
                 yield next.done();
@@ -287,6 +306,8 @@ public record Complaint(
         Optional<LocalDate> endedOn;
         Classification classification;
         List<Improvement> improvements;
+        int procedureVersion;
+        Map<String, Instant> clocksStartedAt;
 
         Change(Complaint from, int version) {
             this.from = from;
@@ -309,6 +330,8 @@ public record Complaint(
             endedOn = from.endedOn;
             classification = from.classification;
             improvements = from.improvements;
+            procedureVersion = from.procedureVersion;
+            clocksStartedAt = from.clocksStartedAt;
         }
 
         /** Changes the history of the stage the complaint is at. */
@@ -320,9 +343,10 @@ public record Complaint(
             }
         }
 
-        void start(Map<String, Deadline> started) {
+        void start(Map<String, Deadline> started, Instant at) {
             deadlines = merge(deadlines, started);
             originalDueDates = mergeDueDates(originalDueDates, started);
+            clocksStartedAt = startedAt(clocksStartedAt, started, at);
         }
 
         Complaint done() {
@@ -331,8 +355,16 @@ public record Complaint(
                     originalDueDates, extensions, clocksMet, requestWindow, informationRequests, clocksPaused,
                     workingDaysPaused, ombudsman,
                     from.signposting, lapsesRecorded, assignees, from.organisation, from.staffConcerned,
-                    from.complainantId, stages, endedOn, classification, improvements);
+                    from.complainantId, stages, endedOn, classification, improvements, procedureVersion,
+                    clocksStartedAt);
         }
+    }
+
+    private static Map<String, Instant> startedAt(Map<String, Instant> startedAt, Map<String, Deadline> started,
+                                                  Instant at) {
+        Map<String, Instant> merged = new HashMap<>(startedAt);
+        started.keySet().forEach(clock -> merged.put(clock, at));
+        return Map.copyOf(merged);
     }
 
     private static <T> List<T> plus(List<T> list, T item) {

@@ -25,6 +25,7 @@ import uk.redress.complaint.core.Commands.CompleteStep;
 import uk.redress.complaint.core.Commands.DecideStage;
 import uk.redress.complaint.core.Commands.Escalate;
 import uk.redress.complaint.core.Commands.Extend;
+import uk.redress.complaint.core.Commands.MoveToCurrentVersion;
 import uk.redress.complaint.core.Commands.RecordOmbudsmanDecision;
 import uk.redress.complaint.core.Commands.RecordInformationReceived;
 import uk.redress.complaint.core.Commands.ReferToOmbudsman;
@@ -34,7 +35,6 @@ import uk.redress.complaint.core.Commands.Withdraw;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.Clock;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 import uk.redress.workflow.procedure.Step;
@@ -50,15 +50,15 @@ public class ComplaintDecider {
     /** A case system hands over complaints received lately: a receipt older than this is a mistake in the date. */
     static final Period RECEIPTS_WITHIN = Period.ofYears(10);
 
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final DeadlineVariables deadlines;
     private final WorkingDayCalendar calendar;
     private final InstantSource clock;
     private final Categories categories;
 
-    public ComplaintDecider(ProcedurePolicies procedures, DeadlineVariables deadlines, WorkingDayCalendar calendar,
+    public ComplaintDecider(ProcedureVersions versions, DeadlineVariables deadlines, WorkingDayCalendar calendar,
                             InstantSource clock, Categories categories) {
-        this.procedures = procedures;
+        this.versions = versions;
         this.deadlines = deadlines;
         this.calendar = calendar;
         this.clock = clock;
@@ -66,8 +66,9 @@ public class ComplaintDecider {
     }
 
     public ComplaintReceived receive(ReceiveComplaint command, String reference) {
-        ProcedurePolicy procedure = procedures.find(command.procedure())
-                .orElseThrow(() -> new UnknownProcedureException(command.procedure(), procedures.ids()));
+        ProcedurePolicy procedure = versions.current(command.procedure())
+                .orElseThrow(() -> new UnknownProcedureException(command.procedure(), versions.files().ids()));
+        Optional<Integer> version = versions.currentVersion(command.procedure());
         LocalDate today = today();
         if (command.receivedOn().isAfter(today)) {
             throw new InvalidCommandException("receivedAt", "must not be in the future (today is " + today
@@ -105,7 +106,7 @@ public class ComplaintDecider {
                     command.aboutHandler(), Optional.empty(), Map.of(),
                     kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty(),
                     command.organisation(), command.staffConcerned(), command.complainantId(), command.classification(),
-                    command.receivedTime());
+                    command.receivedTime(), version);
         }
         Stage first = procedure.stages().getFirst();
         Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
@@ -115,7 +116,7 @@ public class ComplaintDecider {
                 command.aboutHandler(), Optional.of(start.id()),
                 byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),
                 command.organisation(), command.staffConcerned(), command.complainantId(), command.classification(),
-                command.receivedTime());
+                command.receivedTime(), version);
     }
 
     /** Whatever its state: the learning from a complaint is often agreed after its response. */
@@ -372,6 +373,48 @@ public class ComplaintDecider {
                 command.ombudsmanDetails());
     }
 
+    /**
+     * The complaint runs under its procedure's current version from now on, at the same stage and step: each clock still
+     * running is counted again from when it started with the new version's length, moved by the working days it stood
+     * for information; an extension agreed to a later date stands.
+     */
+    public ProcedureVersionMoved moveToCurrentVersion(Complaint complaint, MoveToCurrentVersion command) {
+        requireAllowed(complaint, Action.MOVE_TO_CURRENT_VERSION);
+        if (isBlank(command.reason())) {
+            throw new InvalidCommandException("reason", "is required: the record says why the complaint moved");
+        }
+        int toVersion = versions.currentVersion(complaint.procedure()).orElseThrow();
+        ProcedurePolicy to = versions.current(complaint.procedure()).orElseThrow();
+        String where = "version " + toVersion + " of " + complaint.procedure();
+        Stage stage = to.stages().stream().filter(candidate -> candidate.id().equals(stageIdOf(complaint)))
+                .findFirst().orElseThrow(() -> new InvalidCommandException("procedure", where + " has no stage "
+                        + stageIdOf(complaint) + ", where the complaint is: it cannot move there"));
+        complaint.stepsDone().stream().filter(done -> stage.steps().stream().noneMatch(s -> s.id().equals(done)))
+                .findFirst().ifPresent(step -> {
+                    throw new InvalidCommandException("procedure", where + " has no step " + step + " in "
+                            + stage.id() + ", which the complaint has done: it cannot move there");
+                });
+        List<ProcedureVersionMoved.ClockRecounted> recounted = new ArrayList<>();
+        for (Map.Entry<String, Deadline> running : complaint.deadlines().entrySet()) {
+            String clockId = running.getKey();
+            if (!complaint.isRunning(clockId) && !complaint.isPaused(clockId)) {
+                continue;
+            }
+            Clock clock = stage.clocks().stream().filter(candidate -> candidate.id().equals(clockId)).findFirst()
+                    .orElseThrow(() -> new InvalidCommandException("procedure", where + " has no clock " + clockId
+                            + " in " + stage.id() + ", which runs for the complaint: it cannot move there"));
+            Deadline counted = deadlines.count(to, clock, complaint.clocksStartedAt().get(clockId)).deadline();
+            int paused = complaint.workingDaysPaused().getOrDefault(clockId, 0);
+            Deadline original = paused == 0 ? counted : moved(to, counted.dueDate(), paused);
+            Deadline current = running.getValue();
+            boolean extendedLater = complaint.extensions().getOrDefault(clockId, 0) > 0
+                    && current.dueDate().isAfter(original.dueDate());
+            recounted.add(new ProcedureVersionMoved.ClockRecounted(clockId, current.dueDate(),
+                    extendedLater ? current : original, original.dueDate()));
+        }
+        return new ProcedureVersionMoved(complaint.procedureVersion(), toVersion, command.reason(), recounted);
+    }
+
     public Withdrawn withdraw(Complaint complaint, Withdraw command) {
         requireAllowed(complaint, Action.WITHDRAW);
         return new Withdrawn(command.reason());
@@ -420,6 +463,10 @@ public class ComplaintDecider {
         }
         if (!complaint.pausedClocks().isEmpty()) {
             allowed.add(Action.RECORD_INFORMATION_RECEIVED);
+        }
+        if (versions.currentVersion(complaint.procedure()).filter(current -> current > complaint.procedureVersion())
+                .isPresent()) {
+            allowed.add(Action.MOVE_TO_CURRENT_VERSION);
         }
         return allowed;
     }
@@ -513,7 +560,7 @@ public class ComplaintDecider {
     }
 
     private ProcedurePolicy procedureOf(Complaint complaint) {
-        return procedures.find(complaint.procedure()).orElseThrow();
+        return versions.of(complaint);
     }
 
     private static boolean isBlank(String text) {

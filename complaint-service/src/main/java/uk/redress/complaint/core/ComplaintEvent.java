@@ -5,7 +5,7 @@ public sealed interface ComplaintEvent
         permits ComplaintReceived, StepRecorded, InformationRequested, InformationReceived, Escalated, DeadlineExtended, DeadlineLapsed,
         TaskAssigned, Closed, Withdrawn, OmbudsmanReferred, OmbudsmanDecided, PersonalDataErased,
         ProcessIncidentRaised, ProcessIncidentRetried, ComplaintClassified, ImprovementAgreed,
-        ImprovementCompleted {
+        ImprovementCompleted, ProcedureVersionMoved {
 
     /** The name an event is stored under: its record's simple name. */
     default String type() {

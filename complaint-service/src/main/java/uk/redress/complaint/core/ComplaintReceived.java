@@ -27,6 +27,8 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
  * @param classification   what it is about and who brought it, as far as the case system said
  * @param receivedTime     the time of day it arrived (UK), where the case system said: after a cut-off time the
  *                         deadlines count from the next working day
+ * @param procedureVersion the version of the procedure it runs under; absent in complaints received before versions
+ *                         were recorded, which run under the first
  */
 public record ComplaintReceived(
         String reference,
@@ -46,7 +48,8 @@ public record ComplaintReceived(
         List<String> staffConcerned,
         UUID complainantId,
         Classification classification,
-        Optional<LocalTime> receivedTime) implements ComplaintEvent {
+        Optional<LocalTime> receivedTime,
+        Optional<Integer> procedureVersion) implements ComplaintEvent {
 
     public ComplaintReceived {
         // Events stored before kinds existed were all complaints.
@@ -61,6 +64,7 @@ public record ComplaintReceived(
         organisation = organisation == null ? "" : organisation;
         staffConcerned = staffConcerned == null ? List.of() : List.copyOf(staffConcerned);
         receivedTime = receivedTime == null ? Optional.empty() : receivedTime;
+        procedureVersion = procedureVersion == null ? Optional.empty() : procedureVersion;
     }
 
     /** When it arrived, as its deadlines were counted. */

@@ -23,7 +23,8 @@ import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.calendar.DeadlineCount;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
-import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.complaint.core.ProcedureVersionMoved;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.process.DeadlineVariables;
 
@@ -31,14 +32,14 @@ import uk.redress.workflow.process.DeadlineVariables;
 @ApplicationScoped
 public class DeadlineReports {
 
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final WorkingDayCalendar calendar;
     private final DeadlineVariables deadlineVariables;
     private final Clock clock;
 
-    public DeadlineReports(ProcedurePolicies procedures, WorkingDayCalendar calendar,
+    public DeadlineReports(ProcedureVersions versions, WorkingDayCalendar calendar,
                            DeadlineVariables deadlineVariables, Clock clock) {
-        this.procedures = procedures;
+        this.versions = versions;
         this.calendar = calendar;
         this.deadlineVariables = deadlineVariables;
         this.clock = clock;
@@ -46,20 +47,23 @@ public class DeadlineReports {
 
     public List<DeadlineReport> of(List<RecordedEvent> history) {
         ComplaintReceived received = (ComplaintReceived) history.getFirst().event();
-        ProcedurePolicy procedure = procedures.find(received.procedure()).orElseThrow();
+        // The version the complaint was received under, until it is moved to another.
+        ProcedurePolicy procedure = versions.find(received.procedure(), received.procedureVersion().orElse(1))
+                .orElseThrow();
         Region region = procedure.calendar();
         Map<String, Tracked> clocks = new LinkedHashMap<>();
         for (RecordedEvent recorded : history) {
+            ProcedurePolicy under = procedure;
             switch (recorded.event()) {
                 case ComplaintReceived first -> first.deadlines().forEach((id, deadline) -> clocks.put(id,
-                        new Tracked(count(procedure, id, first.receivedAt()), deadline)));
+                        new Tracked(count(under, id, first.receivedAt()), deadline)));
                 case StepRecorded step -> {
                     step.deadlinesStarted().forEach((id, deadline) -> clocks.put(id, new Tracked(
-                            count(procedure, id, recorded.occurredAt()), deadline)));
+                            count(under, id, recorded.occurredAt()), deadline)));
                     step.clocksMet().forEach(id -> clocks.get(id).metAt = recorded.occurredAt());
                 }
                 case Escalated escalated -> escalated.deadlinesStarted().forEach((id, deadline) -> clocks.put(id,
-                        new Tracked(count(procedure, id, recorded.occurredAt()), deadline)));
+                        new Tracked(count(under, id, recorded.occurredAt()), deadline)));
                 case DeadlineExtended extended -> {
                     Tracked tracked = clocks.get(extended.clock());
                     tracked.extensions.add(new DeadlineReport.Extension(recorded.occurredAt(),
@@ -77,6 +81,16 @@ public class DeadlineReports {
                     tracked.pausedAt = null;
                     tracked.current = resumed.deadline();
                 });
+                case ProcedureVersionMoved moved -> {
+                    procedure = versions.find(received.procedure(), moved.toVersion()).orElseThrow();
+                    moved.clocks().forEach(recounted -> {
+                        Tracked tracked = clocks.get(recounted.clock());
+                        tracked.extensions.add(new DeadlineReport.Extension(recorded.occurredAt(),
+                                recounted.previousDueDate(), recounted.deadline().dueDate(), "Counted again under "
+                                + "version " + moved.toVersion() + " of the procedure: " + moved.reason()));
+                        tracked.current = recounted.deadline();
+                    });
+                }
                 case Withdrawn withdrawn -> stopUnmet(clocks, recorded.occurredAt());
                 case Closed closed -> stopUnmet(clocks, recorded.occurredAt());
                 case ComplaintEvent other -> {
@@ -86,11 +100,12 @@ public class DeadlineReports {
         }
         Instant now = clock.instant();
         List<DeadlineReport> reports = new ArrayList<>();
-        // In the policy's order, whatever order the events stored them in.
-        procedure.clocks().stream().filter(policyClock -> clocks.containsKey(policyClock.id())).forEach(policyClock -> {
+        // In the policy's order, whatever order the events stored them in: the version the complaint runs under now.
+        ProcedurePolicy runsUnder = procedure;
+        runsUnder.clocks().stream().filter(policyClock -> clocks.containsKey(policyClock.id())).forEach(policyClock -> {
             String id = policyClock.id();
             Tracked tracked = clocks.get(id);
-            String stage = procedure.stageOfClock(id).orElseThrow().id();
+            String stage = runsUnder.stageOfClock(id).orElseThrow().id();
             List<DeadlineReport.Pause> pauses = new ArrayList<>(tracked.pauses);
             if (tracked.pausedAt != null) {
                 pauses.add(new DeadlineReport.Pause(LocalDate.ofInstant(tracked.pausedAt, WorkingDayCalendar.UK_TIME),

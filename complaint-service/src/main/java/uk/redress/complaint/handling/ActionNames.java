@@ -20,6 +20,7 @@ public enum ActionNames {
     WITHDRAWAL(Action.WITHDRAW, "withdrawal"),
     INFORMATION_REQUESTS(Action.REQUEST_INFORMATION, "information-requests"),
     INFORMATION_RECEIVED(Action.RECORD_INFORMATION_RECEIVED, "information-received"),
+    PROCEDURE_VERSION(Action.MOVE_TO_CURRENT_VERSION, "procedure-version"),
     CLOSURE(Action.CLOSE, "closure"),
     OMBUDSMAN_REFERRAL(Action.REFER_TO_OMBUDSMAN, "ombudsman-referral"),
     OMBUDSMAN_DECISION(Action.RECORD_OMBUDSMAN_DECISION, "ombudsman-decision");

@@ -23,6 +23,7 @@ import uk.redress.complaint.core.Commands.Escalate;
 import uk.redress.complaint.core.Commands.Extend;
 import uk.redress.complaint.core.Commands.RecordOmbudsmanDecision;
 import uk.redress.complaint.core.Commands.ReferToOmbudsman;
+import uk.redress.complaint.core.Commands.MoveToCurrentVersion;
 import uk.redress.complaint.core.Commands.RecordInformationReceived;
 import uk.redress.complaint.core.Commands.RequestInformation;
 import uk.redress.complaint.core.Commands.Respond;
@@ -131,6 +132,7 @@ public class ComplaintService {
             case Respond respond -> decider.respond(complaint, respond);
             case RequestInformation request -> List.of(decider.requestInformation(complaint, request));
             case RecordInformationReceived received -> List.of(decider.recordInformationReceived(complaint, received));
+            case MoveToCurrentVersion move -> List.of(decider.moveToCurrentVersion(complaint, move));
             case Escalate escalate -> List.of(decider.escalate(complaint, escalate));
             case Extend extend -> List.of(decider.extend(complaint, extend));
             case Close close -> List.of(decider.close(complaint, close));

@@ -26,7 +26,9 @@ public enum InstanceLock {
     /** The retention rule: two would race to erase the same complainants. */
     RETENTION(0x7265647265737334L),
     /** The incident watch: two would record the same incident twice on its complaint's history. */
-    INCIDENT_WATCH(0x7265647265737335L);
+    INCIDENT_WATCH(0x7265647265737335L),
+    /** Records the procedures' new versions at start: two instances starting at once record each version once. */
+    PROCEDURE_VERSIONS(0x7265647265737336L);
 
     private final long key;
 

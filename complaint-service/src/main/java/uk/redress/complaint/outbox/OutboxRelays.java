@@ -186,7 +186,7 @@ public class OutboxRelays {
     private Uni<Dispatched> dispatchInOrder(SqlConnection connection, List<Entry> events) {
         List<Long> done = new ArrayList<>();
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(entry -> engine.dispatch(entry.event(), entry.procedure())
+                .onItem().transformToUniAndConcatenate(entry -> engine.dispatch(entry.event(), entry.procedure(), entry.procedureVersion())
                         .ifNoItem().after(SEND_TIMEOUT).fail()
                         .invoke(() -> done.add(entry.id()))
                         .onFailure().call(failure -> {
@@ -215,7 +215,12 @@ public class OutboxRelays {
     private Uni<List<Entry>> pending(SqlClient client, String column) {
         return client.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
                         + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure', "
-                        + "e.complainant_id, o.publish_attempted_at "
+                        + "e.complainant_id, o.publish_attempted_at, "
+                        // The version of the procedure the complaint ran under at the event: as received, or moved to.
+                        + "COALESCE((SELECT (moved.payload->>'toVersion')::int FROM complaint_event moved "
+                        + "WHERE moved.stream_id = e.stream_id AND moved.version <= e.version "
+                        + "AND moved.event_type = 'ProcedureVersionMoved' ORDER BY moved.version DESC LIMIT 1), "
+                        + "(received.payload->>'procedureVersion')::int, 1) "
                         + "FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
                         + "JOIN complaint_event received ON received.stream_id = e.stream_id AND received.version = 1 "
                         + "WHERE o." + column + " IS NULL ORDER BY o.id LIMIT " + BATCH)
@@ -227,7 +232,7 @@ public class OutboxRelays {
                                 row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
                                 new EventContext(row.getString(7), row.getUUID(8), row.getUUID(9)),
                                 codec.fromJson(row.getString(4), row.getString(5))), row.getString(10),
-                                row.getUUID(11), row.getOffsetDateTime(12) == null ? null
+                                row.getInteger(13), row.getUUID(11), row.getOffsetDateTime(12) == null ? null
                                         : row.getOffsetDateTime(12).toInstant()));
                     }
                     return entries;
@@ -255,10 +260,11 @@ public class OutboxRelays {
 
     /**
      * @param procedure          the procedure of the event's complaint
+     * @param procedureVersion   the version of it the complaint ran under at the event
      * @param complainantId      whose key seals the event's personal fields; null before complainants had ids
      * @param publishAttemptedAt when the relay first tried to send it to Kafka; null if it has not
      */
-    private record Entry(long id, RecordedEvent event, String procedure, UUID complainantId,
+    private record Entry(long id, RecordedEvent event, String procedure, int procedureVersion, UUID complainantId,
                          Instant publishAttemptedAt) {
     }
 }

@@ -5,6 +5,7 @@ import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCo
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -12,13 +13,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.lock.InstanceLock;
-import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.complaint.core.ProcedureVersions;
+import uk.redress.complaint.procedure.ProcedureVersionStore;
+import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.process.BpmnGenerator;
 
 /**
@@ -33,18 +37,23 @@ public class ProcessDeployment {
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
 
     private final CamundaClient engine;
-    private final Map<String, String> processes;
+    private final ProcedureVersions versions;
+    private final ProcedureVersionStore versionStore;
+    private final ProcessKeys processKeys;
     private final Pool database;
     private final Release release;
     private final boolean rollBack;
     private final AtomicBoolean inPlace = new AtomicBoolean();
     private volatile Thread deployer;
 
-    public ProcessDeployment(CamundaClient engine, ProcedurePolicies procedures, Pool database,
+    public ProcessDeployment(CamundaClient engine, ProcedureVersions versions, ProcedureVersionStore versionStore,
+                             ProcessKeys processKeys, Pool database,
                              @ConfigProperty(name = "quarkus.application.version") String release,
                              @ConfigProperty(name = "redress.processes.roll-back") boolean rollBack) {
         this.engine = engine;
-        this.processes = BpmnGenerator.everyProcess(procedures);
+        this.versions = versions;
+        this.versionStore = versionStore;
+        this.processKeys = processKeys;
         this.database = database;
         this.release = Release.of(release);
         this.rollBack = rollBack;
@@ -86,7 +95,9 @@ public class ProcessDeployment {
 
     /** Holds the engine's lock, so that the recovery cannot restore processes in between. */
     Uni<Void> atStart() {
-        return database.withTransaction(connection -> InstanceLock.ENGINE.takeFor(connection)
+        Uni<Void> knownKeys = versionStore.processKeys().invoke(keys -> keys.forEach((procedure, byVersion) ->
+                byVersion.forEach((version, key) -> processKeys.deployed(procedure, version, key)))).replaceWithVoid();
+        return knownKeys.chain(() -> database.withTransaction(connection -> InstanceLock.ENGINE.takeFor(connection)
                 .chain(() -> deployed(connection))
                 .chain(deployed -> {
                     if (!DeployedRelease.deploysAtStart(release, deployed, rollBack)) {
@@ -97,8 +108,8 @@ public class ProcessDeployment {
                     }
                     return deploy().chain(() -> record(connection, DeployedRelease.deployedAtStart(release, deployed)))
                             .invoke(() -> LOG.infof("Deployed release %s's processes %s%s", release,
-                                    processes.keySet(), rollBack ? " (a roll-back)" : ""));
-                }));
+                                    versions.files().ids(), rollBack ? " (a roll-back)" : ""));
+                })));
     }
 
     /**
@@ -126,19 +137,33 @@ public class ProcessDeployment {
     }
 
     /**
-     * Every procedure's process, generated from its policy file; the engine keeps a process identical to its latest
-     * version as it is.
+     * Every procedure's process at its current version, generated from its policy; the engine keeps a process identical
+     * to its latest version as it is. Where the engine has each is recorded, for the complaints that stay on that
+     * version once a newer one is current.
      */
-    Uni<Void> deploy() {
+    public Uni<Void> deploy() {
+        Map<String, Integer> deployedVersions = new HashMap<>();
         return Uni.createFrom().completionStage(() -> {
             DeployResourceCommandStep1 command = engine.newDeployResourceCommand();
             DeployResourceCommandStep2 resources = null;
-            for (Map.Entry<String, String> process : processes.entrySet()) {
-                resources = resources == null ? command.addResourceStringUtf8(process.getValue(), process.getKey())
-                        : resources.addResourceStringUtf8(process.getValue(), process.getKey());
+            for (String id : versions.files().ids()) {
+                ProcedurePolicy procedure = versions.current(id).orElseThrow();
+                deployedVersions.put(id, versions.currentVersion(id).orElseThrow());
+                String xml = BpmnGenerator.bpmnXml(procedure, versions.files().informalResolution());
+                String name = BpmnGenerator.resourceName(id);
+                resources = resources == null ? command.addResourceStringUtf8(xml, name)
+                        : resources.addResourceStringUtf8(xml, name);
             }
             return resources.send();
-        }).replaceWithVoid();
+        }).chain(deployment -> Multi.createFrom().iterable(deployment.getProcesses())
+                .onItem().transformToUniAndConcatenate(process -> {
+                    int version = deployedVersions.get(process.getBpmnProcessId());
+                    processKeys.deployed(process.getBpmnProcessId(), version, process.getProcessDefinitionKey());
+                    return versionStore.deployed(process.getBpmnProcessId(), version,
+                            process.getProcessDefinitionKey());
+                })
+                .collect().last()
+                .replaceWithVoid());
     }
 
     private static Uni<Optional<DeployedRelease>> deployed(SqlConnection connection) {

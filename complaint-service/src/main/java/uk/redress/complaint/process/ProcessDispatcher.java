@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ import uk.redress.complaint.core.ComplaintClassified;
 import uk.redress.complaint.core.ImprovementAgreed;
 import uk.redress.complaint.core.ImprovementCompleted;
 import uk.redress.complaint.core.PersonalDataErased;
+import uk.redress.complaint.core.ProcedureVersionMoved;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.core.ProcessIncidentRaised;
 import uk.redress.complaint.core.ProcessIncidentRetried;
 import uk.redress.complaint.core.RecordedEvent;
@@ -40,7 +43,6 @@ import uk.redress.complaint.core.Withdrawn;
 import uk.redress.complaint.eventstore.EventPages;
 import uk.redress.workflow.calendar.Deadline;
 import uk.redress.workflow.procedure.Clock;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
@@ -56,27 +58,33 @@ import uk.redress.workflow.process.DeadlineVariables;
 @ApplicationScoped
 public class ProcessDispatcher {
 
+    private static final Logger LOG = Logger.getLogger(ProcessDispatcher.class);
+
     /** Bank holidays, and a message that waits for an earlier one's step, on top of the longest wait itself. */
     private static final Duration MESSAGE_MARGIN = Duration.ofDays(21);
 
     private final CamundaClient engine;
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final DeadlineVariables deadlineVariables;
     private final EventPages eventPages;
     private final Pool database;
+    private final EngineSearch search;
+    private final ProcessKeys processKeys;
 
-    public ProcessDispatcher(CamundaClient engine, ProcedurePolicies procedures, DeadlineVariables deadlineVariables,
-                             EventPages eventPages, Pool database) {
+    public ProcessDispatcher(CamundaClient engine, ProcedureVersions versions, DeadlineVariables deadlineVariables,
+                             EventPages eventPages, Pool database, EngineSearch search, ProcessKeys processKeys) {
         this.engine = engine;
-        this.procedures = procedures;
+        this.versions = versions;
         this.deadlineVariables = deadlineVariables;
         this.eventPages = eventPages;
         this.database = database;
+        this.search = search;
+        this.processKeys = processKeys;
     }
 
-    /** {@code procedureId}: the procedure the complaint runs under. */
-    public Uni<Void> dispatch(RecordedEvent recorded, String procedureId) {
-        ProcedurePolicy procedure = procedures.find(procedureId).orElseThrow();
+    /** {@code procedureId}, {@code version}: the procedure the complaint runs under, at the event. */
+    public Uni<Void> dispatch(RecordedEvent recorded, String procedureId, int version) {
+        ProcedurePolicy procedure = versions.find(procedureId, version).orElseThrow();
         return switch (recorded.event()) {
             case ComplaintReceived received -> start(recorded, received, procedure);
             case StepRecorded step -> publish(Messages.stepRecorded(step.stage(), step.step()), recorded,
@@ -99,6 +107,13 @@ public class ProcessDispatcher {
                     clock -> variables(procedure, Map.of(clock, received.restarted().stream()
                             .filter(resumed -> resumed.clock().equals(clock)).findFirst().orElseThrow().deadline())),
                     procedure);
+            // The old version's process ends; the complaint's starts on the new version, at its step, its timers
+            // armed at the recounted dates.
+            case ProcedureVersionMoved moved -> eventPages.sealedStream(database, recorded.complaintId(),
+                            recorded.version())
+                    .chain(history -> search.instancesOf(recorded.complaintId()).chain(this::cancel)
+                            .chain(() -> startAt(Complaint.replay(history).orElseThrow())))
+                    .replaceWithVoid();
             // The record of the case, not the process: nothing in the engine waits for these.
             case DeadlineLapsed lapsed -> Uni.createFrom().voidItem();
             case TaskAssigned assigned -> Uni.createFrom().voidItem();
@@ -147,16 +162,35 @@ public class ProcessDispatcher {
      * at the same dates; answers the instance's key, or null when the process has nothing left to wait for.
      */
     public Uni<Long> startAt(Complaint complaint) {
-        ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
+        ProcedurePolicy procedure = versions.of(complaint);
         Optional<ProcessPosition> position = ProcessPosition.of(complaint, procedure,
                 stage(procedure, complaint.stage().orElseThrow()), deadlineVariables);
         if (position.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
+        Optional<Long> ownVersion = processKeys.of(complaint.procedure(), complaint.procedureVersion());
+        Uni<Long> started = create(ownVersion, procedure, position.get());
+        if (ownVersion.isEmpty()) {
+            return started;
+        }
+        // An engine that lost its state since has only the current version: the complaint's record keeps its own.
+        return started.onFailure(EngineCalls::notFound).recoverWithUni(failure -> {
+            LOG.warnf("The engine no longer has version %d of %s's process, which %s runs under; its process starts on "
+                    + "the current version's at the same step, its dates as recorded", complaint.procedureVersion(),
+                    procedure.id(), complaint.reference());
+            return create(Optional.empty(), procedure, position.get());
+        });
+    }
+
+    /** A new instance of the process {@code processKey}, or of the procedure's latest, where the complaint stands. */
+    private Uni<Long> create(Optional<Long> processKey, ProcedurePolicy procedure, ProcessPosition position) {
         return EngineCalls.call(() -> {
-                    CreateProcessInstanceCommandStep3 command = engine.newCreateInstanceCommand()
-                            .bpmnProcessId(procedure.id()).latestVersion().variables(position.get().variables());
-                    for (String element : position.get().startBefore()) {
+                    CreateProcessInstanceCommandStep3 command = processKey
+                            .map(key -> engine.newCreateInstanceCommand().processDefinitionKey(key))
+                            .orElseGet(() -> engine.newCreateInstanceCommand().bpmnProcessId(procedure.id())
+                                    .latestVersion())
+                            .variables(position.variables());
+                    for (String element : position.startBefore()) {
                         command = command.startBeforeElement(element);
                     }
                     return command.send();
@@ -181,7 +215,7 @@ public class ProcessDispatcher {
     /** A stage of the procedure, or of the informal front a complaint can start with. */
     private Stage stage(ProcedurePolicy procedure, String stageId) {
         return procedure.stages().stream().filter(stage -> stage.id().equals(stageId)).findFirst()
-                .orElseGet(() -> procedures.informalResolution().stage(stageId));
+                .orElseGet(() -> versions.files().informalResolution().stage(stageId));
     }
 
     private Map<String, Object> stepVariables(ProcedurePolicy procedure, StepRecorded step) {

@@ -20,6 +20,7 @@ import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventPages;
 import uk.redress.complaint.lock.InstanceLock;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 
@@ -51,19 +52,19 @@ public class ProcessRecovery {
     private final EngineSentinel sentinel;
     private final ProcessDeployment deployment;
     private final ProcessDispatcher dispatcher;
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final EventPages eventPages;
     private final EngineSearch search;
     private final AtomicBoolean checked = new AtomicBoolean();
 
     public ProcessRecovery(Pool database, EngineSentinel sentinel, ProcessDeployment deployment,
-                           ProcessDispatcher dispatcher, ProcedurePolicies procedures, EventPages eventPages,
+                           ProcessDispatcher dispatcher, ProcedureVersions versions, EventPages eventPages,
                            EngineSearch search) {
         this.database = database;
         this.sentinel = sentinel;
         this.deployment = deployment;
         this.dispatcher = dispatcher;
-        this.procedures = procedures;
+        this.versions = versions;
         this.eventPages = eventPages;
         this.search = search;
     }
@@ -244,10 +245,10 @@ public class ProcessRecovery {
         if (complaint.status() != ComplaintStatus.OPEN) {
             return Uni.createFrom().nullItem();
         }
-        ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
         if (events.size() == 1) {
             // The start message again: the engine keeps one instance per complaint, should the relay send it too.
-            return dispatcher.dispatch(events.getFirst(), procedure.id()).map(ignored -> null);
+            return dispatcher.dispatch(events.getFirst(), complaint.procedure(), complaint.procedureVersion())
+                    .map(ignored -> null);
         }
         Uni<List<Long>> cancelled = mayHaveOne
                 ? search.instancesOf(complaint.id()).chain(dispatcher::cancel)

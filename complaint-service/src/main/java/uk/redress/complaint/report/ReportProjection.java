@@ -23,6 +23,7 @@ import uk.redress.complaint.report.ReportRows.StageRow;
 import uk.redress.complaint.report.Tallies.Tally;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
@@ -58,11 +59,11 @@ public class ReportProjection implements ReplayableProjection {
                     "action text", "owner text", "agreed_on date", "due_on date", "completed_on date",
                     "version integer"));
 
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final Tallies tallies;
 
-    public ReportProjection(ProcedurePolicies procedures, WorkingDayCalendar calendar) {
-        this.procedures = procedures;
+    public ReportProjection(ProcedureVersions versions, WorkingDayCalendar calendar) {
+        this.versions = versions;
         this.tallies = new Tallies(calendar);
     }
 
@@ -114,7 +115,7 @@ public class ReportProjection implements ReplayableProjection {
     }
 
     private ReportRows rowsOf(Complaint state) {
-        return ReportRows.of(state, procedures.find(state.procedure()));
+        return ReportRows.of(state, versions.find(state.procedure(), state.procedureVersion()));
     }
 
     private static Uni<Integer> execute(Mutiny.Session session, Upsert upsert, JsonArray rows) {
@@ -156,7 +157,7 @@ public class ReportProjection implements ReplayableProjection {
 
     /** A stage row's; it has one only where its complaint's procedure is known, which gives its calendar. */
     private JsonObject json(StageRow row) {
-        Region region = procedures.find(row.procedure()).orElseThrow().calendar();
+        Region region = versions.files().find(row.procedure()).orElseThrow().calendar();
         Optional<Promise> ack = row.acknowledgement();
         Optional<Promise> response = row.response();
         return new JsonObject()

@@ -11,7 +11,7 @@ import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.handling.ActionNames;
 import uk.redress.workflow.calendar.Deadline;
-import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 import uk.redress.workflow.procedure.Step;
@@ -26,11 +26,11 @@ public class PendingTasks {
     static final String PASS_ON_COMMENT_TASK = "PassOnCommentTask";
     static final String PASS_ON_COMPLIMENT_TASK = "PassOnComplimentTask";
 
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final ComplaintDecider decider;
 
-    public PendingTasks(ProcedurePolicies procedures, ComplaintDecider decider) {
-        this.procedures = procedures;
+    public PendingTasks(ProcedureVersions versions, ComplaintDecider decider) {
+        this.versions = versions;
         this.decider = decider;
     }
 
@@ -38,7 +38,7 @@ public class PendingTasks {
         if (complaint.status() != ComplaintStatus.OPEN) {
             return Optional.empty();
         }
-        ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
+        ProcedurePolicy procedure = versions.of(complaint);
         if (complaint.kind().isFeedback()) {
             ProcedurePolicy.Feedback feedback = procedure.feedback().orElseThrow();
             boolean comment = complaint.kind() == ComplaintKind.COMMENT;

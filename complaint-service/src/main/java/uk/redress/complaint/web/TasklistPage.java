@@ -50,6 +50,7 @@ import uk.redress.complaint.task.TaskCursor;
 import uk.redress.complaint.task.TaskQuery;
 import uk.redress.complaint.task.TaskService;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
@@ -84,7 +85,7 @@ public class TasklistPage {
     private final TaskForms forms;
     private final ComplaintService complaints;
     private final DeadlineReports deadlineReports;
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions versions;
     private final WorkingDayCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
@@ -93,7 +94,7 @@ public class TasklistPage {
     private final Categories categories;
 
     public TasklistPage(TaskService tasks, TaskForms forms, ComplaintService complaints,
-                        DeadlineReports deadlineReports, ProcedurePolicies procedures, WorkingDayCalendar calendar,
+                        DeadlineReports deadlineReports, ProcedureVersions versions, WorkingDayCalendar calendar,
                         ObjectMapper json, Clock clock, Callers callers, PersonalDataReads reads,
                         Categories categories) {
         this.categories = categories;
@@ -103,7 +104,7 @@ public class TasklistPage {
         this.forms = forms;
         this.complaints = complaints;
         this.deadlineReports = deadlineReports;
-        this.procedures = procedures;
+        this.versions = versions;
         this.calendar = calendar;
         this.json = json;
         this.clock = clock;
@@ -315,7 +316,7 @@ public class TasklistPage {
                                        Map<String, String> values, String notice) {
         return reads.shownTo(caller, task.complaintId(), "task page").map(history -> {
             Complaint complaint = Complaint.replay(history).orElseThrow();
-            ProcedurePolicy procedure = procedures.find(complaint.procedure()).orElseThrow();
+            ProcedurePolicy procedure = versions.of(complaint);
             Optional<Stage> stage = complaint.stage().map(procedure::stage);
             List<String> choices = stage.flatMap(s -> s.steps().stream()
                     .filter(step -> step.id().equals(task.step())).findFirst())
@@ -341,13 +342,13 @@ public class TasklistPage {
     }
 
     private DueText due(Task task, Instant now) {
-        return DueText.of(calendar, procedures.find(task.procedure()).orElseThrow().calendar(), task.dueDate(),
+        return DueText.of(calendar, versions.files().find(task.procedure()).orElseThrow().calendar(), task.dueDate(),
                 task.lapsesAt(), task.pausedSince(), now);
     }
 
     /** Every group a task can go to, for the filter. */
     private List<String> groups() {
-        return procedures.all().stream()
+        return versions.files().all().stream()
                 .flatMap(procedure -> Stream.concat(procedure.stages().stream().map(Stage::handledBy),
                         procedure.feedback().stream().flatMap(feedback -> Stream.of(feedback.commentsTo(),
                                 feedback.complimentsTo()))))
@@ -355,7 +356,7 @@ public class TasklistPage {
     }
 
     private List<String> procedureIds() {
-        return procedures.all().stream().map(ProcedurePolicy::id).toList();
+        return versions.files().all().stream().map(ProcedurePolicy::id).toList();
     }
 
     private static EventContext context(Caller caller) {

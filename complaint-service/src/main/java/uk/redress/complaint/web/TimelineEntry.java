@@ -13,6 +13,7 @@ import uk.redress.complaint.core.DeadlineExtended;
 import uk.redress.complaint.core.DeadlineLapsed;
 import uk.redress.complaint.core.Escalated;
 import uk.redress.complaint.core.InformationReceived;
+import uk.redress.complaint.core.ProcedureVersionMoved;
 import uk.redress.complaint.core.InformationRequested;
 import uk.redress.complaint.core.OmbudsmanDecided;
 import uk.redress.complaint.core.OmbudsmanReferred;
@@ -58,6 +59,10 @@ public record TimelineEntry(String when, String what, String who, String detail)
                     + asked.answerBy().map(date -> ", by " + date).orElse("")
                     + (asked.clocksPaused().isEmpty() ? "" : "; stopped: " + String.join(", ", asked.clocksPaused())),
                     who, asked.question());
+            case ProcedureVersionMoved moved -> new TimelineEntry(when, "Moved from version " + moved.fromVersion()
+                    + " to version " + moved.toVersion() + " of its procedure" + moved.clocks().stream()
+                    .map(clock -> "; " + clock.clock() + " due " + clock.deadline().dueDate() + " (was "
+                            + clock.previousDueDate() + ")").collect(Collectors.joining()), who, moved.reason());
             case InformationReceived received -> new TimelineEntry(when, "Information received" + received.restarted()
                     .stream().map(resumed -> "; " + resumed.clock() + " ran again, due " + resumed.deadline().dueDate()
                             + " (was " + resumed.previousDueDate() + ", stood " + resumed.workingDaysPaused()

@@ -225,7 +225,7 @@ class ComplaintSummaryRebuildTest {
                             receivedOn, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
                             // Stored as before complainants had ids: no key, nothing sealed.
                             Map.of("stage1Acknowledgement", deadline), Optional.empty(), TestCallers.ORGANISATION,
-                            List.of(), null, null, null),
+                            List.of(), null, null, null, null),
                     new Acknowledged("stage-1", "Received.", List.of("stage1Acknowledgement"), Map.of()));
             for (int version = 1; version <= events.size(); version++) {
                 ComplaintEvent event = events.get(version - 1);

@@ -40,7 +40,7 @@ class ClockPauseTest {
     private Instant now;
 
     private ComplaintDecider decider() {
-        return new ComplaintDecider(PROCEDURES, new DeadlineVariables(CALENDAR), CALENDAR,
+        return new ComplaintDecider(new ProcedureVersions(PROCEDURES), new DeadlineVariables(CALENDAR), CALENDAR,
                 Clock.fixed(now, ZoneOffset.UTC), ComplaintFixtures.CATEGORIES);
     }
 

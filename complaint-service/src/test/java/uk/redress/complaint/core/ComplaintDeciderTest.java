@@ -46,7 +46,7 @@ class ComplaintDeciderTest {
     private Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
     private ComplaintDecider decider() {
-        return new ComplaintDecider(PROCEDURES, new DeadlineVariables(CALENDAR), CALENDAR,
+        return new ComplaintDecider(new ProcedureVersions(PROCEDURES), new DeadlineVariables(CALENDAR), CALENDAR,
                 Clock.fixed(now, ZoneOffset.UTC), ComplaintFixtures.CATEGORIES);
     }
 

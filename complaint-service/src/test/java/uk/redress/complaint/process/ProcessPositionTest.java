@@ -22,6 +22,7 @@ import uk.redress.complaint.core.Complainant;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.ComplaintDecider;
 import uk.redress.complaint.core.ComplaintEvent;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.ReceiveComplaint;
 import uk.redress.complaint.core.RecordedEvent;
@@ -42,7 +43,7 @@ class ProcessPositionTest {
             new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.", Optional.empty());
 
     private final List<RecordedEvent> history = new ArrayList<>();
-    private final ComplaintDecider decider = new ComplaintDecider(PROCEDURES, DEADLINES, CALENDAR,
+    private final ComplaintDecider decider = new ComplaintDecider(new ProcedureVersions(PROCEDURES), DEADLINES, CALENDAR,
             Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), ComplaintFixtures.CATEGORIES);
 
     private Complaint complaint() {

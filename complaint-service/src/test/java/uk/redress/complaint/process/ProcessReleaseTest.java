@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.redress.testing.LocalStackTestResource;
-import uk.redress.workflow.procedure.ProcedurePolicies;
+import uk.redress.complaint.core.ProcedureVersions;
+import uk.redress.complaint.procedure.ProcedureVersionStore;
 import uk.redress.workflow.process.BpmnGenerator;
 import uk.redress.workflow.process.ComplaintProcesses;
 
@@ -47,7 +48,13 @@ class ProcessReleaseTest {
     ProcessDeployment deployment;
 
     @Inject
-    ProcedurePolicies procedures;
+    ProcedureVersions versions;
+
+    @Inject
+    ProcedureVersionStore versionStore;
+
+    @Inject
+    ProcessKeys processKeys;
 
     @ConfigProperty(name = "quarkus.application.version")
     String release;
@@ -109,7 +116,7 @@ class ProcessReleaseTest {
 
     /** An instance of {@code release} starting; nothing else of it runs. */
     private ProcessDeployment restarted(String release, boolean rollBack) {
-        return new ProcessDeployment(engine, procedures, database, release, rollBack);
+        return new ProcessDeployment(engine, versions, versionStore, processKeys, database, release, rollBack);
     }
 
     /** What a newer release's instance does at start: deploys its own process, records its release. */
@@ -137,6 +144,6 @@ class ProcessReleaseTest {
     }
 
     private String thisReleasesProcess() {
-        return BpmnGenerator.bpmnXml(procedures.find(PROCEDURE).orElseThrow(), procedures.informalResolution());
+        return BpmnGenerator.bpmnXml(versions.current(PROCEDURE).orElseThrow(), versions.files().informalResolution());
     }
 }

@@ -186,7 +186,7 @@ final class RebuildBenchmark {
                 Map.of("stage1Acknowledgement", deadline(received.plusDays(3)),
                         "stage1Response", deadline(received.plusDays(28))), Optional.empty(), ORGANISATION, List.of(),
                 complainantId, new Classification(Optional.of(SERVICE_AREAS.get(n % SERVICE_AREAS.size())),
-                        List.of(THEMES.get(n % THEMES.size())), Optional.empty(), Optional.empty()), Optional.empty());
+                        List.of(THEMES.get(n % THEMES.size())), Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty());
         List<ComplaintEvent> events = new ArrayList<>(List.of(
                 receivedEvent,
                 new Acknowledged("stage-1", "Dear parent, we received your complaint on " + received
