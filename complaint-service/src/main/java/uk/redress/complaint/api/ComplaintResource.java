@@ -59,7 +59,6 @@ import uk.redress.complaint.handling.ActionNames;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.privacy.PersonalDataReads;
 import uk.redress.complaint.core.ProcedureVersions;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 
 @Path("/api/v1/complaints")
 @Produces(MediaType.APPLICATION_JSON)

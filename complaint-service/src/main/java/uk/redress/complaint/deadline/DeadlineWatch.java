@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.handling.ComplaintService;
+import uk.redress.complaint.metrics.ComplaintMetrics;
+import uk.redress.complaint.metrics.ComplaintMetrics.LapseSource;
 import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.workflow.calendar.Deadline;
 
@@ -45,14 +47,16 @@ public class DeadlineWatch {
     private final Pool database;
     private final ComplaintService complaints;
     private final Clock clock;
+    private final ComplaintMetrics metrics;
     private final Duration grace;
 
     /**
      * @param grace how long past its lapse instant a deadline is left to the engine: its timer fires at the instant,
      *              and its alert takes a moment to come back as a recorded lapse
      */
-    public DeadlineWatch(Pool database, ComplaintService complaints, Clock clock,
+    public DeadlineWatch(Pool database, ComplaintService complaints, Clock clock, ComplaintMetrics metrics,
                          @ConfigProperty(name = "redress.deadline-watch.grace") Duration grace) {
+        this.metrics = metrics;
         this.database = database;
         this.complaints = complaints;
         this.clock = clock;
@@ -110,9 +114,12 @@ public class DeadlineWatch {
                                 lapse.dueDate(), EventContext.system(RECORDED_BY, UUID.randomUUID()))
                         .map(done -> done ? lapse : null))
                 .collect().asList()
-                .invoke(lapses -> lapses.forEach(lapse -> LOG.warnf("Deadline watch: the %s deadline of %s (%s), due "
-                        + "by %s, lapsed at %s and no lapse was recorded; recorded it now", lapse.clock(),
-                        complaint.reference(), complaintId, lapse.dueDate(), lapse.lapsedAt()))));
+                .invoke(lapses -> lapses.forEach(lapse -> {
+                    metrics.lapseRecorded(LapseSource.WATCH);
+                    LOG.warnf("Deadline watch: the %s deadline of %s (%s), due by %s, lapsed at %s and no lapse was "
+                            + "recorded; recorded it now", lapse.clock(), complaint.reference(), complaintId,
+                            lapse.dueDate(), lapse.lapsedAt());
+                })));
     }
 
     private static List<Lapse> overdue(Complaint complaint, Instant lapsedBefore) {

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.core.ComplaintNotFoundException;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.handling.ComplaintService;
+import uk.redress.complaint.metrics.ComplaintMetrics;
+import uk.redress.complaint.metrics.ComplaintMetrics.LapseSource;
 
 /**
  * Writes each lapse the notification service alerts on ({@code sla-alerts}, kind {@code deadline-lapsed}) into the
@@ -31,8 +33,10 @@ public class LapseAlertConsumer {
 
     private final ComplaintService complaints;
     private final ObjectMapper json;
+    private final ComplaintMetrics metrics;
 
-    public LapseAlertConsumer(ComplaintService complaints, ObjectMapper json) {
+    public LapseAlertConsumer(ComplaintService complaints, ObjectMapper json, ComplaintMetrics metrics) {
+        this.metrics = metrics;
         this.complaints = complaints;
         this.json = json;
     }
@@ -62,6 +66,11 @@ public class LapseAlertConsumer {
                     LOG.warnf("Passed over a lapse alert for complaint %s, which this service does not hold",
                             alert.complaintId());
                     return false;
+                })
+                .invoke(recorded -> {
+                    if (recorded) {
+                        metrics.lapseRecorded(LapseSource.ENGINE);
+                    }
                 })
                 .replaceWithVoid();
     }

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import uk.redress.complaint.core.ComplaintReceived;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.core.VersionConflictException;
+import uk.redress.complaint.metrics.ComplaintMetrics;
 
 /** The record of truth: every complaint's events, in order, in PostgreSQL. */
 @ApplicationScoped
@@ -32,13 +34,15 @@ public class EventStore {
     private final Pool database;
     private final EventCodec codec;
     private final Clock clock;
+    private final ComplaintMetrics metrics;
     private final List<WrittenWithAppend> withEveryAppend;
     private final PersonalDataKeys keys;
     private final EventPages pages;
 
     public EventStore(Mutiny.SessionFactory sessions, Pool database, EventCodec codec, Clock clock,
-                      PersonalDataKeys keys, EventPages pages,
+                      PersonalDataKeys keys, EventPages pages, ComplaintMetrics metrics,
                       @All List<WrittenWithAppend> withEveryAppend) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.database = database;
         this.codec = codec;
@@ -79,6 +83,7 @@ public class EventStore {
         int expectedVersion = decidedOn == null ? 0 : decidedOn.version();
         // One transaction, one moment: the events of an append are recorded at the same time.
         Instant recordedAt = clock.instant();
+        long started = System.nanoTime();
         List<RecordedEvent> recorded = new ArrayList<>();
         for (ComplaintEvent event : events) {
             recorded.add(new RecordedEvent(UUID.randomUUID(), complaintId, expectedVersion + recorded.size() + 1,
@@ -95,6 +100,7 @@ public class EventStore {
                         .chain(() -> writeWith(session, after, recorded, alongside)))
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
+                .invoke(() -> metrics.appended(recorded, Duration.ofNanos(System.nanoTime() - started)))
                 .replaceWith(after);
     }
 

@@ -27,6 +27,8 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.complaint.metrics.ComplaintMetrics;
+import uk.redress.complaint.metrics.ComplaintMetrics.Target;
 import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.complaint.messaging.ComplaintEventPublisher;
 import uk.redress.complaint.messaging.PublishedEvents;
@@ -58,6 +60,7 @@ public class OutboxRelays {
     private final EventCodec codec;
     private final ComplaintEventPublisher kafka;
     private final PublishedEvents publishedEvents;
+    private final ComplaintMetrics metrics;
     private final ProcessDispatcher engine;
     private final ProcessRecovery recovery;
     private final int complaintsInFlight;
@@ -68,7 +71,9 @@ public class OutboxRelays {
      */
     public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka,
                         PublishedEvents publishedEvents, ProcessDispatcher engine, ProcessRecovery recovery,
+                        ComplaintMetrics metrics,
                         @ConfigProperty(name = "redress.outbox.engine-concurrency") int complaintsInFlight) {
+        this.metrics = metrics;
         this.database = database;
         this.codec = codec;
         this.kafka = kafka;
@@ -129,9 +134,13 @@ public class OutboxRelays {
                                         .ifNoItem().after(SEND_TIMEOUT).fail()
                                         .invoke(() -> sent.add(entry.id())))
                                 .collect().last()
-                                .onFailure().invoke(failure -> LOG.warnf("Kafka refused an event; %d sent, the rest "
-                                        + "waits: %s", sent.size(), failure.getMessage()))
+                                .onFailure().invoke(failure -> {
+                                    metrics.outboxFailed(Target.KAFKA);
+                                    LOG.warnf("Kafka refused an event; %d sent, the rest waits: %s", sent.size(),
+                                            failure.getMessage());
+                                })
                                 .onFailure().recoverWithNull())
+                        .invoke(() -> metrics.outboxSent(Target.KAFKA, sent.size()))
                         .chain(() -> mark(database, "published_at", sent))
                         // Evaluated after the sends: only a batch sent whole lets the drain go on.
                         .map(ignored -> sent.size() == entries.size() ? entries.size() : 0);
@@ -188,10 +197,14 @@ public class OutboxRelays {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(entry -> engine.dispatch(entry.event(), entry.procedure(), entry.procedureVersion())
                         .ifNoItem().after(SEND_TIMEOUT).fail()
-                        .invoke(() -> done.add(entry.id()))
+                        .invoke(() -> {
+                            done.add(entry.id());
+                            metrics.outboxSent(Target.ENGINE, 1);
+                        })
                         .onFailure().call(failure -> {
                             LOG.warnf("The engine did not take event %s of complaint %s; it waits: %s",
                                     entry.event().eventId(), entry.event().complaintId(), failure.getMessage());
+                            metrics.outboxFailed(Target.ENGINE);
                             return recordFailure(connection, entry.id(), failure);
                         }))
                 .collect().last()

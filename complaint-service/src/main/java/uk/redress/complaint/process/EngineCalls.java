@@ -3,6 +3,8 @@ package uk.redress.complaint.process;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -30,7 +32,14 @@ public final class EngineCalls {
     public static <T> Uni<T> call(Supplier<? extends CompletionStage<T>> request) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
-            Uni<T> answer = Uni.createFrom().completionStage(request).ifNoItem().after(ANSWER_WITHIN).fail();
+            long started = System.nanoTime();
+            Uni<T> answer = Uni.createFrom().completionStage(request).ifNoItem().after(ANSWER_WITHIN).fail()
+                    .onItemOrFailure().invoke((item, failure) -> Timer.builder("redress.engine.calls")
+                            .description("The engine's commands and how long each took, by outcome (answered or "
+                                    + "failed)")
+                            .tag("outcome", failure == null ? "answered" : "failed")
+                            .register(Metrics.globalRegistry)
+                            .record(Duration.ofNanos(System.nanoTime() - started)));
             return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
         });
     }

@@ -20,9 +20,6 @@ import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventPages;
 import uk.redress.complaint.lock.InstanceLock;
-import uk.redress.complaint.core.ProcedureVersions;
-import uk.redress.workflow.procedure.ProcedurePolicies;
-import uk.redress.workflow.procedure.ProcedurePolicy;
 
 /**
  * Notices an engine that has lost its state (restarted on empty storage) and recreates there the process of every
@@ -52,19 +49,17 @@ public class ProcessRecovery {
     private final EngineSentinel sentinel;
     private final ProcessDeployment deployment;
     private final ProcessDispatcher dispatcher;
-    private final ProcedureVersions versions;
     private final EventPages eventPages;
     private final EngineSearch search;
     private final AtomicBoolean checked = new AtomicBoolean();
 
     public ProcessRecovery(Pool database, EngineSentinel sentinel, ProcessDeployment deployment,
-                           ProcessDispatcher dispatcher, ProcedureVersions versions, EventPages eventPages,
+                           ProcessDispatcher dispatcher, EventPages eventPages,
                            EngineSearch search) {
         this.database = database;
         this.sentinel = sentinel;
         this.deployment = deployment;
         this.dispatcher = dispatcher;
-        this.versions = versions;
         this.eventPages = eventPages;
         this.search = search;
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.handling.ComplaintService;
+import uk.redress.complaint.metrics.ComplaintMetrics;
 import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.complaint.task.UserTaskWorker;
 
@@ -57,13 +58,16 @@ public class ProcessRepair {
     private final ProcessRecovery recovery;
     private final EngineSearch search;
     private final Clock clock;
+    private final ComplaintMetrics metrics;
     private final Duration jobWait;
     private final Duration checkEvery;
 
     public ProcessRepair(Pool database, CamundaClient engine, ComplaintService complaints,
                          ProcessDispatcher dispatcher, ProcessRecovery recovery, EngineSearch search, Clock clock,
+                         ComplaintMetrics metrics,
                          @ConfigProperty(name = "redress.process-repair.job-wait") Duration jobWait,
                          @ConfigProperty(name = "redress.process-repair.check-every") Duration checkEvery) {
+        this.metrics = metrics;
         this.database = database;
         this.engine = engine;
         this.complaints = complaints;
@@ -192,6 +196,7 @@ public class ProcessRepair {
                                 : cancelled.stream().findFirst().orElse(null);
                         Repair repair = new Repair(complaint.id(), complaint.reference(), finding.found(), stray,
                                 newInstance, now);
+                        metrics.processRepaired();
                         LOG.warnf("Process repair: %s (%s): %s; cancelled %s, started it again at its step as "
                                         + "instance %s", complaint.reference(), complaint.id(), finding.found(),
                                 cancelled.isEmpty() ? "no instance" : "instances " + cancelled, newInstance);

@@ -24,7 +24,6 @@ import uk.redress.complaint.report.Tallies.Tally;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.complaint.core.ProcedureVersions;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
  * Keeps {@code report_complaint}, {@code report_stage} and {@code report_improvement} in step with the event store, as

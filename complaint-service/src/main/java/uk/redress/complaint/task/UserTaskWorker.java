@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import uk.redress.complaint.metrics.ComplaintMetrics;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
 
@@ -29,11 +30,13 @@ public class UserTaskWorker {
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final CamundaClient engine;
+    private final ComplaintMetrics metrics;
     private final TaskStore tasks;
     private final Clock clock;
     private JobWorker worker;
 
-    public UserTaskWorker(CamundaClient engine, TaskStore tasks, Clock clock) {
+    public UserTaskWorker(CamundaClient engine, TaskStore tasks, Clock clock, ComplaintMetrics metrics) {
+        this.metrics = metrics;
         this.engine = engine;
         this.tasks = tasks;
         this.clock = clock;
@@ -65,6 +68,7 @@ public class UserTaskWorker {
      * without using them up.
      */
     void handle(JobClient jobs, ActivatedJob job) {
+        metrics.job(job.getType(), "activated");
         Object variable = job.getVariablesAsMap().get(Variables.COMPLAINT_ID);
         if (variable == null) {
             LOG.warnf("User task job %d of %s has no complaint id; left to the engine", job.getKey(),
@@ -74,7 +78,9 @@ public class UserTaskWorker {
         UUID complaintId = UUID.fromString(variable.toString());
         try {
             note(job, complaintId);
+            metrics.job(job.getType(), "handled");
         } catch (RuntimeException e) {
+            metrics.job(job.getType(), "failed");
             LOG.warnf("User task job %d of %s could not be noted; tried again in %s: %s", job.getKey(),
                     job.getElementId(), RETRY_AFTER, e.getMessage());
             jobs.newFailCommand(job).retries(job.getRetries()).retryBackoff(RETRY_AFTER)

@@ -51,7 +51,6 @@ import uk.redress.complaint.task.TaskQuery;
 import uk.redress.complaint.task.TaskService;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.complaint.core.ProcedureVersions;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 import uk.redress.complaint.web.TasklistViews.DeadlineView;

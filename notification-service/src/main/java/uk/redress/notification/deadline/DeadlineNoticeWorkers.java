@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import uk.redress.notification.NotificationMetrics;
 import uk.redress.notification.sentlog.Backoff;
 
 /**
@@ -32,11 +33,13 @@ public class DeadlineNoticeWorkers {
 
     private final CamundaClient engine;
     private final DeadlineNotices notices;
+    private final NotificationMetrics metrics;
     private final List<JobWorker> workers = new ArrayList<>();
 
-    public DeadlineNoticeWorkers(CamundaClient engine, DeadlineNotices notices) {
+    public DeadlineNoticeWorkers(CamundaClient engine, DeadlineNotices notices, NotificationMetrics metrics) {
         this.engine = engine;
         this.notices = notices;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -57,6 +60,7 @@ public class DeadlineNoticeWorkers {
     }
 
     void handle(DeadlineNoticeKind kind, JobClient jobs, ActivatedJob job) {
+        metrics.job(job.getType(), "activated");
         DeadlineNotice notice;
         try {
             notice = DeadlineNotice.fromJob(kind, job.getBpmnProcessId(), job.getVariablesAsMap(),
@@ -65,6 +69,7 @@ public class DeadlineNoticeWorkers {
             // A modelling error: no retry will mend it, so the engine raises an incident for a person at once.
             LOG.errorf(e, "Job %d (%s) cannot be read as a notice", job.getKey(), kind.jobType());
             jobs.newFailCommand(job).retries(0).errorMessage(String.valueOf(e.getMessage())).send().join();
+            metrics.job(job.getType(), "failed");
             return;
         }
         try {
@@ -75,9 +80,11 @@ public class DeadlineNoticeWorkers {
                     kind.id(), notice.complaintId(), job.getRetries() - 1, wait, e.getMessage());
             jobs.newFailCommand(job).retries(job.getRetries() - 1).retryBackoff(wait)
                     .errorMessage(String.valueOf(e.getMessage())).send().join();
+            metrics.job(job.getType(), "failed");
             return;
         }
         jobs.newCompleteCommand(job).send().join();
+        metrics.job(job.getType(), "handled");
         LOG.debugf("Recorded the %s notice of the %s of complaint %s (due %s)", kind.id(), notice.clockName(),
                 notice.complaintId(), notice.dueDate());
     }

@@ -5,5 +5,10 @@ public enum Channel {
     EMAIL,
     /** The Kafka topic {@code sla-alerts}, for automated consumers. */
     SLA_ALERT,
-    WEBHOOK
+    WEBHOOK;
+
+    /** As metrics tag it: {@code email}, {@code sla-alert}, {@code webhook}. */
+    public String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
+import uk.redress.notification.NotificationMetrics;
 import uk.redress.notification.NotificationsConfig;
 
 /**
@@ -34,8 +35,11 @@ public class Dispatcher {
     private final Instance<ChannelSender> senders;
     private final Backoff backoff;
     private final Clock clock;
+    private final NotificationMetrics metrics;
 
-    public Dispatcher(SentLog sentLog, Instance<ChannelSender> senders, NotificationsConfig config, Clock clock) {
+    public Dispatcher(SentLog sentLog, Instance<ChannelSender> senders, NotificationsConfig config, Clock clock,
+                      NotificationMetrics metrics) {
+        this.metrics = metrics;
         this.sentLog = sentLog;
         this.senders = senders;
         this.backoff = new Backoff(config.retry().firstBackoff(), config.retry().maxBackoff());
@@ -90,7 +94,10 @@ public class Dispatcher {
     }
 
     private Uni<Void> send(Delivery delivery) {
-        return senderOf(delivery.channel()).send(delivery).ifNoItem().after(SEND_TIMEOUT).fail();
+        long started = System.nanoTime();
+        return senderOf(delivery.channel()).send(delivery).ifNoItem().after(SEND_TIMEOUT).fail()
+                .onItemOrFailure().invoke((ignored, failure) -> metrics.attempted(delivery.channel().tag(),
+                        Duration.ofNanos(System.nanoTime() - started), failure));
     }
 
     /** Looked up at each send, not at construction: the Kafka emitter connects only once the service has started. */
@@ -115,9 +122,11 @@ public class Dispatcher {
         ChannelSender sender = senderOf(delivery.channel());
         boolean givenUp = sender.maxAttempts().isPresent() && failure.attempts() >= sender.maxAttempts().getAsInt();
         if (givenUp) {
+            metrics.deadLettered(delivery.channel().tag());
             LOG.errorf("Delivery %s failed %d times and is dead-lettered: %s", delivery.id(), failure.attempts(), error);
             return new SentLog.Retry(DeliveryStatus.DEAD_LETTERED, failure.attempts(), clock.instant(), error);
         }
+        metrics.retried(delivery.channel().tag());
         Duration wait = backoff.after(failure.attempts());
         LOG.warnf("Delivery %s (%s to %s) failed, attempt %d; next in %s: %s", delivery.id(), delivery.channel(),
                 delivery.target(), failure.attempts(), wait, error);

@@ -14,6 +14,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import uk.redress.notification.letter.ComplainantContacts;
 import uk.redress.notification.letter.ComplaintEventsProducer;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
+import uk.redress.testing.PrometheusScrape;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
@@ -287,6 +289,50 @@ class DeadlineNoticesTest {
                 .contains("Stage1AcknowledgementBreachTask"));
         assertThat(local.mailsAbout(reference, "Overdue")).as("one lapse email").hasSize(1);
         assertThat(alerts(complaintId, 2)).as("one lapse alert, however long we wait for a second").hasSize(1);
+    }
+
+    /**
+     * What an operator's Prometheus reads at {@code /q/metrics} after a reminder and a lapse: the jobs taken, the
+     * emails and alerts sent with their SMTP round trips, the consumer's lag; no complaint named in any label.
+     */
+    @Test
+    void aReminderAndALapseMoveTheServicesMetrics() throws Exception {
+        PrometheusScrape before = scrape();
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
+                "Metrics for the operators");
+        DurhamComplaints.announce(events, complaint);
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        String reference = DurhamComplaints.reference(complaintId);
+        Receipts.awaitRead(contacts, complaintId);
+        Instant lapsesAt = Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")));
+
+        local.moveEngineClockTo(lapsesAt.plus(Duration.ofMinutes(1)));
+        awaitOneMail(reference, "Overdue");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                delta(before, scrape(), "redress_notifications_sent_total", "channel", "sla-alert") >= 1);
+
+        PrometheusScrape after = scrape();
+        String lapsed = JobTypes.NOTIFY_DEADLINE_LAPSED;
+        assertThat(delta(before, after, "redress_jobs_total", "type", lapsed, "outcome", "handled")).isEqualTo(1);
+        assertThat(delta(before, after, "redress_jobs_total", "type", lapsed, "outcome", "activated")).isEqualTo(1);
+        assertThat(delta(before, after, "redress_jobs_total", "type", JobTypes.NOTIFY_DEADLINE_REMINDER,
+                "outcome", "handled")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, after, "redress_notifications_sent_total", "channel", "email"))
+                .as("the reminder and the lapse").isGreaterThanOrEqualTo(2);
+        assertThat(delta(before, after, "redress_notifications_send_seconds_count", "channel", "email",
+                "outcome", "sent")).isGreaterThanOrEqualTo(2);
+        assertThat(after.sum("redress_notifications_failed_total", "channel", "email")).isZero();
+        assertThat(after.has("kafka_consumer_fetch_manager_records_lag_max")).as("the consumer's lag").isTrue();
+        String text = RestAssured.get("/q/metrics").asString();
+        assertThat(text).as("no complaint in any label").doesNotContain(complaintId).doesNotContain(reference);
+    }
+
+    private static PrometheusScrape scrape() {
+        return PrometheusScrape.of(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    private static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
     }
 
     private Map<String, Object> awaitOneMail(String about, String prefix) {
