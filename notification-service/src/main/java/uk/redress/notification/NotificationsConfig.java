@@ -51,7 +51,10 @@ public interface NotificationsConfig {
     interface Subscriber {
         URI url();
 
-        /** The key of the HMAC-SHA256 signature the subscriber checks. */
-        String secret();
+        /**
+         * The keys the subscriber checks signatures with, as Standard Webhooks writes them ({@code whsec_} and base64):
+         * one, or several during a rotation, each giving a signature.
+         */
+        List<String> secret();
     }
 }

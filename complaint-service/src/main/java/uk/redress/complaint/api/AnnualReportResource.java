@@ -68,7 +68,8 @@ public class AnnualReportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The annual complaints performance and service improvement report of a reporting year",
+    @Operation(operationId = "getAnnualReport",
+            summary = "The annual complaints performance and service improvement report of a reporting year",
             description = "The handling figures of 1 April to 31 March (as GET /reports/handling gives them), the "
                     + "service improvements agreed or done in the year or open at its start, the self-assessment "
                     + "against the Code, and the council's statements. No personal data.")
@@ -83,7 +84,8 @@ public class AnnualReportResource {
     @GET
     @Path("/self-assessment")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The self-assessment against the Complaint Handling Code",
+    @Operation(operationId = "getSelfAssessment",
+            summary = "The self-assessment against the Complaint Handling Code",
             description = "A row for each of the Code's sections, in its order, blank where not yet assessed; the "
                     + "ETag is its version (0 before the first save). Also as CSV (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "The self-assessment",
@@ -107,7 +109,8 @@ public class AnnualReportResource {
     @Path("/self-assessment")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save rows of the self-assessment",
+    @Operation(operationId = "saveSelfAssessment",
+            summary = "Save rows of the self-assessment",
             description = "Each row given replaces what its section said; the sections left out keep theirs. With "
                     + "If-Match, saved only if nobody saved since that version.")
     @WriteResponses
@@ -123,7 +126,8 @@ public class AnnualReportResource {
     @GET
     @Path("/statements")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The council's statements in the annual report",
+    @Operation(operationId = "getAnnualReportStatements",
+            summary = "The council's statements in the annual report",
             description = "Its commentary on the year, any findings of non-compliance with the Code, the "
                     + "Ombudsman's annual letter, and the governing body's response; blank until written. The ETag is "
                     + "their version (0 before the first save).")
@@ -138,7 +142,8 @@ public class AnnualReportResource {
     @Path("/statements")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save the council's statements",
+    @Operation(operationId = "saveAnnualReportStatements",
+            summary = "Save the council's statements",
             description = "All four at once: one left out is saved blank. With If-Match, saved only if nobody saved "
                     + "since that version.")
     @WriteResponses

@@ -37,7 +37,8 @@ public class CalendarResource {
 
     @GET
     @Path("/due-date")
-    @Operation(summary = "Count a deadline in working days",
+    @Operation(operationId = "countDueDate",
+            summary = "Count a deadline in working days",
             description = "The same count every complaint deadline uses, with each day skipped and why.")
     @APIResponse(responseCode = "200", description = "The due date",
             content = @Content(schema = @Schema(implementation = DueDateResponse.class)))

@@ -26,7 +26,8 @@ public class CategoriesResource {
     }
 
     @GET
-    @Operation(summary = "The service areas and themes of the caller's organisation",
+    @Operation(operationId = "getCategories",
+            summary = "The service areas and themes of the caller's organisation",
             description = "What a complaint's serviceArea and themes may name, at intake or in its classification.")
     public Categories.Lists ofCallersOrganisation() {
         return categories.of(callers.current().organisation());

@@ -73,7 +73,8 @@ public class ComplainantResource {
 
     @DELETE
     @Path("/personal-data")
-    @Operation(summary = "Erase a complainant's personal data",
+    @Operation(operationId = "eraseComplainant",
+            summary = "Erase a complainant's personal data",
             description = "Destroys their key: every personal field of every event of theirs reads as [erased] from "
                     + "now on, everywhere; the events stay. Each of their complaints records PersonalDataErased, which "
                     + "tells the consumers of complaint-events to drop their copies. Sent again, it changes nothing.")
@@ -91,7 +92,8 @@ public class ComplainantResource {
 
     @GET
     @Path("/export")
-    @Operation(summary = "Everything held about a complainant (subject access)",
+    @Operation(operationId = "exportComplainant",
+            summary = "Everything held about a complainant (subject access)",
             description = "Their complaints with every event, and every read of their personal data. Recorded as a "
                     + "read itself.")
     @APIResponse(responseCode = "200", description = "The export",

@@ -99,7 +99,8 @@ public class ComplaintResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
-    @Operation(summary = "Receive a complaint",
+    @Operation(operationId = "receiveComplaint",
+            summary = "Receive a complaint",
             description = "Records the complaint, starts its procedure and answers with the deadlines it started.")
     @APIResponse(responseCode = "201", description = "Received",
             content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
@@ -127,7 +128,8 @@ public class ComplaintResource {
 
     /** Here rather than in a resource of its own: two classes on one path would leave the routing to chance. */
     @GET
-    @Operation(summary = "List and search complaints",
+    @Operation(operationId = "listComplaints",
+            summary = "List and search complaints",
             description = "Newest received first, a page at a time: pass the answer's nextCursor as cursor for the "
                     + "next page. Every filter given must hold. Read from the complaint list, which each change "
                     + "updates in its own transaction: a complaint is listed as soon as its POST has answered.")
@@ -157,7 +159,8 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A complaint's current state")
+    @Operation(operationId = "getComplaint",
+            summary = "A complaint's current state")
     @APIResponse(responseCode = "200", description = "The complaint",
             content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     @APIResponse(responseCode = "404", description = "No complaint has this id",
@@ -169,7 +172,8 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}/events")
-    @Operation(summary = "A complaint's whole history", description = "Every event, oldest first, with who recorded it.")
+    @Operation(operationId = "getComplaintEvents",
+            summary = "A complaint's whole history", description = "Every event, oldest first, with who recorded it.")
     @APIResponse(responseCode = "200", description = "The events")
     @APIResponse(responseCode = "404", description = "No complaint has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -180,7 +184,8 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}/deadlines")
-    @Operation(summary = "Each of a complaint's deadlines, and how it stands",
+    @Operation(operationId = "getComplaintDeadlines",
+            summary = "Each of a complaint's deadlines, and how it stands",
             description = "Due date, state (on-time, due-soon, lapsed, met, met-late), extensions, and the count in "
                     + "working days with every day skipped and why.")
     @APIResponse(responseCode = "200", description = "The deadlines")
@@ -194,7 +199,8 @@ public class ComplaintResource {
     @Path("/{id}/acknowledgement")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the acknowledgement of the current stage",
+    @Operation(operationId = "acknowledgeComplaint",
+            summary = "Record the acknowledgement of the current stage",
             description = "Stops the acknowledgement clock and starts any clock counted from it (LGSCO: the response).")
     @ActionResponses
     public Uni<Response> acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -207,7 +213,8 @@ public class ComplaintResource {
     @Path("/{id}/stage-decision")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide how the stage goes on", description = "For example mediation or investigation.")
+    @Operation(operationId = "decideStage",
+            summary = "Decide how the stage goes on", description = "For example mediation or investigation.")
     @ActionResponses
     public Uni<Response> decideStage(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                      @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
@@ -219,7 +226,8 @@ public class ComplaintResource {
     @Path("/{id}/steps")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a step that has no action of its own",
+    @Operation(operationId = "completeStep",
+            summary = "Record a step that has no action of its own",
             description = "For example the children's review panel meeting (hold-panel) and its report "
                     + "(send-panel-report); the step must be the one due now. Stops the clocks it meets and starts "
                     + "those counted from it.")
@@ -234,7 +242,8 @@ public class ComplaintResource {
     @Path("/{id}/response")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the stage's response",
+    @Operation(operationId = "respondToComplaint",
+            summary = "Record the stage's response",
             description = "Stops the response clock; opens the window in which the next stage can be requested.")
     @ActionResponses
     public Uni<Response> respond(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -247,7 +256,8 @@ public class ComplaintResource {
     @Path("/{id}/escalation")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The complainant asks for the next stage",
+    @Operation(operationId = "escalateComplaint",
+            summary = "The complainant asks for the next stage",
             description = "Allowed after the stage's response, within its request window, or later with a "
                     + "lateAcceptanceReason; starts the next stage's clocks.")
     @ActionResponses
@@ -261,7 +271,8 @@ public class ComplaintResource {
     @Path("/{id}/extensions")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move a running deadline",
+    @Operation(operationId = "extendDeadline",
+            summary = "Move a running deadline",
             description = "Within the procedure's limits, with the reason (and the Ombudsman's details where the "
                     + "procedure asks); the old date no longer fires.")
     @ActionResponses
@@ -275,7 +286,8 @@ public class ComplaintResource {
     @Path("/{id}/withdrawal")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw the complaint", description = "Its process ends and its clocks stop.")
+    @Operation(operationId = "withdrawComplaint",
+            summary = "Withdraw the complaint", description = "Its process ends and its clocks stop.")
     @ActionResponses
     public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                   @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
@@ -287,7 +299,8 @@ public class ComplaintResource {
     @Path("/{id}/information-requests")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a request for more information",
+    @Operation(operationId = "requestInformation",
+            summary = "Record a request for more information",
             description = "While a step of the stage is pending. Asked of the complainant (ofComplainant), it stops "
                     + "the stage's running clocks that the procedure pauses for information; other clocks run on.")
     @ActionResponses
@@ -302,7 +315,8 @@ public class ComplaintResource {
     @Path("/{id}/information-received")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record that the information asked of the complainant came",
+    @Operation(operationId = "recordInformationReceived",
+            summary = "Record that the information asked of the complainant came",
             description = "While a clock is stopped for it. The stopped clocks run again from today: each due date, "
                     + "its reminders and its lapse move by the working days after the day it stopped up to today.")
     @ActionResponses
@@ -317,7 +331,8 @@ public class ComplaintResource {
     @Path("/{id}/procedure-version")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the complaint to its procedure's current version",
+    @Operation(operationId = "moveToCurrentProcedureVersion",
+            summary = "Move the complaint to its procedure's current version",
             description = "An open complaint keeps the version of its procedure it was received under when the policy "
                     + "file changes. Moved, it runs under the current one from its stage and step, its running clocks "
                     + "counted again from when they started (an extension to a later date stands), its process moved "
@@ -334,7 +349,8 @@ public class ComplaintResource {
     @Path("/{id}/closure")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close the complaint",
+    @Operation(operationId = "closeComplaint",
+            summary = "Close the complaint",
             description = "After a stage's response that the complainant took no further, or once a comment or "
                     + "compliment was passed on. The last stage's response closes the complaint by itself.")
     @ActionResponses
@@ -348,7 +364,8 @@ public class ComplaintResource {
     @Path("/{id}/improvements")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a service improvement agreed because of the complaint",
+    @Operation(operationId = "agreeImprovement",
+            summary = "Record a service improvement agreed because of the complaint",
             description = "What will change, who sees it done and by when: the learning the annual report lists "
                     + "(GET /reports/improvements). Numbered on the complaint from 1; whatever its state.")
     @ActionResponses
@@ -362,7 +379,8 @@ public class ComplaintResource {
     @Path("/{id}/improvement-completion")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record that an agreed improvement was done", description = "Once per improvement.")
+    @Operation(operationId = "completeImprovement",
+            summary = "Record that an agreed improvement was done", description = "Once per improvement.")
     @ActionResponses
     public Uni<Response> completeImprovement(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                              @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
@@ -375,7 +393,8 @@ public class ComplaintResource {
     @Path("/{id}/classification")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set what the complaint is about and who brought it",
+    @Operation(operationId = "classifyComplaint",
+            summary = "Set what the complaint is about and who brought it",
             description = "Service area, themes, who made the complaint and advocacy, for the reports; replaces what "
                     + "was set. Open to correction whatever the complaint's state.")
     @ActionResponses
@@ -389,7 +408,8 @@ public class ComplaintResource {
     @Path("/{id}/ombudsman-referral")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record that the complaint went to the Ombudsman", description = "Once per complaint.")
+    @Operation(operationId = "referToOmbudsman",
+            summary = "Record that the complaint went to the Ombudsman", description = "Once per complaint.")
     @ActionResponses
     public Uni<Response> referToOmbudsman(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                           @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
@@ -401,7 +421,8 @@ public class ComplaintResource {
     @Path("/{id}/ombudsman-decision")
     @RolesAllowed({Roles.CASE_SYSTEM, Roles.COMPLAINTS_OFFICER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the Ombudsman's decision", description = "After the referral, once.")
+    @Operation(operationId = "recordOmbudsmanDecision",
+            summary = "Record the Ombudsman's decision", description = "After the referral, once.")
     @ActionResponses
     public Uni<Response> recordOmbudsmanDecision(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                  @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,

@@ -33,7 +33,8 @@ public class DeadlineWatchResource {
     }
 
     @GET
-    @Operation(summary = "How the deadline watch stands for your organisation",
+    @Operation(operationId = "getDeadlineWatchStatus",
+            summary = "How the deadline watch stands for your organisation",
             description = "The lapses recorded from the engine's alerts, the lapses the service's own watch recorded "
                     + "because the engine had not (each a process to look at), and the deadlines lapsed more than the "
                     + "grace period ago with no lapse recorded yet.")

@@ -32,7 +32,8 @@ public class IncidentResource {
     }
 
     @GET
-    @Operation(summary = "The engine's incidents on your organisation's complaints",
+    @Operation(operationId = "listIncidents",
+            summary = "The engine's incidents on your organisation's complaints",
             description = "Open ones first, then newest first: each process the engine stopped (a job that failed "
                     + "with no retries left, an expression that could not be evaluated), where, why, and whether "
                     + "and by whom it was retried. The service asks the engine every minute; each incident is "
@@ -44,7 +45,8 @@ public class IncidentResource {
 
     @POST
     @Path("/{incidentKey}/retry")
-    @Operation(summary = "Retry the process stopped by an incident, once its cause is fixed",
+    @Operation(operationId = "retryIncident",
+            summary = "Retry the process stopped by an incident, once its cause is fixed",
             description = "A failed job gets its retries back and the engine offers it again; the incident is "
                     + "resolved, and the retry recorded on the complaint's history. 409 if it is resolved already.")
     public Uni<Incidents.Noted> retry(@PathParam("incidentKey") String incidentKey) {

@@ -32,7 +32,8 @@ public class PersonalDataReadResource {
     }
 
     @GET
-    @Operation(summary = "Reads of personal data, newest first",
+    @Operation(operationId = "listPersonalDataReads",
+            summary = "Reads of personal data, newest first",
             description = "Filters: complainantId, complaintId, reader (a user id); limit 1 to "
                     + QueryParameters.MAX_LIMIT + ", default " + QueryParameters.DEFAULT_LIMIT + ".")
     public Uni<List<PersonalDataReads.Read>> find(@QueryParam("complainantId") String complainantId,

@@ -40,7 +40,8 @@ public class ProcedureResource {
     }
 
     @GET
-    @Operation(summary = "Every procedure a complaint can name, at its current version",
+    @Operation(operationId = "listProcedures",
+            summary = "Every procedure a complaint can name, at its current version",
             description = "The informal front any of them can start with is at /api/v1/procedures/informal-resolution.")
     public List<ProcedurePolicy> all() {
         return versions.files().ids().stream().map(this::procedure).toList();
@@ -48,7 +49,8 @@ public class ProcedureResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One procedure at its current version: its stages, steps and deadlines")
+    @Operation(operationId = "getProcedure",
+            summary = "One procedure at its current version: its stages, steps and deadlines")
     public ProcedurePolicy one(@PathParam("id") String id) {
         if (ProcedurePolicies.INFORMAL_RESOLUTION.equals(id)) {
             return versions.files().informalResolution();
@@ -58,7 +60,8 @@ public class ProcedureResource {
 
     @GET
     @Path("/{id}/versions")
-    @Operation(summary = "Every version of one procedure, oldest first",
+    @Operation(operationId = "listProcedureVersions",
+            summary = "Every version of one procedure, oldest first",
             description = "Open complaints keep the version they were received under (their procedureVersion) until "
                     + "an administrator moves them to the current one.")
     public List<VersionResponse> versions(@PathParam("id") String id) {
@@ -73,7 +76,8 @@ public class ProcedureResource {
     @GET
     @Path("/{id}/process")
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "One procedure's BPMN process at its current version, as the engine runs it")
+    @Operation(operationId = "getProcedureProcess",
+            summary = "One procedure's BPMN process at its current version, as the engine runs it")
     public String process(@PathParam("id") String id) {
         return BpmnGenerator.bpmnXml(procedure(id), versions.files().informalResolution());
     }

@@ -30,7 +30,8 @@ public class ProcessRepairResource {
     }
 
     @GET
-    @Operation(summary = "The complaints whose process the service started again",
+    @Operation(operationId = "listProcessRepairs",
+            summary = "The complaints whose process the service started again",
             description = "Newest first: each complaint of your organisation whose process the engine did not hold "
                     + "where its events say, what was found, the stray instance cancelled and the new one started at "
                     + "the complaint's step.")

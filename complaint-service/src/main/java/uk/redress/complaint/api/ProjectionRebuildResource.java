@@ -33,7 +33,8 @@ public class ProjectionRebuildResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild a read model from the event store",
+    @Operation(operationId = "startProjectionRebuild",
+            summary = "Rebuild a read model from the event store",
             description = "complaint-summary (the complaint list) or reports (the figures of the reports). Empties its "
                     + "tables and replays every complaint's events into them, in the background. Complaints changed "
                     + "meanwhile are never lost. While one runs, in any instance of the service, another request "
@@ -50,7 +51,8 @@ public class ProjectionRebuildResource {
     }
 
     @GET
-    @Operation(summary = "How the last rebuild of a read model stands",
+    @Operation(operationId = "getProjectionRebuild",
+            summary = "How the last rebuild of a read model stands",
             description = "running, done or failed; the events applied of the total, and when it started and finished.")
     @APIResponse(responseCode = "200", description = "The last rebuild",
             content = @Content(schema = @Schema(implementation = RebuildStatus.class)))

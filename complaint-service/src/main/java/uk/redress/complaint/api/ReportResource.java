@@ -48,7 +48,8 @@ public class ReportResource {
     @GET
     @Path("/handling")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The complaint handling figures of the caller's organisation over a period",
+    @Operation(operationId = "getHandlingReport",
+            summary = "The complaint handling figures of the caller's organisation over a period",
             description = "Per procedure and stage: what was received, acknowledged and answered in time, extensions, "
                     + "working days to respond, outcomes and remedies, escalations, lapses, open complaints by age "
                     + "and the Ombudsman's cases: the figures of the annual complaints performance report. Each "
@@ -79,7 +80,8 @@ public class ReportResource {
     @GET
     @Path("/children-act")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The Children Act 1989 procedure's annual report, with no identifiable personal data",
+    @Operation(operationId = "getChildrenActReport",
+            summary = "The Children Act 1989 procedure's annual report, with no identifiable personal data",
             description = "Representations received, complaints at each stage, who made them, advocacy, what they "
                     + "were about, outcomes, timescales met with and without agreed extensions, and the Ombudsman's "
                     + "cases, for the children-statutory procedure. A count from 1 to below "
@@ -105,7 +107,8 @@ public class ReportResource {
     @GET
     @Path("/improvements")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The service improvements agreed because of complaints, across complaints",
+    @Operation(operationId = "listImprovements",
+            summary = "The service improvements agreed because of complaints, across complaints",
             description = "Each with its complaint's reference, what will change, who sees it done, when it was agreed, "
                     + "when it is due and when it was done; the soonest due first. overdue=true: only those due "
                     + "before today and not done.")
@@ -120,7 +123,8 @@ public class ReportResource {
     @GET
     @Path("/handling/monthly")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The same figures month by month, for a dashboard",
+    @Operation(operationId = "getMonthlyHandlingReport",
+            summary = "The same figures month by month, for a dashboard",
             description = "One handling report for each of the last months calendar months, the current one last "
                     + "(counted to today). Also as CSV (Accept: text/csv), each line with its month's from and to.")
     @APIResponse(responseCode = "200", description = "The months, oldest first")

@@ -60,7 +60,8 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "Open tasks, soonest due first",
+    @Operation(operationId = "listTasks",
+            summary = "Open tasks, soonest due first",
             description = "Filters: assignee (a person's own tasks), candidateGroup, overdue, dueBefore, procedure, "
                     + "reference (a complaint's); "
                     + "limit (1 to " + QueryParameters.MAX_LIMIT + ", default " + QueryParameters.DEFAULT_LIMIT
@@ -89,7 +90,8 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A task, open or done")
+    @Operation(operationId = "getTask",
+            summary = "A task, open or done")
     public Uni<Task> get(@PathParam("id") UUID id) {
         return tasks.get(callers.current(), id);
     }
@@ -97,7 +99,8 @@ public class TaskResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
-    @Operation(summary = "Take an unassigned task for yourself",
+    @Operation(operationId = "claimTask",
+            summary = "Take an unassigned task for yourself",
             description = "409 when someone else has it, or it is done.")
     public Uni<Task> claim(@PathParam("id") UUID id,
                            @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId) {
@@ -108,7 +111,8 @@ public class TaskResource {
     @POST
     @Path("/{id}/unclaim")
     @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
-    @Operation(summary = "Give a task back to its group")
+    @Operation(operationId = "unclaimTask",
+            summary = "Give a task back to its group")
     public Uni<Task> unclaim(@PathParam("id") UUID id,
                              @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId) {
         Caller caller = callers.current();
@@ -119,7 +123,8 @@ public class TaskResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
-    @Operation(summary = "Give a task to someone",
+    @Operation(operationId = "assignTask",
+            summary = "Give a task to someone",
             description = "A manager's reassignment, whoever has it now; 422 for staff the complaint is about.")
     public Uni<Task> assign(@PathParam("id") UUID id, @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId,
                             @NotNull(message = "is required") @Valid AssignmentRequest request) {
@@ -131,7 +136,8 @@ public class TaskResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER})
-    @Operation(summary = "Complete a task with its form",
+    @Operation(operationId = "completeTask",
+            summary = "Complete a task with its form",
             description = "The form is the body of the complaint action the task stands for (its action field): "
                     + "an acknowledgement's letter, a response's outcome, remedies and letter, and so on. The step is "
                     + "recorded exactly as through that action, and the process moves on.")

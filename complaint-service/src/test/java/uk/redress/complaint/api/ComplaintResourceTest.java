@@ -184,7 +184,15 @@ class ComplaintResourceTest {
     void theApiIsDescribedAndTheServiceReportsReady() {
         api().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
-                .body("paths", hasKey("/api/v1/complaints"));
+                .body("paths", hasKey("/api/v1/complaints"))
+                .body("paths.'/api/v1/complaints'.post.operationId", equalTo("receiveComplaint"))
+                .body("paths.'/api/v1/complaints/{id}/acknowledgement'.post.operationId",
+                        equalTo("acknowledgeComplaint"));
+        // Every operation has an id a person would call it by, once: what a generated client names its methods.
+        List<String> operationIds = api().accept("application/json").when().get("/q/openapi").jsonPath()
+                .getList("paths.collect { path, item -> item.findAll { method, operation -> method in "
+                        + "['get', 'put', 'post', 'delete', 'patch'] }.values().collect { it.operationId } }.flatten()");
+        assertThat(operationIds).doesNotContainNull().doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(50);
         api().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))

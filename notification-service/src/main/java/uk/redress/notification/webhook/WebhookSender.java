@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.OptionalInt;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.sentlog.Channel;
@@ -13,14 +14,13 @@ import uk.redress.notification.sentlog.ChannelSender;
 import uk.redress.notification.sentlog.Delivery;
 
 /**
- * POSTs the CloudEvent to a subscriber, signed with its secret. Anything but a 2xx answer is a failure, retried with
- * backoff and dead-lettered after the configured number of attempts. The URL and secret are read at each attempt, so
- * a subscriber that rotates its secret gets the new signature on the next retry.
+ * POSTs the CloudEvent to a subscriber, signed with its secrets as Standard Webhooks specifies ({@link WebhookSignature};
+ * the delivery's id is the {@code webhook-id}, the same on every retry, so a receiver drops a repeat). Anything but a
+ * 2xx answer is a failure, retried with backoff and dead-lettered after the configured number of attempts. The URL and
+ * secrets are read at each attempt, so a subscriber that rotates its secret gets the new signature on the next retry.
  */
 @ApplicationScoped
 public class WebhookSender implements ChannelSender {
-
-    public static final String DELIVERY_HEADER = "X-Redress-Delivery";
 
     private final NotificationsConfig.Webhook config;
     private final HttpClient http;
@@ -28,6 +28,15 @@ public class WebhookSender implements ChannelSender {
     public WebhookSender(NotificationsConfig config) {
         this.config = config.webhook();
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        // A secret that cannot sign stops the start, naming the subscriber, rather than every delivery to it.
+        this.config.subscribers().forEach((name, subscriber) -> subscriber.secret().forEach(secret -> {
+            try {
+                WebhookSignature.key(secret);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("redress.notifications.webhook.subscribers." + name + ".secret: "
+                        + e.getMessage());
+            }
+        }));
     }
 
     @Override
@@ -48,11 +57,15 @@ public class WebhookSender implements ChannelSender {
                     new IllegalStateException("no webhook subscriber '" + delivery.target() + "' is configured"));
         }
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        // The receiver compares the timestamp with its own clock: the real time, never the engine's.
+        long timestamp = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(subscriber.url())
                 .timeout(config.timeout())
                 .header("Content-Type", "application/cloudevents+json")
-                .header(WebhookSignature.HEADER, WebhookSignature.of(subscriber.secret(), body))
-                .header(DELIVERY_HEADER, delivery.id())
+                .header(WebhookSignature.ID, delivery.id())
+                .header(WebhookSignature.TIMESTAMP, String.valueOf(timestamp))
+                .header(WebhookSignature.SIGNATURE, WebhookSignature.of(subscriber.secret(), delivery.id(),
+                        timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))

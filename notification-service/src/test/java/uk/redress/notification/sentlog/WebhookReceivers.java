@@ -9,21 +9,28 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import uk.redress.notification.webhook.StandardWebhooks;
 import uk.redress.notification.webhook.WebhookSignature;
 
 /**
  * Two council case systems that subscribe to the webhooks: {@code case-system}, a receiver on localhost that checks
- * each signature and answers 503 to the first {@link #FAILURES_BEFORE_ACCEPTING} attempts of each delivery, then
- * accepts; and {@code old-crm}, whose address has nothing listening.
+ * each signature with the Standard Webhooks library (it rotates its secret: the service signs with the old and the
+ * new, the receiver checks with the new) and answers 503 to the first {@link #FAILURES_BEFORE_ACCEPTING} attempts of
+ * each delivery, then accepts; and {@code old-crm}, whose address has nothing listening.
  */
 public class WebhookReceivers implements QuarkusTestResourceLifecycleManager {
 
-    static final String SECRET = "a-shared-secret-for-the-tests";
+    static final String OLD_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "the case system's first key".getBytes(StandardCharsets.UTF_8));
+    static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "the case system's rotated key".getBytes(StandardCharsets.UTF_8));
     static final int FAILURES_BEFORE_ACCEPTING = 2;
 
     /** Every attempt the receiver saw, in order. */
@@ -32,7 +39,7 @@ public class WebhookReceivers implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
 
-    /** @param signatureValid whether the signature header matched the body under the shared secret */
+    /** @param signatureValid whether the Standard Webhooks library accepted the delivery under the new secret */
     record Attempt(String delivery, String body, boolean signatureValid, int status) {
     }
 
@@ -49,9 +56,9 @@ public class WebhookReceivers implements QuarkusTestResourceLifecycleManager {
             String prefix = "redress.notifications.webhook.subscribers.";
             return Map.of(
                     prefix + "case-system.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/events",
-                    prefix + "case-system.secret", SECRET,
+                    prefix + "case-system.secret", OLD_SECRET + "," + SECRET,
                     prefix + "old-crm.url", "http://127.0.0.1:" + nothingListening + "/events",
-                    prefix + "old-crm.secret", "another-secret");
+                    prefix + "old-crm.secret", OLD_SECRET);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,9 +66,13 @@ public class WebhookReceivers implements QuarkusTestResourceLifecycleManager {
 
     private void receive(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        String delivery = exchange.getRequestHeaders().getFirst("X-Redress-Delivery");
-        boolean valid = WebhookSignature.of(SECRET, body)
-                .equals(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER));
+        String delivery = exchange.getRequestHeaders().getFirst(WebhookSignature.ID);
+        Map<String, String> headers = new HashMap<>();
+        for (String header : List.of(WebhookSignature.ID, WebhookSignature.TIMESTAMP, WebhookSignature.SIGNATURE)) {
+            headers.put(header, String.valueOf(exchange.getRequestHeaders().getFirst(header)));
+        }
+        boolean valid = StandardWebhooks.verify(SECRET, headers, new String(body, StandardCharsets.UTF_8))
+                .equals("valid");
         int attempt = ATTEMPTS_BY_DELIVERY.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
         int status = !valid ? 401 : attempt <= FAILURES_BEFORE_ACCEPTING ? 503 : 204;
         ATTEMPTS.add(new Attempt(delivery, new String(body, StandardCharsets.UTF_8), valid, status));
