@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,7 +49,8 @@ public class CalendarResource {
             @Parameter(description = "When it was received: a date, or an instant such as 2026-12-18T17:30:00Z "
                     + "(a cut-off time then applies if one is configured)", example = "2026-12-18")
             @QueryParam("from") String from,
-            @Parameter(description = "How many working days", example = "20") @QueryParam("workingDays")
+            @Parameter(description = "How many working days", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("workingDays")
             String workingDays,
             @Parameter(description = "Whose bank holidays to skip (default england-and-wales)",
                     example = "england-and-wales") @QueryParam("region") String region) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -142,16 +143,21 @@ public class ComplaintResource {
             @Parameter(description = "The stage it is at", example = "stage-1") @QueryParam("stage") String stage,
             @Parameter(description = "Its procedure", example = "durham-sendiass") @QueryParam("procedure")
             String procedure,
-            @Parameter(description = "true: some running deadline has lapsed; false: none has", example = "true")
+            @Parameter(description = "true: some running deadline has lapsed; false: none has", example = "true",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("overdue") String overdue,
-            @Parameter(description = "Received on or after this date", example = "2026-11-01")
+            @Parameter(description = "Received on or after this date", example = "2026-11-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("receivedFrom") String receivedFrom,
-            @Parameter(description = "Received on or before this date", example = "2026-11-30")
+            @Parameter(description = "Received on or before this date", example = "2026-11-30",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("receivedTo") String receivedTo,
             @Parameter(description = "Text in the reference or the summary, whatever its case", example = "EHC")
             @QueryParam("q") String q,
             @Parameter(description = "How many complaints a page holds: 1 to " + QueryParameters.MAX_LIMIT
-                    + ", default " + QueryParameters.DEFAULT_LIMIT, example = "50") @QueryParam("limit") String limit,
+                    + ", default " + QueryParameters.DEFAULT_LIMIT, example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return list.find(callers.current(), ListParameters.parse(versions.files(), status, stage, procedure, overdue, receivedFrom, receivedTo,
                 q, limit, cursor)).map(ComplaintListResponse::of);

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.access.Callers;
@@ -39,7 +41,9 @@ public class IncidentResource {
                     + "and by whom it was retried. The service asks the engine every minute; each incident is "
                     + "recorded on its complaint's history and emailed to the organisation's admins once.")
     public Uni<List<Incidents.Noted>> incidents(
-            @Parameter(description = "At most this many, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "At most this many, 1 to 200 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam("limit") String limit) {
         return incidents.list(callers.current().organisation(), QueryParameters.limit(limit));
     }
 

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.access.Callers;
 import uk.redress.complaint.access.Roles;
@@ -39,6 +42,8 @@ public class PersonalDataReadResource {
     public Uni<List<PersonalDataReads.Read>> find(@QueryParam("complainantId") String complainantId,
                                                   @QueryParam("complaintId") String complaintId,
                                                   @QueryParam("reader") String reader,
+                                                  @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                                          minimum = "1", maximum = "200"))
                                                   @QueryParam("limit") String limit) {
         return reads.find(callers.current().organisation(), uuid("complainantId", complainantId),
                 uuid("complaintId", complaintId), Optional.ofNullable(reader).filter(who -> !who.isBlank()),

@@ -9,6 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.access.Callers;
@@ -36,7 +38,9 @@ public class ProcessRepairResource {
                     + "where its events say, what was found, the stray instance cancelled and the new one started at "
                     + "the complaint's step.")
     public Uni<List<ProcessRepair.Repair>> repairs(
-            @Parameter(description = "At most this many, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "At most this many, 1 to 200 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam("limit") String limit) {
         return repair.repairs(callers.current().organisation(), QueryParameters.limit(limit));
     }
 }

@@ -115,7 +115,9 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The improvements")
     @APIResponse(responseCode = "400", description = "overdue is not true or false",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<ImprovementRow>> improvements(@QueryParam("overdue") String overdue) {
+    public Uni<List<ImprovementRow>> improvements(
+            @Parameter(description = "true: only those past their due date and not done",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue) {
         return reports.improvements(callers.current().organisation(),
                 QueryParameters.flag("overdue", overdue).orElse(false));
     }
@@ -131,7 +133,9 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "months is not a whole number from 1 to " + MAX_MONTHS,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<HandlingReport>> monthly(
-            @Parameter(description = "How many months, 1 to " + MAX_MONTHS + "; default 12") @QueryParam("months")
+            @Parameter(description = "How many months, 1 to " + MAX_MONTHS + "; default 12",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_MONTHS))
+            @QueryParam("months")
             String months) {
         return reports.monthly(callers.current().organisation(),
                 QueryParameters.count("months", months, MAX_MONTHS, DEFAULT_MONTHS));

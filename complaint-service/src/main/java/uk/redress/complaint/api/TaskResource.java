@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.redress.complaint.access.Caller;
@@ -68,9 +69,14 @@ public class TaskResource {
                     + ") and the cursor of the previous page.")
     public Uni<TaskPage> list(@QueryParam("assignee") String assignee,
                               @QueryParam("candidateGroup") String candidateGroup,
-                              @QueryParam("overdue") String overdue, @QueryParam("dueBefore") String dueBefore,
+                              @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+                              @QueryParam("overdue") String overdue,
+                              @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+                              @QueryParam("dueBefore") String dueBefore,
                               @QueryParam("procedure") String procedure,
-                              @QueryParam("reference") String reference, @QueryParam("limit") String limit,
+                              @QueryParam("reference") String reference,
+                              @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                              @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
         int pageSize = QueryParameters.limit(limit);
         // One more than the page: whether it comes back tells whether another page follows.

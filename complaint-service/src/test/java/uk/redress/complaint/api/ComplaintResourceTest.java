@@ -193,6 +193,14 @@ class ComplaintResourceTest {
                 .getList("paths.collect { path, item -> item.findAll { method, operation -> method in "
                         + "['get', 'put', 'post', 'delete', 'patch'] }.values().collect { it.operationId } }.flatten()");
         assertThat(operationIds).doesNotContainNull().doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(50);
+        // Query parameters read as text (to name a bad one in the problem) are typed for the generated clients.
+        api().accept("application/json").when().get("/q/openapi").then()
+                .body("paths.'/api/v1/tasks'.get.parameters.find { it.name == 'limit' }.schema.type",
+                        equalTo("integer"))
+                .body("paths.'/api/v1/complaints'.get.parameters.find { it.name == 'overdue' }.schema.type",
+                        equalTo("boolean"))
+                .body("paths.'/api/v1/complaints'.get.parameters.find { it.name == 'receivedFrom' }.schema.format",
+                        equalTo("date"));
         api().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
