@@ -25,6 +25,8 @@ class WebhookSignatureTest {
     void theLibraryAcceptsEitherSecretOfARotationAndRefusesAStaleTimestampOrAChangedBody() {
         String newSecret = "whsec_" + java.util.Base64.getEncoder().encodeToString(
                 "the case system's new key".getBytes(StandardCharsets.UTF_8));
+        // The machine's time, not the stack's: the library checks the timestamp against its own real clock, as a
+        // receiver does (like a token's expiry).
         long now = Instant.now().getEpochSecond();
         String signature = WebhookSignature.of(List.of(SPEC_SECRET, newSecret), "delivery-1", now, BODY);
         Map<String, String> headers = Map.of(WebhookSignature.ID, "delivery-1",
