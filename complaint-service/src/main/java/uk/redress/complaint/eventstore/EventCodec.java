@@ -52,6 +52,11 @@ public class EventCodec {
         }
     }
 
+    /** A value as a JSON tree, written as {@link #toJson} writes it. */
+    public JsonNode toTree(Object value) {
+        return json.valueToTree(value);
+    }
+
     /** A SHA-256 of a value's JSON: whether two requests asked for the same thing. */
     public String hash(Object value) {
         try {

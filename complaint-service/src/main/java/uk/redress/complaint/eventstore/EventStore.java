@@ -1,5 +1,8 @@
 package uk.redress.complaint.eventstore;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,6 +25,7 @@ import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.core.VersionConflictException;
 import uk.redress.complaint.metrics.ComplaintMetrics;
+import uk.redress.workflow.tracing.Spans;
 
 /** The record of truth: every complaint's events, in order, in PostgreSQL. */
 @ApplicationScoped
@@ -29,6 +33,7 @@ public class EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String EVENT_PRIMARY_KEY = "complaint_event_pkey";
+    private static final AttributeKey<List<String>> EVENT_TYPES = AttributeKey.stringArrayKey("redress.event.types");
 
     private final Mutiny.SessionFactory sessions;
     private final Pool database;
@@ -38,10 +43,12 @@ public class EventStore {
     private final List<WrittenWithAppend> withEveryAppend;
     private final PersonalDataKeys keys;
     private final EventPages pages;
+    private final Spans spans;
 
     public EventStore(Mutiny.SessionFactory sessions, Pool database, EventCodec codec, Clock clock,
-                      PersonalDataKeys keys, EventPages pages, ComplaintMetrics metrics,
+                      PersonalDataKeys keys, EventPages pages, ComplaintMetrics metrics, Spans spans,
                       @All List<WrittenWithAppend> withEveryAppend) {
+        this.spans = spans;
         this.metrics = metrics;
         this.sessions = sessions;
         this.database = database;
@@ -91,6 +98,8 @@ public class EventStore {
         }
         Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow() : decidedOn.after(recorded);
         UUID complainantId = after.complainantId();
+        Span span = spans.start("event-store append", SpanKind.INTERNAL, Optional.empty(), complaintId.toString());
+        span.setAttribute(EVENT_TYPES, recorded.stream().map(next -> next.event().type()).toList());
         return sessions.withTransaction(session -> sealingKey(session, decidedOn, after, complainantNamed)
                         .chain(key -> {
                             List<StoredEvent> rows = new ArrayList<>();
@@ -101,6 +110,13 @@ public class EventStore {
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .invoke(() -> metrics.appended(recorded, Duration.ofNanos(System.nanoTime() - started)))
+                .onItemOrFailure().invoke((appended, failure) -> {
+                    if (failure == null) {
+                        span.end();
+                    } else {
+                        Spans.fail(span, failure);
+                    }
+                })
                 .replaceWith(after);
     }
 

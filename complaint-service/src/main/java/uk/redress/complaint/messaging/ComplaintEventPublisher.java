@@ -1,26 +1,39 @@
 package uk.redress.complaint.messaging;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import uk.redress.complaint.core.ComplaintEvent;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventCodec;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
- * Sends recorded events to Kafka as CloudEvents (structured JSON), keyed by complaint id so that each complaint's
- * events stay in order. The CloudEvent id is the event id: consumers drop a duplicate by it.
+ * Sends recorded events to Kafka as CloudEvents in structured mode (JSON, written by the CloudEvents SDK), keyed by
+ * complaint id so that each complaint's events stay in order. The CloudEvent id is the event id: consumers drop a
+ * duplicate by it. Structured rather than binary mode: a record read from the topic, or kept by a consumer, is the
+ * whole event, attributes and all.
  */
 @ApplicationScoped
 public class ComplaintEventPublisher {
 
     public static final String CHANNEL = "complaint-events";
-    public static final String SOURCE = "/redress/complaint-service";
+    public static final URI SOURCE = URI.create("/redress/complaint-service");
+
+    private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final MutinyEmitter<String> emitter;
     private final EventCodec codec;
@@ -33,26 +46,35 @@ public class ComplaintEventPublisher {
     /**
      * Completes when the broker has acknowledged the record. The event's personal fields go as stored, sealed with
      * the key of the complainant the {@code complainantid} attribute names: Kafka carries no personal data in the
-     * clear, and once the key is destroyed no copy on the topic opens either.
+     * clear, and once the key is destroyed no copy on the topic opens either. {@code trace}, when tracing is on, goes
+     * as the distributed-tracing extension's {@code traceparent}: the consumer continues the trace.
      */
-    public Uni<Void> publish(RecordedEvent recorded, UUID complainantId) {
-        Map<String, Object> cloudEvent = new LinkedHashMap<>();
-        cloudEvent.put("specversion", "1.0");
-        cloudEvent.put("id", recorded.eventId());
-        cloudEvent.put("source", SOURCE);
-        cloudEvent.put("type", type(recorded.event()));
-        cloudEvent.put("subject", recorded.complaintId());
-        cloudEvent.put("time", recorded.occurredAt());
-        cloudEvent.put("datacontenttype", "application/json");
-        cloudEvent.put("complaintversion", recorded.version());
-        cloudEvent.put("recordedby", recorded.context().recordedBy());
-        cloudEvent.put("correlationid", recorded.context().correlationId());
-        cloudEvent.put("causationid", recorded.context().causationId());
-        if (complainantId != null) {
-            cloudEvent.put("complainantid", complainantId);
+    public Uni<Void> publish(RecordedEvent recorded, UUID complainantId, Optional<TraceParent> trace) {
+        CloudEventBuilder event = CloudEventBuilder.v1()
+                .withId(recorded.eventId().toString())
+                .withSource(SOURCE)
+                .withType(type(recorded.event()))
+                .withSubject(recorded.complaintId().toString())
+                .withTime(recorded.occurredAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension("complaintversion", recorded.version())
+                .withExtension("recordedby", recorded.context().recordedBy())
+                .withExtension("correlationid", recorded.context().correlationId().toString())
+                .withData(JsonCloudEventData.wrap(codec.toTree(recorded.event())));
+        if (recorded.context().causationId() != null) {
+            event.withExtension("causationid", recorded.context().causationId().toString());
         }
-        cloudEvent.put("data", recorded.event());
-        return emitter.sendMessage(KafkaRecord.of(recorded.complaintId().toString(), codec.toJson(cloudEvent)));
+        if (complainantId != null) {
+            event.withExtension("complainantid", complainantId.toString());
+        }
+        trace.ifPresent(parent -> event.withExtension(TraceParent.NAME, parent.value()));
+        // The Kafka protocol binding's mark of a structured-mode record.
+        return emitter.sendMessage(KafkaRecord.of(recorded.complaintId().toString(), write(event.build()))
+                .withHeader("content-type", JsonFormat.CONTENT_TYPE));
+    }
+
+    private static String write(CloudEvent event) {
+        return new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
     }
 
     /** The versioned CloudEvent type: {@code DeadlineExtended} is {@code uk.redress.complaint.deadline-extended.v1}. */

@@ -7,7 +7,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.Optional;
 import java.util.UUID;
+import uk.redress.workflow.tracing.TraceParent;
 
 /** An event still to be sent on: inserted with the event, in the same transaction. The relays update it by SQL. */
 @Entity
@@ -27,10 +29,15 @@ public class OutboxEntry {
     @Column(name = "complaint_id", nullable = false, updatable = false)
     public UUID complaintId;
 
-    public static OutboxEntry of(UUID eventId, UUID complaintId) {
+    /** The trace the relays continue (see {@link uk.redress.workflow.tracing.TraceParent}); null when tracing is off. */
+    @Column(name = "trace_parent", updatable = false)
+    public String traceParent;
+
+    public static OutboxEntry of(UUID eventId, UUID complaintId, Optional<TraceParent> trace) {
         OutboxEntry entry = new OutboxEntry();
         entry.eventId = eventId;
         entry.complaintId = complaintId;
+        entry.traceParent = trace.map(TraceParent::value).orElse(null);
         return entry;
     }
 }

@@ -1,5 +1,8 @@
 package uk.redress.complaint.outbox;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +38,8 @@ import uk.redress.complaint.messaging.ComplaintEventPublisher;
 import uk.redress.complaint.messaging.PublishedEvents;
 import uk.redress.complaint.process.ProcessDispatcher;
 import uk.redress.complaint.process.ProcessRecovery;
+import uk.redress.workflow.tracing.Spans;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Works the outbox: sends each committed event to Kafka once (see {@link #publishBatch}), and hands it to the workflow
@@ -54,6 +60,11 @@ public class OutboxRelays {
     /** Between the database's clock, which notes a send's first try, and the one Kafka stamps the record with. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> MESSAGING_DESTINATION =
+            AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+
     private final AtomicLong lastWarning = new AtomicLong();
 
     private final Pool database;
@@ -63,6 +74,7 @@ public class OutboxRelays {
     private final ComplaintMetrics metrics;
     private final ProcessDispatcher engine;
     private final ProcessRecovery recovery;
+    private final Spans spans;
     private final int complaintsInFlight;
 
     /**
@@ -71,8 +83,9 @@ public class OutboxRelays {
      */
     public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka,
                         PublishedEvents publishedEvents, ProcessDispatcher engine, ProcessRecovery recovery,
-                        ComplaintMetrics metrics,
+                        ComplaintMetrics metrics, Spans spans,
                         @ConfigProperty(name = "redress.outbox.engine-concurrency") int complaintsInFlight) {
+        this.spans = spans;
         this.metrics = metrics;
         this.database = database;
         this.codec = codec;
@@ -129,9 +142,7 @@ public class OutboxRelays {
                             onTopic.size());
                 }
                 return markTried(toSend).chain(() -> Multi.createFrom().iterable(toSend)
-                                .onItem().transformToUniAndConcatenate(entry -> kafka.publish(entry.event(),
-                                                entry.complainantId())
-                                        .ifNoItem().after(SEND_TIMEOUT).fail()
+                                .onItem().transformToUniAndConcatenate(entry -> publish(entry)
                                         .invoke(() -> sent.add(entry.id())))
                                 .collect().last()
                                 .onFailure().invoke(failure -> {
@@ -146,6 +157,24 @@ public class OutboxRelays {
                         .map(ignored -> sent.size() == entries.size() ? entries.size() : 0);
             });
         });
+    }
+
+    /** One event to Kafka, in a span that continues the trace it was appended in and goes on with the CloudEvent. */
+    private Uni<Void> publish(Entry entry) {
+        Span span = spans.start(ComplaintEventPublisher.CHANNEL + " publish", SpanKind.PRODUCER, entry.trace(),
+                entry.event().complaintId().toString());
+        span.setAttribute(MESSAGING_SYSTEM, "kafka");
+        span.setAttribute(MESSAGING_DESTINATION, ComplaintEventPublisher.CHANNEL);
+        span.setAttribute(MESSAGE_ID, entry.event().eventId().toString());
+        return kafka.publish(entry.event(), entry.complainantId(), TraceParent.of(span.getSpanContext()))
+                .ifNoItem().after(SEND_TIMEOUT).fail()
+                .onItemOrFailure().invoke((sent, failure) -> {
+                    if (failure == null) {
+                        span.end();
+                    } else {
+                        Spans.fail(span, failure);
+                    }
+                });
     }
 
     private Uni<Void> markTried(List<Entry> entries) {
@@ -195,8 +224,7 @@ public class OutboxRelays {
     private Uni<Dispatched> dispatchInOrder(SqlConnection connection, List<Entry> events) {
         List<Long> done = new ArrayList<>();
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(entry -> engine.dispatch(entry.event(), entry.procedure(), entry.procedureVersion())
-                        .ifNoItem().after(SEND_TIMEOUT).fail()
+                .onItem().transformToUniAndConcatenate(entry -> dispatch(entry)
                         .invoke(() -> {
                             done.add(entry.id());
                             metrics.outboxSent(Target.ENGINE, 1);
@@ -210,6 +238,26 @@ public class OutboxRelays {
                 .collect().last()
                 .map(ignored -> new Dispatched(done, true))
                 .onFailure().recoverWithItem(failure -> new Dispatched(done, false));
+    }
+
+    /**
+     * One event to the engine, in a span that continues the trace it was appended in; the engine's commands carry the
+     * span on as a process variable, which the job workers continue.
+     */
+    private Uni<Void> dispatch(Entry entry) {
+        Span span = spans.start("engine dispatch " + entry.event().event().type(), SpanKind.CLIENT, entry.trace(),
+                entry.event().complaintId().toString());
+        span.setAttribute(MESSAGE_ID, entry.event().eventId().toString());
+        return engine.dispatch(entry.event(), entry.procedure(), entry.procedureVersion(),
+                        TraceParent.of(span.getSpanContext()))
+                .ifNoItem().after(SEND_TIMEOUT).fail()
+                .onItemOrFailure().invoke((done, failure) -> {
+                    if (failure == null) {
+                        span.end();
+                    } else {
+                        Spans.fail(span, failure);
+                    }
+                });
     }
 
     /** A pass that could not even read the outbox (the database down, the service stopping) is tried again next time. */
@@ -228,7 +276,7 @@ public class OutboxRelays {
     private Uni<List<Entry>> pending(SqlClient client, String column) {
         return client.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
                         + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure', "
-                        + "e.complainant_id, o.publish_attempted_at, "
+                        + "e.complainant_id, o.publish_attempted_at, o.trace_parent, "
                         // The version of the procedure the complaint ran under at the event: as received, or moved to.
                         + "COALESCE((SELECT (moved.payload->>'toVersion')::int FROM complaint_event moved "
                         + "WHERE moved.stream_id = e.stream_id AND moved.version <= e.version "
@@ -245,8 +293,8 @@ public class OutboxRelays {
                                 row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
                                 new EventContext(row.getString(7), row.getUUID(8), row.getUUID(9)),
                                 codec.fromJson(row.getString(4), row.getString(5))), row.getString(10),
-                                row.getInteger(13), row.getUUID(11), row.getOffsetDateTime(12) == null ? null
-                                        : row.getOffsetDateTime(12).toInstant()));
+                                row.getInteger(14), row.getUUID(11), row.getOffsetDateTime(12) == null ? null
+                                        : row.getOffsetDateTime(12).toInstant(), TraceParent.parse(row.getString(13))));
                     }
                     return entries;
                 });
@@ -276,8 +324,9 @@ public class OutboxRelays {
      * @param procedureVersion   the version of it the complaint ran under at the event
      * @param complainantId      whose key seals the event's personal fields; null before complainants had ids
      * @param publishAttemptedAt when the relay first tried to send it to Kafka; null if it has not
+     * @param trace              the trace the event was appended in; empty when tracing was off
      */
     private record Entry(long id, RecordedEvent event, String procedure, int procedureVersion, UUID complainantId,
-                         Instant publishAttemptedAt) {
+                         Instant publishAttemptedAt, Optional<TraceParent> trace) {
     }
 }

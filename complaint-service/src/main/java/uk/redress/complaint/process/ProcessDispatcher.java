@@ -48,6 +48,7 @@ import uk.redress.workflow.procedure.Stage;
 import uk.redress.workflow.process.ComplaintProcesses.Messages;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
 import uk.redress.workflow.process.DeadlineVariables;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * What each event asks of a complaint's process in the engine: the outbox hands every event here once it is
@@ -82,37 +83,45 @@ public class ProcessDispatcher {
         this.processKeys = processKeys;
     }
 
-    /** {@code procedureId}, {@code version}: the procedure the complaint runs under, at the event. */
-    public Uni<Void> dispatch(RecordedEvent recorded, String procedureId, int version) {
+    /**
+     * {@code procedureId}, {@code version}: the procedure the complaint runs under, at the event. {@code trace}, when
+     * tracing is on, goes with every command as the instance's {@code traceparent} variable, which the job workers
+     * continue.
+     */
+    public Uni<Void> dispatch(RecordedEvent recorded, String procedureId, int version, Optional<TraceParent> trace) {
         ProcedurePolicy procedure = versions.find(procedureId, version).orElseThrow();
+        return dispatch(recorded, procedure, trace);
+    }
+
+    private Uni<Void> dispatch(RecordedEvent recorded, ProcedurePolicy procedure, Optional<TraceParent> trace) {
         return switch (recorded.event()) {
-            case ComplaintReceived received -> start(recorded, received, procedure);
+            case ComplaintReceived received -> start(recorded, received, procedure, trace);
             case StepRecorded step -> publish(Messages.stepRecorded(step.stage(), step.step()), recorded,
-                    stepVariables(procedure, step), procedure);
+                    stepVariables(procedure, step), procedure, trace);
             // Asked for after the window closed, the request finds the process ended: the stage starts in a new one.
             case Escalated escalated when escalated.lateAcceptanceReason().isPresent() ->
                     eventPages.sealedStream(database, recorded.complaintId(), recorded.version())
-                            .chain(history -> startAt(Complaint.replay(history).orElseThrow()))
+                            .chain(history -> startAt(Complaint.replay(history).orElseThrow(), trace))
                             .replaceWithVoid();
             case Escalated escalated -> publish(Messages.stageRequested(escalated.toStage()), recorded,
-                    variables(procedure, escalated.deadlinesStarted()), procedure);
+                    variables(procedure, escalated.deadlinesStarted()), procedure, trace);
             case DeadlineExtended extended -> publish(Messages.deadlineExtended(extended.clock()), recorded,
-                    variables(procedure, Map.of(extended.clock(), extended.deadline())), procedure);
-            case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of(), procedure);
-            case Closed closed -> publish(Messages.COMPLAINT_CLOSED, recorded, Map.of(), procedure);
+                    variables(procedure, Map.of(extended.clock(), extended.deadline())), procedure, trace);
+            case Withdrawn withdrawn -> publish(Messages.COMPLAINT_WITHDRAWN, recorded, Map.of(), procedure, trace);
+            case Closed closed -> publish(Messages.COMPLAINT_CLOSED, recorded, Map.of(), procedure, trace);
             case InformationRequested asked -> publishEach(asked.clocksPaused(), Messages::clockPaused, recorded,
-                    clock -> Map.of(), procedure);
+                    clock -> Map.of(), procedure, trace);
             case InformationReceived received -> publishEach(received.restarted().stream()
                             .map(InformationReceived.ClockResumed::clock).toList(), Messages::clockResumed, recorded,
                     clock -> variables(procedure, Map.of(clock, received.restarted().stream()
                             .filter(resumed -> resumed.clock().equals(clock)).findFirst().orElseThrow().deadline())),
-                    procedure);
+                    procedure, trace);
             // The old version's process ends; the complaint's starts on the new version, at its step, its timers
             // armed at the recounted dates.
             case ProcedureVersionMoved moved -> eventPages.sealedStream(database, recorded.complaintId(),
                             recorded.version())
                     .chain(history -> search.instancesOf(recorded.complaintId()).chain(this::cancel)
-                            .chain(() -> startAt(Complaint.replay(history).orElseThrow())))
+                            .chain(() -> startAt(Complaint.replay(history).orElseThrow(), trace)))
                     .replaceWithVoid();
             // The record of the case, not the process: nothing in the engine waits for these.
             case DeadlineLapsed lapsed -> Uni.createFrom().voidItem();
@@ -132,7 +141,8 @@ public class ProcessDispatcher {
      * The complaint's process, at the stage it starts at and the dates it was promised on receipt. Appeals and
      * discrimination claims are signposted at intake and have none.
      */
-    private Uni<Void> start(RecordedEvent recorded, ComplaintReceived received, ProcedurePolicy procedure) {
+    private Uni<Void> start(RecordedEvent recorded, ComplaintReceived received, ProcedurePolicy procedure,
+                            Optional<TraceParent> trace) {
         if (received.kind().isSignposted()) {
             return Uni.createFrom().voidItem();
         }
@@ -145,6 +155,7 @@ public class ProcessDispatcher {
         variables.put(Variables.KIND, received.kind().name().toLowerCase(Locale.ROOT));
         // Comments and compliments turn off before the stages: they have none to start at.
         received.stage().ifPresent(stage -> variables.put(Variables.START_AT, stage));
+        trace.ifPresent(parent -> variables.put(Variables.TRACE_PARENT, parent.value()));
         // No time to live: a start that finds the complaint's instance already running (a resend after a lost answer)
         // is dropped at once instead of waiting to start a second instance when the first ends.
         return EngineCalls.call(() -> engine.newPublishMessageCommand()
@@ -162,6 +173,10 @@ public class ProcessDispatcher {
      * at the same dates; answers the instance's key, or null when the process has nothing left to wait for.
      */
     public Uni<Long> startAt(Complaint complaint) {
+        return startAt(complaint, Optional.empty());
+    }
+
+    private Uni<Long> startAt(Complaint complaint, Optional<TraceParent> trace) {
         ProcedurePolicy procedure = versions.of(complaint);
         Optional<ProcessPosition> position = ProcessPosition.of(complaint, procedure,
                 stage(procedure, complaint.stage().orElseThrow()), deadlineVariables);
@@ -169,7 +184,7 @@ public class ProcessDispatcher {
             return Uni.createFrom().nullItem();
         }
         Optional<Long> ownVersion = processKeys.of(complaint.procedure(), complaint.procedureVersion());
-        Uni<Long> started = create(ownVersion, procedure, position.get());
+        Uni<Long> started = create(ownVersion, procedure, position.get(), trace);
         if (ownVersion.isEmpty()) {
             return started;
         }
@@ -178,18 +193,19 @@ public class ProcessDispatcher {
             LOG.warnf("The engine no longer has version %d of %s's process, which %s runs under; its process starts on "
                     + "the current version's at the same step, its dates as recorded", complaint.procedureVersion(),
                     procedure.id(), complaint.reference());
-            return create(Optional.empty(), procedure, position.get());
+            return create(Optional.empty(), procedure, position.get(), trace);
         });
     }
 
     /** A new instance of the process {@code processKey}, or of the procedure's latest, where the complaint stands. */
-    private Uni<Long> create(Optional<Long> processKey, ProcedurePolicy procedure, ProcessPosition position) {
+    private Uni<Long> create(Optional<Long> processKey, ProcedurePolicy procedure, ProcessPosition position,
+                             Optional<TraceParent> trace) {
         return EngineCalls.call(() -> {
                     CreateProcessInstanceCommandStep3 command = processKey
                             .map(key -> engine.newCreateInstanceCommand().processDefinitionKey(key))
                             .orElseGet(() -> engine.newCreateInstanceCommand().bpmnProcessId(procedure.id())
                                     .latestVersion())
-                            .variables(position.variables());
+                            .variables(withTrace(position.variables(), trace));
                     for (String element : position.startBefore()) {
                         command = command.startBeforeElement(element);
                     }
@@ -239,28 +255,39 @@ public class ProcessDispatcher {
 
     /** One message per clock of the event, in turn; each with its own id, since the event's is shared. */
     private Uni<Void> publishEach(List<String> clocks, Function<String, String> messageName, RecordedEvent recorded,
-                                  Function<String, Map<String, Object>> variables, ProcedurePolicy procedure) {
+                                  Function<String, Map<String, Object>> variables, ProcedurePolicy procedure,
+                                  Optional<TraceParent> trace) {
         return Multi.createFrom().iterable(clocks)
                 .onItem().transformToUniAndConcatenate(clock -> publish(messageName.apply(clock),
-                        recorded.eventId() + ":" + clock, recorded, variables.apply(clock), procedure))
+                        recorded.eventId() + ":" + clock, recorded, variables.apply(clock), procedure, trace))
                 .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> publish(String messageName, RecordedEvent recorded, Map<String, Object> variables,
-                              ProcedurePolicy procedure) {
-        return publish(messageName, recorded.eventId().toString(), recorded, variables, procedure);
+                              ProcedurePolicy procedure, Optional<TraceParent> trace) {
+        return publish(messageName, recorded.eventId().toString(), recorded, variables, procedure, trace);
     }
 
     private Uni<Void> publish(String messageName, String messageId, RecordedEvent recorded,
-                              Map<String, Object> variables, ProcedurePolicy procedure) {
+                              Map<String, Object> variables, ProcedurePolicy procedure, Optional<TraceParent> trace) {
         return EngineCalls.call(() -> engine.newPublishMessageCommand()
                         .messageName(messageName)
                         .correlationKey(recorded.complaintId().toString())
                         .messageId(messageId)
                         .timeToLive(timeToLive(procedure))
-                        .variables(variables)
+                        .variables(withTrace(variables, trace))
                         .send())
                 .replaceWithVoid();
+    }
+
+    /** A message's variables land in the instance's scope: the trace of the latest event replaces the one before. */
+    private static Map<String, Object> withTrace(Map<String, Object> variables, Optional<TraceParent> trace) {
+        if (trace.isEmpty()) {
+            return variables;
+        }
+        Map<String, Object> traced = new HashMap<>(variables);
+        traced.put(Variables.TRACE_PARENT, trace.get().value());
+        return traced;
     }
 
     /**

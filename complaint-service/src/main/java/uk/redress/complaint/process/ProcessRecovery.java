@@ -242,7 +242,8 @@ public class ProcessRecovery {
         }
         if (events.size() == 1) {
             // The start message again: the engine keeps one instance per complaint, should the relay send it too.
-            return dispatcher.dispatch(events.getFirst(), complaint.procedure(), complaint.procedureVersion())
+            return dispatcher.dispatch(events.getFirst(), complaint.procedure(), complaint.procedureVersion(),
+                    Optional.empty())
                     .map(ignored -> null);
         }
         Uni<List<Long>> cancelled = mayHaveOne

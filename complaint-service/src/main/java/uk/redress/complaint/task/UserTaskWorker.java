@@ -4,6 +4,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,8 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.metrics.ComplaintMetrics;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.tracing.Spans;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Takes the engine's user task jobs and notes each on its task. It never completes them: the step's event, recorded
@@ -33,9 +38,11 @@ public class UserTaskWorker {
     private final ComplaintMetrics metrics;
     private final TaskStore tasks;
     private final Clock clock;
+    private final Spans spans;
     private JobWorker worker;
 
-    public UserTaskWorker(CamundaClient engine, TaskStore tasks, Clock clock, ComplaintMetrics metrics) {
+    public UserTaskWorker(CamundaClient engine, TaskStore tasks, Clock clock, ComplaintMetrics metrics, Spans spans) {
+        this.spans = spans;
         this.metrics = metrics;
         this.engine = engine;
         this.tasks = tasks;
@@ -76,11 +83,16 @@ public class UserTaskWorker {
             return;
         }
         UUID complaintId = UUID.fromString(variable.toString());
-        try {
+        // Continues the trace of the event that brought the process here (see ProcessDispatcher).
+        Span span = spans.start("job " + job.getType(), SpanKind.CONSUMER,
+                TraceParent.parse(job.getVariablesAsMap().get(Variables.TRACE_PARENT)), complaintId.toString());
+        try (Scope ignored = span.makeCurrent()) {
             note(job, complaintId);
             metrics.job(job.getType(), "handled");
+            span.end();
         } catch (RuntimeException e) {
             metrics.job(job.getType(), "failed");
+            Spans.fail(span, e);
             LOG.warnf("User task job %d of %s could not be noted; tried again in %s: %s", job.getKey(),
                     job.getElementId(), RETRY_AFTER, e.getMessage());
             jobs.newFailCommand(job).retries(job.getRetries()).retryBackoff(RETRY_AFTER)

@@ -80,7 +80,7 @@ public class AssignmentNotices {
         values.put("tasklistAddress", config.tasklistAddress());
         EmailTemplates.RenderedEmail email = templates.render(TEMPLATE, "", values);
         Notification notification = new Notification(Notification.idOf("assignment", event.id()), event.subject(),
-                TEMPLATE, null);
+                TEMPLATE, null, event.trace());
         return dispatcher.dispatch(List.of(Delivery.email(notification, String.join(",", to),
                 "Task for you: " + data.path("taskName").asText() + " (" + reference + ")", email.text(),
                 email.html())));

@@ -1,6 +1,9 @@
 package uk.redress.notification.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -15,6 +18,8 @@ import uk.redress.notification.event.UnusableEventException;
 import uk.redress.notification.incident.IncidentNotices;
 import uk.redress.notification.letter.ComplainantLetters;
 import uk.redress.notification.personaldata.PersonalDataErasure;
+import uk.redress.workflow.tracing.Spans;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Reads {@code complaint-events}: registers whose each complaint is, has the complainant's letters, the
@@ -28,6 +33,8 @@ public class ComplaintEventConsumer {
 
     public static final String CHANNEL = "complaint-events";
     private static final Logger LOG = Logger.getLogger(ComplaintEventConsumer.class);
+    private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
 
     private final ComplaintRegister register;
     private final ComplainantLetters letters;
@@ -36,11 +43,13 @@ public class ComplaintEventConsumer {
     private final DeadlineNotices deadlineNotices;
     private final IncidentNotices incidentNotices;
     private final ObjectMapper json;
+    private final Spans spans;
 
     public ComplaintEventConsumer(ComplaintRegister register, ComplainantLetters letters,
                                   AssignmentNotices assignments, PersonalDataErasure erasure,
                                   DeadlineNotices deadlineNotices, IncidentNotices incidentNotices,
-                                  ObjectMapper json) {
+                                  ObjectMapper json, Spans spans) {
+        this.spans = spans;
         this.register = register;
         this.letters = letters;
         this.assignments = assignments;
@@ -52,14 +61,29 @@ public class ComplaintEventConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(String value) {
-        ComplaintCloudEvent event;
+        ComplaintCloudEvent published;
         try {
-            event = ComplaintCloudEvent.parse(json, value);
+            published = ComplaintCloudEvent.parse(json, value);
         } catch (UncheckedIOException e) {
             // No retry can mend it; holding the partition for it would stop every later complaint's letters.
             LOG.errorf("Skipped a record of %s that is not a CloudEvent: %s", CHANNEL, e.getMessage());
             return Uni.createFrom().voidItem();
         }
+        // Continues the complaint service's trace (the CloudEvent's traceparent); what it records, its sends continue.
+        Span span = spans.start(CHANNEL + " process", SpanKind.CONSUMER, published.trace(), published.subject());
+        span.setAttribute(MESSAGE_ID, published.id());
+        span.setAttribute(EVENT_TYPE, published.type());
+        ComplaintCloudEvent event = published.continuedIn(TraceParent.of(span.getSpanContext()));
+        return handle(event).onItemOrFailure().invoke((done, failure) -> {
+            if (failure == null) {
+                span.end();
+            } else {
+                Spans.fail(span, failure);
+            }
+        });
+    }
+
+    private Uni<Void> handle(ComplaintCloudEvent event) {
         Uni<Void> handled = switch (event.name()) {
             case "task-assigned" -> assignments.handle(event);
             case "personal-data-erased" -> erasure.erase(event.subject());

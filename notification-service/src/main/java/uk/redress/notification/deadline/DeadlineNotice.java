@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import uk.redress.notification.sentlog.Notification;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * A reminder, lapse or escalation of one clock of one complaint, as the engine's job gives it.
@@ -23,10 +24,12 @@ import uk.redress.workflow.process.ComplaintProcesses.Variables;
  * @param candidateGroups the groups the job names, where its task carries them; empty for the policy's
  * @param raisedBy        who noticed it: {@link #ENGINE}'s timer, or the complaint service's deadline watch
  *                        ({@link #DEADLINE_WATCH}), which records a lapse the engine did not raise
+ * @param trace           the trace of the job's worker or the event's consumer, which its deliveries continue
  */
 public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
                              Optional<UUID> complainantId, String clock, String clockName, LocalDate dueDate,
-                             Instant firesAt, List<String> candidateGroups, String raisedBy) {
+                             Instant firesAt, List<String> candidateGroups, String raisedBy,
+                             Optional<TraceParent> trace) {
 
     public static final String ENGINE = "engine";
     /** The complaint service's watch over its record: who records, on complaint-events, the lapses it noticed. */
@@ -37,7 +40,7 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
      * which processes started before complainant ids lack.
      */
     public static DeadlineNotice fromJob(DeadlineNoticeKind kind, String procedure, Map<String, Object> variables,
-                                         Map<String, String> headers) {
+                                         Map<String, String> headers, Optional<TraceParent> trace) {
         String clock = required(variables, Variables.CLOCK);
         String firesAtVariable = switch (kind) {
             case REMINDER -> "remindAt";
@@ -51,7 +54,7 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
         return new DeadlineNotice(kind, procedure, required(variables, Variables.COMPLAINT_ID),
                 required(variables, Variables.SUMMARY), complainantId, clock, required(variables, Variables.CLOCK_NAME),
                 LocalDate.parse(required(variables, Variables.DUE_DATE)),
-                Instant.parse(required(variables, firesAtVariable)), groups, ENGINE);
+                Instant.parse(required(variables, firesAtVariable)), groups, ENGINE, trace);
     }
 
     /**
@@ -60,9 +63,9 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
      */
     public static DeadlineNotice lapseWatched(String procedure, String complaintId, String summary,
                                               Optional<UUID> complainantId, String clock, String clockName,
-                                              LocalDate dueDate, Instant lapsedAt) {
+                                              LocalDate dueDate, Instant lapsedAt, Optional<TraceParent> trace) {
         return new DeadlineNotice(DeadlineNoticeKind.LAPSED, procedure, complaintId, summary, complainantId, clock,
-                clockName, dueDate, lapsedAt, List.of(), DEADLINE_WATCH);
+                clockName, dueDate, lapsedAt, List.of(), DEADLINE_WATCH, trace);
     }
 
     public boolean raisedByWatch() {
@@ -76,7 +79,7 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
      */
     public Notification notification() {
         return new Notification(Notification.idOf(complaintId, clock, kind.id(), dueDate.toString(),
-                firesAt.toString()), complaintId, kind.id(), firesAt);
+                firesAt.toString()), complaintId, kind.id(), firesAt, trace);
     }
 
     private static String required(Map<String, Object> variables, String name) {

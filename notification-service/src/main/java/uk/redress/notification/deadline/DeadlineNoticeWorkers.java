@@ -4,6 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +13,13 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationMetrics;
 import uk.redress.notification.sentlog.Backoff;
+import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.tracing.Spans;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Works the engine's reminder, lapse and escalation jobs: reads the notice, has it recorded, completes the job.
@@ -34,9 +40,12 @@ public class DeadlineNoticeWorkers {
     private final CamundaClient engine;
     private final DeadlineNotices notices;
     private final NotificationMetrics metrics;
+    private final Spans spans;
     private final List<JobWorker> workers = new ArrayList<>();
 
-    public DeadlineNoticeWorkers(CamundaClient engine, DeadlineNotices notices, NotificationMetrics metrics) {
+    public DeadlineNoticeWorkers(CamundaClient engine, DeadlineNotices notices, NotificationMetrics metrics,
+                                 Spans spans) {
+        this.spans = spans;
         this.engine = engine;
         this.notices = notices;
         this.metrics = metrics;
@@ -61,15 +70,22 @@ public class DeadlineNoticeWorkers {
 
     void handle(DeadlineNoticeKind kind, JobClient jobs, ActivatedJob job) {
         metrics.job(job.getType(), "activated");
+        Map<String, Object> variables = job.getVariablesAsMap();
+        // Continues the trace of the event that last moved the process (see the complaint service's dispatcher).
+        Object complaintId = variables.get(Variables.COMPLAINT_ID);
+        Span span = spans.start("job " + job.getType(), SpanKind.CONSUMER,
+                TraceParent.parse(variables.get(Variables.TRACE_PARENT)),
+                complaintId == null ? null : complaintId.toString());
         DeadlineNotice notice;
         try {
-            notice = DeadlineNotice.fromJob(kind, job.getBpmnProcessId(), job.getVariablesAsMap(),
-                    job.getCustomHeaders());
+            notice = DeadlineNotice.fromJob(kind, job.getBpmnProcessId(), variables, job.getCustomHeaders(),
+                    TraceParent.of(span.getSpanContext()));
         } catch (RuntimeException e) {
             // A modelling error: no retry will mend it, so the engine raises an incident for a person at once.
             LOG.errorf(e, "Job %d (%s) cannot be read as a notice", job.getKey(), kind.jobType());
             jobs.newFailCommand(job).retries(0).errorMessage(String.valueOf(e.getMessage())).send().join();
             metrics.job(job.getType(), "failed");
+            Spans.fail(span, e);
             return;
         }
         try {
@@ -81,10 +97,12 @@ public class DeadlineNoticeWorkers {
             jobs.newFailCommand(job).retries(job.getRetries() - 1).retryBackoff(wait)
                     .errorMessage(String.valueOf(e.getMessage())).send().join();
             metrics.job(job.getType(), "failed");
+            Spans.fail(span, e);
             return;
         }
         jobs.newCompleteCommand(job).send().join();
         metrics.job(job.getType(), "handled");
+        span.end();
         LOG.debugf("Recorded the %s notice of the %s of complaint %s (due %s)", kind.id(), notice.clockName(),
                 notice.complaintId(), notice.dueDate());
     }

@@ -114,7 +114,7 @@ public class DeadlineNotices {
             String summary = found.map(ComplainantContact::summary).orElse("");
             Optional<UUID> complainantId = found.flatMap(ComplainantContact::complainantId);
             return notify(DeadlineNotice.lapseWatched(procedure, event.subject(), summary, complainantId, clockId,
-                    clockName(procedure, clockId), dueDate, lapsedAt));
+                    clockName(procedure, clockId), dueDate, lapsedAt, event.trace()));
         });
     }
 

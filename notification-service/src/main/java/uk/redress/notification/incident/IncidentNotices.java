@@ -65,7 +65,7 @@ public class IncidentNotices {
                            String reference) {
         String complaintId = event.subject();
         Notification notification = new Notification(Notification.idOf(complaintId, KIND, incidentKey), complaintId,
-                KIND, null);
+                KIND, null, event.trace());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("reference", reference);
         data.put("taskPage", config.taskPage(complaintId));

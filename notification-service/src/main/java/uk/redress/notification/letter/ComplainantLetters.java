@@ -144,7 +144,7 @@ public class ComplainantLetters {
     private Uni<Void> send(ComplaintCloudEvent event, ComplainantContact contact, ProcedurePolicy procedure,
                            String kind) {
         Notification notification = new Notification(Notification.idOf("letter", event.id()), contact.complaintId(),
-                kind, null);
+                kind, null, event.trace());
         return personalData.keyOf(event.complainantId().or(contact::complainantId)).chain(key -> {
             if (key.erased()) {
                 LOG.infof("The %s of complaint %s is withheld: %s", kind, contact.complaintId(),

@@ -1,5 +1,8 @@
 package uk.redress.notification.sentlog;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationMetrics;
 import uk.redress.notification.NotificationsConfig;
+import uk.redress.workflow.tracing.Spans;
 
 /**
  * The one way a notification goes out: recorded in the sent-log first, then sent at once, and, while a channel is
@@ -30,15 +34,18 @@ public class Dispatcher {
      * than the Kafka producer's delivery timeout, so that the producer has given an alert up before it is retried.
      */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    private static final AttributeKey<String> NOTIFICATION_KIND = AttributeKey.stringKey("redress.notification.kind");
 
     private final SentLog sentLog;
     private final Instance<ChannelSender> senders;
     private final Backoff backoff;
     private final Clock clock;
     private final NotificationMetrics metrics;
+    private final Spans spans;
 
     public Dispatcher(SentLog sentLog, Instance<ChannelSender> senders, NotificationsConfig config, Clock clock,
-                      NotificationMetrics metrics) {
+                      NotificationMetrics metrics, Spans spans) {
+        this.spans = spans;
         this.metrics = metrics;
         this.sentLog = sentLog;
         this.senders = senders;
@@ -93,11 +100,22 @@ public class Dispatcher {
                 .replaceWithVoid();
     }
 
+    /** Each attempt a span of the trace that caused the delivery: a retry hours later joins it too. */
     private Uni<Void> send(Delivery delivery) {
         long started = System.nanoTime();
+        Span span = spans.start("send " + delivery.channel().tag(), SpanKind.CLIENT, delivery.trace(),
+                delivery.complaintId());
+        span.setAttribute(NOTIFICATION_KIND, delivery.kind());
         return senderOf(delivery.channel()).send(delivery).ifNoItem().after(SEND_TIMEOUT).fail()
-                .onItemOrFailure().invoke((ignored, failure) -> metrics.attempted(delivery.channel().tag(),
-                        Duration.ofNanos(System.nanoTime() - started), failure));
+                .onItemOrFailure().invoke((ignored, failure) -> {
+                    metrics.attempted(delivery.channel().tag(), Duration.ofNanos(System.nanoTime() - started),
+                            failure);
+                    if (failure == null) {
+                        span.end();
+                    } else {
+                        Spans.fail(span, failure);
+                    }
+                });
     }
 
     /** Looked up at each send, not at construction: the Kafka emitter connects only once the service has started. */
@@ -128,8 +146,9 @@ public class Dispatcher {
         }
         metrics.retried(delivery.channel().tag());
         Duration wait = backoff.after(failure.attempts());
-        LOG.warnf("Delivery %s (%s to %s) failed, attempt %d; next in %s: %s", delivery.id(), delivery.channel(),
-                delivery.target(), failure.attempts(), wait, error);
+        // Not its target: a letter's is the complainant's address, and no log line holds personal data.
+        LOG.warnf("Delivery %s (%s) failed, attempt %d; next in %s: %s", delivery.id(), delivery.channel(),
+                failure.attempts(), wait, error);
         return new SentLog.Retry(DeliveryStatus.PENDING, failure.attempts(), clock.instant().plus(wait), error);
     }
 }

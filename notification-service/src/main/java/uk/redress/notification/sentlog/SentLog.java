@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.redress.workflow.personaldata.PersonalDataCipher;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * The sent-log in PostgreSQL: every delivery is recorded before it is sent, once by its id, and marked when it went
@@ -32,7 +33,7 @@ public class SentLog {
     private static final Duration FIRST_ATTEMPT_LEASE = Duration.ofSeconds(10);
 
     private static final String COLUMNS = "id, notification_id, complaint_id, kind, channel, target, subject, "
-            + "body_text, body_html, payload, due_at";
+            + "body_text, body_html, payload, due_at, trace_parent";
 
     /** Why a letter is withheld: its complainant's personal data, their address with it, was erased. */
     public static final String PERSONAL_DATA_ERASED = "the complainant's personal data was erased";
@@ -54,11 +55,11 @@ public class SentLog {
         List<Tuple> rows = deliveries.stream().map(delivery -> Tuple.from(new Object[] {
                 delivery.id(), delivery.notificationId(), delivery.complaintId(), delivery.kind(),
                 delivery.channel().name(), delivery.target(), delivery.subject(), delivery.bodyText(),
-                delivery.bodyHtml(), delivery.payload(), utc(delivery.dueAt()), utc(now),
+                delivery.bodyHtml(), delivery.payload(), utc(delivery.dueAt()), traceParent(delivery), utc(now),
                 utc(now.plus(FIRST_ATTEMPT_LEASE))})).toList();
         return database.withTransaction(connection -> connection
                 .preparedQuery("INSERT INTO notification.delivery (" + COLUMNS + ", status, next_attempt_at, "
-                        + "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING', $13, $12) "
+                        + "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'PENDING', $14, $13) "
                         + "ON CONFLICT (id) DO NOTHING")
                 .executeBatch(rows)
                 .chain(() -> connection.preparedQuery("SELECT id FROM notification.delivery "
@@ -75,12 +76,12 @@ public class SentLog {
     public Uni<Void> recordWithheld(Delivery delivery, String reason) {
         Instant now = clock.instant();
         return database.preparedQuery("INSERT INTO notification.delivery (" + COLUMNS + ", status, next_attempt_at, "
-                        + "created_at, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'WITHHELD', "
-                        + "$12, $12, $13) ON CONFLICT (id) DO NOTHING")
+                        + "created_at, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+                        + "'WITHHELD', $13, $13, $14) ON CONFLICT (id) DO NOTHING")
                 .execute(Tuple.from(new Object[] {delivery.id(), delivery.notificationId(), delivery.complaintId(),
                         delivery.kind(), delivery.channel().name(), delivery.target(), delivery.subject(),
-                        delivery.bodyText(), delivery.bodyHtml(), delivery.payload(), utc(delivery.dueAt()), utc(now),
-                        reason}))
+                        delivery.bodyText(), delivery.bodyHtml(), delivery.payload(), utc(delivery.dueAt()),
+                        traceParent(delivery), utc(now), reason}))
                 .replaceWithVoid();
     }
 
@@ -187,7 +188,11 @@ public class SentLog {
         return new Delivery(row.getString("id"), row.getUUID("notification_id"), row.getString("complaint_id"),
                 row.getString("kind"), Channel.valueOf(row.getString("channel")), row.getString("target"),
                 row.getString("subject"), row.getString("body_text"), row.getString("body_html"),
-                row.getString("payload"), instant(row, "due_at"));
+                row.getString("payload"), instant(row, "due_at"), TraceParent.parse(row.getString("trace_parent")));
+    }
+
+    private static String traceParent(Delivery delivery) {
+        return delivery.trace().map(TraceParent::value).orElse(null);
     }
 
     private static Instant instant(Row row, String column) {

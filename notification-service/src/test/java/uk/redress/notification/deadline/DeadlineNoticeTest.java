@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,9 @@ class DeadlineNoticeTest {
         Map<String, Object> variables = variables("2026-12-15");
         variables.put("stage1ResponseLapsesAt", "2026-12-16T00:00:00Z");
         variables.put("escalateAt", "2026-12-23T09:00:00Z");
-        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.LAPSED, "lgsco-code", variables, Map.of()).firesAt())
+        assertThat(notice(DeadlineNoticeKind.LAPSED, variables).firesAt())
                 .hasToString("2026-12-16T00:00:00Z");
-        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.ESCALATION, "lgsco-code", variables, Map.of())
+        assertThat(notice(DeadlineNoticeKind.ESCALATION, variables)
                 .firesAt()).hasToString("2026-12-23T09:00:00Z");
     }
 
@@ -44,7 +45,7 @@ class DeadlineNoticeTest {
         Map<String, Object> variables = variables("2026-12-15");
         variables.put("remindAt", "2026-12-08T09:00:00Z");
         DeadlineNotice notice = DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables,
-                Map.of("candidateGroups", "caseworker, complaints-officer"));
+                Map.of("candidateGroups", "caseworker, complaints-officer"), Optional.empty());
         assertThat(notice.candidateGroups()).containsExactly("caseworker", "complaints-officer");
     }
 
@@ -52,10 +53,10 @@ class DeadlineNoticeTest {
     void theComplainantWhoseKeySealsTheSummaryIsReadWhereTheProcessNamesOne() {
         Map<String, Object> variables = variables("2026-12-15");
         variables.put("remindAt", "2026-12-08T09:00:00Z");
-        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables, Map.of())
+        assertThat(notice(DeadlineNoticeKind.REMINDER, variables)
                 .complainantId()).as("a process from before complainant ids").isEmpty();
         variables.put("complainantId", "0f6c2a1e-3b7d-4c55-9a0e-8d1f2b3c4d5e");
-        assertThat(DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables, Map.of())
+        assertThat(notice(DeadlineNoticeKind.REMINDER, variables)
                 .complainantId()).contains(UUID.fromString("0f6c2a1e-3b7d-4c55-9a0e-8d1f2b3c4d5e"));
     }
 
@@ -63,14 +64,18 @@ class DeadlineNoticeTest {
     void aJobWithoutItsVariablesIsAModellingError() {
         Map<String, Object> variables = variables("2026-12-15");
         variables.remove("clockName");
-        assertThatThrownBy(() -> DeadlineNotice.fromJob(DeadlineNoticeKind.LAPSED, "lgsco-code", variables, Map.of()))
+        assertThatThrownBy(() -> notice(DeadlineNoticeKind.LAPSED, variables))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clockName");
     }
 
     private static DeadlineNotice reminder(String dueDate, String remindAt) {
         Map<String, Object> variables = variables(dueDate);
         variables.put("remindAt", remindAt);
-        return DeadlineNotice.fromJob(DeadlineNoticeKind.REMINDER, "lgsco-code", variables, Map.of());
+        return notice(DeadlineNoticeKind.REMINDER, variables);
+    }
+
+    private static DeadlineNotice notice(DeadlineNoticeKind kind, Map<String, Object> variables) {
+        return DeadlineNotice.fromJob(kind, "lgsco-code", variables, Map.of(), Optional.empty());
     }
 
     private static Map<String, Object> variables(String dueDate) {

@@ -201,7 +201,7 @@ class DeadlineNoticesTest {
         DeadlineNotice professional = new DeadlineNotice(DeadlineNoticeKind.LAPSED, DURHAM.id(),
                 UUID.randomUUID().toString(), "A summary", Optional.empty(), "professionalResponse",
                 "informal response from the professional", LocalDate.parse("2027-01-08"),
-                Instant.parse("2027-01-09T00:00:00Z"), List.of(), DeadlineNotice.ENGINE);
+                Instant.parse("2027-01-09T00:00:00Z"), List.of(), DeadlineNotice.ENGINE, Optional.empty());
 
         assertThat(notices.groups(professional)).containsExactly("professional");
     }

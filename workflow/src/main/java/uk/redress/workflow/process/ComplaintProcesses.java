@@ -87,6 +87,11 @@ public final class ComplaintProcesses {
         public static final String CLOCK_NAME = "clockName";
         /** Input of a notification: the due date (ISO date) it is about. */
         public static final String DUE_DATE = "dueDate";
+        /**
+         * The W3C trace context of the event that last touched the instance: a job continues the trace of what caused
+         * it (see TraceParent).
+         */
+        public static final String TRACE_PARENT = "traceparent";
 
         private Variables() {
         }
