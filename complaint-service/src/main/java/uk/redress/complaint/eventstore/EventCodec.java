@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +26,11 @@ import uk.redress.workflow.personaldata.PersonalDataCipher;
 @ApplicationScoped
 public class EventCodec {
 
-    private static final Map<String, Class<?>> TYPES = records(ComplaintEvent.class)
+    /** Every kind of event, each a record: what the event store, Kafka and the event contract know. */
+    public static final List<Class<? extends ComplaintEvent>> EVENT_TYPES = records(ComplaintEvent.class)
+            .<Class<? extends ComplaintEvent>>map(type -> type.asSubclass(ComplaintEvent.class)).toList();
+
+    private static final Map<String, Class<?>> TYPES = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final ObjectMapper json;

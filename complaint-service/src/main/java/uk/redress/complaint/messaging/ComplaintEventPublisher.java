@@ -79,7 +79,12 @@ public class ComplaintEventPublisher {
 
     /** The versioned CloudEvent type: {@code DeadlineExtended} is {@code uk.redress.complaint.deadline-extended.v1}. */
     public static String type(ComplaintEvent event) {
-        String name = event.type().replaceFirst("^Complaint", "");
+        return type(event.getClass());
+    }
+
+    /** The CloudEvent type of every event of {@code eventType}, for the event contract (asyncapi.yaml). */
+    public static String type(Class<? extends ComplaintEvent> eventType) {
+        String name = eventType.getSimpleName().replaceFirst("^Complaint", "");
         return "uk.redress.complaint." + name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".v1";
     }
 }
