@@ -156,7 +156,7 @@ public final class ActionRequests {
         }
     }
 
-    @Schema(name = "Extension", description = "A running deadline moves; the complainant is told the new date and why.")
+    @Schema(name = "NewExtension", description = "A running deadline moves; the complainant is told the new date and why.")
     public record ExtensionRequest(
             @Schema(description = "The clock to extend", examples = "stage1Response") @NotBlank String clock,
             @Schema(examples = "2027-01-08") @NotNull LocalDate newDueDate,
@@ -191,7 +191,7 @@ public final class ActionRequests {
         }
     }
 
-    @Schema(name = "Classification", description = "What the complaint is about and who brought it, for the reports: "
+    @Schema(name = "ClassificationChange", description = "What the complaint is about and who brought it, for the reports: "
             + "replaces what was set. Service areas and themes come from the organisation's lists (GET /categories).")
     public record ClassificationRequest(
             @Schema(examples = "Transport") @Size(max = 200) String serviceArea,
@@ -212,7 +212,7 @@ public final class ActionRequests {
         }
     }
 
-    @Schema(name = "Improvement", description = "A service improvement agreed because of the complaint.")
+    @Schema(name = "NewImprovement", description = "A service improvement agreed because of the complaint.")
     public record ImprovementRequest(
             @Schema(description = "What will change", examples = "Send EHC needs assessment decisions by email too")
             @NotBlank @Size(max = 2_000) String action,

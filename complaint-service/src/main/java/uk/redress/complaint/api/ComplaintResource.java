@@ -166,7 +166,9 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getComplaint",
-            summary = "A complaint's current state")
+            summary = "A complaint's current state",
+            description = "Rebuilt from its events: its reference, status, stage, deadlines, the Ombudsman's case and "
+                    + "the actions allowed now (allowedActions). The ETag is its version, for If-Match on an action.")
     @APIResponse(responseCode = "200", description = "The complaint",
             content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
     @APIResponse(responseCode = "404", description = "No complaint has this id",

@@ -56,7 +56,7 @@ public record NewComplaintRequest(
         @Schema(description = "Whether advocacy was offered and taken up (the Children Act procedure)")
         Classification.Advocacy advocacy) {
 
-    @Schema(name = "Complainant")
+    @Schema(name = "ComplainantDetails", description = "The complainant as the case system knows them")
     public record ComplainantRequest(
             @Schema(description = "The complainant's id from an earlier complaint, to keep their complaints together "
                     + "(their export and erasure take them all); a new complainant gets a new id",

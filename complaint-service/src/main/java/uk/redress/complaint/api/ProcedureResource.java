@@ -50,7 +50,8 @@ public class ProcedureResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProcedure",
-            summary = "One procedure at its current version: its stages, steps and deadlines")
+            summary = "One procedure at its current version: its stages, steps and deadlines",
+            description = "As its policy file says: a shipped procedure, a council's own, or informal-resolution.")
     public ProcedurePolicy one(@PathParam("id") String id) {
         if (ProcedurePolicies.INFORMAL_RESOLUTION.equals(id)) {
             return versions.files().informalResolution();
@@ -77,7 +78,8 @@ public class ProcedureResource {
     @Path("/{id}/process")
     @Produces(MediaType.APPLICATION_XML)
     @Operation(operationId = "getProcedureProcess",
-            summary = "One procedure's BPMN process at its current version, as the engine runs it")
+            summary = "One procedure's BPMN process at its current version, as the engine runs it",
+            description = "Generated from its policy file, as XML that opens in Camunda Modeler.")
     public String process(@PathParam("id") String id) {
         return BpmnGenerator.bpmnXml(procedure(id), versions.files().informalResolution());
     }

@@ -144,7 +144,11 @@ public class ReportResource {
     @GET
     @Path("/handling/monthly")
     @Produces(TEXT_CSV)
-    public Uni<String> monthlyAsCsv(@QueryParam("months") String months) {
+    public Uni<String> monthlyAsCsv(
+            // The same schema as the JSON method's: the document merges the two, and a bare String made it "string or
+            // integer", which a generated client turns into a class of its own.
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_MONTHS))
+            @QueryParam("months") String months) {
         return monthly(months).map(HandlingReportCsv::of);
     }
 

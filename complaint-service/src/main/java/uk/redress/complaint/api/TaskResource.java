@@ -97,7 +97,8 @@ public class TaskResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getTask",
-            summary = "A task, open or done")
+            summary = "A task, open or done",
+            description = "With its complaint, the action that completes it, its group and assignee, and its due date.")
     public Uni<Task> get(@PathParam("id") UUID id) {
         return tasks.get(callers.current(), id);
     }
@@ -118,7 +119,8 @@ public class TaskResource {
     @Path("/{id}/unclaim")
     @RolesAllowed({Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER, Roles.MANAGER})
     @Operation(operationId = "unclaimTask",
-            summary = "Give a task back to its group")
+            summary = "Give a task back to its group",
+            description = "Unassigned again, for anyone in its candidate group to claim.")
     public Uni<Task> unclaim(@PathParam("id") UUID id,
                              @HeaderParam(ActionHeaders.CORRELATION_ID) String correlationId) {
         Caller caller = callers.current();

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.core.ComplaintNotFoundException;
@@ -193,6 +194,7 @@ public class Incidents {
      * @param resolvedAt  when it was retried here, or found resolved in the engine; null while open
      * @param retriedBy   who retried it here; null otherwise
      */
+    @Schema(name = "Incident")
     public record Noted(long incidentKey, UUID complaintId, String reference, long processInstanceKey, Long jobKey,
                         String elementId, String errorType, String errorMessage, Instant raisedAt, Instant foundAt,
                         Instant resolvedAt, String retriedBy) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.redress.complaint.access.Caller;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.RecordedEvent;
@@ -26,6 +27,7 @@ import uk.redress.complaint.handling.ComplaintService;
 public class PersonalDataReads {
 
     /** A read of a complaint's personal data. */
+    @Schema(name = "PersonalDataRead")
     public record Read(Instant readAt, String reader, UUID complaintId, UUID complainantId, String purpose) {
     }
 

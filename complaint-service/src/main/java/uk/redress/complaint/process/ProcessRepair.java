@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.ComplaintStatus;
 import uk.redress.complaint.handling.ComplaintService;
@@ -259,6 +260,7 @@ public class ProcessRepair {
      * @param newInstance       the instance started at the step; null where the complaint had nothing left to wait
      *                          for in the engine
      */
+    @Schema(name = "ProcessRepair")
     public record Repair(UUID complaintId, String reference, String found, Long cancelledInstance, Long newInstance,
                          Instant repairedAt) {
     }

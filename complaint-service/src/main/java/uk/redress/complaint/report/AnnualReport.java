@@ -18,6 +18,7 @@ public record AnnualReport(String organisation, int year, String label, LocalDat
                            AnnualStatements statements) {
 
     /** An improvement agreed or done in the year, or still open at its start. */
+    @Schema(name = "AnnualReportImprovement")
     public record Improvement(String procedure, String action, String owner, LocalDate agreedOn, LocalDate dueOn,
                               Optional<LocalDate> completedOn) {
     }

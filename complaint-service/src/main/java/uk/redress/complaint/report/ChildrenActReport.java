@@ -35,6 +35,7 @@ public record ChildrenActReport(String organisation, LocalDate from, LocalDate t
      * @param responsesWithinExtension  those on time once agreed extensions are counted
      * @param outcomes                  the responses' findings
      */
+    @Schema(name = "ChildrenActReportStage")
     public record Stage(String stage, String started, String responses, String responsesWithinTime,
                         String percentWithinTime, String responsesWithinExtension, String percentWithinExtension,
                         Map<String, String> outcomes) {

@@ -29,6 +29,7 @@ public record SelfAssessment(int year, List<Row> sections, int version, Optional
      * @param evidence what shows it does, or where it does not
      * @param actions  what it will do, by when
      */
+    @Schema(name = "SelfAssessmentEntry")
     public record Row(CodeSection section, Optional<Boolean> complies, String evidence, String actions) {
 
         public String title() {

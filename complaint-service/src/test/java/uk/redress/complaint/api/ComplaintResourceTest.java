@@ -24,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.access.Roles;
 import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Port;
@@ -205,6 +207,67 @@ class ComplaintResourceTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("complaint processes deployed"));
+    }
+
+    @Test
+    void everyOperationNeedsABearerTokenAndNamesItsRolesOutsideIt() throws Exception {
+        JsonNode document = servedDocument();
+        assertThat(document.at("/components/securitySchemes/bearerToken/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/paths/~1api~1v1~1complaints/post/x-redress-roles"))
+                .isEqualTo(JSON.readTree("[\"case-system\", \"complaints-officer\"]"));
+        assertThat(document.at("/paths/~1api~1v1~1complaints/post/description").asText())
+                .endsWith("Needs a bearer token with one of the roles case-system, complaints-officer.");
+        int operations = 0;
+        int withRoles = 0;
+        for (JsonNode path : document.get("paths")) {
+            for (String method : List.of("get", "put", "post", "delete", "patch")) {
+                JsonNode operation = path.path(method);
+                if (operation.isMissingNode()) {
+                    continue;
+                }
+                operations++;
+                String id = operation.path("operationId").asText();
+                // A bearer scheme's requirement lists no scopes (OpenAPI keeps them for OAuth); the roles are beside it.
+                assertThat(operation.get("security")).as(id).isEqualTo(JSON.readTree("[{\"bearerToken\": []}]"));
+                if (operation.has("x-redress-roles")) {
+                    assertThat(operation.get("x-redress-roles")).as(id).isNotEmpty();
+                    operation.get("x-redress-roles").forEach(role -> assertThat(role.asText()).as(id).isIn(
+                            Roles.CASE_SYSTEM, Roles.CASEWORKER, Roles.COMPLAINTS_OFFICER, Roles.MANAGER, Roles.ADMIN));
+                    withRoles++;
+                } else {
+                    // Reference data (@Authenticated): any signed-in caller.
+                    assertThat(operation.get("description").asText()).as(id)
+                            .endsWith("Needs a bearer token, of any role.");
+                }
+                assertThat(operation.at("/responses/403/content/application~1problem+json/schema/$ref").asText())
+                        .as(id).isEqualTo("#/components/schemas/Problem");
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(50);
+        assertThat(withRoles).isGreaterThanOrEqualTo(operations - 10);
+    }
+
+    @Test
+    void theDocumentsModelsHaveNamesAPersonWouldGiveThem() throws Exception {
+        JsonNode document = servedDocument();
+        List<String> names = new ArrayList<>();
+        document.at("/components/schemas").fieldNames().forEachRemaining(names::add);
+        // No Complainant1 beside Complainant (two Java types of one name), no model class for a Java date or id.
+        assertThat(names).contains("Complainant", "ComplainantDetails", "NewComplaint", "Problem")
+                .noneMatch(name -> name.matches(".*\\d$"))
+                .doesNotContain("LocalDate", "LocalTime", "LocalDateTime", "OffsetDateTime", "Instant", "UUID",
+                        "Duration", "Period");
+        assertThat(document.at("/components/schemas/NewComplaint/properties/receivedAt/format").asText())
+                .isEqualTo("date");
+        assertThat(document.at("/components/schemas/NewComplaint/properties/receivedAt/type").asText())
+                .isEqualTo("string");
+        assertThat(document.at("/components/schemas/ComplaintEvent/properties/occurredAt/format").asText())
+                .isEqualTo("date-time");
+    }
+
+    private JsonNode servedDocument() throws Exception {
+        return JSON.readTree(api().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
     }
 
     private List<Row> eventRows(String complaintId) {
