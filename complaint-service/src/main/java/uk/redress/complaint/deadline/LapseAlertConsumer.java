@@ -11,11 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import uk.redress.complaint.core.ComplaintNotFoundException;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.metrics.ComplaintMetrics;
 import uk.redress.complaint.metrics.ComplaintMetrics.LapseSource;
+import uk.redress.workflow.tracing.LogFields;
 
 /**
  * Writes each lapse the notification service alerts on ({@code sla-alerts}, kind {@code deadline-lapsed}) into the
@@ -58,6 +60,7 @@ public class LapseAlertConsumer {
         if (!alert.kind().equals(LAPSED)) {
             return Uni.createFrom().voidItem();
         }
+        MDC.put(LogFields.COMPLAINT_ID, alert.complaintId().toString());
         return complaints.recordLapse(alert.complaintId(), alert.clock(), alert.dueDate(),
                         EventContext.system(RECORDED_BY, UUID.randomUUID()))
                 .onFailure(failure -> !(failure instanceof ComplaintNotFoundException))

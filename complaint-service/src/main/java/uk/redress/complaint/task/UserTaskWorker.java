@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import uk.redress.complaint.metrics.ComplaintMetrics;
 import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.tracing.LogFields;
 import uk.redress.workflow.tracing.Spans;
 import uk.redress.workflow.tracing.TraceParent;
 
@@ -86,6 +87,7 @@ public class UserTaskWorker {
         // Continues the trace of the event that brought the process here (see ProcessDispatcher).
         Span span = spans.start("job " + job.getType(), SpanKind.CONSUMER,
                 TraceParent.parse(job.getVariablesAsMap().get(Variables.TRACE_PARENT)), complaintId.toString());
+        LogFields.name(complaintId.toString(), span);
         try (Scope ignored = span.makeCurrent()) {
             note(job, complaintId);
             metrics.job(job.getType(), "handled");
@@ -97,6 +99,8 @@ public class UserTaskWorker {
                     job.getElementId(), RETRY_AFTER, e.getMessage());
             jobs.newFailCommand(job).retries(job.getRetries()).retryBackoff(RETRY_AFTER)
                     .errorMessage(String.valueOf(e.getMessage())).send().join();
+        } finally {
+            LogFields.clear();
         }
     }
 

@@ -18,6 +18,7 @@ import uk.redress.notification.event.UnusableEventException;
 import uk.redress.notification.incident.IncidentNotices;
 import uk.redress.notification.letter.ComplainantLetters;
 import uk.redress.notification.personaldata.PersonalDataErasure;
+import uk.redress.workflow.tracing.LogFields;
 import uk.redress.workflow.tracing.Spans;
 import uk.redress.workflow.tracing.TraceParent;
 
@@ -71,6 +72,8 @@ public class ComplaintEventConsumer {
         }
         // Continues the complaint service's trace (the CloudEvent's traceparent); what it records, its sends continue.
         Span span = spans.start(CHANNEL + " process", SpanKind.CONSUMER, published.trace(), published.subject());
+        // Kept with the record's context: every line written while it is handled names the complaint and the trace.
+        LogFields.name(published.subject(), span);
         span.setAttribute(MESSAGE_ID, published.id());
         span.setAttribute(EVENT_TYPE, published.type());
         ComplaintCloudEvent event = published.continuedIn(TraceParent.of(span.getSpanContext()));

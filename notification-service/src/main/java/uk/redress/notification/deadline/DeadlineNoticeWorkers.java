@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationMetrics;
 import uk.redress.notification.sentlog.Backoff;
 import uk.redress.workflow.process.ComplaintProcesses.Variables;
+import uk.redress.workflow.tracing.LogFields;
 import uk.redress.workflow.tracing.Spans;
 import uk.redress.workflow.tracing.TraceParent;
 
@@ -76,6 +77,16 @@ public class DeadlineNoticeWorkers {
         Span span = spans.start("job " + job.getType(), SpanKind.CONSUMER,
                 TraceParent.parse(variables.get(Variables.TRACE_PARENT)),
                 complaintId == null ? null : complaintId.toString());
+        LogFields.name(complaintId == null ? null : complaintId.toString(), span);
+        try {
+            handle(kind, jobs, job, variables, span);
+        } finally {
+            LogFields.clear();
+        }
+    }
+
+    private void handle(DeadlineNoticeKind kind, JobClient jobs, ActivatedJob job, Map<String, Object> variables,
+                        Span span) {
         DeadlineNotice notice;
         try {
             notice = DeadlineNotice.fromJob(kind, job.getBpmnProcessId(), variables, job.getCustomHeaders(),

@@ -4,16 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,24 +34,26 @@ import uk.redress.local.SigningKey;
 import uk.redress.system.OtlpReceiver.ExportedSpan;
 
 /**
- * Traces as an operator's collector receives them, with both services exporting over OTLP: one trace from a case
- * system's call through the append, the outbox, Kafka and the notification service's consumer to the SMTP server, and
- * from the outbox's engine call to the job workers of both services, down to the lapse's email.
+ * What an operator sees of the services, on the whole local stack run as a cluster runs it: traces exported over OTLP
+ * to a collector, and JSON log lines at the most talkative level, which hold no personal data.
  */
-class TraceIT {
+class ObservabilityIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static OtlpReceiver collector;
     private static LocalStackProcess stack;
 
     @BeforeAll
-    static void startTheStackTracing() throws Exception {
+    static void startTheStackTracingAndLoggingJson() throws Exception {
         collector = new OtlpReceiver();
         stack = LocalStackProcess.start(LocalStackProcess.onFreePorts(EnumSet.allOf(Part.class)), Map.of(
                 "QUARKUS_OTEL_SDK_DISABLED", "false",
                 "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
                 "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint(),
-                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms",
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true",
+                "QUARKUS_LOG_CATEGORY__UK_REDRESS__LEVEL", "DEBUG"));
     }
 
     @AfterAll
@@ -111,6 +118,78 @@ class TraceIT {
         assertThat(namesUpTheTree(acknowledgement, lapseEmail)).containsSubsequence("send email",
                 "job notify-deadline-lapsed", "engine dispatch Acknowledged",
                 "POST /api/v1/complaints/{id}/acknowledgement");
+    }
+
+    /**
+     * A complaint whose every personal field is a word found nowhere else goes through every path that handles it:
+     * intake, the acknowledgement letter, the lapse's email quoting its summary, and erasure. No line either service
+     * wrote, at DEBUG for all of Redress, holds any of them; the lines about it name it by id, with its trace.
+     */
+    @Test
+    void noLogLineOfEitherServiceHoldsAComplainantsPersonalData() throws Exception {
+        // Each personal field (name, email address, summary, details, letter) holds one of these, in one case or other.
+        List<String> personalData = List.of("Zebedee", "Quillfeather");
+        ExtractableResponse<Response> created = asCaseSystem(newTraceId()).contentType(ContentType.JSON)
+                .body("""
+                        {"procedure": "durham-sendiass",
+                         "complainant": {"name": "Zebedee Quillfeather",
+                                         "email": "zebedee.quillfeather.q7@example.org"},
+                         "summary": "The Quillfeather sensory room in Section F was never built",
+                         "details": "The school said the Quillfeather builders were booked for half term.",
+                         "receivedAt": "%s"}
+                        """.formatted(stack.today()))
+                .when().post(complaints())
+                .then().statusCode(201).extract();
+        String id = created.path("id");
+        asCaseSystem(newTraceId()).contentType(ContentType.JSON)
+                .body("{\"letter\": \"Dear Zebedee, this Quillfeather letter says we have your complaint.\"}")
+                .when().post(complaints() + "/" + id + "/acknowledgement")
+                .then().statusCode(200);
+        await().atMost(WAIT).until(() -> mailsContaining("quillfeather.q7@example.org") > 0);
+
+        Instant lapsesAt = Instant.parse(created.path("deadlines.find { it.clock == 'stage1Response' }.lapsesAt"));
+        stack.moveClockForward(Duration.between(stack.now(), lapsesAt.plusSeconds(60)));
+        // The caseworkers' email quotes the summary: sent, so its every step has been logged.
+        await().atMost(WAIT).until(() -> mailsContaining("Quillfeather sensory room") > 0);
+
+        given().auth().oauth2(SigningKey.of(stack.settings().dataDir()).mint("ada.admin", "Ada Admin", "durham",
+                        List.of("admin"), Duration.ofHours(1)))
+                .when().delete(stack.settings().httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complainants/"
+                        + created.path("complainantId") + "/personal-data")
+                .then().statusCode(200);
+        await().atMost(WAIT).until(() -> linesOf("notification-service").stream()
+                .anyMatch(line -> line.contains("Erased the complainant's personal data") && line.contains(id)));
+
+        for (String service : List.of("complaint-service", "notification-service")) {
+            List<String> lines = linesOf(service);
+            for (String word : personalData) {
+                assertThat(lines).as("%s's log lines holding \"%s\"", service, word)
+                        .noneMatch(line -> line.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT)));
+            }
+            List<JsonNode> json = new ArrayList<>();
+            for (String line : lines) {
+                if (line.startsWith("{")) {
+                    json.add(JSON.readTree(line));
+                }
+            }
+            assertThat(json).as("%s's JSON log lines", service).isNotEmpty();
+            assertThat(json).as("%s's lines about the complaint, each with its trace", service)
+                    .anyMatch(line -> line.path("mdc").path("complaintId").asText().equals(id)
+                            && line.path("mdc").path("traceId").asText().matches("[0-9a-f]{32}")
+                            && line.path("mdc").path("spanId").asText().matches("[0-9a-f]{16}"));
+        }
+    }
+
+    /** Every line the service wrote: the local stack keeps each service's output in a file, as a cluster would. */
+    private static List<String> linesOf(String service) throws IOException {
+        return Files.readAllLines(stack.settings().dataDir().resolve("logs").resolve(service + ".log"));
+    }
+
+    private static long mailsContaining(String text) {
+        return given().when().get(stack.settings().httpAddress(Port.MAILBOX) + "/messages")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("$", Map.class).stream()
+                .filter(mail -> mail.toString().contains(text)).count();
     }
 
     /** A case system's own trace, which it sends in {@code traceparent}: the services' spans join it. */
