@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * The gauges read from the database, every few seconds rather than at each scrape: the outbox's backlog and the age of
- * its oldest row per target, the open complaints by the state of their next deadline, and the incidents open. Every
+ * its oldest row per target, the open complaints by the state of their next deadline, the incidents open, and how far
+ * each projection's last rebuild has got (whichever instance runs it). Every
  * instance reports the same figures, read from the one database: take their maximum, not their sum.
  */
 @ApplicationScoped
@@ -36,10 +38,15 @@ public class MetricsGauges {
     private final Map<String, AtomicLong> deadlines = Map.of("on-time", new AtomicLong(), "due-soon",
             new AtomicLong(), "lapsed", new AtomicLong());
     private final AtomicLong incidentsOpen = new AtomicLong();
+    /** Per projection, as its checkpoint shows one: registered when first seen, since few projections ever rebuild. */
+    private final Map<String, AtomicLong> rebuildApplied = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> rebuildTotal = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     public MetricsGauges(Pool database, Clock clock, MeterRegistry registry) {
         this.database = database;
         this.clock = clock;
+        this.registry = registry;
         waiting.forEach((target, value) -> Gauge.builder("redress.outbox.waiting", value, AtomicLong::get)
                 .description("Events the outbox has not handed to the target yet").tag("target", target)
                 .register(registry));
@@ -72,11 +79,30 @@ public class MetricsGauges {
                 .chain(() -> database.query("SELECT count(*) FROM process_incident WHERE resolved_at IS NULL")
                         .execute())
                 .invoke(rows -> incidentsOpen.set(rows.iterator().next().getLong(0)))
+                .chain(() -> database.query("SELECT projection, events_applied, events_total "
+                        + "FROM projection_checkpoint").execute())
+                .invoke(rows -> rows.forEach(row -> {
+                    String projection = row.getString(0);
+                    rebuildGauge(rebuildApplied, "redress.projection.rebuild.applied", projection,
+                            "Events the projection's last rebuild has applied").set(row.getLong(1));
+                    rebuildGauge(rebuildTotal, "redress.projection.rebuild.total", projection,
+                            "Events its last rebuild is to apply: applied / total is its progress").set(row.getLong(2));
+                }))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("The gauges could not be read; they keep their last values: %s", failure.getMessage());
                     return null;
                 });
+    }
+
+    private AtomicLong rebuildGauge(Map<String, AtomicLong> values, String name, String projection,
+                                    String description) {
+        return values.computeIfAbsent(projection, ignored -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(name, value, AtomicLong::get).description(description).tag("projection", projection)
+                    .register(registry);
+            return value;
+        });
     }
 
     private Uni<Void> outbox(String target, String doneColumn, OffsetDateTime now) {

@@ -50,6 +50,7 @@ import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
+import uk.redress.testing.PrometheusScrape;
 import uk.redress.workflow.calendar.Deadline;
 
 @QuarkusTest
@@ -111,6 +112,15 @@ class ComplaintSummaryRebuildTest {
         assertThat(done.getLong("eventsTotal")).isEqualTo(events);
         assertThat(done.getDouble("percent")).isEqualTo(100.0);
         assertThat(Instant.parse(done.getString("finishedAt"))).isAfterOrEqualTo(Instant.parse(done.getString("startedAt")));
+        // Its progress, for the operator's dashboard: read from the checkpoint whichever instance runs it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            PrometheusScrape metrics = PrometheusScrape.of(api().when().get("/q/metrics").then().statusCode(200)
+                    .extract().asString());
+            assertThat(metrics.sum("redress_projection_rebuild_applied", "projection", "complaint-summary"))
+                    .isEqualTo(events);
+            assertThat(metrics.sum("redress_projection_rebuild_total", "projection", "complaint-summary"))
+                    .isEqualTo(events);
+        });
         assertThat(everyPage(Map.of("limit", 200))).isEqualTo(everything);
         assertThat(everyPage(Map.of("q", marker))).isEqualTo(ours);
         assertThat(everyPage(Map.of("overdue", "true"))).isEqualTo(overdue);

@@ -64,6 +64,10 @@ public final class IntakeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("tracing")) {
+            TracingOverheadBenchmark.run(args);
+            return;
+        }
         int rebuildEvents = option(args, "--rebuild-events", 0);
         if (rebuildEvents > 0) {
             RebuildBenchmark.run(rebuildEvents);
@@ -124,7 +128,7 @@ public final class IntakeBenchmark {
     }
 
     /** POSTs complaints, {@code concurrency} at a time, or at {@code rate} per second when it is above 0. */
-    private static Run intake(StackSettings settings, int count, int concurrency, double rate) throws Exception {
+    static Run intake(StackSettings settings, int count, int concurrency, double rate) throws Exception {
         URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints");
         String body = """
                 {"procedure": "durham-sendiass",
@@ -269,7 +273,7 @@ public final class IntakeBenchmark {
     }
 
     /** Seconds until every event is sent on, by each relay; -1 when the outbox still holds some after {@code atMost}. */
-    private static Drained secondsUntilOutboxIsEmpty(StackSettings settings, Duration atMost) throws Exception {
+    static Drained secondsUntilOutboxIsEmpty(StackSettings settings, Duration atMost) throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES) + "/redress";
         long start = System.nanoTime();
         double kafka = -1;
@@ -294,10 +298,10 @@ public final class IntakeBenchmark {
     }
 
     /** Seconds each relay took to send everything on, or -1. */
-    private record Drained(double kafka, double engine) {
+    record Drained(double kafka, double engine) {
     }
 
-    private static int option(String[] args, String name, int fallback) {
+    static int option(String[] args, String name, int fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);
@@ -306,7 +310,7 @@ public final class IntakeBenchmark {
         return fallback;
     }
 
-    private record Run(int count, long nanos, List<Long> latencies, int errors) {
+    record Run(int count, long nanos, List<Long> latencies, int errors) {
 
         double perSecond() {
             return count / (nanos / 1e9);
@@ -317,6 +321,12 @@ public final class IntakeBenchmark {
             Collections.sort(sorted);
             System.out.printf(Locale.ROOT, "%-52s %10.0f %8.1f %8.1f %8.1f %8d%n", name, perSecond(),
                     percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), errors);
+        }
+
+        double percentileMillis(double p) {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return percentile(sorted, p);
         }
 
         private static double percentile(List<Long> sorted, double p) {

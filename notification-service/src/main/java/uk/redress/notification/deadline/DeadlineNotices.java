@@ -2,12 +2,20 @@ package uk.redress.notification.deadline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,6 +43,7 @@ import uk.redress.notification.sentlog.Notification;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
+import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Makes a deadline loud: an email to the people who hold the stage (and, for an escalation, the managers), an
@@ -45,6 +54,8 @@ import uk.redress.workflow.procedure.Stage;
 public class DeadlineNotices {
 
     public static final String SOURCE = "/redress/notification-service";
+    private static final EventFormat CLOUD_EVENTS =
+            EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final ZoneId UK_TIME = ZoneId.of("Europe/London");
 
@@ -131,7 +142,7 @@ public class DeadlineNotices {
             deliveries.add(Delivery.slaAlert(notification, SlaAlertSender.CHANNEL, write(alert)));
         }
         config.webhook().subscribers().keySet().stream().sorted().forEach(subscriber -> deliveries.add(
-                Delivery.webhook(notification, subscriber, write(cloudEvent(notice, notification, alertedAt, alert)))));
+                Delivery.webhook(notification, subscriber, cloudEvent(notice, notification, alertedAt, alert))));
         return deliveries;
     }
 
@@ -213,18 +224,22 @@ public class DeadlineNotices {
         return alert;
     }
 
-    private static Map<String, Object> cloudEvent(DeadlineNotice notice, Notification notification,
-                                                  Instant alertedAt, Map<String, Object> alert) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", notification.id().toString());
-        event.put("source", SOURCE);
-        event.put("type", "uk.redress.notification." + notice.kind().id() + ".v1");
-        event.put("subject", notice.complaintId());
-        event.put("time", alertedAt.toString());
-        event.put("datacontenttype", "application/json");
-        event.put("data", alert);
-        return event;
+    /**
+     * A webhook's body: a CloudEvent in structured mode, written with the CloudEvents SDK as complaint-events are; its
+     * {@code traceparent} is the trace of the notice, which the case system may continue.
+     */
+    private String cloudEvent(DeadlineNotice notice, Notification notification, Instant alertedAt,
+                              Map<String, Object> alert) {
+        CloudEventBuilder event = CloudEventBuilder.v1()
+                .withId(notification.id().toString())
+                .withSource(URI.create(SOURCE))
+                .withType("uk.redress.notification." + notice.kind().id() + ".v1")
+                .withSubject(notice.complaintId())
+                .withTime(alertedAt.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(JsonCloudEventData.wrap(json.valueToTree(alert)));
+        notification.trace().ifPresent(trace -> event.withExtension(TraceParent.NAME, trace.value()));
+        return new String(CLOUD_EVENTS.serialize(event.build()), StandardCharsets.UTF_8);
     }
 
     private String write(Object value) {
