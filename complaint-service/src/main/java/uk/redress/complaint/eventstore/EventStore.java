@@ -110,13 +110,7 @@ public class EventStore {
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .invoke(() -> metrics.appended(recorded, Duration.ofNanos(System.nanoTime() - started)))
-                .onItemOrFailure().invoke((appended, failure) -> {
-                    if (failure == null) {
-                        span.end();
-                    } else {
-                        Spans.fail(span, failure);
-                    }
-                })
+                .onItemOrFailure().invoke(Spans.ending(span))
                 .replaceWith(after);
     }
 

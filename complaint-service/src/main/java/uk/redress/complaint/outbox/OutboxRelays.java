@@ -168,13 +168,7 @@ public class OutboxRelays {
         span.setAttribute(MESSAGE_ID, entry.event().eventId().toString());
         return kafka.publish(entry.event(), entry.complainantId(), TraceParent.of(span.getSpanContext()))
                 .ifNoItem().after(SEND_TIMEOUT).fail()
-                .onItemOrFailure().invoke((sent, failure) -> {
-                    if (failure == null) {
-                        span.end();
-                    } else {
-                        Spans.fail(span, failure);
-                    }
-                });
+                .onItemOrFailure().invoke(Spans.ending(span));
     }
 
     private Uni<Void> markTried(List<Entry> entries) {
@@ -251,13 +245,7 @@ public class OutboxRelays {
         return engine.dispatch(entry.event(), entry.procedure(), entry.procedureVersion(),
                         TraceParent.of(span.getSpanContext()))
                 .ifNoItem().after(SEND_TIMEOUT).fail()
-                .onItemOrFailure().invoke((done, failure) -> {
-                    if (failure == null) {
-                        span.end();
-                    } else {
-                        Spans.fail(span, failure);
-                    }
-                });
+                .onItemOrFailure().invoke(Spans.ending(span));
     }
 
     /** A pass that could not even read the outbox (the database down, the service stopping) is tried again next time. */

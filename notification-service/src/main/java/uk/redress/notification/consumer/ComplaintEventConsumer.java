@@ -77,13 +77,7 @@ public class ComplaintEventConsumer {
         span.setAttribute(MESSAGE_ID, published.id());
         span.setAttribute(EVENT_TYPE, published.type());
         ComplaintCloudEvent event = published.continuedIn(TraceParent.of(span.getSpanContext()));
-        return handle(event).onItemOrFailure().invoke((done, failure) -> {
-            if (failure == null) {
-                span.end();
-            } else {
-                Spans.fail(span, failure);
-            }
-        });
+        return handle(event).onItemOrFailure().invoke(Spans.ending(span));
     }
 
     private Uni<Void> handle(ComplaintCloudEvent event) {

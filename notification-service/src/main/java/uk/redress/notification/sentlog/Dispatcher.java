@@ -107,15 +107,9 @@ public class Dispatcher {
                 delivery.complaintId());
         span.setAttribute(NOTIFICATION_KIND, delivery.kind());
         return senderOf(delivery.channel()).send(delivery).ifNoItem().after(SEND_TIMEOUT).fail()
-                .onItemOrFailure().invoke((ignored, failure) -> {
-                    metrics.attempted(delivery.channel().tag(), Duration.ofNanos(System.nanoTime() - started),
-                            failure);
-                    if (failure == null) {
-                        span.end();
-                    } else {
-                        Spans.fail(span, failure);
-                    }
-                });
+                .onItemOrFailure().invoke((ignored, failure) -> metrics.attempted(delivery.channel().tag(),
+                        Duration.ofNanos(System.nanoTime() - started), failure))
+                .onItemOrFailure().invoke(Spans.ending(span));
     }
 
     /** Looked up at each send, not at construction: the Kafka emitter connects only once the service has started. */

@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Starts the spans Redress makes itself, where the work continues something kept for later (see {@link TraceParent}).
@@ -33,6 +34,17 @@ public final class Spans {
             builder.setAttribute(COMPLAINT_ID, complaintId);
         }
         return builder.startSpan();
+    }
+
+    /** For a Uni's {@code onItemOrFailure().invoke}: ends the span when the work ends, as failed if it failed. */
+    public static <T> BiConsumer<T, Throwable> ending(Span span) {
+        return (item, failure) -> {
+            if (failure == null) {
+                span.end();
+            } else {
+                fail(span, failure);
+            }
+        };
     }
 
     /** Ends the span as failed, with the failure as its event. */
