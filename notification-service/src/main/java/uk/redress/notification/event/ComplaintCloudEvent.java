@@ -48,12 +48,14 @@ public record ComplaintCloudEvent(String id, String type, String subject, Option
                     event.getSubject() == null ? "" : event.getSubject(), complainantId,
                     recordedBy == null ? "" : recordedBy.toString(), data,
                     TraceParent.parse(event.getExtension(TraceParent.NAME)));
-        } catch (EventDeserializationException | IOException e) {
-            throw new UncheckedIOException("not a CloudEvent: " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("its data is not JSON: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new UncheckedIOException("its " + COMPLAINANT_ID + " is not a UUID: " + e.getMessage(),
                     new IOException(e));
+        } catch (EventDeserializationException | IllegalStateException e) {
+            // The SDK refuses a record missing a required attribute with either; neither is worth a retry.
+            throw new UncheckedIOException("not a CloudEvent: " + e.getMessage(), new IOException(e));
         }
     }
 
