@@ -1,7 +1,6 @@
 package uk.redress.complaint.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -9,9 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static uk.redress.complaint.ComplaintProgress.awaitActive;
+import static uk.redress.complaint.ComplaintProgress.awaitProcess;
 import static uk.redress.complaint.TestCallers.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,12 +19,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.local.LocalStackProcess;
@@ -45,7 +41,6 @@ class ComplaintLifecycleTest {
              "letter": "We are sorry the call-back was missed; your adviser will call on Monday."}
             """;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A Monday, for the tests of how dates are counted: the first day the suite's clock may start on. */
     private static final LocalDate RECEIVED_ON = LocalDate.parse("2026-11-23");
@@ -63,10 +58,10 @@ class ComplaintLifecycleTest {
         act(id, "information-requests", """
                 {"askedOf": "complainant", "question": "Which adviser did you speak to?"}
                 """, 200);
-        awaitActive(id, "Stage1RespondTask");
+        awaitActive(stack, id, "Stage1RespondTask");
         act(id, "response", RESPONSE, 200)
                 .body("allowedActions", contains("escalation", "closure", "withdrawal", "ombudsman-referral"));
-        awaitActive(id, "Stage2RequestGateway");
+        awaitActive(stack, id, "Stage2RequestGateway");
         act(id, "escalation", """
                 {"whyStillDissatisfied": "Nobody called on Monday either.",
                  "outcomeSought": "A named adviser and a weekly call."}
@@ -83,12 +78,12 @@ class ComplaintLifecycleTest {
                 .body("errors[0].field", equalTo("route"))
                 .body("errors[0].rule", containsString("mediation, investigation"));
         act(id, "stage-decision", "{\"route\": \"mediation\"}", 200);
-        awaitActive(id, "Stage2RespondTask");
+        awaitActive(stack, id, "Stage2RespondTask");
         act(id, "response", RESPONSE, 200)
                 .body("status", equalTo("CLOSED"))
                 .body("allowedActions", contains("ombudsman-referral"));
 
-        awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED")
+        awaitProcess(stack, id, instance -> instance.getString("state").equals("COMPLETED")
                 && instance.getList("completedElements").contains("ProcedureCompletedEndEvent"));
         api().when().get("/api/v1/complaints/" + id + "/deadlines")
                 .then().statusCode(200)
@@ -142,17 +137,17 @@ class ComplaintLifecycleTest {
                 .body("[0].extensions.reason", contains("Waiting for the school's records", "Records arrived late"))
                 .body("[0].skippedDays.date", equalTo(tenWorkingDays.skippedDays().stream()
                         .map(skipped -> skipped.date().toString()).toList()));
-        awaitProcess(id, instance -> instance.getMap("variables").get("stage1ResponseDueDate")
+        awaitProcess(stack, id, instance -> instance.getMap("variables").get("stage1ResponseDueDate")
                 .equals(secondExtension.toString()));
 
-        awaitActive(id, "Stage1RespondTask");
+        awaitActive(stack, id, "Stage1RespondTask");
         act(id, "response", RESPONSE, 200);
-        awaitActive(id, "Stage2RequestGateway");
+        awaitActive(stack, id, "Stage2RequestGateway");
         act(id, "escalation", """
                 {"whyStillDissatisfied": "The answer did not say which stage we were at.",
                  "outcomeSought": "A plan for the assessment."}
                 """, 200);
-        awaitActive(id, "Stage2ReviewTask");
+        awaitActive(stack, id, "Stage2ReviewTask");
         act(id, "response", RESPONSE.replace("PARTLY_UPHELD", "NOT_UPHELD"), 200)
                 .body("status", equalTo("CLOSED"));
         act(id, "ombudsman-referral", """
@@ -177,7 +172,7 @@ class ComplaintLifecycleTest {
                 .body("[2].data.previousDueDate", equalTo(firstExtension.toString()))
                 .body("[2].data.reason", equalTo("Records arrived late"))
                 .body("[8].data.remedy", equalTo("Apologise and pay £300 for the time and trouble"));
-        awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED"));
+        awaitProcess(stack, id, instance -> instance.getString("state").equals("COMPLETED"));
     }
 
     @Test
@@ -187,29 +182,29 @@ class ComplaintLifecycleTest {
                 {"whyStillDissatisfied": "The plan is still not in place.", "outcomeSought": "The plan in place."}
                 """;
 
-        awaitActive(id, "Stage1RespondTask");
+        awaitActive(stack, id, "Stage1RespondTask");
         act(id, "response", RESPONSE, 200);
-        awaitActive(id, "Stage2RequestGateway");
+        awaitActive(stack, id, "Stage2RequestGateway");
         act(id, "escalation", escalation, 200);
-        awaitActive(id, "Stage2InvestigateTask");
+        awaitActive(stack, id, "Stage2InvestigateTask");
         act(id, "response", RESPONSE, 200);
-        awaitActive(id, "Stage3RequestGateway");
+        awaitActive(stack, id, "Stage3RequestGateway");
         act(id, "escalation", escalation, 200)
                 .body("allowedActions", contains("steps", "information-requests", "withdrawal", "ombudsman-referral"));
-        awaitActive(id, "Stage3HoldPanelTask");
+        awaitActive(stack, id, "Stage3HoldPanelTask");
         act(id, "steps", "{\"step\": \"send-panel-report\", \"note\": \"Sent\"}", 422)
                 .body("errors[0].field", equalTo("step"))
                 .body("errors[0].rule", containsString("hold-panel"));
         act(id, "steps", "{\"step\": \"hold-panel\", \"note\": \"The panel met with the family\"}", 200)
                 .body("deadlines.clock", hasItem("panelReport"));
-        awaitActive(id, "Stage3SendPanelReportTask");
+        awaitActive(stack, id, "Stage3SendPanelReportTask");
         act(id, "steps", "{\"step\": \"send-panel-report\", \"note\": \"Report sent\"}", 200)
                 .body("deadlines.clock", hasItem("councilResponse"));
-        awaitActive(id, "Stage3RespondTask");
+        awaitActive(stack, id, "Stage3RespondTask");
         act(id, "response", RESPONSE, 200)
                 .body("status", equalTo("CLOSED"));
 
-        awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED")
+        awaitProcess(stack, id, instance -> instance.getString("state").equals("COMPLETED")
                 && instance.getList("completedElements").contains("ProcedureCompletedEndEvent"));
     }
 
@@ -222,11 +217,11 @@ class ComplaintLifecycleTest {
                 .body("stage", nullValue())
                 .body("deadlines", empty())
                 .body("allowedActions", contains("closure", "withdrawal"));
-        awaitActive(id, "PassOnCommentTask");
+        awaitActive(stack, id, "PassOnCommentTask");
 
         act(id, "closure", "{\"reason\": \"Passed to the coordinator\"}", 200)
                 .body("status", equalTo("CLOSED"));
-        awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED")
+        awaitProcess(stack, id, instance -> instance.getString("state").equals("COMPLETED")
                 && instance.getList("completedElements").contains("ComplaintClosedEndEvent"));
     }
 
@@ -239,7 +234,7 @@ class ComplaintLifecycleTest {
                 .body("deadlines.clock", contains("stage2Acknowledgement", "stage2Response"))
                 // Five working days from Monday 23 November 2026.
                 .body("deadlines[0].dueDate", equalTo("2026-11-30"));
-        awaitActive(id, "Stage2AcknowledgeTask");
+        awaitActive(stack, id, "Stage2AcknowledgeTask");
     }
 
     @Test
@@ -256,7 +251,7 @@ class ComplaintLifecycleTest {
         // The outbox hands events to the engine in order: once a later complaint's process runs, the appeal's
         // receipt was handed over too, and started nothing.
         String later = receive(ComplaintFixtures.complaint(stack.today()));
-        awaitActive(later, "Stage1AcknowledgeTask");
+        awaitActive(stack, later, "Stage1AcknowledgeTask");
         String instances = api().when()
                 .get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").asString();
         assertThat(new JsonPath(instances).getList("findAll { it.variables.complaintId == '" + appeal + "' }"))
@@ -313,20 +308,5 @@ class ComplaintLifecycleTest {
                 {"clock": "stage1Response", "newDueDate": "%s", "reason": "%s"%s}
                 """.formatted(newDueDate, reason,
                 ombudsmanDetails == null ? "" : ", \"ombudsmanDetails\": \"" + ombudsmanDetails + "\"");
-    }
-
-    private void awaitActive(String id, String elementId) {
-        awaitProcess(id, instance -> instance.getList("activeElements").contains(elementId));
-    }
-
-    private void awaitProcess(String id, Predicate<JsonPath> condition) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            String instances = api().when()
-                    .get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").asString();
-            List<Map<String, Object>> ofComplaint = new JsonPath(instances)
-                    .getList("findAll { it.variables.complaintId == '" + id + "' }");
-            return ofComplaint.size() == 1 && condition.test(JsonPath.from(
-                    JSON.writeValueAsString(ofComplaint.getFirst())));
-        });
     }
 }

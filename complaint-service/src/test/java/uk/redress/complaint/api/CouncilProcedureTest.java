@@ -10,11 +10,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static uk.redress.complaint.ComplaintProgress.active;
+import static uk.redress.complaint.ComplaintProgress.awaitActive;
+import static uk.redress.complaint.ComplaintProgress.awaitProcess;
+import static uk.redress.complaint.ComplaintProgress.task;
 import static uk.redress.complaint.TestCallers.api;
 import static uk.redress.complaint.TestCallers.as;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -36,7 +38,6 @@ import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.CouncilPolicy;
 import uk.redress.complaint.access.Roles;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.Port;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 
@@ -55,7 +56,6 @@ import uk.redress.testing.LocalStackTestResource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CouncilProcedureTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The procedures folder, written before the service starts, with the council's file in it. */
     public static class WithACouncilsOwnProcedure implements QuarkusTestProfile {
@@ -99,9 +99,9 @@ class CouncilProcedureTest {
                 // Monday 11 January is day 0: three working days end on Thursday 14, fifteen on Monday 1 February.
                 .body("deadlines.dueDate", contains("2027-01-14", "2027-02-01"))
                 .extract().path("id");
-        awaitTask(id, "Acknowledge the complaint", "2027-01-14");
+        awaitTaskDue(id, "Acknowledge the complaint", "2027-01-14");
         act(id, "acknowledgement", "{\"letter\": \"We have your complaint.\"}");
-        awaitProcess(id, instance -> active(instance).contains("Stage1RespondTask"));
+        awaitActive(stack, id, "Stage1RespondTask");
 
         // Tuesday 12 January: the complainant is asked for a letter; the response clock stops, its timers with it.
         moveClockTo("2027-01-12T10:00:00Z");
@@ -116,7 +116,7 @@ class CouncilProcedureTest {
         api().get("/api/v1/complaints/" + id + "/deadlines").then().statusCode(200)
                 .body("find { it.clock == 'stage1Response' }.state", equalTo("paused"))
                 .body("find { it.clock == 'stage1Response' }.pauses[0].pausedOn", equalTo("2027-01-12"));
-        awaitProcess(id, instance -> active(instance).contains("Stage1ResponseResumedEvent")
+        awaitProcess(stack, id, instance -> active(instance).contains("Stage1ResponseResumedEvent")
                 && !active(instance).contains("Stage1ResponseLapsedTimer"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "2027-01-12".equals(task(id).get("pausedSince")));
 
@@ -127,7 +127,7 @@ class CouncilProcedureTest {
                 .body("deadlines[1].lapsesAt", equalTo("2027-02-06T00:00:00Z"))
                 .body("deadlines[1].pausedSince", nullValue());
         // The engine's timers moved with it: the reminder three working days before, on Tuesday 2 February.
-        awaitProcess(id, instance -> active(instance).contains("Stage1ResponseLapsedTimer")
+        awaitProcess(stack, id, instance -> active(instance).contains("Stage1ResponseLapsedTimer")
                 && "2027-02-06T00:00:00Z".equals(instance.getString("variables.stage1ResponseLapsesAt"))
                 && List.of("2027-02-02T09:00:00Z").equals(instance.getList("variables.stage1ResponseRemindAts")));
         await().atMost(Duration.ofSeconds(30)).until(() -> task(id).get("pausedSince") == null
@@ -135,20 +135,20 @@ class CouncilProcedureTest {
 
         // Tuesday 2 February, 09:30: the reminder has gone; the date that lapsed before the pause passed unnoticed.
         moveClockTo("2027-02-02T09:30:00Z");
-        awaitProcess(id, instance -> active(instance).contains("Stage1ResponseRemindTask"));
+        awaitActive(stack, id, "Stage1ResponseRemindTask");
         assertThat(lapses(id)).as("no lapse at the date before the pause").isEmpty();
         api().get("/api/v1/complaints/" + id + "/deadlines").then()
                 .body("find { it.clock == 'stage1Response' }.state", equalTo("due-soon"));
 
         // Saturday 6 February, 00:30: the moved date lapsed, in the engine and in the record.
         moveClockTo("2027-02-06T00:30:00Z");
-        awaitProcess(id, instance -> active(instance).contains("Stage1ResponseBreachTask"));
+        awaitActive(stack, id, "Stage1ResponseBreachTask");
         await().atMost(Duration.ofSeconds(30)).until(() -> lapses(id).equals(List.of("2027-02-05")));
 
         // Monday 8 February: the response. One calendar month to ask for stage 2: to the end of Monday 8 March.
         moveClockTo("2027-02-08T10:00:00Z");
         act(id, "response", "{\"outcome\": \"NOT_UPHELD\", \"remedies\": [\"EXPLANATION\"], \"letter\": \"No fault.\"}");
-        awaitProcess(id, instance -> active(instance).contains("Stage2RequestGateway")
+        awaitProcess(stack, id, instance -> active(instance).contains("Stage2RequestGateway")
                 && "2027-03-09T00:00:00Z".equals(instance.getString("variables.stage2RequestWindowClosesAt")));
 
         // Monday 8 March, 15:00, the window's last day and before the policy's 16:00 cut-off. Twenty working days
@@ -159,14 +159,14 @@ class CouncilProcedureTest {
                 .body("stage", equalTo("stage-2"));
         complaint(id).body("deadlines.find { it.clock == 'stage2Response' }.dueDate", equalTo("2027-04-07"))
                 .body("deadlines.find { it.clock == 'stage2Response' }.lapsesAt", equalTo("2027-04-07T23:00:00Z"));
-        awaitTask(id, "Review and send the stage 2 response", "2027-04-07");
+        awaitTaskDue(id, "Review and send the stage 2 response", "2027-04-07");
         // The engine has the request before its clock moves on past the window.
-        awaitProcess(id, instance -> active(instance).contains("Stage2ReviewTask"));
+        awaitActive(stack, id, "Stage2ReviewTask");
 
         // Thursday 1 April: the stage 2 response. Twenty working days to ask for the panel: Thursday 29 April.
         moveClockTo("2027-04-01T10:00:00Z");
         act(id, "response", "{\"outcome\": \"NOT_UPHELD\", \"remedies\": [\"EXPLANATION\"], \"letter\": \"Reviewed.\"}");
-        awaitProcess(id, instance -> active(instance).contains("Stage3RequestGateway")
+        awaitProcess(stack, id, instance -> active(instance).contains("Stage3RequestGateway")
                 && "2027-04-29T23:00:00Z".equals(instance.getString("variables.stage3RequestWindowClosesAt")));
 
         // The year's report counts the stop: one stage 1 response whose clock stood, four working days.
@@ -231,38 +231,8 @@ class CouncilProcedureTest {
                 .getList("findAll { it.type == 'DeadlineLapsed' && it.data.clock == 'stage1Response' }.data.dueDate");
     }
 
-    private static void awaitTask(String id, String name, String dueDate) {
+    private static void awaitTaskDue(String id, String name, String dueDate) {
         await().atMost(Duration.ofSeconds(30)).until(() -> name.equals(task(id).get("name"))
                 && dueDate.equals(task(id).get("dueDate")));
-    }
-
-    /** The complaint's open task in the tasklist; empty while there is none. */
-    private static Map<String, Object> task(String id) {
-        List<Map<String, Object>> tasks = api().queryParam("limit", 200).get("/api/v1/tasks").then().statusCode(200)
-                .extract().path("items");
-        return tasks.stream().filter(task -> task.get("complaintId").equals(id)).findFirst().orElse(Map.of());
-    }
-
-    private static List<String> active(JsonPath instance) {
-        return instance.getList("activeElements");
-    }
-
-    /** Waits for the complaint's newest process instance to meet {@code condition}. */
-    private void awaitProcess(String id, java.util.function.Predicate<JsonPath> condition) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            String instances = api().get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances")
-                    .asString();
-            List<Map<String, Object>> ofComplaint = new JsonPath(instances)
-                    .getList("findAll { it.variables.complaintId == '" + id + "' }");
-            return !ofComplaint.isEmpty() && condition.test(JsonPath.from(toJson(ofComplaint.getLast())));
-        });
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,26 +1,21 @@
 package uk.redress.complaint.api;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static uk.redress.complaint.ComplaintProgress.awaitActive;
+import static uk.redress.complaint.ComplaintProgress.awaitProcess;
 import static uk.redress.complaint.TestCallers.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.Port;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 
@@ -33,7 +28,6 @@ import uk.redress.testing.LocalStackTestResource;
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class LateEscalationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ESCALATION = """
             {"whyStillDissatisfied": "Nobody called.", "outcomeSought": "A named adviser."%s}
             """;
@@ -50,11 +44,11 @@ class LateEscalationTest {
         act(id, "response", """
                 {"outcome": "NOT_UPHELD", "remedies": ["EXPLANATION"], "letter": "We found no fault."}
                 """, 200);
-        awaitProcess(id, instance -> instance.getList("activeElements").contains("Stage2RequestGateway"));
+        awaitActive(stack, id, "Stage2RequestGateway");
 
         // Twenty working days are at most five weeks: six weeks on, the window has closed and the process has ended.
         stack.moveClockForward(Duration.ofDays(42));
-        awaitProcess(id, instance -> instance.getString("state").equals("COMPLETED"));
+        awaitProcess(stack, id, instance -> instance.getString("state").equals("COMPLETED"));
 
         act(id, "escalation", ESCALATION.formatted(""), 422)
                 .body("errors[0].field", equalTo("lateAcceptanceReason"))
@@ -64,7 +58,7 @@ class LateEscalationTest {
                 .body("stage", equalTo("stage-2"));
 
         // The closed process cannot take the request: stage 2 runs in a process of its own, at its first step.
-        awaitProcess(id, instance -> instance.getString("state").equals("ACTIVE")
+        awaitProcess(stack, id, instance -> instance.getString("state").equals("ACTIVE")
                 && instance.getList("activeElements").contains("Stage2AcknowledgeTask"));
         api().when().get("/api/v1/complaints/" + id + "/events")
                 .then().body("[3].data.lateAcceptanceReason",
@@ -75,17 +69,5 @@ class LateEscalationTest {
         return api().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/complaints/" + id + "/" + action)
                 .then().statusCode(status);
-    }
-
-    /** The newest process instance of the complaint. */
-    private void awaitProcess(String id, Predicate<JsonPath> condition) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String instances = api().when()
-                    .get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances").asString();
-            List<Map<String, Object>> ofComplaint = new JsonPath(instances)
-                    .getList("findAll { it.variables.complaintId == '" + id + "' }");
-            return !ofComplaint.isEmpty() && condition.test(JsonPath.from(
-                    JSON.writeValueAsString(ofComplaint.getLast())));
-        });
     }
 }

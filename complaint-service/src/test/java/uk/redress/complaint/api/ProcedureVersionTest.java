@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static uk.redress.complaint.ComplaintProgress.active;
+import static uk.redress.complaint.ComplaintProgress.awaitActive;
+import static uk.redress.complaint.ComplaintProgress.awaitProcess;
+import static uk.redress.complaint.ComplaintProgress.task;
 import static uk.redress.complaint.TestCallers.api;
 import static uk.redress.complaint.TestCallers.as;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -31,7 +32,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.CouncilPolicy;
@@ -40,7 +40,6 @@ import uk.redress.complaint.access.Roles;
 import uk.redress.complaint.procedure.ProcedureVersionStore;
 import uk.redress.complaint.process.ProcessDeployment;
 import uk.redress.local.LocalStackProcess;
-import uk.redress.local.Port;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -58,7 +57,6 @@ import uk.redress.workflow.procedure.ProcedurePolicies;
                 @ResourceArg(name = LocalStackTestResource.CLOCK_START, value = "2027-01-11T10:00:00Z")})
 class ProcedureVersionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FOLDER = CouncilPolicy.folder();
 
     /** The council's folder as the service starts with it: the policy's first version. */
@@ -87,7 +85,7 @@ class ProcedureVersionTest {
             // Fifteen working days from Monday 11 January: Monday 1 February.
             complaint(id).body("procedureVersion", equalTo(1))
                     .body("deadlines.find { it.clock == 'stage1Response' }.dueDate", equalTo("2027-02-01"));
-            awaitProcess(id, instance -> active(instance).contains("Stage1RespondTask"));
+            awaitActive(stack, id, "Stage1RespondTask");
         }
 
         // The council gives twenty working days from now on, and the service starts with the changed file.
@@ -126,18 +124,19 @@ class ProcedureVersionTest {
                         containsString("version 2 of the procedure: The committee applied"));
 
         // Its process runs on at the same step with the new date; the kept one's is as it was.
-        awaitProcess(moved, instance -> active(instance).contains("Stage1RespondTask")
+        awaitProcess(stack, moved, instance -> active(instance).contains("Stage1RespondTask")
                 && "2027-02-09T00:00:00Z".equals(instance.getString("variables.stage1ResponseLapsesAt")));
-        awaitProcess(kept, instance -> active(instance).contains("Stage1RespondTask")
+        awaitProcess(stack, kept, instance -> active(instance).contains("Stage1RespondTask")
                 && "2027-02-02T00:00:00Z".equals(instance.getString("variables.stage1ResponseLapsesAt")));
         await().atMost(Duration.ofSeconds(30)).until(() -> "2027-02-08".equals(task(moved).get("dueDate")));
 
         // Tuesday 2 February, 00:30: the kept one lapsed at its version's date; the moved one did not.
         stack.moveClockForward(Duration.between(stack.now(), Instant.parse("2027-02-02T00:30:00Z")));
-        awaitProcess(kept, instance -> active(instance).contains("Stage1ResponseBreachTask"));
+        awaitActive(stack, kept, "Stage1ResponseBreachTask");
         await().atMost(Duration.ofSeconds(30)).until(() -> lapses(kept).equals(List.of("2027-02-01")));
         assertThat(lapses(moved)).isEmpty();
-        awaitProcess(moved, instance -> !active(instance).contains("Stage1ResponseBreachTask"));
+        awaitProcess(stack, moved, instance -> active(instance).contains("Stage1RespondTask")
+                && !active(instance).contains("Stage1ResponseBreachTask"));
     }
 
     private String receive() {
@@ -163,34 +162,5 @@ class ProcedureVersionTest {
     private static List<String> lapses(String id) {
         return api().get("/api/v1/complaints/" + id + "/events").jsonPath()
                 .getList("findAll { it.type == 'DeadlineLapsed' && it.data.clock == 'stage1Response' }.data.dueDate");
-    }
-
-    private static Map<String, Object> task(String id) {
-        List<Map<String, Object>> tasks = api().queryParam("limit", 200).get("/api/v1/tasks").then().statusCode(200)
-                .extract().path("items");
-        return tasks.stream().filter(task -> task.get("complaintId").equals(id)).findFirst().orElse(Map.of());
-    }
-
-    private static List<String> active(JsonPath instance) {
-        return instance.getList("activeElements");
-    }
-
-    /** Waits for the complaint's newest process instance to meet {@code condition}. */
-    private void awaitProcess(String id, Predicate<JsonPath> condition) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            String instances = api().get(stack.settings().httpAddress(Port.ENGINE_HTTP) + "/process-instances")
-                    .asString();
-            List<Map<String, Object>> ofComplaint = new JsonPath(instances)
-                    .getList("findAll { it.variables.complaintId == '" + id + "' && it.state == 'ACTIVE' }");
-            return ofComplaint.size() == 1 && condition.test(JsonPath.from(toJson(ofComplaint.getFirst())));
-        });
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,9 @@
 package uk.redress.complaint.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.redress.complaint.ComplaintProgress.awaitTask;
 import static uk.redress.complaint.TestCallers.api;
 import static uk.redress.complaint.TestCallers.as;
 
@@ -168,7 +169,7 @@ class ComplaintEventContractTest {
                 {"action": "Call back within a day", "owner": "Transport team manager", "dueOn": "2027-06-30"}
                 """);
         act(api(), id, "improvement-completion", "{\"improvement\": 1}");
-        api().post("/api/v1/tasks/" + openTask(id) + "/claim").then().statusCode(200);
+        api().post("/api/v1/tasks/" + awaitTask(id) + "/claim").then().statusCode(200);
 
         Files.writeString(FOLDER.resolve(CouncilPolicy.ID + ".yaml"),
                 CouncilPolicy.YAML.replace("workingDays: 15", "workingDays: 20"));
@@ -256,18 +257,6 @@ class ComplaintEventContractTest {
             return found.get() != null;
         });
         return found.get();
-    }
-
-    private static String openTask(String id) {
-        AtomicReference<String> task = new AtomicReference<>();
-        await().atMost(WAIT).until(() -> {
-            List<Map<String, Object>> tasks = api().queryParam("limit", 200).get("/api/v1/tasks").then()
-                    .statusCode(200).extract().path("items");
-            tasks.stream().filter(open -> id.equals(open.get("complaintId"))).findFirst()
-                    .ifPresent(open -> task.set((String) open.get("id")));
-            return task.get() != null;
-        });
-        return task.get();
     }
 
     /** The complaint's event types as its history lists them. */

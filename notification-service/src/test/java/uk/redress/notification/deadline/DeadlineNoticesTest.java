@@ -16,11 +16,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,7 @@ import uk.redress.local.KafkaRecords;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.notification.DurhamComplaints;
 import uk.redress.notification.LocalStackClient;
+import uk.redress.notification.PublishedContract;
 import uk.redress.notification.Receipts;
 import uk.redress.notification.TestCallers;
 import uk.redress.notification.letter.ComplainantContacts;
@@ -51,6 +54,7 @@ import uk.redress.workflow.process.ComplaintProcesses.Variables;
 class DeadlineNoticesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PublishedContract CONTRACT = new PublishedContract();
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     /** A timer fires within about 0.3 s of its time: a wrong one gets this long to show itself. */
     private static final long WRONG_TIMER_GRACE_MILLIS = 1_000;
@@ -207,7 +211,7 @@ class DeadlineNoticesTest {
     }
 
     @Test
-    void aSecondJobForTheSameNoticeSendsNothingMore() {
+    void aSecondJobForTheSameNoticeSendsNothingMore() throws IOException {
         // Two jobs with the same notice, one after the other: what a retried, timed-out or re-offered job looks like.
         engine.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("repeated-lapse")
                         .startEvent()
@@ -343,16 +347,18 @@ class DeadlineNoticesTest {
         return mails.getFirst();
     }
 
-    /** The alerts of a complaint on sla-alerts, waiting a few seconds for {@code atLeast}. */
-    private List<JsonNode> alerts(String complaintId, int atLeast) {
-        return KafkaRecords.withKey(stack.settings(), "sla-alerts", complaintId, atLeast, Duration.ofSeconds(5))
-                .stream().map(record -> {
-                    try {
-                        return JSON.readTree(record.value());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
+    /**
+     * The alerts of a complaint on sla-alerts, waiting a few seconds for {@code atLeast}; each as the AsyncAPI
+     * document describes it.
+     */
+    private List<JsonNode> alerts(String complaintId, int atLeast) throws IOException {
+        List<JsonNode> alerts = new ArrayList<>();
+        for (var record : KafkaRecords.withKey(stack.settings(), "sla-alerts", complaintId, atLeast,
+                Duration.ofSeconds(5))) {
+            assertThat(CONTRACT.alertViolations(record.value())).as(record.value()).isEmpty();
+            alerts.add(JSON.readTree(record.value()));
+        }
+        return alerts;
     }
 
     private static String first(Object list) {

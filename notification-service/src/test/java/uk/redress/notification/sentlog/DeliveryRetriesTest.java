@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.redress.notification.DurhamComplaints;
 import uk.redress.notification.LocalStackClient;
+import uk.redress.notification.PublishedContract;
 import uk.redress.notification.Receipts;
 import uk.redress.notification.TestCallers;
 import uk.redress.notification.letter.ComplainantContacts;
@@ -80,6 +81,10 @@ class DeliveryRetriesTest {
         List<WebhookReceivers.Attempt> attempts = WebhookReceivers.ATTEMPTS.stream()
                 .filter(attempt -> attempt.body().contains(complaintId)).toList();
         assertThat(attempts).as("every signature checks out").allMatch(WebhookReceivers.Attempt::signatureValid);
+        PublishedContract contract = new PublishedContract();
+        assertThat(attempts).as("every delivery as the AsyncAPI document describes it")
+                .allSatisfy(attempt -> assertThat(contract.webhookViolations(attempt.headers(), attempt.body()))
+                        .as(attempt.body()).isEmpty());
         assertThat(attempts).as("two refusals, then acceptance, for the reminder and for the lapse")
                 .extracting(WebhookReceivers.Attempt::status)
                 .containsExactlyInAnyOrder(503, 503, 204, 503, 503, 204);

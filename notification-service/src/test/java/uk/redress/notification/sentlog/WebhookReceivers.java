@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,8 +40,11 @@ public class WebhookReceivers implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
 
-    /** @param signatureValid whether the Standard Webhooks library accepted the delivery under the new secret */
-    record Attempt(String delivery, String body, boolean signatureValid, int status) {
+    /**
+     * @param headers        each request header's first value, by its name in lower case
+     * @param signatureValid whether the Standard Webhooks library accepted the delivery under the new secret
+     */
+    record Attempt(String delivery, Map<String, String> headers, String body, boolean signatureValid, int status) {
     }
 
     @Override
@@ -68,16 +72,23 @@ public class WebhookReceivers implements QuarkusTestResourceLifecycleManager {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String delivery = exchange.getRequestHeaders().getFirst(WebhookSignature.ID);
         Map<String, String> headers = new HashMap<>();
-        for (String header : List.of(WebhookSignature.ID, WebhookSignature.TIMESTAMP, WebhookSignature.SIGNATURE)) {
-            headers.put(header, String.valueOf(exchange.getRequestHeaders().getFirst(header)));
-        }
-        boolean valid = StandardWebhooks.verify(SECRET, headers, new String(body, StandardCharsets.UTF_8))
-                .equals("valid");
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                values.getFirst()));
+        boolean valid = StandardWebhooks.verify(SECRET, signatureHeaders(headers),
+                new String(body, StandardCharsets.UTF_8)).equals("valid");
         int attempt = ATTEMPTS_BY_DELIVERY.computeIfAbsent(delivery, key -> new AtomicInteger()).incrementAndGet();
         int status = !valid ? 401 : attempt <= FAILURES_BEFORE_ACCEPTING ? 503 : 204;
-        ATTEMPTS.add(new Attempt(delivery, new String(body, StandardCharsets.UTF_8), valid, status));
+        ATTEMPTS.add(new Attempt(delivery, headers, new String(body, StandardCharsets.UTF_8), valid, status));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
+    }
+
+    private static Map<String, String> signatureHeaders(Map<String, String> headers) {
+        Map<String, String> signature = new HashMap<>();
+        for (String header : List.of(WebhookSignature.ID, WebhookSignature.TIMESTAMP, WebhookSignature.SIGNATURE)) {
+            signature.put(header, String.valueOf(headers.get(header.toLowerCase(Locale.ROOT))));
+        }
+        return signature;
     }
 
     @Override
