@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +46,28 @@ public class EventPages {
             + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, e.complainant_id, k.wrapped_key "
             + "FROM complaint_event e LEFT JOIN personal_data_key k ON k.complainant_id = e.complainant_id";
 
-    /** Up to {@code limit} events after {@code position}, in (stream id, version) order. */
-    public Uni<List<RecordedEvent>> after(Position position, int limit) {
+    /**
+     * Up to {@code limit} events after {@code position}, in (stream id, version) order, as stored: sealed and not yet
+     * decoded, so that the caller opens them ({@link #opened}) on threads of its own rather than the event loop's.
+     */
+    public Uni<List<StoredEvent>> storedAfter(Position position, int limit) {
         return database.preparedQuery("SELECT " + COLUMNS
                         + " WHERE (e.stream_id, e.version) > ($1, $2) ORDER BY e.stream_id, e.version LIMIT $3")
                 .execute(Tuple.of(position.streamId(), position.version(), limit))
-                .map(rows -> events(rows, true));
+                .map(EventPages::stored);
+    }
+
+    /** Stored events decoded, their personal fields opened: each complainant's key unsealed once. */
+    public List<RecordedEvent> opened(List<StoredEvent> stored) {
+        List<RecordedEvent> events = new ArrayList<>(stored.size());
+        Map<UUID, Optional<SecretKey>> keysOpened = new HashMap<>();
+        for (StoredEvent event : stored) {
+            Optional<SecretKey> key = event.complainantId() == null ? Optional.empty()
+                    : keysOpened.computeIfAbsent(event.complainantId(), id -> keys.open(event.wrappedKey(), id));
+            events.add(new RecordedEvent(event.eventId(), event.streamId(), event.version(), event.occurredAt(),
+                    event.context(), codec.fromStoredJson(event.type(), event.payload(), event.complainantId(), key)));
+        }
+        return events;
     }
 
     /**
@@ -73,7 +90,7 @@ public class EventPages {
         return client.preparedQuery("SELECT " + COLUMNS + " WHERE e.stream_id = $1 AND e.version <= $2 "
                         + "ORDER BY e.version")
                 .execute(Tuple.of(complaintId, version))
-                .map(rows -> events(rows, opened));
+                .map(rows -> opened ? opened(stored(rows)) : sealed(stored(rows)));
     }
 
     /** One complaint's whole history, oldest first; empty when there is no such complaint. */
@@ -81,27 +98,34 @@ public class EventPages {
         return stream(database, complaintId, Integer.MAX_VALUE);
     }
 
-    private List<RecordedEvent> events(RowSet<Row> rows, boolean opened) {
-        List<RecordedEvent> events = new ArrayList<>(rows.size());
-        // One unsealing of each complainant's key per page, not per event.
-        Map<UUID, Optional<SecretKey>> keysOpened = new HashMap<>();
+    private static List<StoredEvent> stored(RowSet<Row> rows) {
+        List<StoredEvent> stored = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            UUID complainantId = row.getUUID(9);
-            Optional<SecretKey> key = complainantId == null || !opened ? Optional.empty()
-                    : keysOpened.computeIfAbsent(complainantId, id -> keys.open(row.getString(10), id));
-            events.add(new RecordedEvent(row.getUUID(2), row.getUUID(0), row.getInteger(1),
+            stored.add(new StoredEvent(row.getUUID(2), row.getUUID(0), row.getInteger(1),
                     row.getOffsetDateTime(5).toInstant(),
                     new EventContext(row.getString(6), row.getUUID(7), row.getUUID(8)),
-                    opened ? codec.fromStoredJson(row.getString(3), row.getString(4), complainantId, key)
-                            : codec.fromJson(row.getString(3), row.getString(4))));
+                    row.getString(3), row.getString(4), row.getUUID(9), row.getString(10)));
         }
-        return events;
+        return stored;
+    }
+
+    private List<RecordedEvent> sealed(List<StoredEvent> stored) {
+        return stored.stream().map(event -> new RecordedEvent(event.eventId(), event.streamId(), event.version(),
+                event.occurredAt(), event.context(), codec.fromJson(event.type(), event.payload()))).toList();
     }
 
     /** How many events the store holds now. */
     public Uni<Long> count() {
         return database.query("SELECT count(*) FROM complaint_event").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * An event as its row holds it: the payload's personal fields sealed, with the complainant's sealed key beside it
+     * (null once erased, and for an event of no complainant).
+     */
+    public record StoredEvent(UUID eventId, UUID streamId, int version, Instant occurredAt, EventContext context,
+                              String type, String payload, UUID complainantId, String wrappedKey) {
     }
 
     /** An event's place in the replay order. */

@@ -20,11 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.eventstore.EventPages.Position;
+import uk.redress.complaint.eventstore.EventPages.StoredEvent;
 import uk.redress.complaint.eventstore.ReplayableProjection.Replayed;
 
 /**
@@ -44,6 +48,8 @@ public class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     private static final int PAGE = 5_000;
+    /** Folding is the JVM's share of the work: every core of it. */
+    private static final int FOLDERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     /** A running rebuild's checkpoint moves with every page: one this still means its instance has stopped. */
     private static final Duration STALE_AFTER = Duration.ofMinutes(2);
@@ -140,64 +146,112 @@ public class ProjectionRebuild {
     }
 
     /**
-     * Reads, folds and writes page after page; runs on its own (virtual) thread, so it may wait for each step. Stops
-     * if another rebuild has taken the checkpoint over.
+     * Reads, folds and writes page after page, the three overlapping: while a page is folded, the next is read and the
+     * one before is written. Folding (decoding each event, opening its personal fields, replaying each complaint) is
+     * the work of the JVM and is shared among {@link #FOLDERS} threads; reading and writing are PostgreSQL's. Runs on
+     * its own (virtual) thread, so it may wait for each step. Stops if another rebuild has taken the checkpoint over.
      */
     private void run(ReplayableProjection projection, OffsetDateTime startedAt) {
         long started = System.nanoTime();
         Progress progress = new Progress(projection.description(), started);
+        Stopwatch reading = new Stopwatch();
+        Stopwatch folding = new Stopwatch();
+        Stopwatch writing = new Stopwatch();
+        ExecutorService folders = Executors.newFixedThreadPool(FOLDERS,
+                Thread.ofPlatform().name(projection.name() + "-fold-", 1).daemon().factory());
         try {
             long total = status(projection.name()).await().indefinitely().orElseThrow().eventsTotal();
-            CompletableFuture<List<RecordedEvent>> next = read(EventPages.START);
+            CompletableFuture<List<StoredEvent>> next = read(EventPages.START);
+            CompletableFuture<Boolean> written = CompletableFuture.completedFuture(true);
             // A complaint whose events may go on in the next page waits for it before it is folded.
-            List<RecordedEvent> unfinished = new ArrayList<>();
+            List<StoredEvent> unfinished = new ArrayList<>();
             long applied = 0;
             while (true) {
-                List<RecordedEvent> page = next.join();
+                List<StoredEvent> page = reading.time(next::join);
                 boolean last = page.size() < PAGE;
                 if (!last) {
-                    // The next page is read while this one is folded and written.
-                    next = read(Position.of(page.getLast()));
+                    next = read(position(page.getLast()));
                 }
-                List<RecordedEvent> pending = new ArrayList<>(unfinished);
+                List<StoredEvent> pending = new ArrayList<>(unfinished);
                 pending.addAll(page);
                 unfinished = last || pending.isEmpty() ? List.of() : lastComplaint(pending);
-                List<RecordedEvent> complete = pending.subList(0, pending.size() - unfinished.size());
+                List<StoredEvent> complete = pending.subList(0, pending.size() - unfinished.size());
                 if (!complete.isEmpty()) {
-                    applied += complete.size();
-                    if (!write(projection, fold(complete), Position.of(complete.getLast()), applied, startedAt)) {
+                    List<Replayed> folded = folding.time(() -> fold(complete, folders));
+                    if (!writing.time(written::join)) {
                         LOG.warnf("Another rebuild of %s took over; this one stops", projection.description());
                         return;
                     }
                     progress.log(applied, total);
+                    applied += complete.size();
+                    written = write(projection, folded, position(complete.getLast()), applied, startedAt);
                 }
                 if (last) {
                     break;
                 }
             }
+            if (!writing.time(written::join)) {
+                LOG.warnf("Another rebuild of %s took over; this one stops", projection.description());
+                return;
+            }
             // Fresh statistics for the planner, rather than whatever autovacuum sampled while the table filled.
             database.query("ANALYZE " + String.join(", ", projection.tables())).execute().await().indefinitely();
             finish(projection, RebuildStatus.DONE, null, applied, startedAt);
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.infof("Rebuilt %s: %d events in %.1f s (%.0f events/s)", projection.description(), applied, seconds,
-                    applied / Math.max(seconds, 1e-9));
+            LOG.infof("Rebuilt %s: %d events in %.1f s (%.0f events/s); it waited %.1f s for pages, folded for %.1f s "
+                            + "and waited %.1f s for writes", projection.description(), applied, seconds,
+                    applied / Math.max(seconds, 1e-9), reading.seconds(), folding.seconds(), writing.seconds());
         } catch (RuntimeException e) {
             LOG.errorf(e, "The rebuild of %s failed", projection.description());
             finish(projection, RebuildStatus.FAILED, String.valueOf(e.getMessage()), null, startedAt);
+        } finally {
+            folders.shutdown();
         }
     }
 
-    private CompletableFuture<List<RecordedEvent>> read(Position after) {
-        return events.after(after, PAGE).subscribeAsCompletionStage();
+    private CompletableFuture<List<StoredEvent>> read(Position after) {
+        return events.storedAfter(after, PAGE).subscribeAsCompletionStage();
+    }
+
+    private static Position position(StoredEvent event) {
+        return new Position(event.streamId(), event.version());
     }
 
     /** The events of the last complaint in {@code events}, which are in (stream id, version) order. */
-    private static List<RecordedEvent> lastComplaint(List<RecordedEvent> events) {
+    private static List<StoredEvent> lastComplaint(List<StoredEvent> events) {
         int first = events.size() - 1;
-        while (first > 0 && events.get(first - 1).complaintId().equals(events.getLast().complaintId())) {
+        while (first > 0 && events.get(first - 1).streamId().equals(events.getLast().streamId())) {
             first--;
         }
         return List.copyOf(events.subList(first, events.size()));
+    }
+
+    /**
+     * The complaints of {@code events} (whole, in replay order) opened and folded, in slices of whole complaints, one
+     * for each folder; answered in the same order.
+     */
+    private List<Replayed> fold(List<StoredEvent> events, ExecutorService folders) {
+        List<CompletableFuture<List<Replayed>>> slices = new ArrayList<>(FOLDERS);
+        int from = 0;
+        for (int slice = 1; slice <= FOLDERS && from < events.size(); slice++) {
+            int to = slice == FOLDERS ? events.size() : complaintBoundary(events, events.size() * slice / FOLDERS);
+            List<StoredEvent> ofSlice = events.subList(from, Math.max(to, from));
+            slices.add(CompletableFuture.supplyAsync(() -> fold(this.events.opened(ofSlice)), folders));
+            from = Math.max(to, from);
+        }
+        List<Replayed> folded = new ArrayList<>();
+        slices.forEach(slice -> folded.addAll(slice.join()));
+        return folded;
+    }
+
+    /** The first index at or after {@code index} where a complaint's events begin (or the end). */
+    private static int complaintBoundary(List<StoredEvent> events, int index) {
+        int boundary = Math.max(index, 1);
+        while (boundary < events.size()
+                && events.get(boundary).streamId().equals(events.get(boundary - 1).streamId())) {
+            boundary++;
+        }
+        return Math.min(boundary, events.size());
     }
 
     private static List<Replayed> fold(List<RecordedEvent> events) {
@@ -214,9 +268,12 @@ public class ProjectionRebuild {
         return complaints;
     }
 
-    /** Writes a page's rows with the checkpoint; answers false when the checkpoint is another rebuild's now. */
-    private boolean write(ReplayableProjection projection, List<Replayed> complaints, Position lastApplied,
-                          long applied, OffsetDateTime startedAt) {
+    /**
+     * Writes a page's rows with the checkpoint, in one transaction; answers, once written, false when the checkpoint
+     * is another rebuild's now.
+     */
+    private CompletableFuture<Boolean> write(ReplayableProjection projection, List<Replayed> complaints,
+                                             Position lastApplied, long applied, OffsetDateTime startedAt) {
         return database.withTransaction(connection -> projection.applyAll(connection, complaints)
                         .chain(() -> connection.preparedQuery("UPDATE projection_checkpoint SET last_stream_id = $2, "
                                         + "last_version = $3, events_applied = $4, "
@@ -225,8 +282,8 @@ public class ProjectionRebuild {
                                 .execute(Tuple.from(List.of(projection.name(), lastApplied.streamId(),
                                         lastApplied.version(),
                                         applied, now(), startedAt)))))
-                .await().indefinitely()
-                .rowCount() == 1;
+                .map(rows -> rows.rowCount() == 1)
+                .subscribeAsCompletionStage();
     }
 
     /** Records how it ended; a null {@code applied} leaves the count as the last page left it. */
@@ -247,6 +304,24 @@ public class ProjectionRebuild {
     /** To the microsecond, as PostgreSQL keeps it: a rebuild knows its checkpoint by its start. */
     private OffsetDateTime now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /** The time the rebuild's own thread spent on one of its steps. */
+    private static final class Stopwatch {
+        private long nanos;
+
+        <T> T time(Supplier<T> step) {
+            long start = System.nanoTime();
+            try {
+                return step.get();
+            } finally {
+                nanos += System.nanoTime() - start;
+            }
+        }
+
+        double seconds() {
+            return nanos / 1e9;
+        }
     }
 
     /** A progress line every 5% of the events, or every few seconds, whichever comes first. */
