@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +36,8 @@ public class EventCodec {
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final ObjectMapper json;
+    /** Reads stored events: their text as it was written, personal fields opened when the reader is given a key. */
+    private final ObjectMapper reading;
 
     /** The records of a sealed hierarchy, however deep. */
     private static Stream<Class<?>> records(Class<?> sealed) {
@@ -43,10 +47,13 @@ public class EventCodec {
 
     /**
      * The service's mapper, but tolerant of fields a later version no longer has: the event store is read as it was
-     * written, where request bodies are read strictly (see StrictJson).
+     * written, where request bodies are read strictly (see StrictJson), its text included.
      */
     public EventCodec(ObjectMapper json) {
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.reading = this.json.copy()
+                .registerModule(new SimpleModule("redress-opened-text").addDeserializer(String.class,
+                        OpenedText.plain()));
     }
 
     public String toJson(Object value) {
@@ -74,7 +81,7 @@ public class EventCodec {
 
     /** An event as stored, its personal fields as they are (sealed): what Kafka and the engine are given. */
     public ComplaintEvent fromJson(String type, String payload) {
-        return fromJson(type, payload, UnaryOperator.identity());
+        return read(type, payload, reading.readerFor(eventClass(type)));
     }
 
     /**
@@ -97,18 +104,21 @@ public class EventCodec {
         if (complainantId == null) {
             return fromJson(type, payload);
         }
-        return fromJson(type, payload, value -> PersonalDataCipher.open(value, key, complainantId));
+        UnaryOperator<String> opener = value -> PersonalDataCipher.open(value, key, complainantId);
+        return read(type, payload, reading.readerFor(eventClass(type)).withAttribute(OpenedText.OPENER, opener));
     }
 
-    private ComplaintEvent fromJson(String type, String payload, UnaryOperator<String> personalField) {
+    private static Class<?> eventClass(String type) {
         Class<?> eventClass = TYPES.get(type);
         if (eventClass == null) {
             throw new IllegalStateException("the event store holds an event of unknown type '" + type + "'");
         }
+        return eventClass;
+    }
+
+    private static ComplaintEvent read(String type, String payload, ObjectReader reader) {
         try {
-            JsonNode tree = json.readTree(payload);
-            PersonalFields.replace(tree, eventClass, personalField);
-            return (ComplaintEvent) json.treeToValue(tree, eventClass);
+            return reader.readValue(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a stored " + type + " event", e);
         }

@@ -49,6 +49,12 @@ public final class PersonalFields {
         }
     }
 
+    /** Whether {@code component} of {@code type} is a personal field: false for a type that is no record. */
+    static boolean isPersonal(Class<?> type, String component) {
+        return type.isRecord() && COMPONENTS.get(type).stream()
+                .anyMatch(candidate -> candidate.personal() && candidate.name().equals(component));
+    }
+
     private record Component(String name, Class<?> type, boolean personal) {
 
         static Component of(RecordComponent component) {

@@ -1,6 +1,7 @@
 package uk.redress.benchmark;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +48,9 @@ import uk.redress.workflow.process.DeadlineVariables;
  * Many open complaints whose acknowledgement deadlines all fall within the same hour: the engine's clock is moved
  * through that hour, and the benchmark measures, for each lapse, the delay from the moment the engine's clock passed
  * its deadline to the moment the SMTP server accepted its email (as the sent-log records it), and the rate of lapse
- * alerts (emails and {@code sla-alerts} records).
+ * alerts (emails and {@code sla-alerts} records). Before it, in the same run, the same complaints on the engine alone,
+ * their lapse jobs completed at once by a worker of the benchmark's: the rate this machine's engine sets, which the
+ * alert drain is given as a share of.
  *
  * <p>Run with {@code deploy/benchmark/run lapses [--complaints N] [--steps N] [--concurrency N] [--durham]}: the
  * complaints run a process of the lapse alone, or, with {@code --durham}, the whole Durham process. With one step
@@ -69,6 +73,8 @@ public final class LapseAlertBenchmark {
         int steps = option(args, "--steps", 1);
         int concurrency = option(args, "--concurrency", 8);
         boolean durhamProcess = flag(args, "--durham");
+        String processId = durhamProcess ? ComplaintProcesses.DURHAM_SENDIASS : LAPSE_ONLY;
+        Bare bare = bareEngine(processId, complaints, steps, concurrency);
         System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, SMTP, notification-service)...%n");
         try (LocalStackProcess stack = LocalStackProcess.start(
                 EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.MAIL, Part.NOTIFICATION_SERVICE));
@@ -76,15 +82,7 @@ public final class LapseAlertBenchmark {
                      .grpcAddress(URI.create(stack.settings().zeebeGrpcAddress())).preferRestOverGrpc(false)
                      .build()) {
             StackSettings settings = stack.settings();
-            String processId = durhamProcess ? ComplaintProcesses.DURHAM_SENDIASS : LAPSE_ONLY;
-            if (durhamProcess) {
-                ProcedurePolicies shipped = ProcedurePolicies.shipped();
-                engine.newDeployResourceCommand().addResourceStringUtf8(BpmnGenerator.bpmnXml(shipped.find(
-                                ComplaintProcesses.DURHAM_SENDIASS).orElseThrow(), shipped.informalResolution()),
-                        BpmnGenerator.resourceName(ComplaintProcesses.DURHAM_SENDIASS)).send().join();
-            } else {
-                engine.newDeployResourceCommand().addProcessModel(lapseOnly(), LAPSE_ONLY + ".bpmn").send().join();
-            }
+            deploy(engine, processId);
             Instant now = engineNow(settings);
             Instant hour = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
 
@@ -139,6 +137,82 @@ public final class LapseAlertBenchmark {
                     alerts.slaAlerts(), alerts.webhooks());
             System.out.printf(Locale.ROOT, "  the clock's last move was %.1f s after its first%n",
                     Duration.between(moves.getFirst().wall(), lastMove).toMillis() / 1e3);
+            double drainRate = lapses.size() / drainSeconds;
+            System.out.printf(Locale.ROOT, "%nThe bare engine, the same complaints, their lapse jobs completed at once by "
+                            + "a worker with no service behind it: %.0f jobs/s over %.1f s, delay p50 %.2f s, p99 %.2f s%n",
+                    bare.rate(), bare.seconds(), bare.p50(), bare.p99());
+            System.out.printf(Locale.ROOT, "The alert drain ran at %.0f%% of the bare engine's rate.%n",
+                    100 * drainRate / bare.rate());
+        }
+    }
+
+    private static void deploy(CamundaClient engine, String processId) {
+        if (processId.equals(ComplaintProcesses.DURHAM_SENDIASS)) {
+            ProcedurePolicies shipped = ProcedurePolicies.shipped();
+            engine.newDeployResourceCommand().addResourceStringUtf8(BpmnGenerator.bpmnXml(shipped.find(
+                            ComplaintProcesses.DURHAM_SENDIASS).orElseThrow(), shipped.informalResolution()),
+                    BpmnGenerator.resourceName(ComplaintProcesses.DURHAM_SENDIASS)).send().join();
+        } else {
+            engine.newDeployResourceCommand().addProcessModel(lapseOnly(), LAPSE_ONLY + ".bpmn").send().join();
+        }
+    }
+
+    /**
+     * The limit the engine on this machine sets: the same complaints on an engine with nothing else attached, the clock
+     * moved the same way, and each lapse job completed as soon as a worker in this process (polling as the service's
+     * does) is handed it. Measured from the first move of the clock to the last job's completion.
+     */
+    private static Bare bareEngine(String processId, int complaints, int steps, int concurrency) throws Exception {
+        System.out.printf("Starting the engine alone, for the bare rate...%n");
+        try (LocalStackProcess stack = LocalStackProcess.start(EnumSet.of(Part.ZEEBE));
+             CamundaClient engine = CamundaClient.newClientBuilder()
+                     .grpcAddress(URI.create(stack.settings().zeebeGrpcAddress())).preferRestOverGrpc(false)
+                     .build()) {
+            StackSettings settings = stack.settings();
+            deploy(engine, processId);
+            Instant now = engineNow(settings);
+            Instant hour = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+            System.out.printf("Starting %d complaints on the bare engine...%n", complaints);
+            int expected = complaints - startComplaints(engine, processId, complaints, concurrency, now, hour);
+            Map<Long, Instant> completed = new ConcurrentHashMap<>();
+            Map<Long, Instant> dueAt = new ConcurrentHashMap<>();
+            List<JobWorker> workers = new ArrayList<>();
+            for (String jobType : List.of(JobTypes.NOTIFY_DEADLINE_LAPSED, JobTypes.NOTIFY_DEADLINE_ESCALATION)) {
+                // Completed without waiting for the engine's answer, so that nothing of the worker's own sets the rate.
+                workers.add(engine.newWorker().jobType(jobType).handler((jobs, job) -> {
+                    Instant lapsesAt = Instant.parse((String) job.getVariablesAsMap().get(Variables.lapsesAt(CLOCK)));
+                    jobs.newCompleteCommand(job).requestTimeout(ENGINE_ANSWER_WITHIN).send().whenComplete(
+                            (answer, failure) -> {
+                                if (failure == null && job.getType().equals(JobTypes.NOTIFY_DEADLINE_LAPSED)) {
+                                    dueAt.put(job.getKey(), lapsesAt);
+                                    completed.put(job.getKey(), Instant.now());
+                                }
+                            });
+                }).maxJobsActive(128).streamEnabled(true).timeout(Duration.ofMinutes(2)).open());
+            }
+            try {
+                List<Step> moves = moveThroughTheHour(settings, hour, steps);
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (completed.size() < expected && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                List<Long> delays = new ArrayList<>();
+                Instant last = Instant.MIN;
+                for (Map.Entry<Long, Instant> job : completed.entrySet()) {
+                    Instant crossed = moves.stream().filter(step -> !step.engine().isBefore(dueAt.get(job.getKey())))
+                            .findFirst().orElseThrow().wall();
+                    delays.add(Duration.between(crossed, job.getValue()).toMillis());
+                    last = job.getValue().isAfter(last) ? job.getValue() : last;
+                }
+                Collections.sort(delays);
+                double seconds = Duration.between(moves.getFirst().wall(), last).toMillis() / 1e3;
+                System.out.printf(Locale.ROOT, "  the bare engine handed out and took back %d of %d lapse jobs in "
+                        + "%.1f s%n", completed.size(), expected, seconds);
+                return new Bare(completed.size() / seconds, seconds, percentile(delays, 0.50),
+                        percentile(delays, 0.99));
+            } finally {
+                workers.forEach(JobWorker::close);
+            }
         }
     }
 
@@ -333,5 +407,9 @@ public final class LapseAlertBenchmark {
     }
 
     private record AlertCount(int slaAlerts, int webhooks) {
+    }
+
+    /** The bare engine's rate of lapse jobs, and the delay from each deadline to its job's completion. */
+    private record Bare(double rate, double seconds, double p50, double p99) {
     }
 }
