@@ -10,7 +10,8 @@ import uk.redress.complaint.core.PersonalData;
 
 /**
  * Finds the {@link PersonalData} fields of an event in its JSON, nested records included, and replaces each value:
- * sealing on the way into the event store, opening on the way out. Every other field is left as it is.
+ * sealing on the way into the event store. Every other field is left as it is. On the way out, {@link OpenedText} opens
+ * the same fields as Jackson reads them ({@link #isPersonal}).
  */
 public final class PersonalFields {
 
