@@ -131,8 +131,8 @@ public class EventPages {
     /** An event's place in the replay order. */
     public record Position(UUID streamId, int version) {
 
-        public static Position of(RecordedEvent event) {
-            return new Position(event.complaintId(), event.version());
+        public static Position of(StoredEvent event) {
+            return new Position(event.streamId(), event.version());
         }
     }
 }

@@ -170,7 +170,7 @@ public class ProjectionRebuild {
                 List<StoredEvent> page = reading.time(next::join);
                 boolean last = page.size() < PAGE;
                 if (!last) {
-                    next = read(position(page.getLast()));
+                    next = read(Position.of(page.getLast()));
                 }
                 List<StoredEvent> pending = new ArrayList<>(unfinished);
                 pending.addAll(page);
@@ -184,7 +184,7 @@ public class ProjectionRebuild {
                     }
                     progress.log(applied, total);
                     applied += complete.size();
-                    written = write(projection, folded, position(complete.getLast()), applied, startedAt);
+                    written = write(projection, folded, Position.of(complete.getLast()), applied, startedAt);
                 }
                 if (last) {
                     break;
@@ -211,10 +211,6 @@ public class ProjectionRebuild {
 
     private CompletableFuture<List<StoredEvent>> read(Position after) {
         return events.storedAfter(after, PAGE).subscribeAsCompletionStage();
-    }
-
-    private static Position position(StoredEvent event) {
-        return new Position(event.streamId(), event.version());
     }
 
     /** The events of the last complaint in {@code events}, which are in (stream id, version) order. */
