@@ -78,13 +78,11 @@ public final class LapseAlertBenchmark {
         System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, SMTP, notification-service)...%n");
         try (LocalStackProcess stack = LocalStackProcess.start(
                 EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.MAIL, Part.NOTIFICATION_SERVICE));
-             CamundaClient engine = CamundaClient.newClientBuilder()
-                     .grpcAddress(URI.create(stack.settings().zeebeGrpcAddress())).preferRestOverGrpc(false)
-                     .build()) {
+             CamundaClient engine = engineClient(stack)) {
             StackSettings settings = stack.settings();
             deploy(engine, processId);
             Instant now = engineNow(settings);
-            Instant hour = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+            Instant hour = lapseHour(now);
 
             System.out.printf("Starting %d complaints (process %s) whose %s lapses between %s and %s...%n",
                     complaints, processId, CLOCK, hour, hour.plus(Duration.ofHours(1)));
@@ -146,6 +144,16 @@ public final class LapseAlertBenchmark {
         }
     }
 
+    private static CamundaClient engineClient(LocalStackProcess stack) {
+        return CamundaClient.newClientBuilder().grpcAddress(URI.create(stack.settings().zeebeGrpcAddress()))
+                .preferRestOverGrpc(false).build();
+    }
+
+    /** The hour the deadlines fall in: two days on, so that none lapses while the complaints are started. */
+    private static Instant lapseHour(Instant engineNow) {
+        return engineNow.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    }
+
     private static void deploy(CamundaClient engine, String processId) {
         if (processId.equals(ComplaintProcesses.DURHAM_SENDIASS)) {
             ProcedurePolicies shipped = ProcedurePolicies.shipped();
@@ -165,13 +173,11 @@ public final class LapseAlertBenchmark {
     private static Bare bareEngine(String processId, int complaints, int steps, int concurrency) throws Exception {
         System.out.printf("Starting the engine alone, for the bare rate...%n");
         try (LocalStackProcess stack = LocalStackProcess.start(EnumSet.of(Part.ZEEBE));
-             CamundaClient engine = CamundaClient.newClientBuilder()
-                     .grpcAddress(URI.create(stack.settings().zeebeGrpcAddress())).preferRestOverGrpc(false)
-                     .build()) {
+             CamundaClient engine = engineClient(stack)) {
             StackSettings settings = stack.settings();
             deploy(engine, processId);
             Instant now = engineNow(settings);
-            Instant hour = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+            Instant hour = lapseHour(now);
             System.out.printf("Starting %d complaints on the bare engine...%n", complaints);
             int expected = complaints - startComplaints(engine, processId, complaints, concurrency, now, hour);
             Map<Long, Instant> completed = new ConcurrentHashMap<>();
