@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * Text of a stored event as Jackson reads it, a personal field (see {@link PersonalFields}) passed through the opener
  * the reader carries as the attribute {@link #OPENER}: so a payload is read once, straight into its record, rather than
- * into a tree that is opened and then read into the record (half of a rebuild's time). Without an opener, a personal
- * field is read as stored, sealed.
+ * into a tree that is opened and then read into the record (which was half of folding's time in a rebuild). Without an
+ * opener, a personal field is read as stored, sealed.
  */
 final class OpenedText extends StdDeserializer<String> implements ContextualDeserializer {
 
