@@ -68,6 +68,10 @@ public final class IntakeBenchmark {
             TracingOverheadBenchmark.run(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("scale")) {
+            ScaleBenchmark.run(args);
+            return;
+        }
         int rebuildEvents = option(args, "--rebuild-events", 0);
         if (rebuildEvents > 0) {
             RebuildBenchmark.run(rebuildEvents);
@@ -127,8 +131,14 @@ public final class IntakeBenchmark {
         }
     }
 
-    /** POSTs complaints, {@code concurrency} at a time, or at {@code rate} per second when it is above 0. */
+    /** POSTs complaints received yesterday, {@code concurrency} at a time, or at {@code rate} per second above 0. */
     static Run intake(StackSettings settings, int count, int concurrency, double rate) throws Exception {
+        return intake(settings, count, concurrency, rate, LocalDate.now().minusDays(1));
+    }
+
+    /** POSTs complaints received on {@code receivedAt}, as {@link #intake(StackSettings, int, int, double)}. */
+    static Run intake(StackSettings settings, int count, int concurrency, double rate, LocalDate receivedAt)
+            throws Exception {
         URI uri = URI.create(settings.httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints");
         String body = """
                 {"procedure": "durham-sendiass",
@@ -136,7 +146,7 @@ public final class IntakeBenchmark {
                  "summary": "No reply to our request for an EHC needs assessment",
                  "details": "We asked on 1 October and have heard nothing since.",
                  "receivedAt": "%s"}
-                """.formatted(LocalDate.now().minusDays(1));
+                """.formatted(receivedAt);
         String token = SigningKey.of(settings.dataDir()).mint("benchmark-crm", "Benchmark CRM", "durham",
                 List.of("case-system"), Duration.ofHours(4));
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());

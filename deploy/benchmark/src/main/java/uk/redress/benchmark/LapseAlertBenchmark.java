@@ -61,7 +61,7 @@ import uk.redress.workflow.process.DeadlineVariables;
 public final class LapseAlertBenchmark {
 
     private static final String CLOCK = "stage1Acknowledgement";
-    private static final String LAPSE_ONLY = "benchmark-lapse";
+    static final String LAPSE_ONLY = "benchmark-lapse";
     private static final Duration STEP_INTERVAL = Duration.ofSeconds(1);
     private static final Duration ENGINE_ANSWER_WITHIN = Duration.ofSeconds(30);
 
@@ -144,7 +144,7 @@ public final class LapseAlertBenchmark {
         }
     }
 
-    private static CamundaClient engineClient(LocalStackProcess stack) {
+    static CamundaClient engineClient(LocalStackProcess stack) {
         return CamundaClient.newClientBuilder().grpcAddress(URI.create(stack.settings().zeebeGrpcAddress()))
                 .preferRestOverGrpc(false).build();
     }
@@ -154,7 +154,7 @@ public final class LapseAlertBenchmark {
         return engineNow.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
     }
 
-    private static void deploy(CamundaClient engine, String processId) {
+    static void deploy(CamundaClient engine, String processId) {
         if (processId.equals(ComplaintProcesses.DURHAM_SENDIASS)) {
             ProcedurePolicies shipped = ProcedurePolicies.shipped();
             engine.newDeployResourceCommand().addResourceStringUtf8(BpmnGenerator.bpmnXml(shipped.find(
@@ -223,7 +223,7 @@ public final class LapseAlertBenchmark {
     }
 
     /** Complaints as the complaint service starts them, with the acknowledgement lapsing at a spread in the hour. */
-    private static int startComplaints(CamundaClient engine, String processId, int count, int concurrency,
+    static int startComplaints(CamundaClient engine, String processId, int count, int concurrency,
                                        Instant receivedAt, Instant hour) throws InterruptedException {
         ProcedurePolicy durham = ProcedurePolicies.shipped().find(ComplaintProcesses.DURHAM_SENDIASS).orElseThrow();
         Map<String, Object> template = new DeadlineVariables(WorkingDayCalendar.of(BankHolidays.shipped()))
@@ -277,7 +277,7 @@ public final class LapseAlertBenchmark {
     }
 
     /** Moves the engine's clock past the hour in {@code steps} equal moves, one a second. */
-    private static List<Step> moveThroughTheHour(StackSettings settings, Instant hour, int steps) throws Exception {
+    static List<Step> moveThroughTheHour(StackSettings settings, Instant hour, int steps) throws Exception {
         moveEngineClockTo(settings, hour.minusSeconds(1));
         List<Step> moves = new ArrayList<>();
         Duration step = Duration.ofHours(1).plusSeconds(1).dividedBy(steps);
@@ -347,7 +347,7 @@ public final class LapseAlertBenchmark {
 
     private static final Pattern NOW = Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\"");
 
-    private static Instant engineNow(StackSettings settings) throws Exception {
+    static Instant engineNow(StackSettings settings) throws Exception {
         return Instant.parse(nowOf(http(HttpRequest.newBuilder(
                 URI.create(settings.httpAddress(Port.ENGINE_HTTP) + "/clock")).GET().build())));
     }
@@ -380,7 +380,7 @@ public final class LapseAlertBenchmark {
         return matcher.group(1);
     }
 
-    private static double percentile(List<Long> sorted, double p) {
+    static double percentile(List<Long> sorted, double p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
@@ -401,7 +401,7 @@ public final class LapseAlertBenchmark {
     }
 
     /** @param wall when the move was asked for; @param engine the engine's time after it */
-    private record Step(Instant wall, Instant engine) {
+    record Step(Instant wall, Instant engine) {
     }
 
     /**

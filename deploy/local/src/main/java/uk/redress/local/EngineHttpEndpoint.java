@@ -25,7 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The local engine's HTTP side. What the real Zeebe does not have: its clock ({@code GET /clock},
@@ -54,11 +56,14 @@ final class EngineHttpEndpoint implements AutoCloseable {
     private final ZeebeEngine engine;
     private final HttpServer server;
     private final Object recordsRead = new Object();
-    // The index of the engine's records; guarded by recordsRead.
+    // The index of the engine's records; guarded by recordsRead. It holds every instance the engine has had, so it
+    // is kept compact: the names repeated in each (element ids, variable names, process and tenant ids), which every
+    // record decodes into a string of its own, are interned, and an instance's variables and active elements are held
+    // in arrays rather than a map entry and an object each (deploy/benchmark/run scale).
     private final Map<Long, ProcessInstanceView> instances = new LinkedHashMap<>();
     // Each process instance's own variables (its scope), by name: what the services search for. Variables of inner
     // scopes are not kept: at 10,000 complaints they held a quarter of the stack's heap, and nothing asks for them.
-    private final Map<Long, Map<String, IndexedVariable>> instanceVariables = new LinkedHashMap<>();
+    private final Map<Long, InstanceVariables> instanceVariables = new LinkedHashMap<>();
     private final Map<Long, Map<String, Object>> incidents = new LinkedHashMap<>();
     /**
      * Indexes what is new every few seconds even when nobody asks: the engine lets go of its log only behind its
@@ -145,16 +150,16 @@ final class EngineHttpEndpoint implements AutoCloseable {
             case PROCESS_INSTANCE -> {
                 ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();
                 instances.computeIfAbsent(value.getProcessInstanceKey(),
-                        key -> new ProcessInstanceView(key, value.getBpmnProcessId()))
+                        key -> new ProcessInstanceView(key, value.getBpmnProcessId().intern()))
                         .apply((ProcessInstanceIntent) record.getIntent(), value);
             }
             case VARIABLE -> {
                 VariableRecordValue value = (VariableRecordValue) record.getValue();
                 // Variables are written before the instance's first element activates: matched up when asked.
                 if (value.getScopeKey() == value.getProcessInstanceKey()) {
-                    instanceVariables.computeIfAbsent(value.getProcessInstanceKey(), key -> new LinkedHashMap<>())
-                            .put(value.getName(), new IndexedVariable(record.getKey(), value.getName(),
-                                    value.getValue(), value.getProcessInstanceKey(), value.getTenantId()));
+                    instanceVariables.computeIfAbsent(value.getProcessInstanceKey(),
+                                    key -> new InstanceVariables(key, value.getTenantId().intern()))
+                            .put(record.getKey(), value.getName().intern(), value.getValue());
                 }
             }
             case INCIDENT -> {
@@ -187,8 +192,10 @@ final class EngineHttpEndpoint implements AutoCloseable {
     private List<Map<String, Object>> processInstances() {
         return instances.values().stream().map(instance -> {
             Map<String, Object> variables = new LinkedHashMap<>();
-            instanceVariables.getOrDefault(instance.key, Map.of())
-                    .forEach((name, variable) -> variables.put(name, parse(variable.value())));
+            InstanceVariables own = instanceVariables.get(instance.key);
+            if (own != null) {
+                own.all().forEach(variable -> variables.put(variable.name(), parse(variable.value())));
+            }
             return instance.toJson(variables);
         }).toList();
     }
@@ -201,7 +208,7 @@ final class EngineHttpEndpoint implements AutoCloseable {
 
     /** Every process instance's own variables as they stand. */
     private List<IndexedVariable> variables() {
-        return instanceVariables.values().stream().flatMap(byName -> byName.values().stream()).toList();
+        return instanceVariables.values().stream().flatMap(InstanceVariables::all).toList();
     }
 
     private static JsonNode request(HttpExchange exchange) throws IOException {
@@ -304,11 +311,51 @@ final class EngineHttpEndpoint implements AutoCloseable {
         }
     }
 
+    /** One process instance's own variables, by name, as the engine last wrote each: in insertion order. */
+    private static final class InstanceVariables {
+        private final long processInstanceKey;
+        private final String tenantId;
+        private long[] keys = new long[8];
+        private String[] names = new String[8];
+        private String[] values = new String[8];
+        private int size;
+
+        InstanceVariables(long processInstanceKey, String tenantId) {
+            this.processInstanceKey = processInstanceKey;
+            this.tenantId = tenantId;
+        }
+
+        void put(long key, String name, String value) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    keys[i] = key;
+                    values[i] = value;
+                    return;
+                }
+            }
+            if (size == names.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            keys[size] = key;
+            names[size] = name;
+            values[size] = value;
+            size++;
+        }
+
+        Stream<IndexedVariable> all() {
+            return IntStream.range(0, size).mapToObj(i -> new IndexedVariable(keys[i], names[i], values[i],
+                    processInstanceKey, tenantId));
+        }
+    }
+
     private static final class ProcessInstanceView {
         private final long key;
         private final String bpmnProcessId;
         private String state = "ACTIVE";
-        private final Set<String> activeElements = new LinkedHashSet<>();
+        // A set, kept as a list: an element activated again while active is listed once, as before.
+        private final List<String> activeElements = new ArrayList<>(4);
         private final List<String> completedElements = new ArrayList<>();
 
         ProcessInstanceView(long key, String bpmnProcessId) {
@@ -321,7 +368,10 @@ final class EngineHttpEndpoint implements AutoCloseable {
             switch (intent) {
                 case ELEMENT_ACTIVATED -> {
                     if (!isProcess) {
-                        activeElements.add(value.getElementId());
+                        String element = value.getElementId().intern();
+                        if (!activeElements.contains(element)) {
+                            activeElements.add(element);
+                        }
                     }
                 }
                 case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
@@ -330,7 +380,7 @@ final class EngineHttpEndpoint implements AutoCloseable {
                     } else {
                         activeElements.remove(value.getElementId());
                         if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED) {
-                            completedElements.add(value.getElementId());
+                            completedElements.add(value.getElementId().intern());
                         }
                     }
                 }
