@@ -149,15 +149,26 @@ public final class IntakeBenchmark {
                 """.formatted(receivedAt);
         String token = SigningKey.of(settings.dataDir()).mint("benchmark-crm", "Benchmark CRM", "durham",
                 List.of("case-system"), Duration.ofHours(4));
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(Collections.nCopies(count, request), 201, concurrency, rate);
+    }
+
+    /**
+     * Sends the requests, {@code concurrency} at a time, or at {@code rate} per second when it is above 0; a request
+     * answered with another status than {@code expected} is an error, the first one printed.
+     */
+    static Run send(List<HttpRequest> requests, int expected, int concurrency, double rate) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         Semaphore inFlight = new Semaphore(concurrency);
-        List<CompletableFuture<?>> requests = new ArrayList<>();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         // The executor is closed too: its threads would keep the JVM alive after the report.
         try (ExecutorService executor = Executors.newFixedThreadPool(4);
              HttpClient http = HttpClient.newBuilder().executor(executor).build()) {
             long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < requests.size(); i++) {
                 if (rate > 0) {
                     // Sleeps rather than spins: a spinning client takes a core from the system it measures.
                     long due = start + (long) (i * 1e9 / rate);
@@ -166,21 +177,20 @@ public final class IntakeBenchmark {
                     }
                 }
                 inFlight.acquire();
-                long sent = System.nanoTime();
-                HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete(
+                long at = System.nanoTime();
+                sent.add(http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString()).whenComplete(
                         (response, failure) -> {
-                            latencies.add(System.nanoTime() - sent);
-                            if (failure != null || response.statusCode() != 201) {
-                                errors.incrementAndGet();
+                            latencies.add(System.nanoTime() - at);
+                            if ((failure != null || response.statusCode() != expected)
+                                    && errors.getAndIncrement() == 0) {
+                                System.out.printf("  a request failed: %s%n", failure != null ? failure
+                                        : response.statusCode() + " " + response.body());
                             }
                             inFlight.release();
                         }));
             }
-            CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
-            return new Run(count, System.nanoTime() - start, latencies, errors.get());
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+            return new Run(requests.size(), System.nanoTime() - start, latencies, errors.get());
         }
     }
 

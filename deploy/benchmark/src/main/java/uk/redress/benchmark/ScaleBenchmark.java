@@ -3,9 +3,7 @@ package uk.redress.benchmark;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import uk.redress.benchmark.IntakeBenchmark.Drained;
 import uk.redress.benchmark.IntakeBenchmark.Run;
@@ -193,9 +185,10 @@ final class ScaleBenchmark {
         String token = SigningKey.of(settings.dataDir()).mint("benchmark-caseworker", "Benchmark Caseworker",
                 "durham", List.of("caseworker"), Duration.ofHours(12));
         String tasklist = settings.httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/tasks/";
-        return send(tasks.stream().map(task -> HttpRequest.newBuilder(URI.create(tasklist + task + "/claim"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build())
-                .toList(), concurrency, rate);
+        List<HttpRequest> claims = tasks.stream().map(task -> HttpRequest.newBuilder(
+                        URI.create(tasklist + task + "/claim")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).toList();
+        return IntakeBenchmark.send(claims, 200, concurrency, rate);
     }
 
     /**
@@ -207,10 +200,12 @@ final class ScaleBenchmark {
         String token = SigningKey.of(settings.dataDir()).mint("benchmark-crm", "Benchmark CRM", "durham",
                 List.of("case-system"), Duration.ofHours(12));
         String complaints = settings.httpAddress(Port.COMPLAINT_SERVICE) + "/api/v1/complaints/";
-        Run run = send(open.stream().map(id -> HttpRequest.newBuilder(URI.create(complaints + id + "/withdrawal"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        List<HttpRequest> withdrawals = open.stream().map(id -> HttpRequest.newBuilder(
+                        URI.create(complaints + id + "/withdrawal")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"Resolved with the school directly\"}"))
-                .build()).toList(), concurrency, 0);
+                .build()).toList();
+        Run run = IntakeBenchmark.send(withdrawals, 200, concurrency, 0);
         if (run.errors() > 0) {
             throw new IllegalStateException(run.errors() + " of " + open.size() + " withdrawals failed");
         }
@@ -226,42 +221,6 @@ final class ScaleBenchmark {
             }
         }
         return ids;
-    }
-
-    /**
-     * Sends the requests, {@code concurrency} at a time, or at {@code rate} per second when it is above 0; a request
-     * answered other than 200 is an error, the first one printed.
-     */
-    private static Run send(List<HttpRequest> requests, int concurrency, double rate) throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        Semaphore inFlight = new Semaphore(concurrency);
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(4);
-             HttpClient http = HttpClient.newBuilder().executor(executor).build()) {
-            long start = System.nanoTime();
-            for (int i = 0; i < requests.size(); i++) {
-                if (rate > 0) {
-                    long due = start + (long) (i * 1e9 / rate);
-                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                }
-                inFlight.acquire();
-                long at = System.nanoTime();
-                sent.add(http.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString()).whenComplete(
-                        (response, failure) -> {
-                            latencies.add(System.nanoTime() - at);
-                            if ((failure != null || response.statusCode() != 200) && errors.getAndIncrement() == 0) {
-                                System.out.printf("  a request failed: %s%n", failure != null ? failure
-                                        : response.statusCode() + " " + response.body());
-                            }
-                            inFlight.release();
-                        }));
-            }
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-            return new Run(requests.size(), System.nanoTime() - start, latencies, errors.get());
-        }
     }
 
     /**
