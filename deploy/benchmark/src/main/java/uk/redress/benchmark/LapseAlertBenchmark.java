@@ -341,7 +341,7 @@ public final class LapseAlertBenchmark {
         }
     }
 
-    private static Connection database(StackSettings settings) throws Exception {
+    static Connection database(StackSettings settings) throws Exception {
         return DriverManager.getConnection(settings.postgresJdbcUrl(), "redress", "redress");
     }
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.DayOfWeek;
@@ -169,7 +168,7 @@ final class ScaleBenchmark {
     }
 
     private static int openComplaints(StackSettings settings) throws Exception {
-        try (Connection connection = database(settings);
+        try (Connection connection = LapseAlertBenchmark.database(settings);
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT count(*) FROM complaint_summary WHERE status = 'OPEN'")) {
             rows.next();
@@ -219,7 +218,7 @@ final class ScaleBenchmark {
 
     private static List<UUID> ids(StackSettings settings, String query) throws Exception {
         List<UUID> ids = new ArrayList<>();
-        try (Connection connection = database(settings);
+        try (Connection connection = LapseAlertBenchmark.database(settings);
              ResultSet rows = connection.createStatement().executeQuery(query)) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
@@ -246,7 +245,7 @@ final class ScaleBenchmark {
                 + "AND status = 'SENT' AND due_at >= ? AND due_at < ?";
         long patience = System.nanoTime() + PROBE_DRAIN_WITHIN.toNanos();
         List<Long> delays = new ArrayList<>();
-        try (Connection connection = database(settings);
+        try (Connection connection = LapseAlertBenchmark.database(settings);
              PreparedStatement sent = connection.prepareStatement("SELECT count(*) " + sentInTheHour);
              PreparedStatement times = connection.prepareStatement("SELECT sent_at " + sentInTheHour)) {
             for (PreparedStatement statement : List.of(sent, times)) {
@@ -273,10 +272,6 @@ final class ScaleBenchmark {
         }
         Collections.sort(delays);
         return new Burst(count / (delays.getLast() / 1e3), LapseAlertBenchmark.percentile(delays, 0.99));
-    }
-
-    private static Connection database(StackSettings settings) throws Exception {
-        return DriverManager.getConnection(settings.postgresJdbcUrl(), "redress", "redress");
     }
 
     private static void print(Footprint started, List<Level> levels) {
