@@ -128,15 +128,15 @@ final class ScaleBenchmark {
         List<String> given = List.of(args);
         int at = given.indexOf("--levels");
         String levels = at >= 0 && at + 1 < args.length ? args[at + 1] : "0,10000,50000,100000";
+        String rule = "--levels must be open-complaint counts such as 0,10000,50000, was " + levels;
         List<Integer> parsed;
         try {
             parsed = Stream.of(levels.split(",")).map(String::trim).map(Integer::parseInt).sorted().toList();
         } catch (NumberFormatException e) {
-            parsed = List.of();
+            throw new IllegalArgumentException(rule, e);
         }
         if (parsed.isEmpty() || parsed.getFirst() < 0) {
-            throw new IllegalArgumentException("--levels must be open-complaint counts such as 0,10000,50000, was "
-                    + levels);
+            throw new IllegalArgumentException(rule);
         }
         return parsed;
     }
