@@ -18,6 +18,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.ComplaintEvent;
 import uk.redress.complaint.core.ComplaintReceived;
@@ -31,6 +32,7 @@ import uk.redress.workflow.tracing.Spans;
 @ApplicationScoped
 public class EventStore {
 
+    private static final Logger LOG = Logger.getLogger(EventStore.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String EVENT_PRIMARY_KEY = "complaint_event_pkey";
     private static final AttributeKey<List<String>> EVENT_TYPES = AttributeKey.stringArrayKey("redress.event.types");
@@ -99,7 +101,8 @@ public class EventStore {
         Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow() : decidedOn.after(recorded);
         UUID complainantId = after.complainantId();
         Span span = spans.start("event-store append", SpanKind.INTERNAL, Optional.empty(), complaintId.toString());
-        span.setAttribute(EVENT_TYPES, recorded.stream().map(next -> next.event().type()).toList());
+        List<String> types = recorded.stream().map(next -> next.event().type()).toList();
+        span.setAttribute(EVENT_TYPES, types);
         return sessions.withTransaction(session -> sealingKey(session, decidedOn, after, complainantNamed)
                         .chain(key -> {
                             List<StoredEvent> rows = new ArrayList<>();
@@ -109,7 +112,11 @@ public class EventStore {
                         .chain(() -> writeWith(session, after, recorded, alongside)))
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
-                .invoke(() -> metrics.appended(recorded, Duration.ofNanos(System.nanoTime() - started)))
+                .invoke(() -> {
+                    metrics.appended(recorded, Duration.ofNanos(System.nanoTime() - started));
+                    // Types and versions only: an event's fields may be personal, and no log line holds those.
+                    LOG.debugf("Recorded %s of complaint %s, now at version %d", types, complaintId, after.version());
+                })
                 .onItemOrFailure().invoke(Spans.ending(span))
                 .replaceWith(after);
     }
