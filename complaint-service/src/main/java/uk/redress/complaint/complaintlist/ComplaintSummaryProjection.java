@@ -5,10 +5,13 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.IntFunction;
 import org.hibernate.reactive.mutiny.Mutiny;
 import uk.redress.complaint.access.StaffConcerned;
 import uk.redress.complaint.core.Complaint;
@@ -28,13 +31,13 @@ public class ComplaintSummaryProjection implements ReplayableProjection {
 
     public static final String NAME = "complaint-summary";
 
-    /** Hibernate's numbered parameters; the rebuild's client reads the same statement with $1, $2... */
-    private static final String UPSERT = """
+    /** The columns of a row, in the order of {@link #values}. */
+    private static final String COLUMNS = """
             INSERT INTO complaint_summary (id, reference, procedure, stage, status, summary, received_on, \
             next_lapse_at, next_unrecorded_lapse_at, version, last_event_at, organisation, staff_concerned, \
             complainant_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS timestamptz), CAST(?9 AS timestamptz), ?10, ?11, ?12,
-                CAST(CAST(?13 AS text) AS jsonb), ?14)
+            """;
+    private static final String ONLY_OVER_OLDER_VERSIONS = """
             ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, procedure = EXCLUDED.procedure,
                 stage = EXCLUDED.stage, status = EXCLUDED.status, summary = EXCLUDED.summary,
                 received_on = EXCLUDED.received_on, next_lapse_at = EXCLUDED.next_lapse_at,
@@ -43,7 +46,29 @@ public class ComplaintSummaryProjection implements ReplayableProjection {
                 organisation = EXCLUDED.organisation, staff_concerned = EXCLUDED.staff_concerned,
                 complainant_id = EXCLUDED.complainant_id
             WHERE complaint_summary.version < EXCLUDED.version""";
-    private static final String UPSERT_NUMBERED = UPSERT.replaceAll("\\?(\\d+)", "\\$$1");
+    /** One row, each append's, with Hibernate's numbered parameters. */
+    private static final String UPSERT = COLUMNS + """
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS timestamptz), CAST(?9 AS timestamptz), ?10, ?11, ?12,
+                CAST(CAST(?13 AS text) AS jsonb), ?14)
+            """ + ONLY_OVER_OLDER_VERSIONS;
+    /**
+     * Many rows as one statement, a column to an array: PostgreSQL plans and runs it once for all of them. A batch of
+     * single-row upserts, one execution each, took it about a quarter more CPU over a rebuild of a million events.
+     */
+    private static final String UPSERT_ALL = COLUMNS + """
+            SELECT id, reference, procedure, stage, status, summary, received_on, next_lapse_at,
+                next_unrecorded_lapse_at, version, last_event_at, organisation, CAST(staff_concerned AS jsonb),
+                complainant_id
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[],
+                $8::timestamptz[], $9::timestamptz[], $10::integer[], $11::timestamptz[], $12::text[], $13::text[],
+                $14::uuid[])
+                AS folded (id, reference, procedure, stage, status, summary, received_on, next_lapse_at,
+                    next_unrecorded_lapse_at, version, last_event_at, organisation, staff_concerned, complainant_id)
+            """ + ONLY_OVER_OLDER_VERSIONS;
+    /** An array of each of {@link #values}'s columns, in order, of the type PostgreSQL's client binds it as. */
+    private static final List<IntFunction<Object[]>> COLUMN_ARRAYS = List.of(UUID[]::new, String[]::new,
+            String[]::new, String[]::new, String[]::new, String[]::new, LocalDate[]::new, OffsetDateTime[]::new,
+            OffsetDateTime[]::new, Integer[]::new, OffsetDateTime[]::new, String[]::new, String[]::new, UUID[]::new);
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, Complaint state, Instant lastEventAt) {
@@ -77,14 +102,21 @@ public class ComplaintSummaryProjection implements ReplayableProjection {
                 .map(complaint -> ComplaintSummary.of(complaint.state(), complaint.lastEventAt())).toList());
     }
 
-    /** Upserts many rows in one round trip, each only over an older version of it. */
+    /**
+     * Upserts many rows, each of a different complaint, in one statement, each only over an older version of it (the
+     * rebuild's page of folded complaints).
+     */
     public Uni<Void> upsert(SqlConnection connection, List<ComplaintSummary> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(UPSERT_NUMBERED)
-                .executeBatch(rows.stream().map(row -> Tuple.from(values(row))).toList())
-                .replaceWithVoid();
+        List<List<Object>> rowValues = rows.stream().map(ComplaintSummaryProjection::values).toList();
+        Object[] columns = new Object[rowValues.getFirst().size()];
+        for (int column = 0; column < columns.length; column++) {
+            int index = column;
+            columns[column] = rowValues.stream().map(row -> row.get(index)).toArray(COLUMN_ARRAYS.get(column));
+        }
+        return connection.preparedQuery(UPSERT_ALL).execute(Tuple.from(columns)).replaceWithVoid();
     }
 
     private static List<Object> values(ComplaintSummary row) {

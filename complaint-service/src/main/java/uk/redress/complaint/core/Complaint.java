@@ -360,8 +360,14 @@ public record Complaint(
         }
     }
 
+    // The maps' helpers below leave a map as it was, uncopied, when there is nothing to add: most events change few
+    // of the maps, and a rebuild folds a million events.
+
     private static Map<String, Instant> startedAt(Map<String, Instant> startedAt, Map<String, Deadline> started,
                                                   Instant at) {
+        if (started.isEmpty()) {
+            return startedAt;
+        }
         Map<String, Instant> merged = new HashMap<>(startedAt);
         started.keySet().forEach(clock -> merged.put(clock, at));
         return Map.copyOf(merged);
@@ -373,12 +379,18 @@ public record Complaint(
 
     /** A clock met again keeps the day it was first met. */
     private static Map<String, LocalDate> met(Map<String, LocalDate> met, List<String> more, LocalDate day) {
+        if (more.isEmpty()) {
+            return met;
+        }
         Map<String, LocalDate> merged = new HashMap<>(met);
         more.forEach(clock -> merged.putIfAbsent(clock, day));
         return Map.copyOf(merged);
     }
 
     private static <T> Map<String, T> merge(Map<String, T> values, Map<String, T> more) {
+        if (more.isEmpty()) {
+            return values;
+        }
         Map<String, T> merged = new HashMap<>(values);
         merged.putAll(more);
         return Map.copyOf(merged);
@@ -386,6 +398,9 @@ public record Complaint(
 
     /** A clock's first due date stays its original, whatever extensions follow. */
     private static Map<String, LocalDate> mergeDueDates(Map<String, LocalDate> dueDates, Map<String, Deadline> more) {
+        if (more.isEmpty()) {
+            return dueDates;
+        }
         Map<String, LocalDate> merged = new HashMap<>(dueDates);
         more.forEach((clock, deadline) -> merged.putIfAbsent(clock, deadline.dueDate()));
         return Map.copyOf(merged);

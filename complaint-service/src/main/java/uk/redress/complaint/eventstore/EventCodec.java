@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,12 +31,12 @@ public class EventCodec {
     public static final List<Class<? extends ComplaintEvent>> EVENT_TYPES = records(ComplaintEvent.class)
             .<Class<? extends ComplaintEvent>>map(type -> type.asSubclass(ComplaintEvent.class)).toList();
 
-    private static final Map<String, Class<?>> TYPES = EVENT_TYPES.stream()
-            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
-
     private final ObjectMapper json;
-    /** Reads stored events: their text as it was written, personal fields opened when the reader is given a key. */
-    private final ObjectMapper reading;
+    /**
+     * Reads stored events, a reader for each type: their text as it was written, personal fields opened when the
+     * reader is given a key.
+     */
+    private final Map<String, ObjectReader> readers;
 
     /** The records of a sealed hierarchy, however deep. */
     private static Stream<Class<?>> records(Class<?> sealed) {
@@ -51,9 +50,12 @@ public class EventCodec {
      */
     public EventCodec(ObjectMapper json) {
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.reading = this.json.copy()
+        ObjectMapper reading = this.json.copy()
                 .registerModule(new SimpleModule("redress-opened-text").addDeserializer(String.class,
-                        OpenedText.plain()));
+                        OpenedText.plain()))
+                .registerModule(StoredDates.module());
+        this.readers = EVENT_TYPES.stream()
+                .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> reading.readerFor(type)));
     }
 
     public String toJson(Object value) {
@@ -81,7 +83,7 @@ public class EventCodec {
 
     /** An event as stored, its personal fields as they are (sealed): what Kafka and the engine are given. */
     public ComplaintEvent fromJson(String type, String payload) {
-        return read(type, payload, reading.readerFor(eventClass(type)));
+        return read(type, payload, reader(type));
     }
 
     /**
@@ -105,15 +107,15 @@ public class EventCodec {
             return fromJson(type, payload);
         }
         UnaryOperator<String> opener = value -> PersonalDataCipher.open(value, key, complainantId);
-        return read(type, payload, reading.readerFor(eventClass(type)).withAttribute(OpenedText.OPENER, opener));
+        return read(type, payload, reader(type).withAttribute(OpenedText.OPENER, opener));
     }
 
-    private static Class<?> eventClass(String type) {
-        Class<?> eventClass = TYPES.get(type);
-        if (eventClass == null) {
+    private ObjectReader reader(String type) {
+        ObjectReader reader = readers.get(type);
+        if (reader == null) {
             throw new IllegalStateException("the event store holds an event of unknown type '" + type + "'");
         }
-        return eventClass;
+        return reader;
     }
 
     private static ComplaintEvent read(String type, String payload, ObjectReader reader) {
