@@ -21,10 +21,10 @@ import uk.redress.complaint.eventstore.ReplayableProjection;
  * Keeps {@code complaint_summary} in step with the event store: every append upserts its complaint's row in the
  * append's transaction, and a rebuild upserts rows folded from the history.
  *
- * <p>The one upsert both use applies only when it carries a newer version than the row has. A row is a function of
- * its complaint's events up to its version, so whatever order the writes land in, the row ends at the state of the
- * highest version written: a rebuild folding an older prefix of a stream never undoes a live append, and a live
- * append never needs to wait for a rebuild.
+ * <p>Each upsert, an append's single row and a rebuild's page, applies a row only over an older version of it. A row
+ * is a function of its complaint's events up to its version, so whatever order the writes land in, the row ends at
+ * the state of the highest version written: a rebuild folding an older prefix of a stream never undoes a live append,
+ * and a live append never needs to wait for a rebuild.
  */
 @ApplicationScoped
 public class ComplaintSummaryProjection implements ReplayableProjection {
