@@ -35,17 +35,17 @@ final class StoredDates {
 
     /** {@code yyyy-MM-dd}, or null when the text is not exactly that. */
     static LocalDate date(String text) {
-        return text.length() == 10 ? date(text, 0) : null;
+        return text.length() == 10 ? leadingDate(text) : null;
     }
 
-    /** {@code yyyy-MM-dd} at {@code from} of {@code text}, which holds at least ten characters from there. */
-    private static LocalDate date(String text, int from) {
-        if (text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-') {
+    /** The {@code yyyy-MM-dd} {@code text} begins with, or null; it holds at least ten characters. */
+    private static LocalDate leadingDate(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
-        int year = digits(text, from, from + 4);
-        int month = digits(text, from + 5, from + 7);
-        int day = digits(text, from + 8, from + 10);
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
         if (year < 0 || month < 0 || day < 0) {
             return null;
         }
@@ -63,7 +63,7 @@ final class StoredDates {
                 || text.charAt(length - 1) != 'Z') {
             return null;
         }
-        LocalDate day = date(text, 0);
+        LocalDate day = leadingDate(text);
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
@@ -83,8 +83,6 @@ final class StoredDates {
             for (int scale = fractionDigits; scale < 9; scale++) {
                 nanos *= 10;
             }
-        } else if (text.charAt(19) != 'Z') {
-            return null;
         }
         return Instant.ofEpochSecond(day.toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
