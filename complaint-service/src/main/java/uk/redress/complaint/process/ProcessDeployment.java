@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -143,7 +144,8 @@ public class ProcessDeployment {
      */
     public Uni<Void> deploy() {
         Map<String, Integer> deployedVersions = new HashMap<>();
-        return Uni.createFrom().completionStage(() -> {
+        // Generating the processes takes a second or more: on a worker thread, never on the event loop.
+        return Uni.createFrom().item(() -> {
             DeployResourceCommandStep1 command = engine.newDeployResourceCommand();
             DeployResourceCommandStep2 resources = null;
             for (String id : versions.files().ids()) {
@@ -154,16 +156,19 @@ public class ProcessDeployment {
                 resources = resources == null ? command.addResourceStringUtf8(xml, name)
                         : resources.addResourceStringUtf8(xml, name);
             }
-            return resources.send();
-        }).chain(deployment -> Multi.createFrom().iterable(deployment.getProcesses())
-                .onItem().transformToUniAndConcatenate(process -> {
-                    int version = deployedVersions.get(process.getBpmnProcessId());
-                    processKeys.deployed(process.getBpmnProcessId(), version, process.getProcessDefinitionKey());
-                    return versionStore.deployed(process.getBpmnProcessId(), version,
-                            process.getProcessDefinitionKey());
-                })
-                .collect().last()
-                .replaceWithVoid());
+            return resources;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(resources -> Uni.createFrom().completionStage(resources.send()))
+                .chain(deployment -> Multi.createFrom().iterable(deployment.getProcesses())
+                        .onItem().transformToUniAndConcatenate(process -> {
+                            int version = deployedVersions.get(process.getBpmnProcessId());
+                            processKeys.deployed(process.getBpmnProcessId(), version,
+                                    process.getProcessDefinitionKey());
+                            return versionStore.deployed(process.getBpmnProcessId(), version,
+                                    process.getProcessDefinitionKey());
+                        })
+                        .collect().last()
+                        .replaceWithVoid());
     }
 
     private static Uni<Optional<DeployedRelease>> deployed(SqlConnection connection) {

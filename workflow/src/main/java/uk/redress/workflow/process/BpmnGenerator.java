@@ -19,10 +19,11 @@ import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnDiagram;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +54,16 @@ public final class BpmnGenerator {
     private static final Pattern GENERATED_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final List<Runnable> stepBoundaries = new ArrayList<>();
+    /** A whole id in the XML that holds a generated part: from where the characters an XML name may have begin. */
+    private static final Pattern TOKEN_WITH_GENERATED_ID = Pattern.compile(
+            "(?<![A-Za-z0-9_.\\-])[A-Za-z0-9_.\\-]*" + GENERATED_ID.pattern() + "[A-Za-z0-9_.\\-]*");
 
-    static BpmnModelInstance generate(ProcedurePolicy procedure, ProcedurePolicy informal) {
-        return new BpmnGenerator().process(procedure, informal);
-    }
+    private final List<Runnable> stepBoundaries = new ArrayList<>();
 
     /** The procedure's process as BPMN XML, with its diagram: what the engine is given, and what Modeler opens. */
     public static String bpmnXml(ProcedurePolicy procedure, ProcedurePolicy informal) {
-        return Bpmn.convertToString(generate(procedure, informal));
+        BpmnModelInstance model = new BpmnGenerator().process(procedure, informal);
+        return withStableIds(Bpmn.convertToString(model), stableIds(model));
     }
 
     /** Every procedure's process, by the name of the resource the engine is given it as. */
@@ -147,7 +149,6 @@ public final class BpmnGenerator {
                 .connectTo(firstGateway);
         BpmnModelInstance model = process.done();
         stepBoundaries.forEach(Runnable::run);
-        giveStableIds(model);
         moveEventSubprocessesBelow(model);
         Bpmn.validateModel(model);
         return model;
@@ -203,12 +204,14 @@ public final class BpmnGenerator {
     }
 
     /**
-     * The builder names sequence flows, messages and diagram elements at random; the files are committed, so they
-     * get names that depend only on the process (and that read well in the Modeler).
+     * The builder names sequence flows, messages and diagram elements at random; the process is deployed whenever a
+     * service starts, and the engine keeps one that is identical to its latest version as it is, so they get names that
+     * depend only on the process (and that read well in the Modeler). By the old id, its new one.
      */
-    private static void giveStableIds(BpmnModelInstance model) {
+    private static Map<String, String> stableIds(BpmnModelInstance model) {
+        Map<String, String> renamed = new HashMap<>();
         Set<String> taken = new HashSet<>();
-        List<ModelElementInstance> unnamed = new ArrayList<>();
+        List<BaseElement> unnamed = new ArrayList<>();
         for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
             if (element.getId() != null && GENERATED_ID.matcher(element.getId()).find()) {
                 unnamed.add(element);
@@ -216,31 +219,59 @@ public final class BpmnGenerator {
                 taken.add(element.getId());
             }
         }
-        for (ModelElementInstance element : unnamed) {
+        // In the document's order, so that an element's name may take its parent's or its source's new one.
+        for (BaseElement element : unnamed) {
             String base = switch (element) {
-                case SequenceFlow flow -> "Flow_" + flow.getSource().getId() + "_" + flow.getTarget().getId();
+                case SequenceFlow flow -> "Flow_" + newId(renamed, flow.getSource()) + "_"
+                        + newId(renamed, flow.getTarget());
                 case Message message -> "Message_" + message.getName().replaceAll("[^A-Za-z0-9]+", "_");
-                default -> ((BaseElement) element.getParentElement()).getId() + "_"
+                default -> newId(renamed, (BaseElement) element.getParentElement()) + "_"
                         + element.getElementType().getTypeName();
             };
             String id = base;
             for (int n = 2; !taken.add(id); n++) {
                 id = base + "_" + n;
             }
-            ((BaseElement) element).setId(id);
+            renamed.put(element.getId(), id);
         }
         for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-            shape.setId(shape.getBpmnElement().getId() + "_di");
+            renamed.put(shape.getId(), newId(renamed, shape.getBpmnElement()) + "_di");
         }
         for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
-            edge.setId(edge.getBpmnElement().getId() + "_di");
+            renamed.put(edge.getId(), newId(renamed, edge.getBpmnElement()) + "_di");
         }
         for (BpmnDiagram diagram : model.getModelElementsByType(BpmnDiagram.class)) {
-            diagram.setId("Diagram_" + diagram.getBpmnPlane().getBpmnElement().getId());
-            diagram.getBpmnPlane().setId("Plane_" + diagram.getBpmnPlane().getBpmnElement().getId());
+            String shown = newId(renamed, diagram.getBpmnPlane().getBpmnElement());
+            renamed.put(diagram.getId(), "Diagram_" + shown);
+            renamed.put(diagram.getBpmnPlane().getId(), "Plane_" + shown);
         }
-        model.getDefinitions().setId("Definitions_" + model.getModelElementsByType(Process.class).iterator().next()
-                .getId());
+        renamed.put(model.getDefinitions().getId(),
+                "Definitions_" + model.getModelElementsByType(Process.class).iterator().next().getId());
+        renamed.entrySet().removeIf(rename -> rename.getKey().equals(rename.getValue()));
+        return renamed;
+    }
+
+    private static String newId(Map<String, String> renamed, BaseElement element) {
+        return renamed.getOrDefault(element.getId(), element.getId());
+    }
+
+    /**
+     * The XML with the ids renamed, wherever they stand: as an element's id, in a reference attribute or as a
+     * reference's text. Renaming through the model instead updates each id's references by walking the whole document,
+     * which took seconds a process. Only generated ids are renamed: each holds a UUID, so it cannot be part of another
+     * name, and every one of them must have a new name.
+     */
+    private static String withStableIds(String xml, Map<String, String> renamed) {
+        renamed.keySet().stream().filter(id -> !GENERATED_ID.matcher(id).find()).findAny().ifPresent(id -> {
+            throw new IllegalStateException("The id " + id + " would be renamed, and is not one the builder made");
+        });
+        return TOKEN_WITH_GENERATED_ID.matcher(xml).replaceAll(token -> {
+            String id = renamed.get(token.group());
+            if (id == null) {
+                throw new IllegalStateException("The builder's id " + token.group() + " has no stable name");
+            }
+            return Matcher.quoteReplacement(id);
+        });
     }
 
     private static String stageSubprocessId(Stage stage) {
