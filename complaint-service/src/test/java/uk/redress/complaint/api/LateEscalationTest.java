@@ -7,24 +7,26 @@ import static uk.redress.complaint.ComplaintProgress.awaitProcess;
 import static uk.redress.complaint.TestCallers.api;
 
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.MovingClockStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 
 /**
- * A stage 2 request after its window closed, on a stack of its own: the test moves the engine's clock, which is the
- * service's clock too, past the window.
+ * A stage 2 request after its window closed, on the stack of the tests that move the engine's clock: this one moves
+ * it past the window.
  */
 @QuarkusTest
-@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+@TestProfile(MovingClockStack.class)
+@WithTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class LateEscalationTest {
 

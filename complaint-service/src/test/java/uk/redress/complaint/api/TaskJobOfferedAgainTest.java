@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static uk.redress.complaint.TestCallers.api;
 
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.MovingClockStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 
-/** On a stack of its own, because it moves the engine's clock a month on. */
+/** On the stack of the tests that move the engine's clock: this one moves it a month on. */
 @QuarkusTest
-@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+@TestProfile(MovingClockStack.class)
+@WithTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class TaskJobOfferedAgainTest {
 

@@ -110,8 +110,15 @@ public final class LocalStackProcess implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED",
                 // Bounded, as deploy/local/run bounds it: unbounded, the heap grows to a quarter of the machine.
                 "-Xmx" + LocalStack.HEAP,
-                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + settings.dataDir(),
-                "-cp", stackModule.resolve("classes") + File.pathSeparator + stackModule.resolve("lib") + "/*",
+                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + settings.dataDir()));
+        List<String> jvmOptions = JvmOptions.fromSystemProperty();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(jvmOptions);
+            // The stack starts the services: they take the same options.
+            command.add("-D" + JvmOptions.PROPERTY + "=" + String.join(" ", jvmOptions));
+        }
+        command.addAll(List.of("-cp",
+                stackModule.resolve("classes") + File.pathSeparator + stackModule.resolve("lib") + "/*",
                 LocalStack.class.getName()));
         command.addAll(settings.toArgs());
         Files.createDirectories(settings.dataDir());

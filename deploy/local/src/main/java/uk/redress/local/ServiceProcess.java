@@ -60,6 +60,7 @@ final class ServiceProcess implements Component {
         command.add("-XX:+UseSerialGC");
         command.add("-Xms64m");
         command.add("-Xmx512m");
+        command.addAll(JvmOptions.fromSystemProperty());
         // The local stack's own profile: every setting given, and the local stack's values, which production refuses.
         command.add("-Dquarkus.profile=local");
         command.add("-Dquarkus.http.host=127.0.0.1");
