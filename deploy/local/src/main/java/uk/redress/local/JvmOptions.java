@@ -8,9 +8,9 @@ import java.util.List;
  * {@value #PROPERTY}, options separated by spaces. The test suites set it (see the parent POM), because their stacks
  * live for a minute or less and start dozens of times; {@code deploy/local/run} and the benchmarks leave it unset.
  */
-public final class JvmOptions {
+final class JvmOptions {
 
-    public static final String PROPERTY = "redress.jvm-options";
+    static final String PROPERTY = "redress.jvm-options";
 
     private JvmOptions() {
     }
