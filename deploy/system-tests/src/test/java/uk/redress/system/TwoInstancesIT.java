@@ -120,8 +120,7 @@ class TwoInstancesIT {
         assertThat(lapsesRecorded(received.keySet())).allSatisfy((id, lapses) ->
                 assertThat(lapses).as("lapses recorded for " + id).isEqualTo(1));
         Map<String, Integer> alerts = new HashMap<>();
-        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "sla-alerts",
-                Duration.ofSeconds(3))) {
+        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "sla-alerts")) {
             if (received.containsKey(record.key())) {
                 alerts.merge(record.key(), 1, Integer::sum);
             }
@@ -153,8 +152,7 @@ class TwoInstancesIT {
     /** Each of the complaints' events on complaint-events, with how many records carry it. */
     private static Map<String, Integer> onKafka(Set<String> complaints) throws Exception {
         Map<String, Integer> copies = new HashMap<>();
-        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "complaint-events",
-                Duration.ofSeconds(2))) {
+        for (ConsumerRecord<String, String> record : KafkaRecords.all(stack.settings(), "complaint-events")) {
             if (complaints.contains(record.key())) {
                 JsonNode event = JSON.readTree(record.value());
                 copies.merge(event.path("id").asText(), 1, Integer::sum);
