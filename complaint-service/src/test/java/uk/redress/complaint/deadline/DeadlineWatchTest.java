@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static uk.redress.complaint.TestCallers.api;
 
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -23,28 +21,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.MovingClockStack;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 
 /**
- * The record watches every deadline. On a stack of its own, because it moves the engine's clock, and with no
+ * The record watches every deadline. On the {@link MovingClockStack}, because it moves the engine's clock, with no
  * notification service: every lapse the engine's timers notice goes unrecorded, unless the test sends its alert as
  * the notification service would, so the watch is what records them.
  */
 @QuarkusTest
-@TestProfile(DeadlineWatchTest.WatchEverySecond.class)
-@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+@TestProfile(MovingClockStack.class)
+@WithTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class DeadlineWatchTest {
-
-    /** The watch looks every second, and leaves a lapse to the engine for the default five minutes. */
-    public static class WatchEverySecond implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("redress.deadline-watch.every", "1s");
-        }
-    }
 
     private static final Duration GRACE = Duration.ofMinutes(5);
     private static final String EXTENSION = """

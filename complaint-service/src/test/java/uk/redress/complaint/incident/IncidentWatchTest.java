@@ -11,10 +11,8 @@ import static uk.redress.complaint.TestCallers.as;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -28,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.MovingClockStack;
 import uk.redress.complaint.TestCallers;
 import uk.redress.complaint.access.Roles;
 import uk.redress.local.LocalStackProcess;
@@ -37,20 +36,13 @@ import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
 
 /**
  * An incident stops a complaint's process: the service finds it in the engine, records it on the complaint once,
- * lists it for the admins, and retries it. On a stack of its own, because it moves the engine's clock.
+ * lists it for the admins, and retries it. On the {@link MovingClockStack}, because it moves the engine's clock.
  */
 @QuarkusTest
-@TestProfile(IncidentWatchTest.WatchEverySecond.class)
-@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+@TestProfile(MovingClockStack.class)
+@WithTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = LocalStackTestResource.SERVICE, value = "complaint-service"))
 class IncidentWatchTest {
-
-    public static class WatchEverySecond implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("redress.incidents.every", "1s");
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class PrometheusScrape {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
+    /**
+     * A sample's name, its labels up to the brace that closes them (a label's quoted value may hold a brace), and its
+     * value; an exemplar after it ({@code # {trace_id="..."} 1.0}, which a counter carries once a span has touched it)
+     * is not part of it.
+     */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private record Sample(String name, Map<String, String> labels, double value) {
