@@ -14,6 +14,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
@@ -183,15 +184,38 @@ public class ProblemMappers {
                         : "Not allowed: " + e.getMessage() + ".", List.of());
     }
 
-    /** Errors the framework raises itself (404, 405, 413, 415...) get the same shape. */
+    /**
+     * Errors the framework raises itself (404, 405, 415...) get the same shape, and say what was asked and what to
+     * send instead: the framework's own messages name its annotations, or nothing at all.
+     */
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
+    public Response framework(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return problem(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
-                e.getMessage(), List.of());
+        String asked = request.getMethod() + " " + uri.getPath();
+        boolean api = uri.getPath().startsWith("/api/");
+        if (status.getStatusCode() == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // A path parameter that does not convert is a 404 (JAX-RS); the only ones here that convert are ids.
+            return problem(404, "http-404", status.getReasonPhrase(), "Nothing is at " + asked
+                    + ": the id in the path must be a UUID.", List.of(new Problem.FieldError("id",
+                    "must be a UUID, such as 62a15d9a-b7ae-4114-a7be-65f470ac41e1")));
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "Nothing is at " + asked + (api ? ". The API's paths are listed at /q/openapi." : ".");
+            case 405 -> request.getMethod() + " is not allowed on " + uri.getPath()
+                    + (api ? ". The API's paths and their methods are listed at /q/openapi." : ".");
+            case 406 -> "Nothing that " + asked + " answers with is in the request's Accept ("
+                    + headers.getHeaderString(HttpHeaders.ACCEPT) + ")" + (api ? ": accept application/json." : ".");
+            case 415 -> (headers.getMediaType() == null ? "The request has no Content-Type"
+                    : "Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not accepted")
+                    + " at " + asked
+                    + (api ? ": send application/json." : ".");
+            default -> e.getMessage();
+        };
+        return problem(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(), detail,
+                List.of());
     }
 
     @ServerExceptionMapper

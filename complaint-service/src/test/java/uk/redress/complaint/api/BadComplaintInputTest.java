@@ -208,6 +208,45 @@ class BadComplaintInputTest {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void aBodyThatIsNotJsonByItsTypeIsRefusedSayingWhatToSend() {
+        long before = storedEvents();
+
+        api().contentType(ContentType.TEXT).body(VALID)
+                .when().post("/api/v1/complaints")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Content-Type text/plain; charset=ISO-8859-1 is not accepted at "
+                        + "POST /api/v1/complaints: send application/json."));
+
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anIdThatIsNotOneIsNamedWithItsRule() {
+        api().when().get("/api/v1/complaints/SEND-2026-000001")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Nothing is at GET /api/v1/complaints/SEND-2026-000001: the id in the path "
+                        + "must be a UUID."))
+                .body("errors[0].field", equalTo("id"))
+                .body("errors[0].rule", containsString("must be a UUID"));
+    }
+
+    @Test
+    void aPathOrMethodTheApiDoesNotHaveIsNamed() {
+        api().when().get("/api/v1/complaint")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Nothing is at GET /api/v1/complaint. The API's paths are listed at "
+                        + "/q/openapi."));
+        api().when().delete("/api/v1/complaints")
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("DELETE is not allowed on /api/v1/complaints. The API's paths and their "
+                        + "methods are listed at /q/openapi."));
+    }
+
     private long storedEvents() {
         return database.query("SELECT count(*) FROM complaint_event").execute()
                 .await().atMost(Duration.ofSeconds(10))

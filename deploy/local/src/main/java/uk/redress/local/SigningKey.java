@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,15 @@ public final class SigningKey {
         SigningKey key = new SigningKey(dataDir.resolve("keys"));
         key.makeIfMissing();
         return key;
+    }
+
+    /**
+     * The key of the stack whose data lives in {@code dataDir}, empty when no stack has made one there: a key made
+     * now would sign tokens that no running stack accepts.
+     */
+    public static Optional<SigningKey> existing(Path dataDir) {
+        SigningKey key = new SigningKey(dataDir.resolve("keys"));
+        return Files.exists(key.privateKeyFile()) ? Optional.of(key) : Optional.empty();
     }
 
     /** The key whose public half a service was given ({@code mp.jwt.verify.publickey.location}). */

@@ -30,6 +30,10 @@ public final class TokenCommand {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
         try {
             System.out.println(mint(args));
         } catch (IllegalArgumentException e) {
@@ -76,8 +80,11 @@ public final class TokenCommand {
                 throw new IllegalArgumentException("unknown role '" + role + "': the roles are " + ROLES);
             }
         }
-        return SigningKey.of(dataDir.toAbsolutePath()).mint(user, name == null ? user : name, organisation, roles,
-                validFor);
+        Path stackData = dataDir.toAbsolutePath().normalize();
+        SigningKey key = SigningKey.existing(stackData).orElseThrow(() -> new IllegalArgumentException(
+                "no local stack keeps its data in " + stackData + " (it has no signing key): start the stack first "
+                        + "(deploy/local/run), and give this command the same --data-dir as the stack"));
+        return key.mint(user, name == null ? user : name, organisation, roles, validFor);
     }
 
     private static Duration duration(String value) {

@@ -30,6 +30,7 @@ class TokenCommandTest {
 
     @Test
     void mintsATokenSignedByTheKeyTheServicesAreGiven() throws Exception {
+        SigningKey.of(dataDir); // as the stack does when it starts
         String token = TokenCommand.mint("--user", "alex.carter", "--name", "Alex \"AC\" Carter", "--org", "durham",
                 "--role", "caseworker,manager", "--valid-for", "30m", "--data-dir", dataDir.toString());
 
@@ -89,6 +90,17 @@ class TokenCommandTest {
         try (Stream<Path> keys = Files.list(dataDir.resolve("personal-data"))) {
             assertThat(keys.map(path -> path.getFileName().toString())).containsExactly("master.key");
         }
+    }
+
+    @Test
+    void refusesAFolderWhereNoStackKeepsItsData() {
+        // A key made here would sign tokens that every running stack refuses with a bare 401.
+        assertThatThrownBy(() -> TokenCommand.mint("--user", "a", "--org", "durham", "--role", "admin",
+                "--data-dir", dataDir.resolve("elsewhere").toString()))
+                .hasMessage("no local stack keeps its data in " + dataDir.resolve("elsewhere") + " (it has no signing "
+                        + "key): start the stack first (deploy/local/run), and give this command the same --data-dir "
+                        + "as the stack");
+        assertThat(dataDir.resolve("elsewhere")).doesNotExist();
     }
 
     @Test

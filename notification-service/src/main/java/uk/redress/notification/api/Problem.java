@@ -31,6 +31,11 @@ public record Problem(String type, String title, int status, String detail, List
         return response(new Problem(TYPE_BASE + "forbidden", "Not allowed for your role", 403, detail, List.of()));
     }
 
+    /** An error the framework raised, typed by its status as the complaint service types them. */
+    static Response of(int status, String title, String detail) {
+        return response(new Problem(TYPE_BASE + "http-" + status, title, status, detail, List.of()));
+    }
+
     private static Response response(Problem problem) {
         return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem).build();
     }

@@ -134,6 +134,20 @@ class ComplainantLettersTest {
                 .body("errors[0].rule", equalTo("must be a complaint's id (a UUID)"));
     }
 
+    @Test
+    void aPathOrMethodTheApiDoesNotHaveIsAProblemNamingIt() {
+        TestCallers.caseSystem().when().get("/api/v1/notification")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Nothing is at GET /api/v1/notification. The API's paths are listed at "
+                        + "/q/openapi."));
+        TestCallers.caseSystem().when().delete("/api/v1/notifications")
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("DELETE is not allowed on /api/v1/notifications. The API's paths and their "
+                        + "methods are listed at /q/openapi."));
+    }
+
     private Map<String, Object> awaitLetter(String reference, String subjectEnd) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !letters(reference, subjectEnd).isEmpty());
         List<Map<String, Object>> letters = letters(reference, subjectEnd);
