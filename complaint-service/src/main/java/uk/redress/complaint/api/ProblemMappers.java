@@ -210,8 +210,7 @@ public class ProblemMappers {
                     + headers.getHeaderString(HttpHeaders.ACCEPT) + ")" + (api ? ": accept application/json." : ".");
             case 415 -> (headers.getMediaType() == null ? "The request has no Content-Type"
                     : "Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not accepted")
-                    + " at " + asked
-                    + (api ? ": send application/json." : ".");
+                    + " at " + asked + (api ? ": send application/json." : ".");
             default -> e.getMessage();
         };
         return problem(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(), detail,
