@@ -203,7 +203,9 @@ public class ProblemMappers {
                     "must be a UUID, such as 62a15d9a-b7ae-4114-a7be-65f470ac41e1")));
         }
         String detail = switch (status.getStatusCode()) {
-            case 404 -> "Nothing is at " + asked + (api ? ". The API's paths are listed at /q/openapi." : ".");
+            // A resource's own 404 says what is missing; the framework's says only "HTTP 404 Not Found".
+            case 404 -> !("HTTP 404 " + status.getReasonPhrase()).equals(e.getMessage()) ? e.getMessage()
+                    : "Nothing is at " + asked + (api ? ". The API's paths are listed at /q/openapi." : ".");
             case 405 -> request.getMethod() + " is not allowed on " + uri.getPath()
                     + (api ? ". The API's paths and their methods are listed at /q/openapi." : ".");
             case 406 -> "Nothing that " + asked + " answers with is in the request's Accept ("
