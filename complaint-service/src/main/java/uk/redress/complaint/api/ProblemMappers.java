@@ -145,6 +145,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response resourceNotFound(ResourceNotFoundException e) {
+        return problem(404, "not-found", e.title(), e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response incidentResolved(IncidentResolvedException e) {
         return problem(409, "incident-resolved", "The incident is resolved already", e.getMessage(), List.of());
     }
@@ -203,9 +208,7 @@ public class ProblemMappers {
                     "must be a UUID, such as 62a15d9a-b7ae-4114-a7be-65f470ac41e1")));
         }
         String detail = switch (status.getStatusCode()) {
-            // A resource's own 404 says what is missing; the framework's says only "HTTP 404 Not Found".
-            case 404 -> !("HTTP 404 " + status.getReasonPhrase()).equals(e.getMessage()) ? e.getMessage()
-                    : "Nothing is at " + asked + (api ? ". The API's paths are listed at /q/openapi." : ".");
+            case 404 -> "Nothing is at " + asked + (api ? ". The API's paths are listed at /q/openapi." : ".");
             case 405 -> request.getMethod() + " is not allowed on " + uri.getPath()
                     + (api ? ". The API's paths and their methods are listed at /q/openapi." : ".");
             case 406 -> "Nothing that " + asked + " answers with is in the request's Accept ("

@@ -2,7 +2,6 @@ package uk.redress.complaint.api;
 
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -85,7 +84,8 @@ public class ProcedureResource {
     }
 
     private ProcedurePolicy procedure(String id) {
-        return versions.current(id).orElseThrow(() -> new NotFoundException("no procedure has the id '" + id
+        return versions.current(id).orElseThrow(() -> new ResourceNotFoundException("No such procedure",
+                "no procedure has the id '" + id
                 + "'; the procedures are " + String.join(", ", versions.files().ids())));
     }
 }

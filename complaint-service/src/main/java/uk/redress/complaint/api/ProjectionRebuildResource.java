@@ -3,7 +3,6 @@ package uk.redress.complaint.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -61,12 +60,12 @@ public class ProjectionRebuildResource {
     public Uni<RebuildStatus> status(@PathParam("name") String name) {
         requireKnown(name);
         return rebuild.status(name).map(status -> status.orElseThrow(
-                () -> new NotFoundException("No rebuild of " + name + " has started")));
+                () -> new ResourceNotFoundException("No rebuild yet", "No rebuild of " + name + " has started")));
     }
 
     private void requireKnown(String name) {
         if (rebuild.projection(name).isEmpty()) {
-            throw new NotFoundException("There is no read model '" + name + "': there are "
+            throw new ResourceNotFoundException("No such read model", "There is no read model '" + name + "': there are "
                     + String.join(" and ", rebuild.names()));
         }
     }

@@ -223,6 +223,15 @@ class BadComplaintInputTest {
     }
 
     @Test
+    void anAnswerInATypeTheApiDoesNotGiveIsRefusedSayingWhatToAccept() {
+        api().accept("text/csv").when().get("/api/v1/complaints")
+                .then().statusCode(406)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Nothing that GET /api/v1/complaints answers with is in the request's Accept "
+                        + "(text/csv): accept application/json."));
+    }
+
+    @Test
     void anIdThatIsNotOneIsNamedWithItsRule() {
         api().when().get("/api/v1/complaints/SEND-2026-000001")
                 .then().statusCode(404)

@@ -47,6 +47,7 @@ class ProcedureResourceTest {
         api().when().get("/api/v1/procedures/made-up")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
+                .body("title", equalTo("No such procedure"))
                 .body("detail", containsString("durham-sendiass"));
     }
 }
