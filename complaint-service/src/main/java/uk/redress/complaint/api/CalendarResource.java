@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,15 +55,25 @@ public class CalendarResource {
             String workingDays,
             @Parameter(description = "Whose bank holidays to skip (default england-and-wales)",
                     example = "england-and-wales") @QueryParam("region") String region) {
-        Region nation = region(region);
-        int days = workingDays(workingDays);
+        ParameterChecks checks = new ParameterChecks();
+        Temporal received = checks.read(() -> received(from), null);
+        int days = checks.read(() -> workingDays(workingDays), 0);
+        Region nation = checks.read(() -> region(region), Region.ENGLAND_AND_WALES);
+        checks.refuseIfAnyBroken();
+        return DueDateResponse.of(switch (received) {
+            case Instant instant -> calendar.count(nation, instant, days);
+            case LocalDate day -> calendar.count(nation, day, days);
+            default -> throw new IllegalStateException("received is a day or an instant, not " + received);
+        });
+    }
+
+    /** A day, or an instant (to which a cut-off time applies if one is configured). */
+    private static Temporal received(String from) {
         if (from == null || from.isBlank()) {
             throw new InvalidParameterException("from", "is required: a date such as 2026-12-18");
         }
         try {
-            return DueDateResponse.of(from.contains("T")
-                    ? calendar.count(nation, Instant.parse(from), days)
-                    : calendar.count(nation, LocalDate.parse(from), days));
+            return from.contains("T") ? Instant.parse(from) : LocalDate.parse(from);
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException("from",
                     "must be a date (YYYY-MM-DD) or an instant (2026-12-18T17:30:00Z), was '" + from + "'");

@@ -1,22 +1,25 @@
 package uk.redress.complaint.api;
 
-/** A query or path parameter broke a rule: answered 400, naming the parameter and the rule. */
+import java.util.List;
+
+/**
+ * Query, path or header parameters broke their rules: answered 400, naming each parameter and its rule (a request's
+ * parameters are checked together, see {@link ParameterChecks}).
+ */
 public final class InvalidParameterException extends RuntimeException {
 
-    private final String parameter;
-    private final String rule;
+    private final List<Problem.FieldError> errors;
 
     public InvalidParameterException(String parameter, String rule) {
-        super(parameter + " " + rule);
-        this.parameter = parameter;
-        this.rule = rule;
+        this(List.of(new Problem.FieldError(parameter, rule)));
     }
 
-    public String parameter() {
-        return parameter;
+    InvalidParameterException(List<Problem.FieldError> errors) {
+        super(String.join("; ", errors.stream().map(error -> error.field() + " " + error.rule()).toList()));
+        this.errors = List.copyOf(errors);
     }
 
-    public String rule() {
-        return rule;
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 }

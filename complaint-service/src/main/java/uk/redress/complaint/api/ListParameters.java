@@ -24,18 +24,26 @@ public final class ListParameters {
     public static ListQuery parse(ProcedurePolicies procedures, String status, String stage, String procedure,
                                   String overdue, String receivedFrom, String receivedTo, String q, String limit,
                                   String cursor) {
-        Optional<LocalDate> from = QueryParameters.date("receivedFrom", receivedFrom);
-        Optional<LocalDate> to = QueryParameters.date("receivedTo", receivedTo);
+        ParameterChecks checks = new ParameterChecks();
+        Optional<String> statusGiven = checks.read(() -> oneOf("status",
+                status == null ? null : status.toUpperCase(Locale.ROOT),
+                Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList()), Optional.empty());
+        Optional<String> stageGiven = checks.read(() -> oneOf("stage", stage, stages(procedures)), Optional.empty());
+        Optional<String> procedureGiven = checks.read(() -> oneOf("procedure", procedure,
+                procedures.all().stream().map(ProcedurePolicy::id).toList()), Optional.empty());
+        Optional<Boolean> overdueGiven = checks.read(() -> QueryParameters.flag("overdue", overdue), Optional.empty());
+        Optional<LocalDate> from = checks.read(() -> QueryParameters.date("receivedFrom", receivedFrom),
+                Optional.empty());
+        Optional<LocalDate> to = checks.read(() -> QueryParameters.date("receivedTo", receivedTo), Optional.empty());
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw new InvalidParameterException("receivedTo", "must not be before receivedFrom (" + from.get()
-                    + "), was " + to.get());
+            checks.broken("receivedTo", "must not be before receivedFrom (" + from.get() + "), was " + to.get());
         }
-        return new ListQuery(
-                oneOf("status", status == null ? null : status.toUpperCase(Locale.ROOT),
-                        Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList()),
-                oneOf("stage", stage, stages(procedures)),
-                oneOf("procedure", procedure, procedures.all().stream().map(ProcedurePolicy::id).toList()),
-                QueryParameters.flag("overdue", overdue), from, to, text(q), QueryParameters.limit(limit), cursor(cursor));
+        ListQuery query = new ListQuery(statusGiven, stageGiven, procedureGiven, overdueGiven, from, to,
+                checks.read(() -> text(q), Optional.empty()),
+                checks.read(() -> QueryParameters.limit(limit), QueryParameters.DEFAULT_LIMIT),
+                checks.read(() -> cursor(cursor), Optional.empty()));
+        checks.refuseIfAnyBroken();
+        return query;
     }
 
     private static List<String> stages(ProcedurePolicies procedures) {

@@ -45,9 +45,13 @@ public class PersonalDataReadResource {
                                                   @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                                                           minimum = "1", maximum = "200"))
                                                   @QueryParam("limit") String limit) {
-        return reads.find(callers.current().organisation(), uuid("complainantId", complainantId),
-                uuid("complaintId", complaintId), Optional.ofNullable(reader).filter(who -> !who.isBlank()),
-                QueryParameters.limit(limit));
+        ParameterChecks checks = new ParameterChecks();
+        Optional<UUID> complainant = checks.read(() -> uuid("complainantId", complainantId), Optional.empty());
+        Optional<UUID> complaint = checks.read(() -> uuid("complaintId", complaintId), Optional.empty());
+        int pageSize = checks.read(() -> QueryParameters.limit(limit), QueryParameters.DEFAULT_LIMIT);
+        checks.refuseIfAnyBroken();
+        return reads.find(callers.current().organisation(), complainant, complaint,
+                Optional.ofNullable(reader).filter(who -> !who.isBlank()), pageSize);
     }
 
     private static Optional<UUID> uuid(String name, String value) {

@@ -82,8 +82,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e) {
-        return problem(400, "invalid-request", "The request has an invalid parameter", e.getMessage(),
-                List.of(new Problem.FieldError(e.parameter(), e.rule())));
+        return problem(400, "invalid-request", e.errors().size() == 1 ? "The request has an invalid parameter"
+                : "The request has invalid parameters", e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -157,9 +158,13 @@ public class ReportResource {
     }
 
     private Days days(String from, String to) {
-        LocalDate first = QueryParameters.date("from", from).orElseGet(() -> ReportingYear.containing(
+        ParameterChecks checks = new ParameterChecks();
+        Optional<LocalDate> firstGiven = checks.read(() -> QueryParameters.date("from", from), Optional.empty());
+        Optional<LocalDate> lastGiven = checks.read(() -> QueryParameters.date("to", to), Optional.empty());
+        checks.refuseIfAnyBroken();
+        LocalDate first = firstGiven.orElseGet(() -> ReportingYear.containing(
                 LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK_TIME)).from());
-        LocalDate last = QueryParameters.date("to", to).orElseGet(() -> ReportingYear.containing(first).to());
+        LocalDate last = lastGiven.orElseGet(() -> ReportingYear.containing(first).to());
         if (last.isBefore(first)) {
             throw new InvalidParameterException("to", "must not be before from (" + first + "), was " + last);
         }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,11 +79,17 @@ public class TaskResource {
                               @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
                               @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
-        int pageSize = QueryParameters.limit(limit);
+        ParameterChecks checks = new ParameterChecks();
+        int pageSize = checks.read(() -> QueryParameters.limit(limit), QueryParameters.DEFAULT_LIMIT);
+        boolean overdueOnly = checks.read(() -> QueryParameters.flag("overdue", overdue), Optional.<Boolean>empty())
+                .orElse(false);
+        Optional<LocalDate> dueBeforeDay = checks.read(() -> QueryParameters.date("dueBefore", dueBefore),
+                Optional.empty());
+        Optional<TaskCursor> after = checks.read(() -> cursor(cursor), Optional.empty());
+        checks.refuseIfAnyBroken();
         // One more than the page: whether it comes back tells whether another page follows.
-        TaskQuery query = new TaskQuery(text(assignee), text(candidateGroup),
-                QueryParameters.flag("overdue", overdue).orElse(false), QueryParameters.date("dueBefore", dueBefore),
-                text(procedure), text(reference), pageSize + 1, cursor(cursor));
+        TaskQuery query = new TaskQuery(text(assignee), text(candidateGroup), overdueOnly, dueBeforeDay,
+                text(procedure), text(reference), pageSize + 1, after);
         return tasks.open(callers.current(), query)
                 .map(found -> {
                     if (found.size() <= pageSize) {

@@ -74,4 +74,14 @@ class CalendarResourceTest {
                 .body("errors[0].field", equalTo(parameter))
                 .body("errors[0].rule", containsString(rule));
     }
+
+    @Test
+    void everyBadParameterIsNamedInOneAnswer() {
+        api().queryParam("from", "18/12/2026").queryParam("workingDays", "ten").queryParam("region", "wales")
+                .when().get("/api/v1/calendar/due-date")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("from", "workingDays", "region"))
+                .body("errors[1].rule", equalTo("must be a whole number from 0 to 260, was 'ten'"));
+    }
 }

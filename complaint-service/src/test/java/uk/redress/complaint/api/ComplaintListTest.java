@@ -1,6 +1,8 @@
 package uk.redress.complaint.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -197,6 +199,20 @@ class ComplaintListTest {
                 .body("errors[0].field", equalTo(parameter))
                 .body("errors[0].rule", containsString(rule))
                 .body("detail", containsString(parameter));
+    }
+
+    @Test
+    void everyBadParameterIsNamedInOneAnswer() {
+        api().queryParam("status", "CLOSEDISH").queryParam("overdue", "yes").queryParam("limit", 0)
+                .queryParam("receivedFrom", "2026-13-01").queryParam("procedure", "durham-sendiass")
+                .when().get("/api/v1/complaints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("The request has invalid parameters"))
+                .body("errors.field", contains("status", "overdue", "receivedFrom", "limit"))
+                .body("errors[3].rule", equalTo("must be a whole number from 1 to 200, was 0"))
+                .body("detail", allOf(containsString("status must be one of"),
+                        containsString("; overdue must be true or false, was 'yes'")));
     }
 
     @Test

@@ -136,6 +136,9 @@ class TaskResourceTest {
                 .body("errors[0].field", equalTo("overdue"));
         api().queryParam("cursor", "nonsense").get("/api/v1/tasks").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+        api().queryParam("limit", 0).queryParam("dueBefore", "soon").queryParam("cursor", "nonsense")
+                .get("/api/v1/tasks").then().statusCode(400)
+                .body("errors.field", contains("limit", "dueBefore", "cursor"));
         api().get("/api/v1/tasks/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
 
