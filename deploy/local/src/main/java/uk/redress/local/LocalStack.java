@@ -33,10 +33,10 @@ public final class LocalStack implements AutoCloseable {
      * The stack's own heap (PostgreSQL's control, Kafka, the engine and the mail server; the services have their own),
      * as deploy/local/run gives it too. Measured: some 250 MB live after 2,000 complaints through every fault, and 312
      * MB at 100,000 open complaints, what grows being the engine's HTTP index (deploy/benchmark/run scale). At 1 GB,
-     * G1 used the room it was given (1.42 GB resident at 100,000); at 768 MB it held 1.21 to 1.23 GB there, and the
-     * rates were no lower (deploy/benchmark's README).
+     * G1 used the room it was given (1.42 GB resident at 100,000); at 768 MB it held 1.21 to 1.23 GB there; at 640 MB,
+     * with two malloc arenas ({@link LocalStackProcess}), 1.07 GB, and the rates held (deploy/benchmark's README).
      */
-    static final String HEAP = "768m";
+    static final String HEAP = "640m";
     /** Printed when a command read from stdin (see {@link #command}) has been carried out, followed by it. */
     static final String DONE = "stack: done ";
     /** Printed when a command read from stdin failed, followed by it, a colon and why. */

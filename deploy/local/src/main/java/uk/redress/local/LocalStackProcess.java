@@ -53,6 +53,13 @@ public final class LocalStackProcess implements AutoCloseable {
     private static final ZoneId UK_TIME = ZoneId.of("Europe/London");
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+    /**
+     * glibc's malloc gives each thread that allocates at once an arena of its own, up to eight a core, and RocksDB's,
+     * the JIT's and the libraries' allocations spread over them and each stays resident. Two bound the stack's and
+     * the services' native memory (they inherit it), as deploy/local/run bounds it too.
+     */
+    private static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
+    private static final String MALLOC_ARENAS_BOUND = "2";
 
     private final StackSettings settings;
     private final Process process;
@@ -129,6 +136,7 @@ public final class LocalStackProcess implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         Path log = settings.dataDir().resolve("local-stack.log");
         ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true);
+        launch.environment().put(MALLOC_ARENAS, MALLOC_ARENAS_BOUND);
         launch.environment().putAll(environment);
         Process process = launch.start();
         LocalStackProcess stack = new LocalStackProcess(settings, process);
