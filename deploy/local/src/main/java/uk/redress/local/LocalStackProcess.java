@@ -56,7 +56,7 @@ public final class LocalStackProcess implements AutoCloseable {
     /**
      * glibc's malloc gives each thread that allocates at once an arena of its own, up to eight a core, and RocksDB's,
      * the JIT's and the libraries' allocations spread over them and each stays resident. Two bound the stack's and
-     * the services' native memory (they inherit it), as deploy/local/run bounds it too.
+     * the services' native memory (they inherit it), as deploy/local/run bounds it too, unless the caller set its own.
      */
     private static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
     private static final String MALLOC_ARENAS_BOUND = "2";
@@ -136,7 +136,7 @@ public final class LocalStackProcess implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         Path log = settings.dataDir().resolve("local-stack.log");
         ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true);
-        launch.environment().put(MALLOC_ARENAS, MALLOC_ARENAS_BOUND);
+        launch.environment().putIfAbsent(MALLOC_ARENAS, MALLOC_ARENAS_BOUND);
         launch.environment().putAll(environment);
         Process process = launch.start();
         LocalStackProcess stack = new LocalStackProcess(settings, process);
