@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -59,17 +60,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableField(MismatchedInputException e) {
-        String field = fieldOf(e);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (e instanceof UnknownFields.UnknownFieldsException unknown) {
+            unknown.fields().forEach(field -> errors.add(
+                    new Problem.FieldError(field.field(), notAField(field.knownFields()))));
+            unknown.stoppedBy().ifPresent(stopped -> errors.add(fieldError(stopped)));
+        } else {
+            errors.add(fieldError(e));
+        }
+        String detail = String.join("; ", errors.stream().map(error -> error.field() + " " + error.rule()).toList());
+        return problem(400, "invalid-request", "The request has invalid fields", detail, errors);
+    }
+
+    private static Problem.FieldError fieldError(MismatchedInputException e) {
         String rule = switch (e) {
             case StrictJson.UnacceptableTextException text -> text.rule();
-            case UnrecognizedPropertyException unknown -> "is not a field of this request; its fields are "
-                    + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+            case UnrecognizedPropertyException unknown -> notAField(
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
             case InvalidFormatException invalid ->
                     "must be " + expected(invalid.getTargetType()) + ", was '" + invalid.getValue() + "'";
             default -> "must be " + expected(e.getTargetType());
         };
-        return problem(400, "invalid-request", "The request has invalid fields", field + " " + rule,
-                List.of(new Problem.FieldError(field, rule)));
+        return new Problem.FieldError(fieldOf(e), rule);
+    }
+
+    private static String notAField(List<String> knownFields) {
+        return "is not a field of this request; its fields are " + String.join(", ", knownFields);
     }
 
     @ServerExceptionMapper

@@ -19,7 +19,8 @@ import java.util.Locale;
  * Request bodies are read as they are written, for every endpoint: no number taken for text or for one of a list of
  * names (a whole number is taken for a decimal), no text or number taken for true or false, no date made from a number, no field the request does not have,
  * and no text that PostgreSQL cannot store or a person cannot read (control characters, broken Unicode). Each is
- * refused with the field named (see {@link ProblemMappers}).
+ * refused with the field named (see {@link ProblemMappers}); every unknown field is named, not the first alone
+ * ({@link UnknownFields}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -40,6 +41,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                             || type == LogicalType.DateTime ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
         mapper.registerModule(new SimpleModule("redress-strict-text").addDeserializer(String.class, new Text()));
+        mapper.registerModule(UnknownFields.module());
     }
 
     /** A value of its own shape is read; of another, refused, but for a whole number where a decimal goes (250 pounds). */

@@ -1,9 +1,12 @@
 package uk.redress.complaint.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static uk.redress.complaint.TestCallers.api;
 
 import io.quarkus.test.common.ResourceArg;
@@ -104,6 +107,47 @@ class BadComplaintInputTest {
                 .body("errors.field", hasItem(field))
                 .body("errors.find { it.field == '" + field + "' }.rule", equalTo(rule))
                 .body("detail", containsString(field));
+
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void everyUnknownFieldIsNamedInOneAnswer() {
+        long before = storedEvents();
+        String body = VALID
+                .replace("{\"procedure\"", "{\"recievedAt\": \"2026-11-23\", \"urgency\": {\"level\": [1, 2]}, "
+                        + "\"procedure\"")
+                .replace("{\"name\": \"Sam Taylor\"", "{\"nmae\": \"Sam\", \"name\": \"Sam Taylor\"");
+
+        api().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/complaints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("The request has invalid fields"))
+                .body("errors.field", containsInAnyOrder("recievedAt", "urgency", "complainant.nmae"))
+                .body("errors.find { it.field == 'recievedAt' }.rule",
+                        startsWith("is not a field of this request; its fields are aboutHandler, "))
+                .body("errors.find { it.field == 'complainant.nmae' }.rule",
+                        equalTo("is not a field of this request; its fields are email, id, name"))
+                .body("detail", containsString("recievedAt is not a field"))
+                .body("detail", containsString("complainant.nmae is not a field"));
+
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedWithTheUnknownFieldsReadBeforeIt() {
+        long before = storedEvents();
+        // The complainant is read, its unknown field with it, before the value after it stops the reading.
+        String body = VALID.replace("{\"name\": \"Sam Taylor\"", "{\"nmae\": \"Sam\", \"name\": \"Sam Taylor\"")
+                .replace("\"summary\"", "\"aboutHandler\": 1, \"summary\"");
+
+        api().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/complaints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("complainant.nmae", "aboutHandler"))
+                .body("errors[1].rule", equalTo("must be true or false, was '1'"));
 
         assertThat(storedEvents()).isEqualTo(before);
     }
