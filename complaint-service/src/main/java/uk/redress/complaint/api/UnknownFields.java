@@ -47,7 +47,7 @@ final class UnknownFields {
         private final MismatchedInputException stoppedBy;
 
         UnknownFieldsException(JsonParser parser, List<UnknownField> fields, MismatchedInputException stoppedBy) {
-            super(parser, fields.size() + " fields the request does not have: "
+            super(parser, "fields the request does not have: "
                     + String.join(", ", fields.stream().map(UnknownField::field).toList()));
             this.fields = List.copyOf(fields);
             this.stoppedBy = stoppedBy;
