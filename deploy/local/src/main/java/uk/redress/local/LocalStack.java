@@ -34,9 +34,9 @@ public final class LocalStack implements AutoCloseable {
      * as deploy/local/run gives it too. Measured: some 250 MB live after 2,000 complaints through every fault, and 312
      * MB at 100,000 open complaints, what grows being the engine's HTTP index (deploy/benchmark/run scale). At 1 GB,
      * G1 used the room it was given (1.42 GB resident at 100,000); at 768 MB it held 1.21 to 1.23 GB there; at 640 MB,
-     * with two malloc arenas ({@link LocalStackProcess}), 1.07 GB in three runs (7 to 9): the rates held in runs 7 and
-     * 9, run 8's intake p99 was 485 ms, its cause not known, and run 9, its collections logged, paused 2.7% of the
-     * time, 116 ms at most, with no full collection (deploy/benchmark's README).
+     * with two malloc arenas ({@link LocalStackProcess}), 1.06 to 1.07 GB in five runs (7 to 11); run 8's intake p99
+     * was 485 ms, its cause not known, and runs 9 to 11, their collections logged, paused 2.6 to 2.7% of the time,
+     * 121 ms at most, with no full collection (deploy/benchmark's README).
      */
     static final String HEAP = "640m";
     /** Printed when a command read from stdin (see {@link #command}) has been carried out, followed by it. */
