@@ -28,6 +28,13 @@ import uk.redress.workflow.tracing.TraceParent;
  * <p>The job completes once the notice is in the sent-log, not once the mail is out: an SMTP outage is the
  * sent-log's to wait out (it retries with backoff until the server is back), so the engine never burns the task's
  * retries on it nor raises an incident. The job fails only when the sent-log itself cannot be written.
+ *
+ * <p>A job thread waits for the sent-log, not for the engine's answer to the completion. When many deadlines fall at
+ * once the engine's log holds their timers' triggers ahead of every completion: threads waiting for those answers
+ * left the jobs already handed out unworked, and failed each job whose answer outwaited the client's ten seconds,
+ * using up one of its retries (in a burst of 10,000 lapses, a thousand emails in the first 87 s: deploy/benchmark's
+ * README). If the engine does not take a completion, a job still open comes back after its timeout, and its notice,
+ * already in the sent-log, is not sent again.
  */
 @ApplicationScoped
 public class DeadlineNoticeWorkers {
@@ -37,6 +44,7 @@ public class DeadlineNoticeWorkers {
     private static final Backoff RETRY_BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
     private static final int TASK_RETRIES = 10;
     private static final Duration RECORD_WITHIN = Duration.ofSeconds(30);
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
 
     private final CamundaClient engine;
     private final DeadlineNotices notices;
@@ -58,7 +66,10 @@ public class DeadlineNoticeWorkers {
                     .jobType(kind.jobType())
                     .handler((jobs, job) -> handle(kind, jobs, job))
                     .name("notification-service")
-                    .timeout(Duration.ofMinutes(2))
+                    .timeout(JOB_TIMEOUT)
+                    // The local engine answers a poll once its log reaches it, a minute and more into a burst: a poll
+                    // given up before then would leave the jobs it was given to wait out their timeout unworked.
+                    .requestTimeout(JOB_TIMEOUT)
                     .maxJobsActive(128)
                     .streamEnabled(true)
                     .open());
@@ -111,10 +122,20 @@ public class DeadlineNoticeWorkers {
             Spans.fail(span, e);
             return;
         }
-        jobs.newCompleteCommand(job).send().join();
-        metrics.job(job.getType(), "handled");
-        span.end();
         LOG.debugf("Recorded the %s notice of the %s of complaint %s (due %s)", kind.id(), notice.clockName(),
                 notice.complaintId(), notice.dueDate());
+        // Its answer is worth waiting for only as long as the job stays this worker's.
+        jobs.newCompleteCommand(job).requestTimeout(JOB_TIMEOUT).send().whenComplete((completed, failure) -> {
+            if (failure == null) {
+                metrics.job(job.getType(), "handled");
+                span.end();
+            } else {
+                LOG.warnf("The engine did not take the completion of job %d (%s, complaint %s): %s. Its notice is "
+                        + "in the sent-log, and is not sent again if the job comes back.", job.getKey(),
+                        kind.jobType(), notice.complaintId(), failure.getMessage());
+                metrics.job(job.getType(), "failed");
+                Spans.fail(span, failure);
+            }
+        });
     }
 }

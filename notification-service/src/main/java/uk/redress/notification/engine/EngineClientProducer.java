@@ -14,10 +14,9 @@ import uk.redress.workflow.engine.EngineConnection;
 public class EngineClientProducer {
 
     /**
-     * Each job handler waits for the sent-log's commit and for the engine to take the completion, which under a
-     * burst of lapses takes a good part of a second: threads enough that this wait, not the CPU, sets no limit, and
-     * few enough to bound what the engine is asked at once (with 256 notices in flight instead, completions outwaited
-     * their timeout and a burst of lapses drained at half the rate: deploy/benchmark's README).
+     * Each job handler waits for the sent-log's commit (not for the engine's answer to the completion: see
+     * DeadlineNoticeWorkers): threads enough that this wait sets no limit, and few enough to bound the notices being
+     * made at once, each reading the complaint and writing the sent-log over the database pool.
      */
     private static final int JOB_THREADS = 32;
 
