@@ -49,8 +49,8 @@ import uk.redress.workflow.process.DeadlineVariables;
  * through that hour, and the benchmark measures, for each lapse, the delay from the moment the engine's clock passed
  * its deadline to the moment the SMTP server accepted its email (as the sent-log records it), and the rate of lapse
  * alerts (emails and {@code sla-alerts} records). Before it, in the same run, the same complaints on the engine alone,
- * their lapse jobs completed at once by a worker of the benchmark's: the rate this machine's engine sets, which the
- * alert drain is given as a share of.
+ * their lapse jobs completed at once by a worker of the benchmark's: the rate at which this machine's engine hands the
+ * jobs out, which the alert drain is given as a share of, and at which it takes their completions back.
  *
  * <p>Run with {@code deploy/benchmark/run lapses [--complaints N] [--steps N] [--concurrency N] [--durham]}: the
  * complaints run a process of the lapse alone, or, with {@code --durham}, the whole Durham process. With one step

@@ -30,11 +30,11 @@ import uk.redress.workflow.tracing.TraceParent;
  * retries on it nor raises an incident. The job fails only when the sent-log itself cannot be written.
  *
  * <p>A job thread waits for the sent-log, not for the engine's answer to the completion. When many deadlines fall at
- * once the engine's log holds their timers' triggers ahead of every completion: threads waiting for those answers
- * left the jobs already handed out unworked, and failed each job whose answer outwaited the client's ten seconds,
- * using up one of its retries (in a burst of 10,000 lapses, a thousand emails in the first 87 s: deploy/benchmark's
- * README). If the engine does not take a completion, a job still open comes back after its timeout, and its notice,
- * already in the sent-log, is not sent again.
+ * once the engine's log holds their timers' triggers ahead of every completion: a thread waiting for that answer left
+ * the jobs already handed out unworked, and failed its job when the answer outwaited the client's ten seconds, using
+ * up one of the job's retries for a notice already recorded (deploy/benchmark's README). If the engine does not take
+ * a completion, a job still open comes back after its timeout, and its notice, already in the sent-log, is not sent
+ * again.
  */
 @ApplicationScoped
 public class DeadlineNoticeWorkers {
