@@ -1,6 +1,7 @@
 package uk.redress.notification.deadline;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.FinalCommandStep;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
@@ -29,7 +30,7 @@ import uk.redress.workflow.tracing.TraceParent;
  * sent-log's to wait out (it retries with backoff until the server is back), so the engine never burns the task's
  * retries on it nor raises an incident. The job fails only when the sent-log itself cannot be written.
  *
- * <p>A job thread waits for the sent-log, not for the engine's answer to the completion. When many deadlines fall at
+ * <p>A job thread waits for the sent-log, not for the engine's answer to the completion (nor to a failure). When many deadlines fall at
  * once the engine's log holds their timers' triggers ahead of every completion: a thread waiting for that answer left
  * the jobs already handed out unworked, and failed its job when the answer outwaited the client's ten seconds, using
  * up one of the job's retries for a notice already recorded (deploy/benchmark's README). If the engine does not take
@@ -105,7 +106,7 @@ public class DeadlineNoticeWorkers {
         } catch (RuntimeException e) {
             // A modelling error: no retry will mend it, so the engine raises an incident for a person at once.
             LOG.errorf(e, "Job %d (%s) cannot be read as a notice", job.getKey(), kind.jobType());
-            jobs.newFailCommand(job).retries(0).errorMessage(String.valueOf(e.getMessage())).send().join();
+            answer(jobs.newFailCommand(job).retries(0).errorMessage(String.valueOf(e.getMessage())), job, "failure");
             metrics.job(job.getType(), "failed");
             Spans.fail(span, e);
             return;
@@ -116,25 +117,29 @@ public class DeadlineNoticeWorkers {
             Duration wait = RETRY_BACKOFF.after(TASK_RETRIES - job.getRetries() + 1);
             LOG.warnf("The %s notice of complaint %s could not be recorded; %d retries left, next in %s: %s",
                     kind.id(), notice.complaintId(), job.getRetries() - 1, wait, e.getMessage());
-            jobs.newFailCommand(job).retries(job.getRetries() - 1).retryBackoff(wait)
-                    .errorMessage(String.valueOf(e.getMessage())).send().join();
+            answer(jobs.newFailCommand(job).retries(job.getRetries() - 1).retryBackoff(wait)
+                    .errorMessage(String.valueOf(e.getMessage())), job, "failure");
             metrics.job(job.getType(), "failed");
             Spans.fail(span, e);
             return;
         }
         LOG.debugf("Recorded the %s notice of the %s of complaint %s (due %s)", kind.id(), notice.clockName(),
                 notice.complaintId(), notice.dueDate());
-        // Its answer is worth waiting for only as long as the job stays this worker's.
-        jobs.newCompleteCommand(job).requestTimeout(JOB_TIMEOUT).send().whenComplete((completed, failure) -> {
-            if (failure == null) {
-                metrics.job(job.getType(), "handled");
-                span.end();
-            } else {
-                LOG.warnf("The engine did not take the completion of job %d (%s, complaint %s): %s. Its notice is "
-                        + "in the sent-log, and is not sent again if the job comes back.", job.getKey(),
-                        kind.jobType(), notice.complaintId(), failure.getMessage());
-                metrics.job(job.getType(), "failed");
-                Spans.fail(span, failure);
+        answer(jobs.newCompleteCommand(job), job, "completion");
+        metrics.job(job.getType(), "handled");
+        span.end();
+    }
+
+    /**
+     * Sends the job's completion or failure without waiting for the engine to take it (see above), whose answer is
+     * worth having only as long as the job stays this worker's.
+     */
+    private static void answer(FinalCommandStep<?> command, ActivatedJob job, String what) {
+        command.requestTimeout(JOB_TIMEOUT).send().whenComplete((taken, failure) -> {
+            if (failure != null) {
+                LOG.warnf("The engine did not take the %s of job %d (%s): %s. A job still open comes back after its "
+                        + "timeout, and a notice already in the sent-log is not sent again.", what, job.getKey(),
+                        job.getType(), failure.getMessage());
             }
         });
     }
