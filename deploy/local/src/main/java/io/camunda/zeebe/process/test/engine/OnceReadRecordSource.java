@@ -12,10 +12,10 @@ import java.util.function.Predicate;
 
 /**
  * The engine's record stream, read once and kept by nobody. The process-test engine's own source decodes every
- * record into a list it never empties; when a clock move makes thousands of timers due, the engine writes hundreds of
- * thousands of trigger commands and rejections in minutes, and that list filled the local stack's heap at 10,000
- * complaints. Here a reader asks for the records written since its last read, of the kinds it wants: only those are
- * decoded, each handed on and let go.
+ * record into a list it never empties, and that list filled the local stack's heap at 10,000 complaints (most of it
+ * the copies of timer triggers the engine then wrote in a burst, which {@link PendingScheduledCommands} now spares
+ * it). Here a reader asks for the records written since its last read, of the kinds it wants: only those are decoded,
+ * each handed on and let go.
  */
 public final class OnceReadRecordSource implements RecordStreamSource {
 

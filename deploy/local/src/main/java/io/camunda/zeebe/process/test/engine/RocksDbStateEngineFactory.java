@@ -15,6 +15,9 @@ import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSen
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
@@ -28,8 +31,9 @@ import java.util.List;
 
 /**
  * The zeebe-process-test engine (the real Zeebe engine, its gRPC gateway and an in-memory log) wired as its own
- * {@code EngineFactory} wires it, but with the engine's state in RocksDB, as a Zeebe broker keeps it, and a log that
- * lets go of what its readers have passed ({@link CompactingLogStorage}).
+ * {@code EngineFactory} wires it, but with the engine's state in RocksDB, as a Zeebe broker keeps it, a log that
+ * lets go of what its readers have passed ({@link CompactingLogStorage}), and, as a broker does, a memory of the
+ * scheduled commands written and not yet processed ({@link PendingScheduledCommands}).
  *
  * <p>Why: the test engine's own in-memory state store visits every later key of every column family on each prefix
  * scan (it skips a key outside the prefix instead of stopping there), so each command costs time in proportion to
@@ -110,6 +114,8 @@ public final class RocksDbStateEngineFactory {
                 .commandResponseWriter(responseWriter)
                 .partitionCommandSender(commandSender)
                 .recordProcessors(List.of(engine))
+                .scheduledCommandCache(new PendingScheduledCommands(TimerIntent.TRIGGER, JobIntent.TIME_OUT,
+                        JobIntent.RECUR_AFTER_BACKOFF, MessageIntent.EXPIRE))
                 .actorSchedulingService(scheduler)
                 .clock(new ControllableStreamClockImpl(clock))
                 .meterRegistry(new SimpleMeterRegistry())
