@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,8 +53,10 @@ import uk.redress.workflow.process.DeadlineVariables;
  * their lapse jobs completed at once by a worker of the benchmark's: the rate at which this machine's engine hands the
  * jobs out, which the alert drain is given as a share of, and at which it takes their completions back.
  *
- * <p>Run with {@code deploy/benchmark/run lapses [--complaints N] [--steps N] [--concurrency N] [--durham]}: the
- * complaints run a process of the lapse alone, or, with {@code --durham}, the whole Durham process. With one step
+ * <p>Run with {@code deploy/benchmark/run lapses [--complaints N] [--steps N] [--concurrency N] [--warm-up N]
+ * [--durham]}: the complaints run a process of the lapse alone, or, with {@code --durham}, the whole Durham process.
+ * Both the bare engine and the stack are first warmed by a burst of the warm-up's lapses (1,000 by default) a day
+ * earlier, drained before the measured complaints start: what is measured is code the JIT has compiled. With one step
  * (the default) the clock jumps past the whole hour at once: every deadline lapses in the same instant, the way
  * every complaint received on one day lapses at the same midnight. With {@code --steps 60} it moves a minute each
  * second, so that the deadlines arrive spread out.
@@ -80,17 +83,27 @@ public final class LapseAlertBenchmark {
         int complaints = option(args, "--complaints", 10_000);
         int steps = option(args, "--steps", 1);
         int concurrency = option(args, "--concurrency", 8);
+        int warmUp = option(args, "--warm-up", 1_000);
         boolean durhamProcess = flag(args, "--durham");
         String processId = durhamProcess ? ComplaintProcesses.DURHAM_SENDIASS : LAPSE_ONLY;
-        Bare bare = bareEngine(processId, complaints, steps, concurrency);
+        Bare bare = bareEngine(processId, complaints, steps, concurrency, warmUp);
         System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, SMTP, notification-service)...%n");
         try (LocalStackProcess stack = LocalStackProcess.start(
                 EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.MAIL, Part.NOTIFICATION_SERVICE));
              CamundaClient engine = engineClient(stack)) {
             StackSettings settings = stack.settings();
             deploy(engine, processId);
+            Instant hour = lapseHour(engineNow(settings));
+            if (warmUp > 0) {
+                Instant warmUpHour = warmUpHour(engineNow(settings));
+                System.out.printf("Warming up: %d complaints whose %s lapses between %s and %s...%n", warmUp, CLOCK,
+                        warmUpHour, warmUpHour.plus(Duration.ofHours(1)));
+                int started = warmUp - startComplaints(engine, processId, warmUp, concurrency, engineNow(settings),
+                        warmUpHour);
+                moveThroughTheHour(settings, warmUpHour, 1);
+                awaitSent(settings, warmUpHour, started, Duration.ofMinutes(5).plus(Duration.ofMillis(started * 100L)));
+            }
             Instant now = engineNow(settings);
-            Instant hour = lapseHour(now);
 
             System.out.printf("Starting %d complaints (process %s) whose %s lapses between %s and %s...%n",
                     complaints, processId, CLOCK, hour, hour.plus(Duration.ofHours(1)));
@@ -105,9 +118,9 @@ public final class LapseAlertBenchmark {
             Instant lastMove = moves.getLast().wall();
             int expected = complaints - unanswered;
             Duration patience = Duration.ofMinutes(5).plus(Duration.ofMillis(expected * 100L));
-            int sent = awaitSent(settings, expected, patience);
+            int sent = awaitSent(settings, hour, expected, patience);
 
-            List<Lapse> lapses = lapses(settings);
+            List<Lapse> lapses = lapses(settings, hour);
             List<Long> delays = new ArrayList<>();
             List<Long> toSentLog = new ArrayList<>();
             List<Long> sentLogToSmtp = new ArrayList<>();
@@ -123,7 +136,7 @@ public final class LapseAlertBenchmark {
             Collections.sort(delays);
             Collections.sort(toSentLog);
             Collections.sort(sentLogToSmtp);
-            AlertCount alerts = alertsSent(settings);
+            AlertCount alerts = alertsSent(settings, hour);
             double drainSeconds = Duration.between(moves.getFirst().wall(), lastSent).toMillis() / 1e3;
 
             System.out.printf(Locale.ROOT, "%n%d complaints, deadlines within one hour, clock moved in %d step(s)%n",
@@ -165,6 +178,11 @@ public final class LapseAlertBenchmark {
         return engineNow.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
     }
 
+    /** The hour the warm-up's deadlines fall in: a day before the measured ones. */
+    private static Instant warmUpHour(Instant engineNow) {
+        return engineNow.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+    }
+
     static void deploy(CamundaClient engine, String processId) {
         if (processId.equals(ComplaintProcesses.DURHAM_SENDIASS)) {
             ProcedurePolicies shipped = ProcedurePolicies.shipped();
@@ -180,18 +198,17 @@ public final class LapseAlertBenchmark {
      * The limit the engine on this machine sets: the same complaints on an engine with nothing else attached, the clock
      * moved the same way, and each lapse job completed as soon as a worker in this process (streaming and polling as
      * the service's does) is handed it. Measured from the first move of the clock to the last job handed out, which is
-     * the soonest its email could go, and to the last completion the engine took.
+     * the soonest its email could go, and to the last completion the engine took. Warmed first, as the service is,
+     * by a burst of {@code warmUp} lapses a day earlier.
      */
-    private static Bare bareEngine(String processId, int complaints, int steps, int concurrency) throws Exception {
+    private static Bare bareEngine(String processId, int complaints, int steps, int concurrency, int warmUp)
+            throws Exception {
         System.out.printf("Starting the engine alone, for the bare rate...%n");
         try (LocalStackProcess stack = LocalStackProcess.start(EnumSet.of(Part.ZEEBE));
              CamundaClient engine = engineClient(stack)) {
             StackSettings settings = stack.settings();
             deploy(engine, processId);
-            Instant now = engineNow(settings);
-            Instant hour = lapseHour(now);
-            System.out.printf("Starting %d complaints on the bare engine...%n", complaints);
-            int expected = complaints - startComplaints(engine, processId, complaints, concurrency, now, hour);
+            Instant hour = lapseHour(engineNow(settings));
             Map<Long, Instant> handedOut = new ConcurrentHashMap<>();
             Map<Long, Instant> completed = new ConcurrentHashMap<>();
             Map<Long, Instant> dueAt = new ConcurrentHashMap<>();
@@ -217,11 +234,25 @@ public final class LapseAlertBenchmark {
                 }).maxJobsActive(128).streamEnabled(true).timeout(JOB_TIMEOUT).requestTimeout(JOB_TIMEOUT).open());
             }
             try {
-                List<Step> moves = moveThroughTheHour(settings, hour, steps);
-                long deadline = System.nanoTime() + BURST_DRAINED_WITHIN.toNanos();
-                while (completed.size() < expected && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
+                if (warmUp > 0) {
+                    Instant warmUpHour = warmUpHour(engineNow(settings));
+                    System.out.printf("Warming up the bare engine: %d complaints lapsing in %s...%n", warmUp,
+                            warmUpHour);
+                    int started = warmUp - startComplaints(engine, processId, warmUp, concurrency,
+                            engineNow(settings), warmUpHour);
+                    moveThroughTheHour(settings, warmUpHour, 1);
+                    awaitCompleted(completed, started);
+                    // Every warm-up completion has been answered: nothing more of theirs comes in.
+                    handedOut.clear();
+                    completed.clear();
+                    dueAt.clear();
+                    unanswered.clear();
                 }
+                System.out.printf("Starting %d complaints on the bare engine...%n", complaints);
+                int expected = complaints - startComplaints(engine, processId, complaints, concurrency,
+                        engineNow(settings), hour);
+                List<Step> moves = moveThroughTheHour(settings, hour, steps);
+                awaitCompleted(completed, expected);
                 Delays out = delays(moves, handedOut, dueAt);
                 Delays back = delays(moves, completed, dueAt);
                 System.out.printf(Locale.ROOT, "  the bare engine handed out %d of %d lapse jobs in %.1f s and took "
@@ -233,6 +264,13 @@ public final class LapseAlertBenchmark {
             } finally {
                 workers.forEach(JobWorker::close);
             }
+        }
+    }
+
+    private static void awaitCompleted(Map<Long, Instant> completed, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + BURST_DRAINED_WITHIN.toNanos();
+        while (completed.size() < expected && System.nanoTime() - deadline < 0) {
+            Thread.sleep(200);
         }
     }
 
@@ -323,13 +361,18 @@ public final class LapseAlertBenchmark {
         return moves;
     }
 
-    /** Waits until the sent-log holds {@code expected} lapse emails accepted by SMTP; answers how many it holds. */
-    private static int awaitSent(StackSettings settings, int expected, Duration atMost) throws Exception {
+    /**
+     * Waits until the sent-log holds {@code expected} emails accepted by SMTP of lapses due from {@code hour}; answers
+     * how many it holds.
+     */
+    private static int awaitSent(StackSettings settings, Instant hour, int expected, Duration atMost)
+            throws Exception {
         long start = System.nanoTime();
         int sent = 0;
         try (Connection connection = database(settings);
              PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM notification.delivery "
-                     + "WHERE kind = 'deadline-lapsed' AND channel = 'EMAIL' AND status = 'SENT'")) {
+                     + "WHERE kind = 'deadline-lapsed' AND channel = 'EMAIL' AND status = 'SENT' AND due_at >= ?")) {
+            count.setTimestamp(1, Timestamp.from(hour));
             int lastPrinted = -1;
             while (sent < expected && System.nanoTime() - start < atMost.toNanos()) {
                 try (ResultSet rows = count.executeQuery()) {
@@ -346,27 +389,35 @@ public final class LapseAlertBenchmark {
         return sent;
     }
 
-    private static List<Lapse> lapses(StackSettings settings) throws Exception {
+    /** The lapse emails accepted by SMTP, of lapses due from {@code hour}. */
+    private static List<Lapse> lapses(StackSettings settings, Instant hour) throws Exception {
         List<Lapse> lapses = new ArrayList<>();
         try (Connection connection = database(settings);
-             ResultSet rows = connection.createStatement().executeQuery("SELECT due_at, created_at, sent_at FROM "
+             PreparedStatement query = connection.prepareStatement("SELECT due_at, created_at, sent_at FROM "
                      + "notification.delivery WHERE kind = 'deadline-lapsed' AND channel = 'EMAIL' "
-                     + "AND status = 'SENT'")) {
-            while (rows.next()) {
-                lapses.add(new Lapse(rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant(),
-                        rows.getTimestamp(3).toInstant()));
+                     + "AND status = 'SENT' AND due_at >= ?")) {
+            query.setTimestamp(1, Timestamp.from(hour));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lapses.add(new Lapse(rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant(),
+                            rows.getTimestamp(3).toInstant()));
+                }
             }
         }
         return lapses;
     }
 
-    private static AlertCount alertsSent(StackSettings settings) throws Exception {
+    /** The alerts and webhooks sent, of lapses due from {@code hour}. */
+    private static AlertCount alertsSent(StackSettings settings, Instant hour) throws Exception {
         try (Connection connection = database(settings);
-             ResultSet rows = connection.createStatement().executeQuery("SELECT "
+             PreparedStatement query = connection.prepareStatement("SELECT "
                      + "count(*) FILTER (WHERE channel = 'SLA_ALERT'), count(*) FILTER (WHERE channel = 'WEBHOOK') "
-                     + "FROM notification.delivery WHERE status = 'SENT'")) {
-            rows.next();
-            return new AlertCount(rows.getInt(1), rows.getInt(2));
+                     + "FROM notification.delivery WHERE status = 'SENT' AND due_at >= ?")) {
+            query.setTimestamp(1, Timestamp.from(hour));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new AlertCount(rows.getInt(1), rows.getInt(2));
+            }
         }
     }
 

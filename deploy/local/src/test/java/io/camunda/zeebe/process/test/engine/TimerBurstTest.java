@@ -38,7 +38,8 @@ class TimerBurstTest {
         try (ZeebeClient client = engine.createClient()) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("lapse")
                     .startEvent().intermediateCatchEvent("deadline", timer -> timer.timerWithDate("=due"))
-                    .serviceTask("alert", task -> task.zeebeJobType("notify-deadline-lapsed")).endEvent().done(), "lapse.bpmn").send().join();
+                    .serviceTask("alert", task -> task.zeebeJobType("notify-deadline-lapsed"))
+                    .endEvent().done(), "lapse.bpmn").send().join();
             String due = Instant.now().plus(Duration.ofDays(1)).toString();
             for (int i = 0; i < TIMERS; i += STARTED_AT_ONCE) {
                 List<CompletableFuture<?>> started = new ArrayList<>();
