@@ -101,7 +101,7 @@ public final class LapseAlertBenchmark {
                 int started = warmUp - startComplaints(engine, processId, warmUp, concurrency, engineNow(settings),
                         warmUpHour);
                 moveThroughTheHour(settings, warmUpHour, 1);
-                awaitSent(settings, warmUpHour, started, Duration.ofMinutes(5).plus(Duration.ofMillis(started * 100L)));
+                awaitSent(settings, warmUpHour, started, patience(started));
             }
             Instant now = engineNow(settings);
 
@@ -117,7 +117,7 @@ public final class LapseAlertBenchmark {
             List<Step> moves = moveThroughTheHour(settings, hour, steps);
             Instant lastMove = moves.getLast().wall();
             int expected = complaints - unanswered;
-            Duration patience = Duration.ofMinutes(5).plus(Duration.ofMillis(expected * 100L));
+            Duration patience = patience(expected);
             int sent = awaitSent(settings, hour, expected, patience);
 
             List<Lapse> lapses = lapses(settings, hour);
@@ -176,6 +176,11 @@ public final class LapseAlertBenchmark {
     /** The hour the deadlines fall in: two days on, so that none lapses while the complaints are started. */
     private static Instant lapseHour(Instant engineNow) {
         return engineNow.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** How long to wait for the emails of {@code lapses} lapses: five minutes and a tenth of a second each. */
+    private static Duration patience(int lapses) {
+        return Duration.ofMinutes(5).plus(Duration.ofMillis(lapses * 100L));
     }
 
     /** The hour the warm-up's deadlines fall in: a day before the measured ones. */
