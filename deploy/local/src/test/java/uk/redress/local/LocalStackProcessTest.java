@@ -78,7 +78,7 @@ class LocalStackProcessTest {
             Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "taken-port-");
             Map<Port, Integer> ports = StackSettings.defaultPorts();
             ports.put(Port.SMTP, taken.getLocalPort());
-            int mailbox = freePort();
+            int mailbox = FreePorts.one();
             ports.put(Port.MAILBOX, mailbox);
             StackSettings settings = new StackSettings(Path.of(System.getProperty(LocalStackProcess.HOME_PROPERTY)),
                     dataDir, EnumSet.of(Part.MAIL), ports, Optional.empty(), 1, true);
@@ -91,12 +91,6 @@ class LocalStackProcessTest {
             try (ServerSocket stillFree = new ServerSocket(mailbox, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(stillFree.isBound()).as("the mailbox port was never taken").isTrue();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

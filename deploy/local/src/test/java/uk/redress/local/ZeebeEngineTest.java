@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,7 @@ class ZeebeEngineTest {
         Files.createDirectories(state);
         Files.writeString(state.resolve("CURRENT"), "MANIFEST-000099\n");
 
-        int[] ports = twoFreePorts();
+        int[] ports = FreePorts.of(2);
         try (ZeebeEngine engine = new ZeebeEngine(ports[0], ports[1], state, Optional.empty())) {
             engine.start();
             try (ZeebeClient client = engine.engine().createClient()) {
@@ -57,7 +55,7 @@ class ZeebeEngineTest {
     void itsClockStartsAtTheInstantGivenAndItsTimersKeepThatTime() throws Exception {
         Instant leapDay = Instant.parse("2028-02-29T12:00:00Z");
         Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "engine-").resolve("zeebe");
-        int[] ports = twoFreePorts();
+        int[] ports = FreePorts.of(2);
         try (ZeebeEngine engine = new ZeebeEngine(ports[0], ports[1], state, Optional.of(leapDay))) {
             engine.start();
             assertThat(engine.now()).isBetween(leapDay, leapDay.plusSeconds(60));
@@ -93,10 +91,4 @@ class ZeebeEngineTest {
         }
     }
 
-    /** Two ports free at once: asked for one after the other, the system can give the same port twice. */
-    private static int[] twoFreePorts() throws IOException {
-        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
-            return new int[] {first.getLocalPort(), second.getLocalPort()};
-        }
-    }
 }
