@@ -66,6 +66,23 @@ public class ComplaintMetrics {
                 .tag("target", target.tag()).register(registry).increment(count);
     }
 
+    /**
+     * {@code target} took an event {@code sinceAppend} after it was appended: its wait in the outbox and the send.
+     * Kept as a histogram, so that an operator reads its quantiles (how late the engine learns of a complaint) and the
+     * benchmark splits intake's time by stage.
+     */
+    public void outboxDelay(Target target, Duration sinceAppend) {
+        Timer.builder("redress.outbox.delay")
+                .description("From an event's append to its target taking it (the outbox's wait and the send), by "
+                        + "target")
+                .tag("target", target.tag())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry)
+                .record(sinceAppend.isNegative() ? Duration.ZERO : sinceAppend);
+    }
+
     /** {@code target} did not take an event: it waits for the next pass. */
     public void outboxFailed(Target target) {
         Counter.builder("redress.outbox.failures").description("Sends of the outbox that failed and wait, by target")

@@ -143,7 +143,10 @@ public class OutboxRelays {
                 }
                 return markTried(toSend).chain(() -> Multi.createFrom().iterable(toSend)
                                 .onItem().transformToUniAndConcatenate(entry -> publish(entry)
-                                        .invoke(() -> sent.add(entry.id())))
+                                        .invoke(() -> {
+                                            sent.add(entry.id());
+                                            metrics.outboxDelay(Target.KAFKA, sinceAppend(entry));
+                                        }))
                                 .collect().last()
                                 .onFailure().invoke(failure -> {
                                     metrics.outboxFailed(Target.KAFKA);
@@ -222,6 +225,7 @@ public class OutboxRelays {
                         .invoke(() -> {
                             done.add(entry.id());
                             metrics.outboxSent(Target.ENGINE, 1);
+                            metrics.outboxDelay(Target.ENGINE, sinceAppend(entry));
                         })
                         .onFailure().call(failure -> {
                             LOG.warnf("The engine did not take event %s of complaint %s; it waits: %s",
@@ -248,6 +252,14 @@ public class OutboxRelays {
                 .onItemOrFailure().invoke(Spans.ending(span));
     }
 
+    /**
+     * From the event's append to now, on the wall clock: the database stamped the append ({@code recorded_at}), and
+     * the service's own clock may be another (on the local stack it is the engine's, which tests move).
+     */
+    private static Duration sinceAppend(Entry entry) {
+        return Duration.between(entry.recordedAt(), Instant.now());
+    }
+
     /** A pass that could not even read the outbox (the database down, the service stopping) is tried again next time. */
     private Uni<Void> quietly(Uni<Void> pass, String relay) {
         return pass.onFailure().recoverWithItem(failure -> {
@@ -264,7 +276,7 @@ public class OutboxRelays {
     private Uni<List<Entry>> pending(SqlClient client, String column) {
         return client.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
                         + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure', "
-                        + "e.complainant_id, o.publish_attempted_at, o.trace_parent, "
+                        + "e.complainant_id, o.publish_attempted_at, o.trace_parent, e.recorded_at, "
                         // The version of the procedure the complaint ran under at the event: as received, or moved to.
                         + "COALESCE((SELECT (moved.payload->>'toVersion')::int FROM complaint_event moved "
                         + "WHERE moved.stream_id = e.stream_id AND moved.version <= e.version "
@@ -281,8 +293,9 @@ public class OutboxRelays {
                                 row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
                                 new EventContext(row.getString(7), row.getUUID(8), row.getUUID(9)),
                                 codec.fromJson(row.getString(4), row.getString(5))), row.getString(10),
-                                row.getInteger(14), row.getUUID(11), row.getOffsetDateTime(12) == null ? null
-                                        : row.getOffsetDateTime(12).toInstant(), TraceParent.parse(row.getString(13))));
+                                row.getInteger(15), row.getUUID(11), row.getOffsetDateTime(12) == null ? null
+                                        : row.getOffsetDateTime(12).toInstant(), TraceParent.parse(row.getString(13)),
+                                row.getOffsetDateTime(14).toInstant()));
                     }
                     return entries;
                 });
@@ -313,8 +326,9 @@ public class OutboxRelays {
      * @param complainantId      whose key seals the event's personal fields; null before complainants had ids
      * @param publishAttemptedAt when the relay first tried to send it to Kafka; null if it has not
      * @param trace              the trace the event was appended in; empty when tracing was off
+     * @param recordedAt         when the event was appended, on the database's clock
      */
     private record Entry(long id, RecordedEvent event, String procedure, int procedureVersion, UUID complainantId,
-                         Instant publishAttemptedAt, Optional<TraceParent> trace) {
+                         Instant publishAttemptedAt, Optional<TraceParent> trace, Instant recordedAt) {
     }
 }

@@ -50,8 +50,16 @@ class ComplaintMetricsTest {
                 .isEqualTo(1);
         assertThat(delta(before, received, "redress_events_append_seconds_count")).isGreaterThanOrEqualTo(1);
         assertThat(delta(before, received, "redress_outbox_sent_total", "target", "engine")).isGreaterThanOrEqualTo(1);
+        assertThat(delta(before, received, "redress_outbox_delay_seconds_count", "target", "engine"))
+                .isGreaterThanOrEqualTo(1);
+        // The relay passes once a second: the engine took the event some time after its append, and not before it.
+        assertThat(delta(before, received, "redress_outbox_delay_seconds_sum", "target", "engine")).isPositive();
+        assertThat(received.sum("redress_outbox_delay_seconds_bucket", "target", "engine", "le", "+Inf"))
+                .as("a histogram, for the delay's quantiles")
+                .isEqualTo(received.sum("redress_outbox_delay_seconds_count", "target", "engine"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                delta(before, scrape(), "redress_outbox_sent_total", "target", "kafka") >= 1);
+                delta(before, scrape(), "redress_outbox_sent_total", "target", "kafka") >= 1
+                        && delta(before, scrape(), "redress_outbox_delay_seconds_count", "target", "kafka") >= 1);
         assertThat(delta(before, received, "redress_engine_calls_seconds_count", "outcome", "answered"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(delta(before, received, "redress_jobs_total", "type", "io.camunda.zeebe:userTask",

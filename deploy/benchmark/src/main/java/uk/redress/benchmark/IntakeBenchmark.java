@@ -53,7 +53,9 @@ import uk.redress.workflow.process.DeadlineVariables;
  * (as the API answers, and until the engine has them all) and latency percentiles at full speed and at half of the
  * sustained rate.
  *
- * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N] [--warm-up N]};
+ * <p>Then it splits intake's time after the API's answer into stages (see {@link IntakeStages}).
+ *
+ * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N] [--warm-up N] [--engine-concurrency N]};
  * {@code --rebuild-events N} measures the complaint list's rebuild instead (see {@link RebuildBenchmark}).
  */
 public final class IntakeBenchmark {
@@ -80,9 +82,13 @@ public final class IntakeBenchmark {
         int complaints = option(args, "--complaints", 400);
         int concurrency = option(args, "--concurrency", 4);
         int warmUp = option(args, "--warm-up", 1000);
+        // The complaints whose events the outbox hands to the engine at once (the service's default when not given).
+        int engineConcurrency = option(args, "--engine-concurrency", 0);
         System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, complaint-service)...%n");
-        try (LocalStackProcess stack = LocalStackProcess.start(
-                EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.COMPLAINT_SERVICE))) {
+        try (LocalStackProcess stack = LocalStackProcess.start(LocalStackProcess.onFreePorts(
+                        EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.COMPLAINT_SERVICE)),
+                engineConcurrency > 0 ? Map.of("REDRESS_OUTBOX_ENGINE_CONCURRENCY", String.valueOf(engineConcurrency))
+                        : Map.of())) {
             StackSettings settings = stack.settings();
             // Until the JIT has compiled the hot paths of every JVM, compiling takes a core of the two this machine
             // has: measured, 4 of the 17 seconds of a run that followed a warm-up of 100 complaints.
@@ -100,8 +106,10 @@ public final class IntakeBenchmark {
             System.out.printf("Bare engine: %d complaint processes started by their message...%n", complaints);
             double complaintProcess = bareEngineComplaintProcess(settings, complaints, concurrency);
             System.out.printf("Intake at full speed: %d complaints, %d at a time...%n", complaints, concurrency);
+            IntakeStages beforeFull = IntakeStages.scrape(settings);
             Run full = intake(settings, complaints, concurrency, 0);
             Drained drained = secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
+            IntakeStages afterFull = IntakeStages.scrape(settings);
             if (drained.engine() < 0 || drained.kafka() < 0) {
                 throw new IllegalStateException("the outbox still held events 2 minutes after the last request");
             }
@@ -110,7 +118,10 @@ public final class IntakeBenchmark {
             double sustained = complaints / (full.nanos() / 1e9 + drained.engine());
             double halfRate = sustained / 2;
             System.out.printf("Intake at half the sustained rate (%.0f/s)...%n", halfRate);
+            IntakeStages beforeHalf = IntakeStages.scrape(settings);
             Run half = intake(settings, complaints, concurrency * 4, halfRate);
+            secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
+            IntakeStages afterHalf = IntakeStages.scrape(settings);
 
             System.out.printf("%n%-52s %10s %8s %8s %8s %8s%n", "", "per second", "p50 ms", "p95 ms", "p99 ms",
                     "errors/unanswered");
@@ -123,11 +134,16 @@ public final class IntakeBenchmark {
             System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "intake, full speed, until the engine has all",
                     sustained);
             half.print("intake, half of the sustained rate");
-            System.out.printf(Locale.ROOT, "%nSustained intake ran at %.0f%% of the bare engine's rate for the "
+            System.out.printf(Locale.ROOT, "%nThe outbox handed the engine %s complaints' events at once.%n",
+                    engineConcurrency > 0 ? String.valueOf(engineConcurrency) : "the service's default number of");
+            System.out.printf(Locale.ROOT, "Sustained intake ran at %.0f%% of the bare engine's rate for the "
                             + "complaint's own process and %.0f%% of its rate for an empty one. The outbox had sent "
                             + "every event to Kafka %.1f s and to the engine %.1f s after the last full-speed "
                             + "request.%n", 100 * sustained / complaintProcess, 100 * sustained / emptyProcess,
                     drained.kafka(), drained.engine());
+            System.out.println();
+            beforeFull.printUntil(afterFull, "Intake at full speed");
+            beforeHalf.printUntil(afterHalf, "Intake at half the sustained rate");
         }
     }
 

@@ -58,12 +58,15 @@ class MonitoringFilesTest {
         assertThat(queried).isNotEmpty().allSatisfy(metric -> assertThat(documented(readme)).contains(metric));
     }
 
-    /** The Redress metrics an expression names, without the suffixes Prometheus adds to a timer's series. */
+    /**
+     * The Redress metrics an expression names, without the suffixes Prometheus adds to a timer's series and its
+     * histogram's buckets.
+     */
     private static Set<String> metricsIn(String expression) {
         Set<String> metrics = new TreeSet<>();
         Matcher metric = REDRESS_METRIC.matcher(expression);
         while (metric.find()) {
-            metrics.add(metric.group().replaceAll("_(count|sum|max)$", ""));
+            metrics.add(metric.group().replaceAll("_(count|sum|max|bucket)$", ""));
         }
         return metrics;
     }

@@ -60,6 +60,18 @@ public final class PrometheusScrape {
                 .mapToDouble(Sample::value).sum();
     }
 
+    /**
+     * The sums of the samples named {@code name} whose labels include each of {@code labels}, by the value of their
+     * label {@code by}, as {@code sum by (by) (name{labels})} would give them: a histogram's buckets by {@code le}.
+     */
+    public Map<String, Double> sumBy(String by, String name, String... labels) {
+        Map<String, Double> sums = new LinkedHashMap<>();
+        samples.stream().filter(sample -> sample.name().equals(name) && hasAll(sample, labels)
+                        && sample.labels().containsKey(by))
+                .forEach(sample -> sums.merge(sample.labels().get(by), sample.value(), Double::sum));
+        return sums;
+    }
+
     /** Whether any sample of {@code name} is exposed, whatever its value. */
     public boolean has(String name) {
         return samples.stream().anyMatch(sample -> sample.name().equals(name));
