@@ -17,7 +17,8 @@ import uk.redress.testing.PrometheusScrape;
  * Prometheus would, scraped before and after a run: each append's transaction, each event's time from its append to
  * the engine taking it ({@code redress_outbox_delay_seconds}, a histogram), and of that the engine's answer to the
  * relay's command ({@code redress_engine_calls_seconds}); the rest is the event's wait in the outbox (the relay's pass
- * every second, the batch, the complaints in flight).
+ * every second, the batch, the complaints in flight). Beside them, the service's waits for a connection of its
+ * database pool ({@code sql_pool_queue_delay_seconds}, Quarkus's own), an append's among them.
  */
 record IntakeStages(PrometheusScrape scrape) {
 
@@ -39,17 +40,23 @@ record IntakeStages(PrometheusScrape scrape) {
     void printUntil(IntakeStages later, String name) {
         System.out.printf(Locale.ROOT, "%s, after the API's answer (ms; the delay's percentiles from its histogram):%n",
                 name);
-        System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  (%.0f)%n", "the append's transaction",
-                mean(later, "redress_events_append_seconds"), count(later, "redress_events_append_seconds"));
-        System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  p50 %7.1f  p99 %7.1f  (%.0f events)%n",
-                "from the append to the engine taking the event", mean(later, DELAY, "target", "engine"),
-                quantile(later, 0.50, "engine"), quantile(later, 0.99, "engine"), count(later, DELAY, "target", "engine"));
-        System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  (%.0f)%n", "  of which the engine's answer to the command",
-                mean(later, "redress_engine_calls_seconds", "outcome", "answered"),
-                count(later, "redress_engine_calls_seconds", "outcome", "answered"));
-        System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  p50 %7.1f  p99 %7.1f%n",
-                "from the append to Kafka taking the event", mean(later, DELAY, "target", "kafka"),
-                quantile(later, 0.50, "kafka"), quantile(later, 0.99, "kafka"));
+        mean("the append's transaction", later, "redress_events_append_seconds");
+        mean("  a wait for a database connection (any of the service's)", later, "sql_pool_queue_delay_seconds");
+        quantiles("from the append to the engine taking the event", later, "engine");
+        mean("  of which the engine's answer to the command", later, "redress_engine_calls_seconds", "outcome",
+                "answered");
+        quantiles("from the append to Kafka taking the event", later, "kafka");
+    }
+
+    private void mean(String stage, IntakeStages later, String timer, String... labels) {
+        System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  (%.0f)%n", stage, mean(later, timer, labels),
+                count(later, timer, labels));
+    }
+
+    private void quantiles(String stage, IntakeStages later, String target) {
+        System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  p50 %7.1f  p99 %7.1f  (%.0f)%n", stage,
+                mean(later, DELAY, "target", target), quantile(later, 0.50, target), quantile(later, 0.99, target),
+                count(later, DELAY, "target", target));
     }
 
     private double count(IntakeStages later, String timer, String... labels) {
@@ -70,7 +77,8 @@ record IntakeStages(PrometheusScrape scrape) {
         Map<String, Double> before = scrape.sumBy("le", DELAY + "_bucket", "target", target);
         List<double[]> buckets = new ArrayList<>();
         later.scrape.sumBy("le", DELAY + "_bucket", "target", target).forEach((bound, cumulative) -> buckets.add(
-                new double[] {bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound), cumulative - before.getOrDefault(bound, 0.0)}));
+                new double[] {bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                        cumulative - before.getOrDefault(bound, 0.0)}));
         buckets.sort((a, b) -> Double.compare(a[0], b[0]));
         if (buckets.isEmpty() || buckets.getLast()[1] == 0) {
             return Double.NaN;
