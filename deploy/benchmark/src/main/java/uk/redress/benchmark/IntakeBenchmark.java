@@ -53,7 +53,7 @@ import uk.redress.workflow.process.DeadlineVariables;
  * (as the API answers, and until the engine has them all) and latency percentiles at full speed and at half of the
  * sustained rate.
  *
- * <p>Then it splits intake's time after the API's answer into stages (see {@link IntakeStages}).
+ * <p>Then it splits intake's time into stages, within the API's answer and after it (see {@link IntakeStages}).
  *
  * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N] [--warm-up N] [--engine-concurrency N]};
  * {@code --rebuild-events N} measures the complaint list's rebuild instead (see {@link RebuildBenchmark}).

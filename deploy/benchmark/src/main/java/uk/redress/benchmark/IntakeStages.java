@@ -13,12 +13,12 @@ import uk.redress.local.StackSettings;
 import uk.redress.testing.PrometheusScrape;
 
 /**
- * Where intake's time goes after the API has answered, read from the complaint service's own metrics as an operator's
- * Prometheus would, scraped before and after a run: each append's transaction, each event's time from its append to
- * the engine taking it ({@code redress_outbox_delay_seconds}, a histogram), and of that the engine's answer to the
- * relay's command ({@code redress_engine_calls_seconds}); the rest is the event's wait in the outbox (the relay's pass
- * every second, the batch, the complaints in flight). Beside them, the service's waits for a connection of its
- * database pool ({@code sql_pool_queue_delay_seconds}, Quarkus's own), an append's among them.
+ * Where intake's time goes, within the API's answer and after it, read from the complaint service's own metrics as an
+ * operator's Prometheus would, scraped before and after a run: each append's transaction, each event's time from its
+ * append to the engine taking it ({@code redress_outbox_delay_seconds}, a histogram), and of that the engine's answer
+ * to the relay's command ({@code redress_engine_calls_seconds}); the rest is the event's wait in the outbox (the
+ * relay's pass every second, the batch, the complaints in flight). Beside them, the service's waits for a connection
+ * of its database pool ({@code sql_pool_queue_delay_seconds}, Quarkus's own), an append's among them.
  */
 record IntakeStages(PrometheusScrape scrape) {
 
@@ -38,7 +38,7 @@ record IntakeStages(PrometheusScrape scrape) {
 
     /** The stages between this scrape and {@code later}'s, printed under {@code name}. */
     void printUntil(IntakeStages later, String name) {
-        System.out.printf(Locale.ROOT, "%s, after the API's answer (ms; the delay's percentiles from its histogram):%n",
+        System.out.printf(Locale.ROOT, "%s, by stage (ms; the delay's percentiles from its histogram):%n",
                 name);
         mean("the append's transaction", later, "redress_events_append_seconds");
         mean("  a wait for a database connection (any of the service's)", later, "sql_pool_queue_delay_seconds");
