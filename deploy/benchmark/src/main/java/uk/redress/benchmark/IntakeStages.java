@@ -40,20 +40,20 @@ record IntakeStages(PrometheusScrape scrape) {
     void printUntil(IntakeStages later, String name) {
         System.out.printf(Locale.ROOT, "%s, by stage (ms; the delay's percentiles from its histogram):%n",
                 name);
-        mean("the append's transaction", later, "redress_events_append_seconds");
-        mean("  a wait for a database connection (any of the service's)", later, "sql_pool_queue_delay_seconds");
-        quantiles("from the append to the engine taking the event", later, "engine");
-        mean("  of which the engine's answer to the command", later, "redress_engine_calls_seconds", "outcome",
+        printMean("the append's transaction", later, "redress_events_append_seconds");
+        printMean("  a wait for a database connection (any of the service's)", later, "sql_pool_queue_delay_seconds");
+        printQuantiles("from the append to the engine taking the event", later, "engine");
+        printMean("  of which the engine's answer to the command", later, "redress_engine_calls_seconds", "outcome",
                 "answered");
-        quantiles("from the append to Kafka taking the event", later, "kafka");
+        printQuantiles("from the append to Kafka taking the event", later, "kafka");
     }
 
-    private void mean(String stage, IntakeStages later, String timer, String... labels) {
+    private void printMean(String stage, IntakeStages later, String timer, String... labels) {
         System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  (%.0f)%n", stage, mean(later, timer, labels),
                 count(later, timer, labels));
     }
 
-    private void quantiles(String stage, IntakeStages later, String target) {
+    private void printQuantiles(String stage, IntakeStages later, String target) {
         System.out.printf(Locale.ROOT, "  %-58s mean %7.1f  p50 %7.1f  p99 %7.1f  (%.0f)%n", stage,
                 mean(later, DELAY, "target", target), quantile(later, 0.50, target), quantile(later, 0.99, target),
                 count(later, DELAY, "target", target));
