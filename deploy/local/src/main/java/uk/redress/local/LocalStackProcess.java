@@ -118,6 +118,7 @@ public final class LocalStackProcess implements AutoCloseable {
                 // Bounded, as deploy/local/run bounds it: unbounded, the heap grows to a quarter of the machine.
                 "-Xmx" + LocalStack.HEAP,
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + settings.dataDir()));
+        command.addAll(JvmOptions.nativeHeapTrim());
         if (Runtime.version().feature() >= 23) {
             // From JDK 23 the JVM warns when a library first uses sun.misc.Unsafe's memory access (the engine's
             // Agrona does), as deploy/local/run allows it too.
