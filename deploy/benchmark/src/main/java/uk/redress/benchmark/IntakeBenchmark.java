@@ -81,7 +81,7 @@ public final class IntakeBenchmark {
         }
         int complaints = option(args, "--complaints", 400);
         int concurrency = option(args, "--concurrency", 4);
-        int warmUp = option(args, "--warm-up", 1000);
+        int warmUp = option(args, "--warm-up", 10_000);
         // The complaints whose events the outbox hands to the engine at once (the service's default when not given).
         int engineConcurrency = option(args, "--engine-concurrency", 0);
         System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, complaint-service)...%n");
@@ -91,7 +91,9 @@ public final class IntakeBenchmark {
                         : Map.of())) {
             StackSettings settings = stack.settings();
             // Until the JIT has compiled the hot paths of every JVM, compiling takes a core of the two this machine
-            // has: measured, 4 of the 17 seconds of a run that followed a warm-up of 100 complaints.
+            // has: measured, 4 of the 17 seconds of a run that followed a warm-up of 100 complaints. It goes on long
+            // after: after 1,000 the complaint service still spent 40% of its CPU compiling, and intake sustained 42
+            // a second against 54 after 10,000 (the bare engine 69 and 77, 5 December 2026).
             System.out.printf("Warming up with %d complaints and %d of each bare engine command...%n", warmUp, warmUp);
             intake(settings, warmUp, concurrency, 0);
             bareEngineEmptyProcess(settings, warmUp, concurrency);
