@@ -358,7 +358,9 @@ final class ScaleBenchmark {
                             ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                         }
                     } catch (IOException ended) {
-                        // A compiler thread that ended (HotSpot adds and removes them as work comes) keeps no time.
+                        // Ended between the listing and the reading. HotSpot adds compiler threads as work comes and
+                        // ends idle ones (never the last of each kind); an ended thread's time leaves the sum, so a
+                        // round's figure can fall short by what such a thread had taken.
                     }
                 }
             } catch (IOException gone) {
