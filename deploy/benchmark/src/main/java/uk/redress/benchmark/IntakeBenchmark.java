@@ -92,8 +92,8 @@ public final class IntakeBenchmark {
             StackSettings settings = stack.settings();
             // Until the JIT has compiled the hot paths of every JVM, compiling takes a core of the two this machine
             // has: measured, 4 of the 17 seconds of a run that followed a warm-up of 100 complaints. It goes on long
-            // after: after 1,000 the complaint service still spent 40% of its CPU compiling, and intake sustained 42
-            // a second against 54 after 10,000 (the bare engine 69 and 77, 5 December 2026).
+            // after: after 1,200 the complaint service's compilers still took more CPU than its event loops, and
+            // intake sustained 42 a second against 54 after 10,000 (the bare engine 69 and 77, 5 December 2026).
             System.out.printf("Warming up with %d complaints and %d of each bare engine command...%n", warmUp, warmUp);
             intake(settings, warmUp, concurrency, 0);
             bareEngineEmptyProcess(settings, warmUp, concurrency);
