@@ -43,13 +43,14 @@ public class EventStore {
     private final Clock clock;
     private final ComplaintMetrics metrics;
     private final List<WrittenWithAppend> withEveryAppend;
+    private final List<AppendCommitted> afterEveryAppend;
     private final PersonalDataKeys keys;
     private final EventPages pages;
     private final Spans spans;
 
     public EventStore(Mutiny.SessionFactory sessions, Pool database, EventCodec codec, Clock clock,
                       PersonalDataKeys keys, EventPages pages, ComplaintMetrics metrics, Spans spans,
-                      @All List<WrittenWithAppend> withEveryAppend) {
+                      @All List<WrittenWithAppend> withEveryAppend, @All List<AppendCommitted> afterEveryAppend) {
         this.spans = spans;
         this.metrics = metrics;
         this.sessions = sessions;
@@ -57,6 +58,7 @@ public class EventStore {
         this.codec = codec;
         this.clock = clock;
         this.withEveryAppend = List.copyOf(withEveryAppend);
+        this.afterEveryAppend = List.copyOf(afterEveryAppend);
         this.keys = keys;
         this.pages = pages;
     }
@@ -82,7 +84,7 @@ public class EventStore {
 
     /**
      * Writes the events, then everything {@link WrittenWithAppend} (the outbox's rows, the read models) and
-     * {@code alongside}, in one transaction. The new state
+     * {@code alongside}, in one transaction, and tells every {@link AppendCommitted} once it has committed. The new state
      * is {@code decidedOn} (null for a new complaint) with only the new events folded in: the caller has just read
      * the history, and the version check makes sure nothing came between.
      */
@@ -114,6 +116,7 @@ public class EventStore {
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
                 .invoke(() -> {
                     metrics.appended(recorded, Duration.ofNanos(System.nanoTime() - started));
+                    afterEveryAppend.forEach(AppendCommitted::committed);
                     // Types and versions only: an event's fields may be personal, and no log line holds those.
                     LOG.debugf("Recorded %s of complaint %s, now at version %d", types, complaintId, after.version());
                 })

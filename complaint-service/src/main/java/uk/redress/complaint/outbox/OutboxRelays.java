@@ -4,13 +4,16 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.EventContext;
 import uk.redress.complaint.core.RecordedEvent;
+import uk.redress.complaint.eventstore.AppendCommitted;
 import uk.redress.complaint.eventstore.EventCodec;
 import uk.redress.complaint.metrics.ComplaintMetrics;
 import uk.redress.complaint.metrics.ComplaintMetrics.Target;
@@ -43,11 +47,12 @@ import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Works the outbox: sends each committed event to Kafka once (see {@link #publishBatch}), and hands it to the workflow
- * engine at least once (its message id makes a repeat a no-op), oldest first. While Kafka or the engine is down the
- * rows wait and are tried again on the next pass; the API goes on accepting complaints meanwhile.
+ * engine at least once (its message id makes a repeat a no-op), oldest first. Each relay passes when an append commits
+ * on this instance, and every second besides (see {@link #onSchedule}). While Kafka or the engine is down the rows
+ * wait and are tried again on the next pass; the API goes on accepting complaints meanwhile.
  */
 @ApplicationScoped
-public class OutboxRelays {
+public class OutboxRelays implements AppendCommitted {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelays.class);
     private static final int BATCH = 200;
@@ -76,6 +81,8 @@ public class OutboxRelays {
     private final ProcessRecovery recovery;
     private final Spans spans;
     private final int complaintsInFlight;
+    private final RelayPasses toKafka;
+    private final RelayPasses toEngine;
 
     /**
      * @param complaintsInFlight complaints whose events are with the engine at once: enough to hide a cluster's
@@ -83,7 +90,7 @@ public class OutboxRelays {
      */
     public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka,
                         PublishedEvents publishedEvents, ProcessDispatcher engine, ProcessRecovery recovery,
-                        ComplaintMetrics metrics, Spans spans,
+                        ComplaintMetrics metrics, Spans spans, Vertx vertx,
                         @ConfigProperty(name = "redress.outbox.engine-concurrency") int complaintsInFlight) {
         this.spans = spans;
         this.metrics = metrics;
@@ -94,14 +101,38 @@ public class OutboxRelays {
         this.engine = engine;
         this.recovery = recovery;
         this.complaintsInFlight = complaintsInFlight;
+        this.toKafka = new RelayPasses(vertx, "Kafka", this::publishToKafka);
+        this.toEngine = new RelayPasses(vertx, "the engine", this::dispatchToEngine);
+    }
+
+    /** The engine relay holds back until the engine is checked: what committed meanwhile goes on then. */
+    @PostConstruct
+    void wakeOnceTheEngineIsChecked() {
+        recovery.onceChecked(toEngine::wake);
+    }
+
+    @Override
+    public void committed() {
+        wakeBoth();
+    }
+
+    /** For the events another instance committed while this one held a relay, and for the rows that wait. */
+    @Scheduled(every = "${redress.outbox.interval:1s}")
+    @NonBlocking
+    void onSchedule() {
+        wakeBoth();
+    }
+
+    private void wakeBoth() {
+        toKafka.wake();
+        toEngine.wake();
     }
 
     /**
      * Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. One
      * instance sends at a time; another instance's pass finds the lock taken and skips.
      */
-    @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> publishToKafka() {
+    private Uni<Void> publishToKafka() {
         return quietly(InstanceLock.KAFKA_RELAY.runAlone(database, () -> drain(this::publishBatch), null), "Kafka");
     }
 
@@ -188,8 +219,7 @@ public class OutboxRelays {
      * The engine: different complaints are dispatched side by side, each complaint's events one after another, and a
      * complaint whose earlier event failed waits, so that its process sees its events in order.
      */
-    @Scheduled(every = "${redress.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> dispatchToEngine() {
+    private Uni<Void> dispatchToEngine() {
         if (!recovery.hasCheckedTheEngine()) {
             return Uni.createFrom().voidItem();
         }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.Complaint;
@@ -51,7 +51,7 @@ public class ProcessRecovery {
     private final ProcessDispatcher dispatcher;
     private final EventPages eventPages;
     private final EngineSearch search;
-    private final AtomicBoolean checked = new AtomicBoolean();
+    private final CompletableFuture<Void> checked = new CompletableFuture<>();
 
     public ProcessRecovery(Pool database, EngineSentinel sentinel, ProcessDeployment deployment,
                            ProcessDispatcher dispatcher, EventPages eventPages,
@@ -70,7 +70,12 @@ public class ProcessRecovery {
      * then recreates a second time.
      */
     public boolean hasCheckedTheEngine() {
-        return checked.get();
+        return checked.isDone();
+    }
+
+    /** Runs {@code then} once the engine has first been checked, on the thread that checked it; at once if it has. */
+    public void onceChecked(Runnable then) {
+        checked.thenRun(then);
     }
 
     /** Checks the engine once; recreates the open complaints' processes if it has lost them, or finishes doing so. */
@@ -87,7 +92,7 @@ public class ProcessRecovery {
                                             .map(ignored -> known.filter(Generation::recovering)
                                             .map(Generation::id));
                                 })))
-                .invoke(() -> checked.set(true))
+                .invoke(() -> checked.complete(null))
                 .chain(toRecreate -> toRecreate.map(this::recreateAll).orElse(Uni.createFrom().voidItem()));
     }
 
