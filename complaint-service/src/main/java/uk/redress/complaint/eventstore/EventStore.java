@@ -84,9 +84,9 @@ public class EventStore {
 
     /**
      * Writes the events, then everything {@link WrittenWithAppend} (the outbox's rows, the read models) and
-     * {@code alongside}, in one transaction, and tells every {@link AppendCommitted} once it has committed. The new state
-     * is {@code decidedOn} (null for a new complaint) with only the new events folded in: the caller has just read
-     * the history, and the version check makes sure nothing came between.
+     * {@code alongside}, in one transaction, and tells every {@link AppendCommitted} once it has committed. The new
+     * state is {@code decidedOn} (null for a new complaint) with only the new events folded in: the caller has just
+     * read the history, and the version check makes sure nothing came between.
      */
     private Uni<Complaint> append(UUID complaintId, Complaint decidedOn, List<? extends ComplaintEvent> events,
                                   EventContext context, List<WrittenWithAppend> alongside,

@@ -87,11 +87,13 @@ public class OutboxRelays implements AppendCommitted {
     /**
      * @param complaintsInFlight complaints whose events are with the engine at once: enough to hide a cluster's
      *                           latency, few enough not to flood it
+     * @param passGap            the least time between the starts of two passes of a relay (see {@link RelayPasses})
      */
     public OutboxRelays(Pool database, EventCodec codec, ComplaintEventPublisher kafka,
                         PublishedEvents publishedEvents, ProcessDispatcher engine, ProcessRecovery recovery,
                         ComplaintMetrics metrics, Spans spans, Vertx vertx,
-                        @ConfigProperty(name = "redress.outbox.engine-concurrency") int complaintsInFlight) {
+                        @ConfigProperty(name = "redress.outbox.engine-concurrency") int complaintsInFlight,
+                        @ConfigProperty(name = "redress.outbox.pass-gap") Duration passGap) {
         this.spans = spans;
         this.metrics = metrics;
         this.database = database;
@@ -101,8 +103,8 @@ public class OutboxRelays implements AppendCommitted {
         this.engine = engine;
         this.recovery = recovery;
         this.complaintsInFlight = complaintsInFlight;
-        this.toKafka = new RelayPasses(vertx, "Kafka", this::publishToKafka);
-        this.toEngine = new RelayPasses(vertx, "the engine", this::dispatchToEngine);
+        this.toKafka = new RelayPasses(vertx, "Kafka", this::publishToKafka, passGap);
+        this.toEngine = new RelayPasses(vertx, "the engine", this::dispatchToEngine, passGap);
     }
 
     /** The engine relay holds back until the engine is checked: what committed meanwhile goes on then. */

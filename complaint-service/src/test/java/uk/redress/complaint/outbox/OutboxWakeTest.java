@@ -82,7 +82,8 @@ class OutboxWakeTest {
     private static boolean hasTaskWithJob(String complaintId) {
         List<Map<String, Object>> tasks = api().queryParam("limit", 200).get("/api/v1/tasks")
                 .then().statusCode(200).extract().path("items");
-        return tasks.stream().anyMatch(task -> complaintId.equals(task.get("complaintId")) && task.get("jobKey") != null);
+        return tasks.stream()
+                .anyMatch(task -> complaintId.equals(task.get("complaintId")) && task.get("jobKey") != null);
     }
 
     /** Passes on the relays' schedule an hour apart: every pass the test sees was woken by a commit. */
