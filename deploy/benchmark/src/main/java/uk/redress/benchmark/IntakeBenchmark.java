@@ -106,11 +106,15 @@ public final class IntakeBenchmark {
             System.out.printf("Bare engine: %d instances of an empty process created...%n", complaints);
             double emptyProcess = bareEngineEmptyProcess(settings, complaints, concurrency);
             System.out.printf("Bare engine: %d complaint processes started by their message...%n", complaints);
+            CpuTime beforeBareCpu = CpuTime.now(settings);
             double complaintProcess = bareEngineComplaintProcess(settings, complaints, concurrency);
+            CpuTime bareCpu = CpuTime.now(settings).since(beforeBareCpu);
             System.out.printf("Intake at full speed: %d complaints, %d at a time...%n", complaints, concurrency);
             IntakeStages beforeFull = IntakeStages.scrape(settings);
+            CpuTime beforeFullCpu = CpuTime.now(settings);
             Run full = intake(settings, complaints, concurrency, 0);
             Drained drained = secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
+            CpuTime fullCpu = CpuTime.now(settings).since(beforeFullCpu);
             IntakeStages afterFull = IntakeStages.scrape(settings);
             if (drained.engine() < 0 || drained.kafka() < 0) {
                 throw new IllegalStateException("the outbox still held events 2 minutes after the last request");
@@ -143,6 +147,10 @@ public final class IntakeBenchmark {
                             + "every event to Kafka %.1f s and to the engine %.1f s after the last full-speed "
                             + "request.%n", 100 * sustained / complaintProcess, 100 * sustained / emptyProcess,
                     drained.kafka(), drained.engine());
+            System.out.printf("The bare engine starting the complaint's process: %s.%n",
+                    bareCpu.perItem(complaints, "complaint"));
+            System.out.printf("Intake, from the first full-speed request until the outbox had sent every event: %s.%n",
+                    fullCpu.perItem(complaints, "complaint"));
             System.out.println();
             beforeFull.printUntil(afterFull, "Intake at full speed");
             beforeHalf.printUntil(afterHalf, "Intake at half the sustained rate");

@@ -116,11 +116,13 @@ public final class LapseAlertBenchmark {
                     complaints / createSeconds, unanswered);
 
             System.out.printf("Moving the engine's clock through the hour in %d step(s)...%n", steps);
+            CpuTime beforeDrain = CpuTime.now(settings);
             List<Step> moves = moveThroughTheHour(settings, hour, steps);
             Instant lastMove = moves.getLast().wall();
             int expected = complaints - unanswered;
             Duration patience = patience(expected);
             int sent = awaitSent(settings, hour, expected, patience);
+            CpuTime drainCpu = CpuTime.now(settings).since(beforeDrain);
 
             List<Lapse> lapses = lapses(settings, hour);
             List<Long> delays = new ArrayList<>();
@@ -158,6 +160,8 @@ public final class LapseAlertBenchmark {
                     alerts.slaAlerts(), alerts.webhooks());
             System.out.printf(Locale.ROOT, "  the clock's last move was %.1f s after its first%n",
                     Duration.between(moves.getFirst().wall(), lastMove).toMillis() / 1e3);
+            System.out.printf("  from the first move until the benchmark saw every email sent: %s%n",
+                    drainCpu.perItem(sent, "lapse"));
             double drainRate = lapses.size() / drainSeconds;
             System.out.printf(Locale.ROOT, "%nThe bare engine, the same complaints, their lapse jobs completed at once by "
                             + "a worker with no service behind it: handed out at %.0f jobs/s over %.1f s, delay p50 %.2f "

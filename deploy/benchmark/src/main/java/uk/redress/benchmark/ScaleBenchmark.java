@@ -4,7 +4,6 @@ import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -116,8 +115,14 @@ final class ScaleBenchmark {
 
                 System.out.printf("  intake: %d complaints at full speed, then %d at half the sustained rate...%n",
                         probes, probes);
+                IntakeStages stagesBefore = IntakeStages.scrape(settings);
+                CpuTime cpuBefore = CpuTime.now(settings);
                 Run full = IntakeBenchmark.intake(settings, probes, concurrency, 0, receivedAt);
                 Drained drained = drain(settings, PROBE_DRAIN_WITHIN);
+                // What grows with the open complaints, if anything does: whose CPU, and which stage's time.
+                System.out.printf("  intake at full speed, from the first request until the outbox was empty: %s%n",
+                        CpuTime.now(settings).since(cpuBefore).perItem(probes, "complaint"));
+                stagesBefore.printUntil(IntakeStages.scrape(settings), "  intake at full speed");
                 double sustained = probes / (full.nanos() / 1e9 + drained.engine());
                 Run halfIntake = IntakeBenchmark.intake(settings, probes, concurrency * 4, sustained / 2, receivedAt);
                 drain(settings, PROBE_DRAIN_WITHIN);
@@ -314,26 +319,6 @@ final class ScaleBenchmark {
                          Footprint footprint, int errors) {
     }
 
-    /** The stack's JVMs: each one's {@code /proc} directory, to "stack JVM", "complaint" or "notification". */
-    private static Map<Path, String> jvms() {
-        Map<Path, String> jvms = new LinkedHashMap<>();
-        ProcessHandle.current().descendants().forEach(process -> {
-            Path proc = Path.of("/proc", Long.toString(process.pid()));
-            try {
-                String command = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8);
-                String part = command.contains("uk.redress.local.LocalStack") ? "stack JVM"
-                        : command.contains("complaint-service") ? "complaint"
-                        : command.contains("notification-service") ? "notification" : null;
-                if (part != null) {
-                    jvms.put(proc, part);
-                }
-            } catch (IOException gone) {
-                // Ended between the listing and the reading: not part of the stack any more.
-            }
-        });
-        return jvms;
-    }
-
     /** The CPU each of the stack's JVMs has given its JIT compilers' threads so far, in seconds. */
     private record CompilerTime(Map<String, Double> seconds) {
 
@@ -342,7 +327,8 @@ final class ScaleBenchmark {
 
         static CompilerTime now() {
             Map<String, Double> seconds = new LinkedHashMap<>();
-            jvms().forEach((proc, part) -> seconds.merge(part, compilersTicks(proc) / TICKS_A_SECOND, Double::sum));
+            StackProcesses.jvms().forEach((proc, part) -> seconds.merge(part, compilersTicks(proc) / TICKS_A_SECOND,
+                    Double::sum));
             return new CompilerTime(seconds);
         }
 
@@ -353,9 +339,8 @@ final class ScaleBenchmark {
                 for (Path thread : threads.toList()) {
                     try {
                         if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-                            // utime and stime, the 14th and 15th fields, counted after the name's closing bracket
-                            String stat = Files.readString(thread.resolve("stat"));
-                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            // utime and stime, the 14th and 15th fields
+                            String[] fields = StackProcesses.statFields(thread.resolve("stat"));
                             ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                         }
                     } catch (IOException ended) {
@@ -396,40 +381,29 @@ final class ScaleBenchmark {
      */
     private record Footprint(Map<String, Long> megabytes) {
 
-        private static final List<String> PARTS = List.of("stack JVM", "PostgreSQL", "complaint", "notification");
+        private static final List<String> PARTS = List.of(StackProcesses.STACK_JVM, StackProcesses.POSTGRES,
+                StackProcesses.COMPLAINT, StackProcesses.NOTIFICATION);
 
         static Footprint of(StackSettings settings) throws IOException {
             Map<String, Long> kilobytes = new LinkedHashMap<>();
             PARTS.forEach(part -> kilobytes.put(part, 0L));
-            jvms().forEach((proc, part) -> {
-                try {
-                    kilobytes.merge(part, pssKilobytes(proc), Long::sum);
-                } catch (IOException gone) {
-                    // Ended between the listing and the reading: it holds no memory.
-                }
-            });
-            // pg_ctl starts the postmaster detached from the stack: it is found by its pid file, its backends below it.
-            long postmaster = Long.parseLong(Files.readAllLines(settings.dataDir().resolve("postgres/postmaster.pid"))
-                    .getFirst().trim());
-            ProcessHandle.of(postmaster).stream().flatMap(main -> Stream.concat(Stream.of(main), main.descendants()))
-                    .forEach(process -> {
-                        try {
-                            kilobytes.merge("PostgreSQL", pssKilobytes(Path.of("/proc", Long.toString(process.pid()))),
-                                    Long::sum);
-                        } catch (IOException gone) {
-                            // A backend that ended between the listing and the reading holds no memory.
-                        }
-                    });
+            StackProcesses.jvms().forEach((proc, part) -> kilobytes.merge(part, pssKilobytes(proc), Long::sum));
+            StackProcesses.postgres(settings).forEach(proc -> kilobytes.merge(StackProcesses.POSTGRES,
+                    pssKilobytes(proc), Long::sum));
             Map<String, Long> megabytes = new LinkedHashMap<>();
             kilobytes.forEach((part, kb) -> megabytes.put(part, kb / 1024));
             return new Footprint(megabytes);
         }
 
-        private static long pssKilobytes(Path proc) throws IOException {
-            for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
-                if (line.startsWith("Pss:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        private static long pssKilobytes(Path proc) {
+            try {
+                for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
                 }
+            } catch (IOException gone) {
+                // Ended between the listing and the reading (a backend, say): it holds no memory.
             }
             return 0;
         }
@@ -440,8 +414,8 @@ final class ScaleBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d, %d, %d, %d = %d", megabytes.get("stack JVM"),
-                    megabytes.get("PostgreSQL"), megabytes.get("complaint"), megabytes.get("notification"), total());
+            return String.format(Locale.ROOT, "%d, %d, %d, %d = %d", megabytes.get(PARTS.get(0)),
+                    megabytes.get(PARTS.get(1)), megabytes.get(PARTS.get(2)), megabytes.get(PARTS.get(3)), total());
         }
     }
 }
