@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import uk.redress.benchmark.IntakeBenchmark.Drained;
 import uk.redress.benchmark.IntakeBenchmark.Run;
@@ -414,8 +415,8 @@ final class ScaleBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d, %d, %d, %d = %d", megabytes.get(PARTS.get(0)),
-                    megabytes.get(PARTS.get(1)), megabytes.get(PARTS.get(2)), megabytes.get(PARTS.get(3)), total());
+            return PARTS.stream().map(part -> String.valueOf(megabytes.get(part))).collect(Collectors.joining(", "))
+                    + " = " + total();
         }
     }
 }
