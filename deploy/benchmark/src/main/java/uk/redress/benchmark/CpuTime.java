@@ -1,11 +1,13 @@
 package uk.redress.benchmark;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import uk.redress.local.StackSettings;
 
 /**
@@ -13,20 +15,28 @@ import uk.redress.local.StackSettings;
  * (the engine, Kafka, SMTP), each service's JVM, PostgreSQL's processes summed, and this benchmark's own JVM, which
  * shares the machine. Taken before and after a stretch of work, it says what each part spent on it.
  *
- * @param seconds each part's CPU so far
- * @param nanos   when it was read, on {@link System#nanoTime()}
+ * <p>Besides, the engine's actor threads' time on a core and waiting for one ({@code /proc/<pid>/task/<tid>/schedstat}):
+ * the engine processes each partition's commands on one of them, in turn, so that time it waits while other threads
+ * hold both cores is time no complaint moves on.
+ *
+ * @param seconds      each part's CPU so far
+ * @param engineRun    the engine's actor threads' time on a core so far, in seconds
+ * @param engineWait   their time runnable but waiting for a core so far, in seconds
+ * @param nanos        when it was read, on {@link System#nanoTime()}
  */
-record CpuTime(Map<String, Double> seconds, long nanos) {
+record CpuTime(Map<String, Double> seconds, double engineRun, double engineWait, long nanos) {
 
     static final String BENCHMARK = "benchmark";
 
     /** Linux counts CPU in ticks of a hundredth of a second (USER_HZ) on x86-64 and arm64 alike. */
     private static final double TICKS_A_SECOND = 100;
+    /** The engine's threads for its actors (a partition's stream processor among them); the I/O ones are others. */
+    private static final String ENGINE_ACTOR_THREADS = "zb-actors-";
 
     static CpuTime now(StackSettings settings) throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        StackProcesses.jvms().forEach((proc, part) -> seconds.merge(part, ticks(proc, false) / TICKS_A_SECOND,
-                Double::sum));
+        Map<Path, String> jvms = StackProcesses.jvms();
+        jvms.forEach((proc, part) -> seconds.merge(part, ticks(proc, false) / TICKS_A_SECOND, Double::sum));
         List<Path> postgres = StackProcesses.postgres(settings);
         for (Path proc : postgres) {
             // A backend that has ended is counted in its postmaster's reaped children's time.
@@ -34,7 +44,29 @@ record CpuTime(Map<String, Double> seconds, long nanos) {
                     Double::sum);
         }
         seconds.put(BENCHMARK, ticks(Path.of("/proc/self"), false) / TICKS_A_SECOND);
-        return new CpuTime(seconds, System.nanoTime());
+        double[] engine = new double[2];
+        for (Map.Entry<Path, String> jvm : jvms.entrySet()) {
+            if (jvm.getValue().equals(StackProcesses.STACK_JVM)) {
+                try (Stream<Path> threads = Files.list(jvm.getKey().resolve("task"))) {
+                    threads.forEach(thread -> addSchedStat(thread, engine));
+                }
+            }
+        }
+        return new CpuTime(seconds, engine[0], engine[1], System.nanoTime());
+    }
+
+    /** A thread of the engine's actors adds its time on a core and waiting for one, in ns (schedstat's first two). */
+    private static void addSchedStat(Path thread, double[] runAndWait) {
+        try {
+            if (!Files.readString(thread.resolve("comm")).startsWith(ENGINE_ACTOR_THREADS)) {
+                return;
+            }
+            String[] fields = Files.readString(thread.resolve("schedstat")).trim().split(" ");
+            runAndWait[0] += Long.parseLong(fields[0]) / 1e9;
+            runAndWait[1] += Long.parseLong(fields[1]) / 1e9;
+        } catch (IOException gone) {
+            // Ended between the listing and the reading; the engine's actor threads live as long as the engine.
+        }
     }
 
     /** utime and stime, and with {@code reapedChildren} cutime and cstime: the 14th to 17th fields. */
@@ -53,7 +85,8 @@ record CpuTime(Map<String, Double> seconds, long nanos) {
     CpuTime since(CpuTime earlier) {
         Map<String, Double> spent = new LinkedHashMap<>();
         seconds.forEach((part, now) -> spent.put(part, now - earlier.seconds().getOrDefault(part, 0.0)));
-        return new CpuTime(spent, nanos - earlier.nanos());
+        return new CpuTime(spent, engineRun - earlier.engineRun(), engineWait - earlier.engineWait(),
+                nanos - earlier.nanos());
     }
 
     /** Each part's CPU in ms for each of {@code items}, and how busy all of them kept the machine's cores. */
@@ -64,7 +97,8 @@ record CpuTime(Map<String, Double> seconds, long nanos) {
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         int cores = Runtime.getRuntime().availableProcessors();
         return String.format(Locale.ROOT, "%s ms of CPU a %s (all of them %.1f ms); over %.1f s they kept the "
-                + "%d cores %.0f%% busy", text, item, 1000 * total / items, nanos / 1e9, cores,
-                100 * total / (nanos / 1e9 * cores));
+                + "%d cores %.0f%% busy; the engine's actor threads ran %.1f ms a %s and waited %.1f ms for a core",
+                text, item, 1000 * total / items, nanos / 1e9, cores, 100 * total / (nanos / 1e9 * cores),
+                1000 * engineRun / items, item, 1000 * engineWait / items);
     }
 }
