@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,15 +48,20 @@ import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Works the outbox: sends each committed event to Kafka once (see {@link #publishBatch}), and hands it to the workflow
- * engine at least once (its message id makes a repeat a no-op), oldest first. Each relay passes when an append commits
- * on this instance, and every second besides (see {@link #onSchedule}). While Kafka or the engine is down the rows
- * wait and are tried again on the next pass; the API goes on accepting complaints meanwhile.
+ * engine at least once (its message id makes a repeat a no-op), each complaint's events oldest first. Each relay passes
+ * when an append commits on this instance, and every second besides (see {@link #onSchedule}). While Kafka or the
+ * engine is down the rows wait and are tried again on the next pass; the API goes on accepting complaints meanwhile.
  */
 @ApplicationScoped
 public class OutboxRelays implements AppendCommitted {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelays.class);
     private static final int BATCH = 200;
+    /**
+     * Complaints whose events are with the Kafka producer at once: within the emitter's buffer (128 by default), which
+     * fills while the producer waits for an unreachable broker.
+     */
+    private static final int COMPLAINTS_TO_KAFKA_AT_ONCE = 100;
     private static final long WARN_EVERY_MILLIS = 30_000;
     /**
      * A send that has had no answer by then is failed and tried again on a later pass, rather than stall the relay.
@@ -131,8 +137,8 @@ public class OutboxRelays implements AppendCommitted {
     }
 
     /**
-     * Kafka keeps each complaint's events in order only if they are sent in order: a failure stops the pass. One
-     * instance sends at a time; another instance's pass finds the lock taken and skips.
+     * Kafka keeps each complaint's events in order only if they are sent in order: a failure stops that complaint's
+     * events until the next pass. One instance sends at a time; another instance's pass finds the lock taken and skips.
      */
     private Uni<Void> publishToKafka() {
         return quietly(InstanceLock.KAFKA_RELAY.runAlone(database, () -> drain(this::publishBatch), null), "Kafka");
@@ -149,7 +155,7 @@ public class OutboxRelays implements AppendCommitted {
      * where it is when the send went through and only the mark failed, and is sent again only if it is not there.
      */
     private Uni<Integer> publishBatch() {
-        return pending(database, "published_at").onItem().transformToUni(entries -> {
+        return pendingForKafka(database).onItem().transformToUni(entries -> {
             Set<UUID> triedBefore = new HashSet<>();
             Instant earliestTry = null;
             for (Entry entry : entries) {
@@ -174,25 +180,42 @@ public class OutboxRelays implements AppendCommitted {
                     LOG.infof("%d events tried before were found on Kafka already; marked sent, not sent again",
                             onTopic.size());
                 }
-                return markTried(toSend).chain(() -> Multi.createFrom().iterable(toSend)
-                                .onItem().transformToUniAndConcatenate(entry -> publish(entry)
-                                        .invoke(() -> {
-                                            sent.add(entry.id());
-                                            metrics.outboxDelay(Target.KAFKA, sinceAppend(entry));
-                                        }))
-                                .collect().last()
-                                .onFailure().invoke(failure -> {
-                                    metrics.outboxFailed(Target.KAFKA);
-                                    LOG.warnf("Kafka refused an event; %d sent, the rest waits: %s", sent.size(),
-                                            failure.getMessage());
-                                })
-                                .onFailure().recoverWithNull())
-                        .invoke(() -> metrics.outboxSent(Target.KAFKA, sent.size()))
-                        .chain(() -> mark(database, "published_at", sent))
-                        // Evaluated after the sends: only a batch sent whole lets the drain go on.
-                        .map(ignored -> sent.size() == entries.size() ? entries.size() : 0);
+                return markTried(toSend).chain(() -> Multi.createFrom().iterable(byComplaint(toSend))
+                                .onItem().transformToUni(this::publishInOrder)
+                                .merge(COMPLAINTS_TO_KAFKA_AT_ONCE)
+                                .collect().asList())
+                        .chain(outcomes -> {
+                            outcomes.forEach(outcome -> sent.addAll(outcome.done()));
+                            metrics.outboxSent(Target.KAFKA, sent.size());
+                            List<Relayed> failed = outcomes.stream().filter(outcome -> !outcome.whole()).toList();
+                            if (!failed.isEmpty()) {
+                                metrics.outboxFailed(Target.KAFKA);
+                                LOG.warnf("Kafka refused the events of %d complaints; %d sent, the rest waits: %s",
+                                        failed.size(), sent.size(), failed.getFirst().failure().getMessage());
+                            }
+                            return mark(database, "published_at", sent)
+                                    // Only a batch sent whole lets the drain go on.
+                                    .map(ignored -> failed.isEmpty() ? entries.size() : 0);
+                        });
             });
         });
+    }
+
+    /**
+     * One complaint's events of the batch, oldest first, stopping at the first Kafka does not take. The complaints of a
+     * batch are sent side by side, so that the producer puts them in as few requests as it can.
+     */
+    private Uni<Relayed> publishInOrder(List<Entry> events) {
+        List<Long> done = new ArrayList<>();
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(entry -> publish(entry)
+                        .invoke(() -> {
+                            done.add(entry.id());
+                            metrics.outboxDelay(Target.KAFKA, sinceAppend(entry));
+                        }))
+                .collect().last()
+                .map(ignored -> new Relayed(done, null))
+                .onFailure().recoverWithItem(failure -> new Relayed(done, failure));
     }
 
     /** One event to Kafka, in a span that continues the trace it was appended in and goes on with the CloudEvent. */
@@ -235,22 +258,18 @@ public class OutboxRelays implements AppendCommitted {
     }
 
     private Uni<Integer> dispatchBatch(SqlConnection connection) {
-        return pending(connection, "dispatched_at").onItem().transformToUni(entries -> {
-            Map<UUID, List<Entry>> byComplaint = new LinkedHashMap<>();
-            entries.forEach(entry -> byComplaint.computeIfAbsent(entry.event().complaintId(), id -> new ArrayList<>())
-                    .add(entry));
-            return Multi.createFrom().iterable(byComplaint.values())
-                    .onItem().transformToUni(events -> dispatchInOrder(connection, events))
-                    .merge(complaintsInFlight)
-                    .collect().asList()
-                    .chain(outcomes -> mark(connection, "dispatched_at", outcomes.stream()
-                            .flatMap(outcome -> outcome.done().stream()).toList())
-                            .map(ignored -> outcomes.stream().allMatch(Dispatched::whole) ? entries.size() : 0));
-        });
+        return pendingForEngine(connection).onItem().transformToUni(entries -> Multi.createFrom()
+                .iterable(byComplaint(entries))
+                .onItem().transformToUni(events -> dispatchInOrder(connection, events))
+                .merge(complaintsInFlight)
+                .collect().asList()
+                .chain(outcomes -> mark(connection, "dispatched_at", outcomes.stream()
+                        .flatMap(outcome -> outcome.done().stream()).toList())
+                        .map(ignored -> outcomes.stream().allMatch(Relayed::whole) ? entries.size() : 0)));
     }
 
     /** One complaint's events of the batch, oldest first, stopping at the first the engine does not take. */
-    private Uni<Dispatched> dispatchInOrder(SqlConnection connection, List<Entry> events) {
+    private Uni<Relayed> dispatchInOrder(SqlConnection connection, List<Entry> events) {
         List<Long> done = new ArrayList<>();
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(entry -> dispatch(entry)
@@ -266,8 +285,8 @@ public class OutboxRelays implements AppendCommitted {
                             return recordFailure(connection, entry.id(), failure);
                         }))
                 .collect().last()
-                .map(ignored -> new Dispatched(done, true))
-                .onFailure().recoverWithItem(failure -> new Dispatched(done, false));
+                .map(ignored -> new Relayed(done, null))
+                .onFailure().recoverWithItem(failure -> new Relayed(done, failure));
     }
 
     /**
@@ -305,18 +324,34 @@ public class OutboxRelays implements AppendCommitted {
         });
     }
 
-    private Uni<List<Entry>> pending(SqlClient client, String column) {
-        return client.query("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
-                        + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, received.payload->>'procedure', "
-                        + "e.complainant_id, o.publish_attempted_at, o.trace_parent, e.recorded_at, "
-                        // The version of the procedure the complaint ran under at the event: as received, or moved to.
-                        + "COALESCE((SELECT (moved.payload->>'toVersion')::int FROM complaint_event moved "
-                        + "WHERE moved.stream_id = e.stream_id AND moved.version <= e.version "
-                        + "AND moved.event_type = 'ProcedureVersionMoved' ORDER BY moved.version DESC LIMIT 1), "
-                        + "(received.payload->>'procedureVersion')::int, 1) "
-                        + "FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
-                        + "JOIN complaint_event received ON received.stream_id = e.stream_id AND received.version = 1 "
-                        + "WHERE o." + column + " IS NULL ORDER BY o.id LIMIT " + BATCH)
+    /**
+     * The oldest rows not yet sent to Kafka: the event and what the record needs besides (the complainant whose key
+     * seals it, the trace, the first try).
+     */
+    private Uni<List<Entry>> pendingForKafka(SqlClient client) {
+        return pending(client, "NULL, 0 FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
+                + "WHERE o.published_at IS NULL");
+    }
+
+    /** The oldest rows not yet handed to the engine, each with the procedure and version its complaint runs under. */
+    private Uni<List<Entry>> pendingForEngine(SqlClient client) {
+        return pending(client, "received.payload->>'procedure', "
+                // The version of the procedure the complaint ran under at the event: as received, or moved to.
+                + "COALESCE((SELECT (moved.payload->>'toVersion')::int FROM complaint_event moved "
+                + "WHERE moved.stream_id = e.stream_id AND moved.version <= e.version "
+                + "AND moved.event_type = 'ProcedureVersionMoved' ORDER BY moved.version DESC LIMIT 1), "
+                + "(received.payload->>'procedureVersion')::int, 1) "
+                + "FROM outbox o JOIN complaint_event e ON e.event_id = o.event_id "
+                + "JOIN complaint_event received ON received.stream_id = e.stream_id AND received.version = 1 "
+                + "WHERE o.dispatched_at IS NULL");
+    }
+
+    /** @param procedureFromAndWhere the procedure's two columns, then the query's FROM and WHERE */
+    private Uni<List<Entry>> pending(SqlClient client, String procedureFromAndWhere) {
+        return client.preparedQuery("SELECT o.id, e.stream_id, e.version, e.event_id, e.event_type, e.payload::text, "
+                        + "e.occurred_at, e.recorded_by, e.correlation_id, e.causation_id, e.complainant_id, "
+                        + "o.publish_attempted_at, o.trace_parent, e.recorded_at, " + procedureFromAndWhere
+                        + " ORDER BY o.id LIMIT " + BATCH)
                 .execute()
                 .map(rows -> {
                     List<Entry> entries = new ArrayList<>();
@@ -324,10 +359,10 @@ public class OutboxRelays implements AppendCommitted {
                         entries.add(new Entry(row.getLong(0), new RecordedEvent(row.getUUID(3), row.getUUID(1),
                                 row.getInteger(2), row.getOffsetDateTime(6).toInstant(),
                                 new EventContext(row.getString(7), row.getUUID(8), row.getUUID(9)),
-                                codec.fromJson(row.getString(4), row.getString(5))), row.getString(10),
-                                row.getInteger(15), row.getUUID(11), row.getOffsetDateTime(12) == null ? null
-                                        : row.getOffsetDateTime(12).toInstant(), TraceParent.parse(row.getString(13)),
-                                row.getOffsetDateTime(14).toInstant()));
+                                codec.fromJson(row.getString(4), row.getString(5))), row.getString(14),
+                                row.getInteger(15), row.getUUID(10), row.getOffsetDateTime(11) == null ? null
+                                        : row.getOffsetDateTime(11).toInstant(), TraceParent.parse(row.getString(12)),
+                                row.getOffsetDateTime(13).toInstant()));
                     }
                     return entries;
                 });
@@ -348,13 +383,28 @@ public class OutboxRelays implements AppendCommitted {
                 .replaceWithVoid();
     }
 
-    /** @param whole whether every event handed over was taken */
-    private record Dispatched(List<Long> done, boolean whole) {
+    /** A batch's entries by complaint, each complaint's oldest first, the complaints in the order of their first. */
+    private static Collection<List<Entry>> byComplaint(List<Entry> entries) {
+        Map<UUID, List<Entry>> byComplaint = new LinkedHashMap<>();
+        entries.forEach(entry -> byComplaint.computeIfAbsent(entry.event().complaintId(), id -> new ArrayList<>())
+                .add(entry));
+        return byComplaint.values();
     }
 
     /**
-     * @param procedure          the procedure of the event's complaint
-     * @param procedureVersion   the version of it the complaint ran under at the event
+     * @param done    the outbox rows of one complaint's events that were taken
+     * @param failure why the next was not; null when every event handed over was taken
+     */
+    private record Relayed(List<Long> done, Throwable failure) {
+
+        boolean whole() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * @param procedure          the procedure of the event's complaint; null in an entry for Kafka, which needs none
+     * @param procedureVersion   the version of it the complaint ran under at the event; 0 in an entry for Kafka
      * @param complainantId      whose key seals the event's personal fields; null before complainants had ids
      * @param publishAttemptedAt when the relay first tried to send it to Kafka; null if it has not
      * @param trace              the trace the event was appended in; empty when tracing was off
