@@ -28,22 +28,19 @@ record CpuTime(Map<String, Double> seconds, double engineRun, double engineWait,
 
     static final String BENCHMARK = "benchmark";
 
-    /** Linux counts CPU in ticks of a hundredth of a second (USER_HZ) on x86-64 and arm64 alike. */
-    private static final double TICKS_A_SECOND = 100;
     /** The engine's threads for its actors (a partition's stream processor among them); the I/O ones are others. */
     private static final String ENGINE_ACTOR_THREADS = "zb-actors-";
 
     static CpuTime now(StackSettings settings) throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<Path, String> jvms = StackProcesses.jvms();
-        jvms.forEach((proc, part) -> seconds.merge(part, ticks(proc, false) / TICKS_A_SECOND, Double::sum));
+        jvms.forEach((proc, part) -> seconds.merge(part, cpuSeconds(proc, false), Double::sum));
         List<Path> postgres = StackProcesses.postgres(settings);
         for (Path proc : postgres) {
             // A backend that has ended is counted in its postmaster's reaped children's time.
-            seconds.merge(StackProcesses.POSTGRES, ticks(proc, proc.equals(postgres.getFirst())) / TICKS_A_SECOND,
-                    Double::sum);
+            seconds.merge(StackProcesses.POSTGRES, cpuSeconds(proc, proc.equals(postgres.getFirst())), Double::sum);
         }
-        seconds.put(BENCHMARK, ticks(Path.of("/proc/self"), false) / TICKS_A_SECOND);
+        seconds.put(BENCHMARK, cpuSeconds(Path.of("/proc/self"), false));
         double[] engine = new double[2];
         for (Map.Entry<Path, String> jvm : jvms.entrySet()) {
             if (jvm.getValue().equals(StackProcesses.STACK_JVM)) {
@@ -69,12 +66,10 @@ record CpuTime(Map<String, Double> seconds, double engineRun, double engineWait,
         }
     }
 
-    /** utime and stime, and with {@code reapedChildren} cutime and cstime: the 14th to 17th fields. */
-    private static long ticks(Path proc, boolean reapedChildren) {
+    /** A process's CPU so far; with {@code reapedChildren}, its ended children's besides. */
+    private static double cpuSeconds(Path proc, boolean reapedChildren) {
         try {
-            String[] fields = StackProcesses.statFields(proc.resolve("stat"));
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return reapedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+            return StackProcesses.cpuSeconds(StackProcesses.statFields(proc.resolve("stat")), reapedChildren);
         } catch (IOException gone) {
             // Ended between the listing and the reading: its time is its parent's to count now.
             return 0;

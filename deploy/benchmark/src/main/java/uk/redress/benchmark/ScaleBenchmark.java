@@ -323,26 +323,21 @@ final class ScaleBenchmark {
     /** The CPU each of the stack's JVMs has given its JIT compilers' threads so far, in seconds. */
     private record CompilerTime(Map<String, Double> seconds) {
 
-        /** Linux counts a thread's CPU in ticks of a hundredth of a second (USER_HZ) on x86-64 and arm64 alike. */
-        private static final double TICKS_A_SECOND = 100;
-
         static CompilerTime now() {
             Map<String, Double> seconds = new LinkedHashMap<>();
-            StackProcesses.jvms().forEach((proc, part) -> seconds.merge(part, compilersTicks(proc) / TICKS_A_SECOND,
-                    Double::sum));
+            StackProcesses.jvms().forEach((proc, part) -> seconds.merge(part, compilersSeconds(proc), Double::sum));
             return new CompilerTime(seconds);
         }
 
         /** HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1" and so on (cut to 15 characters). */
-        private static long compilersTicks(Path proc) {
-            long ticks = 0;
+        private static double compilersSeconds(Path proc) {
+            double seconds = 0;
             try (Stream<Path> threads = Files.list(proc.resolve("task"))) {
                 for (Path thread : threads.toList()) {
                     try {
                         if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-                            // utime and stime, the 14th and 15th fields
-                            String[] fields = StackProcesses.statFields(thread.resolve("stat"));
-                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                            seconds += StackProcesses.cpuSeconds(StackProcesses.statFields(thread.resolve("stat")),
+                                    false);
                         }
                     } catch (IOException ended) {
                         // Ended between the listing and the reading. HotSpot adds compiler threads as work comes and
@@ -353,7 +348,7 @@ final class ScaleBenchmark {
             } catch (IOException gone) {
                 // The JVM ended: it compiles nothing more.
             }
-            return ticks;
+            return seconds;
         }
 
         CompilerTime since(CompilerTime earlier) {

@@ -54,6 +54,21 @@ final class StackProcesses {
                 .toList();
     }
 
+    /** Linux counts CPU in ticks of a hundredth of a second (USER_HZ) on x86-64 and arm64 alike. */
+    private static final double TICKS_A_SECOND = 100;
+
+    /**
+     * The CPU seconds in a process's or thread's {@link #statFields}: utime and stime (the 14th and 15th fields), and
+     * with {@code reapedChildren} cutime and cstime (the 16th and 17th), its ended children's.
+     */
+    static double cpuSeconds(String[] fields, boolean reapedChildren) {
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        if (reapedChildren) {
+            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
+        return ticks / TICKS_A_SECOND;
+    }
+
     /**
      * Fields of {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} from the state on (the third), so that
      * {@code fields[11]} is utime: counted after the name's closing bracket, since a name may hold spaces.
