@@ -30,6 +30,7 @@ record CpuTime(Map<String, Double> seconds, double engineRun, double engineWait,
 
     /** The engine's threads for its actors (a partition's stream processor among them); the I/O ones are others. */
     private static final String ENGINE_ACTOR_THREADS = "zb-actors-";
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     static CpuTime now(StackSettings settings) throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -86,14 +87,27 @@ record CpuTime(Map<String, Double> seconds, double engineRun, double engineWait,
 
     /** Each part's CPU in ms for each of {@code items}, and how busy all of them kept the machine's cores. */
     String perItem(int items, String item) {
-        StringBuilder text = new StringBuilder();
-        seconds.forEach((part, spent) -> text.append(text.isEmpty() ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %.1f", part, 1000 * spent / items)));
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-        int cores = Runtime.getRuntime().availableProcessors();
         return String.format(Locale.ROOT, "%s ms of CPU a %s (all of them %.1f ms); over %.1f s they kept the "
                 + "%d cores %.0f%% busy; the engine's actor threads ran %.1f ms a %s and waited %.1f ms for a core",
-                text, item, 1000 * total / items, nanos / 1e9, cores, 100 * total / (nanos / 1e9 * cores),
+                parts(1000.0 / items), item, 1000 * total / items, nanos / 1e9, CORES, 100 * busy(),
                 1000 * engineRun / items, item, 1000 * engineWait / items);
+    }
+
+    /** Each part's CPU in seconds. */
+    String spent() {
+        return parts(1) + " s of CPU";
+    }
+
+    /** The share of the machine's cores all the parts kept busy, from 0 to 1. */
+    double busy() {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum() / (nanos / 1e9 * CORES);
+    }
+
+    private String parts(double scale) {
+        StringBuilder text = new StringBuilder();
+        seconds.forEach((part, spent) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f", part, scale * spent)));
+        return text.toString();
     }
 }

@@ -56,6 +56,17 @@ final class ScaleBenchmark {
     private static final Duration PRELOAD_DRAIN_WITHIN = Duration.ofMinutes(15);
     private static final Duration PROBE_DRAIN_WITHIN = Duration.ofMinutes(3);
     /**
+     * How quiet the stack must be before a level is measured, and for how long at most the run waits for it: filling
+     * leaves work behind once its last complaint is in (the engine's RocksDB compacting what it wrote, PostgreSQL's
+     * autovacuum), which a level's measurement must not share: what it measures is what its open complaints cost.
+     * Scale run 25 (6 December 2026) measured each level straight after its filling, and its last level took half as
+     * much CPU again a complaint on nearly every part as the others (the engine's threads 19.0 ms against 11 to 13),
+     * where run 24's did not.
+     */
+    private static final double SETTLED_BELOW = 0.15;
+    private static final Duration SETTLED_OVER = Duration.ofSeconds(5);
+    private static final Duration SETTLE_WITHIN = Duration.ofMinutes(3);
+    /**
      * The warm-up goes in rounds of this many complaints (and a quarter as many claims), each with the CPU the JVMs'
      * compilers took over it: the JVMs go on compiling long after they first answer, and the first level, against
      * which every other is judged, must not be measured while they do. Read from {@code /proc} on 5 December 2026,
@@ -110,6 +121,7 @@ final class ScaleBenchmark {
                     System.out.printf("Filling the stack to %d open complaints (%d more)...%n", level, toAdd);
                     preload(settings, toAdd, concurrency * 2, receivedAt);
                 }
+                settle(settings);
                 int open = openComplaints(settings);
                 Footprint footprint = Footprint.of(settings);
                 System.out.printf("%d open complaints; memory %s%n", open, footprint);
@@ -142,6 +154,29 @@ final class ScaleBenchmark {
                 System.out.println("  " + result);
             }
             print(started, measured);
+        }
+    }
+
+    /**
+     * Waits until the stack's processes keep the cores less than {@link #SETTLED_BELOW} busy over
+     * {@link #SETTLED_OVER}, or {@link #SETTLE_WITHIN} has passed, and says how long it waited and who worked meanwhile.
+     */
+    private static void settle(StackSettings settings) throws Exception {
+        CpuTime start = CpuTime.now(settings);
+        CpuTime last = start;
+        while (true) {
+            Thread.sleep(SETTLED_OVER.toMillis());
+            CpuTime now = CpuTime.now(settings);
+            double busy = now.since(last).busy();
+            boolean settled = busy < SETTLED_BELOW;
+            if (settled || Duration.ofNanos(now.nanos() - start.nanos()).compareTo(SETTLE_WITHIN) >= 0) {
+                System.out.printf(Locale.ROOT, "  %s after %.0f s (the cores %.0f%% busy over the last %d s); "
+                                + "meanwhile %s%n", settled ? "Settled" : "Still busy, measuring anyway",
+                        (now.nanos() - start.nanos()) / 1e9, 100 * busy, SETTLED_OVER.toSeconds(),
+                        now.since(start).spent());
+                return;
+            }
+            last = now;
         }
     }
 
