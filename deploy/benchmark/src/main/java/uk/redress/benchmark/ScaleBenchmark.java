@@ -56,12 +56,11 @@ final class ScaleBenchmark {
     private static final Duration PRELOAD_DRAIN_WITHIN = Duration.ofMinutes(15);
     private static final Duration PROBE_DRAIN_WITHIN = Duration.ofMinutes(3);
     /**
-     * How quiet the stack must be before a level is measured, and for how long at most the run waits for it: filling
-     * leaves work behind once its last complaint is in (the engine's RocksDB compacting what it wrote, PostgreSQL's
-     * autovacuum), which a level's measurement must not share: what it measures is what its open complaints cost.
-     * Scale run 25 (6 December 2026) measured each level straight after its filling, and its last level took half as
-     * much CPU again a complaint on nearly every part as the others (the engine's threads 19.0 ms against 11 to 13),
-     * where run 24's did not.
+     * How quiet the stack must be before a level is measured, and for how long at most the run waits for it: what a
+     * level measures is what its open complaints cost, not work its filling may leave behind (the engine's RocksDB
+     * compacting what it wrote, PostgreSQL's autovacuum). Scale run 25 (6 December 2026) measured each level straight
+     * after its filling, and its last level took half as much CPU again a complaint on nearly every part; in run 26,
+     * which waited, every level found the stack under 8% busy within 5 s, so that was not the filling's aftermath.
      */
     private static final double SETTLED_BELOW = 0.15;
     private static final Duration SETTLED_OVER = Duration.ofSeconds(5);
