@@ -47,10 +47,10 @@ public final class RocksDbStateEngineFactory {
     private static final int PARTITION_ID = 1;
     private static final int PARTITION_COUNT = 1;
     /**
-     * The state's block cache and write buffers. At 64 MiB the engine's own work a complaint climbed by a quarter to a
-     * half between 50,000 and 100,000 open complaints (scale runs 25 and 26, 6 December 2026: its state some 330 MB on
-     * disk at 60,000, more of each read going past the cache); at 128 it stayed flat to 100,000 (run 27: 10.4 to 11.1
-     * ms a complaint), the whole stack 1,935 MB there. The broker's default (512 MiB) is sized for a server.
+     * The state's block cache and write buffers. At 64 MiB the engine's own work a complaint rose at 100,000 open
+     * complaints, to 19.0 and 13.7 ms from 11.1 to 13.2 at fewer (scale runs 25 and 26, 6 December 2026; its state was
+     * some 330 MB on disk at 60,000); at 128 it stayed flat to 100,000 (run 27: 10.4 to 11.1 ms), the whole stack
+     * 1,935 MB there. The broker's default (512 MiB) is sized for a server.
      */
     private static final long STATE_MEMORY_LIMIT_BYTES = 128L * 1024 * 1024;
 
