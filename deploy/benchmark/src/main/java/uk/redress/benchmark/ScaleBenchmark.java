@@ -158,7 +158,8 @@ final class ScaleBenchmark {
 
     /**
      * Waits until the stack's processes keep the cores less than {@link #SETTLED_BELOW} busy over
-     * {@link #SETTLED_OVER}, or {@link #SETTLE_WITHIN} has passed, and says how long it waited and who worked meanwhile.
+     * {@link #SETTLED_OVER}, or {@link #SETTLE_WITHIN} has passed, and says how long it waited and who worked
+     * meanwhile.
      */
     private static void settle(StackSettings settings) throws Exception {
         CpuTime start = CpuTime.now(settings);
