@@ -87,7 +87,7 @@ record CpuTime(Map<String, Double> seconds, double engineRun, double engineWait,
 
     /** Each part's CPU in ms for each of {@code items}, and how busy all of them kept the machine's cores. */
     String perItem(int items, String item) {
-        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = total();
         return String.format(Locale.ROOT, "%s ms of CPU a %s (all of them %.1f ms); over %.1f s they kept the "
                 + "%d cores %.0f%% busy; the engine's actor threads ran %.1f ms a %s and waited %.1f ms for a core",
                 parts(1000.0 / items), item, 1000 * total / items, nanos / 1e9, CORES, 100 * busy(),
@@ -101,7 +101,11 @@ record CpuTime(Map<String, Double> seconds, double engineRun, double engineWait,
 
     /** The share of the machine's cores all the parts kept busy, from 0 to 1. */
     double busy() {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum() / (nanos / 1e9 * CORES);
+        return total() / (nanos / 1e9 * CORES);
+    }
+
+    private double total() {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private String parts(double scale) {
