@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.redress.local.LocalStackProcess;
@@ -308,6 +309,7 @@ public final class LapseAlertBenchmark {
                 .stageStarted(durham, durham.stages().getFirst(), receivedAt);
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger unanswered = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         List<CompletableFuture<?>> creates = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, Object> variables = new HashMap<>(template);
@@ -323,6 +325,7 @@ public final class LapseAlertBenchmark {
                     .whenComplete((created, failure) -> {
                         if (failure != null) {
                             unanswered.incrementAndGet();
+                            firstFailure.compareAndSet(null, failure);
                         }
                         inFlight.release();
                     }));
@@ -331,6 +334,10 @@ public final class LapseAlertBenchmark {
             }
         }
         CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        if (firstFailure.get() != null) {
+            System.out.printf("  %d starts were not answered, the first because: %s%n", unanswered.get(),
+                    firstFailure.get());
+        }
         return unanswered.get();
     }
 
