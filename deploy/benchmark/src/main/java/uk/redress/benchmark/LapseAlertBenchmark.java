@@ -23,13 +23,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.redress.local.LocalStackProcess;
@@ -308,10 +308,11 @@ public final class LapseAlertBenchmark {
         Map<String, Object> template = new DeadlineVariables(WorkingDayCalendar.of(BankHolidays.shipped()))
                 .stageStarted(durham, durham.stages().getFirst(), receivedAt);
         Semaphore inFlight = new Semaphore(concurrency);
-        AtomicInteger unanswered = new AtomicInteger();
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        // By the start's number, to tell a stall in the middle from the last ones in flight.
+        NavigableMap<Integer, Throwable> unanswered = new ConcurrentSkipListMap<>();
         List<CompletableFuture<?>> creates = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            int start = i + 1;
             Map<String, Object> variables = new HashMap<>(template);
             variables.put(Variables.COMPLAINT_ID, UUID.randomUUID().toString());
             variables.put(Variables.SUMMARY, "Benchmark complaint " + i);
@@ -324,8 +325,7 @@ public final class LapseAlertBenchmark {
                     .orTimeout(ENGINE_ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
                     .whenComplete((created, failure) -> {
                         if (failure != null) {
-                            unanswered.incrementAndGet();
-                            firstFailure.compareAndSet(null, failure);
+                            unanswered.put(start, failure);
                         }
                         inFlight.release();
                     }));
@@ -334,11 +334,12 @@ public final class LapseAlertBenchmark {
             }
         }
         CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-        if (firstFailure.get() != null) {
-            System.out.printf("  %d starts were not answered, the first because: %s%n", unanswered.get(),
-                    firstFailure.get());
+        if (!unanswered.isEmpty()) {
+            System.out.printf("  %d starts were not answered (numbers %d to %d of %d), the first because: %s%n",
+                    unanswered.size(), unanswered.firstKey(), unanswered.lastKey(), count,
+                    unanswered.firstEntry().getValue());
         }
-        return unanswered.get();
+        return unanswered.size();
     }
 
     /**
