@@ -346,7 +346,7 @@ public final class LapseAlertBenchmark {
      * before the notification service's completions of their jobs are all taken, and measured starts sent while the
      * engine still works through those queue behind them (the first eight of 10,000 went unanswered for the client's
      * default 10 s, 6 December 2026). A message no process waits for, published with no time to live, goes through
-     * the same log as those completions and changes nothing.
+     * the same log as those completions (the local engine's one partition) and changes nothing.
      */
     private static void awaitEngineCaughtUp(CamundaClient engine) {
         long start = System.nanoTime();
