@@ -4,22 +4,19 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * The one source of "now" in the service. In production the system clock. On the local stack and in tests the local
@@ -30,60 +27,40 @@ public class ClockProducer {
 
     @Produces
     @Singleton
-    Clock clock(@ConfigProperty(name = "redress.clock.engine-clock-url") Optional<URI> engineClock) {
+    Clock clock(@ConfigProperty(name = "redress.clock.engine-clock-file") Optional<Path> engineClock) {
         return engineClock.<Clock>map(EngineClock::new).orElse(Clock.systemUTC());
     }
 
     /**
-     * Asks the local engine's clock endpoint ({@code GET /clock}) each time: it answers in about a millisecond, and a
-     * cached answer would miss a move the test just made. An engine too busy to answer in time (a burst of timers, a
-     * long pause of its JVM) is read from its last answer: the engine's clock runs with the system's between moves.
-     * A clock that has never answered fails.
+     * The local engine's clock, read from the file the engine shares with the services on its machine: 8 bytes, how
+     * far its clock is ahead of the system's in nanoseconds (big-endian), written when the engine starts and at every
+     * move, before the engine answers the move (the local stack's {@code EngineClockFile}). Mapped into memory, it is
+     * read at every "now" for the cost of reading a field, so a move is seen at once.
      */
     static final class EngineClock extends Clock {
 
-        private static final Logger LOG = Logger.getLogger(EngineClock.class);
-        private static final Pattern NOW = Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\"");
-        private static final long WARN_EVERY_MILLIS = 60_000;
+        private static final VarHandle NANOS =
+                MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-        private final URI clock;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        /** How far the engine's clock was ahead of the system's at its last answer; null before the first. */
-        private final AtomicReference<Duration> lastOffset = new AtomicReference<>();
-        private final AtomicLong lastWarning = new AtomicLong();
+        private final MappedByteBuffer offset;
 
-        EngineClock(URI engineClock) {
-            this.clock = engineClock.resolve("/clock");
+        EngineClock(Path file) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (channel.size() < Long.BYTES) {
+                    throw new IllegalStateException("the engine clock file " + file + " holds " + channel.size()
+                            + " bytes, not the " + Long.BYTES + " the local engine writes: is it the local stack's?");
+                }
+                // The mapping outlives the channel.
+                this.offset = channel.map(FileChannel.MapMode.READ_ONLY, 0, Long.BYTES);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the engine clock file " + file + " cannot be read (the local stack's "
+                        + "engine writes it when it starts): " + e.getMessage(), e);
+            }
         }
 
         @Override
         public Instant instant() {
-            try {
-                String body = http.send(HttpRequest.newBuilder(clock).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                Matcher now = NOW.matcher(body);
-                if (!now.find()) {
-                    throw new IllegalStateException("the engine clock at " + clock + " answered " + body);
-                }
-                Instant engineNow = Instant.parse(now.group(1));
-                lastOffset.set(Duration.between(Instant.now(), engineNow));
-                return engineNow;
-            } catch (IOException e) {
-                Duration offset = lastOffset.get();
-                if (offset == null) {
-                    throw new UncheckedIOException("the engine clock at " + clock + " does not answer", e);
-                }
-                long now = System.currentTimeMillis();
-                long warned = lastWarning.get();
-                if (now - warned > WARN_EVERY_MILLIS && lastWarning.compareAndSet(warned, now)) {
-                    LOG.warnf("The engine clock at %s does not answer (%s): reading it from its last answer, %s "
-                            + "ahead of the system clock", clock, e, offset);
-                }
-                return Instant.now().plus(offset);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the engine clock", e);
-            }
+            return Instant.now().plusNanos((long) NANOS.getVolatile(offset, 0));
         }
 
         @Override

@@ -34,7 +34,7 @@ class DeploymentSettingsCheck {
     private static List<Setting> settings() {
         List<Setting> settings = new ArrayList<>(DeploymentSettings.COMMON);
         settings.add(new Setting("redress.zeebe.rest-address", Rule.ADDRESS));
-        settings.add(new Setting("redress.clock.engine-clock-url", Rule.LOCAL_STACK_ONLY));
+        settings.add(new Setting("redress.clock.engine-clock-file", Rule.LOCAL_STACK_ONLY));
         settings.add(new Setting("redress.sign-in.local-key-location", Rule.LOCAL_STACK_ONLY));
         return List.copyOf(settings);
     }

@@ -3,56 +3,57 @@ package uk.redress.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The local engine's clock, as the service reads it: ahead of the system's once a test moved it. */
+/**
+ * The local engine's clock, as the service reads it from the file the engine writes: ahead of the system's by what
+ * the file holds, and moved as soon as the file is.
+ */
 class EngineClockTest {
 
-    /** A fixed instant: the test holds on any date. */
-    private static final Instant ENGINE_NOW = Instant.parse("2031-05-06T09:00:00Z");
+    @TempDir
+    Path folder;
 
     @Test
-    void anEngineThatStopsAnsweringIsReadFromItsLastAnswer() throws Exception {
-        HttpServer engine = engineAnswering(ENGINE_NOW);
-        ClockProducer.EngineClock clock = new ClockProducer.EngineClock(address(engine));
-        assertThat(clock.instant()).isEqualTo(ENGINE_NOW);
+    void readsTheEngineTimeAndSeesAMoveAtOnce() throws Exception {
+        // A fixed instant, however far from today: the test holds on any date.
+        Instant engineStart = Instant.parse("2031-05-06T09:00:00Z");
+        Path file = folder.resolve("engine-clock");
+        writeOffset(file, Duration.between(Instant.now(), engineStart));
+        ClockProducer.EngineClock clock = new ClockProducer.EngineClock(file);
+        assertThat(clock.instant()).isBetween(engineStart, engineStart.plus(Duration.ofMinutes(1)));
 
-        engine.stop(0);
+        writeOffset(file, Duration.between(Instant.now(), engineStart.plus(Duration.ofDays(4))));
 
-        assertThat(clock.instant()).as("the engine's clock runs on with the system's")
-                .isBetween(ENGINE_NOW, ENGINE_NOW.plus(Duration.ofMinutes(1)));
+        assertThat(clock.instant()).as("the file the clock mapped, written again")
+                .isBetween(engineStart.plus(Duration.ofDays(4)), engineStart.plus(Duration.ofDays(4)).plusSeconds(60));
     }
 
     @Test
-    void anEngineThatNeverAnsweredFails() throws Exception {
-        HttpServer engine = engineAnswering(ENGINE_NOW);
-        URI address = address(engine);
-        engine.stop(0);
+    void aMissingOrShortFileIsNamedAtStart() throws Exception {
+        Path missing = folder.resolve("no-such-clock");
+        assertThatThrownBy(() -> new ClockProducer.EngineClock(missing))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(missing.toString())
+                .hasMessageContaining("the local stack's engine writes it when it starts");
 
-        assertThatThrownBy(() -> new ClockProducer.EngineClock(address).instant())
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("does not answer");
+        Path empty = Files.createFile(folder.resolve("empty-clock"));
+        assertThatThrownBy(() -> new ClockProducer.EngineClock(empty))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(empty + " holds 0 bytes");
     }
 
-    private static HttpServer engineAnswering(Instant now) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/clock", exchange -> {
-            byte[] body = ("{\"now\": \"" + now + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
-    private static URI address(HttpServer server) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    /** As the local engine writes it: the offset in nanoseconds, big-endian, over the file's first 8 bytes. */
+    private static void writeOffset(Path file, Duration offset) throws Exception {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(Long.BYTES).putLong(offset.toNanos()).flip(), 0);
+        }
     }
 }

@@ -59,7 +59,7 @@ class ManifestSettingsTest {
      * complaint service's, so that a complaint's dates come from the stack's clock, and its local sign-in.
      */
     private static final Set<String> LOCAL_STACK_ONLY =
-            Set.of("REDRESS_CLOCK_ENGINE_CLOCK_URL", "REDRESS_SIGN_IN_LOCAL_KEY_LOCATION");
+            Set.of("REDRESS_CLOCK_ENGINE_CLOCK_FILE", "REDRESS_SIGN_IN_LOCAL_KEY_LOCATION");
     /**
      * What the local stack has none of: TLS to the database and Kafka, SASL, OAuth to the engine, STARTTLS and a login
      * to the mail relay. Each is named in the manifests and dropped here.
@@ -187,7 +187,7 @@ class ManifestSettingsTest {
         assertThat(output).contains("The complaint service cannot start with the settings it was given (profile prod)",
                 "QUARKUS_DATASOURCE_REACTIVE_URL is postgresql://127.0.0.1:", "KAFKA_BOOTSTRAP_SERVERS is 127.0.0.1:",
                 "QUARKUS_DATASOURCE_PASSWORD is the local stack's password",
-                "REDRESS_CLOCK_ENGINE_CLOCK_URL is set: only the local stack has one");
+                "REDRESS_CLOCK_ENGINE_CLOCK_FILE is set: only the local stack has one");
         assertThat(output).as("nothing migrated or connected first").doesNotContain("Flyway", "flyway");
     }
 

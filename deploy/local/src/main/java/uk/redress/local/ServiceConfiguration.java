@@ -40,7 +40,8 @@ public final class ServiceConfiguration {
                         // Its incident and variable searches (Camunda's REST API v2), answered by the local engine.
                         properties.put("redress.zeebe.rest-address", settings.httpAddress(Port.ENGINE_HTTP));
                         // Decisions at the engine's time: moving its clock makes windows close for the API too.
-                        properties.put("redress.clock.engine-clock-url", settings.httpAddress(Port.ENGINE_HTTP));
+                        properties.put("redress.clock.engine-clock-file",
+                                EngineClockFile.of(settings.port(Port.ENGINE_HTTP)).toString());
                     }
                 }
                 case MAIL -> {

@@ -33,6 +33,7 @@ final class ZeebeEngine implements Component {
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
     private ZeebeTestEngine engine;
     private EngineHttpEndpoint endpoint;
+    private EngineClockFile clockFile;
     private boolean startedBefore;
 
     ZeebeEngine(int grpcPort, int httpPort, Path stateDirectory, Optional<Instant> clockStart) {
@@ -46,12 +47,16 @@ final class ZeebeEngine implements Component {
     public void start() throws Exception {
         // A stack that was killed leaves its last engine's state behind; an engine starts with nothing.
         deleteState();
+        // RocksDB makes its own folder but not the data folder above it (a new --data-dir, with the engine alone).
+        Files.createDirectories(stateDirectory.getParent());
         // Started again in the same stack, it starts empty but its clock goes on, as a real engine's does.
         Duration offset = startedBefore ? clockOffset.get()
                 : clockStart.map(start -> Duration.between(Instant.now(), start)).orElse(Duration.ZERO);
         startedBefore = true;
         engine = RocksDbStateEngineFactory.create(grpcPort, stateDirectory, offset);
         clockOffset.set(offset);
+        clockFile = EngineClockFile.open(EngineClockFile.of(httpPort));
+        clockFile.write(offset);
         engine.start();
         endpoint = new EngineHttpEndpoint(this, httpPort);
         endpoint.start();
@@ -67,7 +72,7 @@ final class ZeebeEngine implements Component {
             throw new IllegalArgumentException("the engine clock only moves forward");
         }
         engine.increaseTime(duration);
-        clockOffset.accumulateAndGet(duration, Duration::plus);
+        clockFile.write(clockOffset.accumulateAndGet(duration, Duration::plus));
         return now();
     }
 
@@ -80,6 +85,14 @@ final class ZeebeEngine implements Component {
         if (endpoint != null) {
             endpoint.close();
             endpoint = null;
+        }
+        if (clockFile != null) {
+            try {
+                clockFile.close();
+            } catch (IOException e) {
+                System.err.println("The engine's clock file was not closed: " + e.getMessage());
+            }
+            clockFile = null;
         }
         if (engine != null) {
             engine.stop();

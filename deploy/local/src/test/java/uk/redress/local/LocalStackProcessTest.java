@@ -2,6 +2,7 @@ package uk.redress.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,11 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +51,42 @@ class LocalStackProcessTest {
 
             assertThat(post(clock + "/add?duration=-P1D").statusCode()).isEqualTo(400);
             assertThat(stack.now()).isBefore(after.plusSeconds(120));
+        }
+    }
+
+    @Test
+    void theServicesReadTheEngineClockFromItsFileMovedAtOnceAndStillAfterTheEngineRestarts() throws Exception {
+        Instant start = Instant.parse("2026-11-23T09:00:00Z");
+        StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.of(Part.ZEEBE)).withClockStart(start);
+        try (LocalStackProcess stack = LocalStackProcess.start(settings)) {
+            ServiceClock service = ServiceClock.of(settings);
+            assertThat(service.now()).isCloseTo(stack.now(), within(1, ChronoUnit.SECONDS));
+
+            Instant moved = stack.moveClockForward(Duration.ofDays(9));
+            assertThat(service.now()).as("as soon as the move is answered").isAfterOrEqualTo(moved);
+            assertThat(service.now()).isCloseTo(stack.now(), within(1, ChronoUnit.SECONDS));
+
+            stack.stop(Part.ZEEBE);
+            stack.start(Part.ZEEBE);
+            Instant movedAgain = stack.moveClockForward(Duration.ofHours(5));
+            assertThat(service.now()).as("the file a service mapped before the restart")
+                    .isAfterOrEqualTo(movedAgain).isCloseTo(stack.now(), within(1, ChronoUnit.SECONDS));
+        }
+    }
+
+    /** "Now" as a service of the stack reads it: the file it is configured with, mapped into memory. */
+    private record ServiceClock(MappedByteBuffer offset) {
+
+        static ServiceClock of(StackSettings settings) throws IOException {
+            Path file = Path.of(ServiceConfiguration.connections(Part.COMPLAINT_SERVICE, settings)
+                    .get("redress.clock.engine-clock-file"));
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                return new ServiceClock(channel.map(FileChannel.MapMode.READ_ONLY, 0, Long.BYTES));
+            }
+        }
+
+        Instant now() {
+            return Instant.now().plusNanos(offset.getLong(0));
         }
     }
 

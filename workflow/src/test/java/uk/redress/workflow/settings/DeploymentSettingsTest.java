@@ -55,8 +55,8 @@ class DeploymentSettingsTest {
         values.put("quarkus.datasource.password", Optional.of("redress"));
         values.put("mp.jwt.verify.issuer", Optional.of(SigningKey.ISSUER));
         List<Setting> settings = new ArrayList<>(DeploymentSettings.COMMON);
-        settings.add(new Setting("redress.clock.engine-clock-url", Rule.LOCAL_STACK_ONLY));
-        values.put("redress.clock.engine-clock-url", Optional.of("http://127.0.0.1:26501"));
+        settings.add(new Setting("redress.clock.engine-clock-file", Rule.LOCAL_STACK_ONLY));
+        values.put("redress.clock.engine-clock-file", Optional.of("/tmp/redress-engine-clock/26501"));
 
         List<String> problems = DeploymentSettings.problems(PRODUCTION, settings, name -> get(values, name));
 
@@ -70,7 +70,7 @@ class DeploymentSettingsTest {
                         + "stack runs: give the production server's address",
                 "MP_JWT_VERIFY_ISSUER is https://redress.local/local-stack, the local stack's own issuer: give the "
                         + "identity provider's",
-                "REDRESS_CLOCK_ENGINE_CLOCK_URL is set: only the local stack has one; remove it in production");
+                "REDRESS_CLOCK_ENGINE_CLOCK_FILE is set: only the local stack has one; remove it in production");
         assertThat(String.join("\n", problems)).doesNotContain("redress\n").doesNotContain("password redress");
     }
 
