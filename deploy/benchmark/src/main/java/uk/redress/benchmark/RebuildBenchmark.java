@@ -295,16 +295,13 @@ final class RebuildBenchmark {
             }
         }
         String service = settings.httpAddress(Port.COMPLAINT_SERVICE);
-        // Beside it, the smallest call of the same API (its token checked, the clock read, one query) and the local
-        // engine's clock, which every call reads on the local stack (production reads the system's).
+        // Beside it, the smallest call of the same API (its token checked, the clock read, one query).
         List<Long> report = timedGets(URI.create(service + ANNUAL_REPORT), officer);
         List<Long> small = timedGets(URI.create(service + "/api/v1/reports/improvements"), officer);
-        List<Long> clock = timedGets(URI.create(settings.httpAddress(Port.ENGINE_HTTP) + "/clock"), officer);
         System.out.printf("%n%-60s %8s %8s%n", "", "p50 ms", "p95 ms");
         printLatency("bare SQL count(*) of the organisation's complaints", bare);
         printLatency("GET " + ANNUAL_REPORT, report);
         printLatency("GET /api/v1/reports/improvements (none here)", small);
-        printLatency("GET the local engine's /clock", clock);
         System.out.printf(Locale.ROOT, "The report took %.1f times the bare count (p50).%n",
                 (double) median(report) / median(bare));
     }
