@@ -16,11 +16,12 @@ import java.time.Duration;
  * is ahead of the system's in nanoseconds (big-endian), which the engine writes when it starts and at every move and
  * each service maps into its memory and reads at every "now" (the complaint service's {@code ClockProducer}).
  *
- * <p>The services asked the engine's {@code GET /clock} over HTTP instead, for every decision, the event loop that asked
- * waiting for the answer: at full intake the threads that sent and answered those requests took 0.8 ms of CPU a
+ * <p>The services asked the engine's {@code GET /clock} over HTTP instead, for every decision, the event loop that
+ * asked waiting for the answer: at full intake the threads that sent and answered those requests took 0.8 ms of CPU a
  * complaint, and the service's event loops 3.6 where they take 2.7 to 3.2 without them (deploy/benchmark/run, 6
- * December 2026), a cost no deployment has (production reads the system clock). A move is written before the engine answers it, so a test that moved the clock and then calls a
- * service finds the service at the new time, as it did over HTTP.
+ * December 2026), a cost no deployment has (production reads the system clock). A move is written before the engine
+ * answers it, so a test that moved the clock and then calls a service finds the service at the new time, as it did
+ * over HTTP.
  *
  * <p>The file is named by the engine's HTTP port, not kept in the data folder: a test restarts the engine alone in a
  * folder of its own on the same ports, and the services keep the file they mapped when they started. The engine
@@ -28,7 +29,7 @@ import java.time.Duration;
  */
 final class EngineClockFile implements AutoCloseable {
 
-    static final int BYTES = Long.BYTES;
+    private static final int BYTES = Long.BYTES;
     private static final VarHandle NANOS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final FileChannel channel;

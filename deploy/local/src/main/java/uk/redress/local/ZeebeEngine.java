@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <p>Its clock runs with the wall clock, from the real time or from a chosen start instant (so that a test's fixed
  * dates mean what they say on any day), and can be moved forward (never back), which is how a deadline weeks away is
- * made to lapse now.
+ * made to lapse now. The services on this machine read it from a file the engine writes ({@link EngineClockFile}).
  */
 final class ZeebeEngine implements Component {
 
