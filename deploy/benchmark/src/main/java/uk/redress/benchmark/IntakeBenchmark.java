@@ -55,7 +55,8 @@ import uk.redress.workflow.process.DeadlineVariables;
  *
  * <p>Then it splits intake's time into stages, within the API's answer and after it (see {@link IntakeStages}).
  *
- * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N] [--warm-up N] [--engine-concurrency N]};
+ * <p>Run with {@code deploy/benchmark/run [--complaints N] [--concurrency N] [--warm-up N] [--engine-concurrency N]
+ * [--rounds N]} (stretches of intake at full speed back to back, each reported);
  * {@code --rebuild-events N} measures the complaint list's rebuild instead (see {@link RebuildBenchmark}).
  */
 public final class IntakeBenchmark {
@@ -84,6 +85,9 @@ public final class IntakeBenchmark {
         int warmUp = option(args, "--warm-up", 10_000);
         // The complaints whose events the outbox hands to the engine at once (the service's default when not given).
         int engineConcurrency = option(args, "--engine-concurrency", 0);
+        // Stretches of intake at full speed back to back: the service idles while the bare engine is measured, and
+        // its JIT compiles again for three or four stretches of 800 once intake resumes (6 December 2026).
+        int intakeRounds = Math.max(1, option(args, "--rounds", 5));
         System.out.printf("Starting the local stack (PostgreSQL, Kafka, Zeebe, complaint-service)...%n");
         try (LocalStackProcess stack = LocalStackProcess.start(LocalStackProcess.onFreePorts(
                         EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.COMPLAINT_SERVICE)),
@@ -109,25 +113,26 @@ public final class IntakeBenchmark {
             CpuTime beforeBareCpu = CpuTime.now(settings);
             double complaintProcess = bareEngineComplaintProcess(settings, complaints, concurrency);
             CpuTime bareCpu = CpuTime.now(settings).since(beforeBareCpu);
-            System.out.printf("Intake at full speed: %d complaints, %d at a time...%n", complaints, concurrency);
+            List<FullSpeed> rounds = new ArrayList<>();
             IntakeStages beforeFull = IntakeStages.scrape(settings);
-            CpuTime beforeFullCpu = CpuTime.now(settings);
-            Run full = intake(settings, complaints, concurrency, 0);
-            Drained drained = secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
-            CpuTime fullCpu = CpuTime.now(settings).since(beforeFullCpu);
-            IntakeStages afterFull = IntakeStages.scrape(settings);
-            if (drained.engine() < 0 || drained.kafka() < 0) {
-                throw new IllegalStateException("the outbox still held events 2 minutes after the last request");
+            for (int round = 1; round <= intakeRounds; round++) {
+                System.out.printf("Intake at full speed, round %d of %d: %d complaints, %d at a time...%n", round,
+                        intakeRounds, complaints, concurrency);
+                rounds.add(fullSpeed(settings, complaints, concurrency));
             }
-            // The API answers once a complaint is stored and the outbox hands it to the engine after: the rate the
-            // whole system sustains ends when the engine has every complaint. Faster, the outbox grows without end.
-            double sustained = complaints / (full.nanos() / 1e9 + drained.engine());
+            IntakeStages afterFull = IntakeStages.scrape(settings);
+            // The last round is the settled one: the rate the system sustains once the load has been steady.
+            FullSpeed settled = rounds.getLast();
+            double sustained = settled.sustained();
             double halfRate = sustained / 2;
             System.out.printf("Intake at half the sustained rate (%.0f/s)...%n", halfRate);
             IntakeStages beforeHalf = IntakeStages.scrape(settings);
             Run half = intake(settings, complaints, concurrency * 4, halfRate);
             secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
             IntakeStages afterHalf = IntakeStages.scrape(settings);
+            // This machine's speed drifts within a run as well as between runs: the bare engine once more, last.
+            System.out.printf("Bare engine again: %d complaint processes started by their message...%n", complaints);
+            double complaintProcessAfter = bareEngineComplaintProcess(settings, complaints, concurrency);
 
             System.out.printf("%n%-52s %10s %8s %8s %8s %8s%n", "", "per second", "p50 ms", "p95 ms", "p99 ms",
                     "errors/unanswered");
@@ -136,25 +141,60 @@ public final class IntakeBenchmark {
                     emptyProcess);
             System.out.printf(Locale.ROOT, "%-52s %10.0f %35d%n", "bare engine start, the complaint's process",
                     complaintProcess, ENGINE_UNANSWERED.get());
-            full.print("intake, full speed, as the API answers");
-            System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "intake, full speed, until the engine has all",
-                    sustained);
+            System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "the same again, after intake", complaintProcessAfter);
+            for (int round = 1; round <= rounds.size(); round++) {
+                FullSpeed full = rounds.get(round - 1);
+                String of = rounds.size() == 1 ? "" : ", round " + round;
+                full.api().print("intake, full speed, as the API answers" + of);
+                System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "intake, full speed, until the engine has all" + of,
+                        full.sustained());
+            }
             half.print("intake, half of the sustained rate");
             System.out.printf(Locale.ROOT, "%nThe outbox handed the engine %s complaints' events at once.%n",
                     engineConcurrency > 0 ? String.valueOf(engineConcurrency) : "the service's default number of");
-            System.out.printf(Locale.ROOT, "Sustained intake ran at %.0f%% of the bare engine's rate for the "
-                            + "complaint's own process and %.0f%% of its rate for an empty one. The outbox had sent "
-                            + "every event to Kafka %.1f s and to the engine %.1f s after the last full-speed "
-                            + "request.%n", 100 * sustained / complaintProcess, 100 * sustained / emptyProcess,
-                    drained.kafka(), drained.engine());
+            System.out.printf(Locale.ROOT, "Sustained intake (the last round) ran at %.0f%% of the bare engine's rate "
+                            + "for the complaint's own process (%.0f%% of its rate measured again after intake) and "
+                            + "%.0f%% of its rate for an empty one. The outbox had sent every event to Kafka %.1f s "
+                            + "and to the engine %.1f s after the last full-speed request.%n",
+                    100 * sustained / complaintProcess, 100 * sustained / complaintProcessAfter,
+                    100 * sustained / emptyProcess, settled.drained().kafka(), settled.drained().engine());
+            for (int round = 1; round < rounds.size(); round++) {
+                System.out.printf(Locale.ROOT, "Round %d sustained %.0f%% of the bare engine's rate for the "
+                                + "complaint's own process (%.0f%% of its rate measured again after intake).%n", round,
+                        100 * rounds.get(round - 1).sustained() / complaintProcess,
+                        100 * rounds.get(round - 1).sustained() / complaintProcessAfter);
+            }
             System.out.printf("The bare engine starting the complaint's process: %s.%n",
                     bareCpu.perItem(complaints, "complaint"));
-            System.out.printf("Intake, from the first full-speed request until the outbox had sent every event: %s.%n",
-                    fullCpu.perItem(complaints, "complaint"));
+            for (int round = 1; round <= rounds.size(); round++) {
+                System.out.printf("Intake%s, from the first full-speed request until the outbox had sent every "
+                                + "event: %s.%n", rounds.size() == 1 ? "" : ", round " + round,
+                        rounds.get(round - 1).cpu().perItem(complaints, "complaint"));
+            }
             System.out.println();
             beforeFull.printUntil(afterFull, "Intake at full speed");
             beforeHalf.printUntil(afterHalf, "Intake at half the sustained rate");
         }
+    }
+
+    /**
+     * Intake at full speed, until the outbox has handed every event on: the rate the whole system sustains ends
+     * when the engine has every complaint, since the API answers once a complaint is stored and the outbox hands it
+     * to the engine after. Faster, the outbox grows without end.
+     */
+    private static FullSpeed fullSpeed(StackSettings settings, int complaints, int concurrency) throws Exception {
+        CpuTime before = CpuTime.now(settings);
+        Run api = intake(settings, complaints, concurrency, 0);
+        Drained drained = secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
+        CpuTime cpu = CpuTime.now(settings).since(before);
+        if (drained.engine() < 0 || drained.kafka() < 0) {
+            throw new IllegalStateException("the outbox still held events 2 minutes after the last request");
+        }
+        return new FullSpeed(api, drained, complaints / (api.nanos() / 1e9 + drained.engine()), cpu);
+    }
+
+    /** A stretch of intake at full speed: as the API answered, until each relay was done, the rate sustained. */
+    private record FullSpeed(Run api, Drained drained, double sustained, CpuTime cpu) {
     }
 
     /** POSTs complaints received yesterday, {@code concurrency} at a time, or at {@code rate} per second above 0. */
