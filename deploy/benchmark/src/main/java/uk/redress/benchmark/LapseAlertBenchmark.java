@@ -263,13 +263,17 @@ public final class LapseAlertBenchmark {
                 System.out.printf("Starting %d complaints on the bare engine...%n", complaints);
                 int expected = complaints - startComplaints(engine, processId, complaints, concurrency,
                         engineNow(settings), hour);
+                CpuTime beforeDrain = CpuTime.now(settings);
                 List<Step> moves = moveThroughTheHour(settings, hour, steps);
                 awaitCompleted(completed, expected);
+                CpuTime drainCpu = CpuTime.now(settings).since(beforeDrain);
                 Delays out = delays(moves, handedOut, dueAt);
                 Delays back = delays(moves, completed, dueAt);
                 System.out.printf(Locale.ROOT, "  the bare engine handed out %d of %d lapse jobs in %.1f s and took "
                         + "back %d in %.1f s%n", handedOut.size(), expected, out.seconds(), completed.size(),
                         back.seconds());
+                System.out.printf("  from the first move until every completion was answered: %s%n",
+                        drainCpu.perItem(expected, "lapse"));
                 unanswered.values().stream().findFirst().ifPresent(failure -> System.out.printf(
                         "  %d completions were not answered, the first because: %s%n", unanswered.size(), failure));
                 return new Bare(out, back);

@@ -42,12 +42,15 @@ final class StackProcesses {
     }
 
     /**
-     * PostgreSQL's postmaster first, then its processes (a backend per connection). pg_ctl starts the postmaster
-     * detached from the stack, so it is found by its pid file.
+     * PostgreSQL's postmaster first, then its processes (a backend per connection); none in a stack without it (the
+     * bare engine's). pg_ctl starts the postmaster detached from the stack, so it is found by its pid file.
      */
     static List<Path> postgres(StackSettings settings) throws IOException {
-        long postmaster = Long.parseLong(Files.readAllLines(settings.dataDir().resolve("postgres/postmaster.pid"))
-                .getFirst().trim());
+        Path pidFile = settings.dataDir().resolve("postgres/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return List.of();
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
         return ProcessHandle.of(postmaster).stream()
                 .flatMap(main -> Stream.concat(Stream.of(main), main.descendants()))
                 .map(process -> Path.of("/proc", Long.toString(process.pid())))
