@@ -17,10 +17,10 @@ import uk.redress.local.StackSettings;
  *
  * <p>Besides, the engine's actor threads' time on a core and waiting for one ({@code /proc/<pid>/task/<tid>/schedstat}):
  * the engine processes each partition's commands on one of them, in turn, so that time it waits while other threads
- * hold both cores is time no complaint moves on; and how many turns on a core they took (the third field), since the
- * engine's thread gives its core up whenever it waits, as it does for every expression it evaluates (Zeebe 8.8 evaluates
- * each on a virtual thread of its own, to time it out). And each JVM's JIT compiler threads' CPU, which goes on long after a
- * warm-up whenever the load changes.
+ * hold both cores is time no complaint moves on; and how many turns on a core they took (the third field), since
+ * the engine's thread gives its core up whenever it waits, as it does for every expression it evaluates (Zeebe 8.8
+ * evaluates each on a virtual thread of its own, to time it out). And each JVM's JIT compiler threads' CPU, which goes
+ * on long after a warm-up whenever the load changes.
  *
  * @param seconds      each part's CPU so far
  * @param compiling    each JVM's JIT compiler threads' CPU so far, in seconds (a share of its {@code seconds})
@@ -106,9 +106,10 @@ record CpuTime(Map<String, Double> seconds, Map<String, Double> compiling, doubl
         double total = total();
         return String.format(Locale.ROOT, "%s ms of CPU a %s (all of them %.1f ms; the JIT compilers' share %s); over "
                 + "%.1f s they kept the %d cores %.0f%% busy; the engine's actor threads ran %.1f ms a %s in %.1f "
-                + "turns on a core and waited %.1f ms for one (%.0f microseconds a turn)", parts(seconds, 1000.0 / items), item,
-                1000 * total / items, parts(compiling, 1000.0 / items), nanos / 1e9, CORES, 100 * busy(),
-                1000 * engineRun / items, item, (double) engineTurns / items, 1000 * engineWait / items,
+                + "turns on a core and waited %.1f ms for one (%.0f microseconds a turn)",
+                parts(seconds, 1000.0 / items), item, 1000 * total / items, parts(compiling, 1000.0 / items),
+                nanos / 1e9, CORES, 100 * busy(), 1000 * engineRun / items, item, (double) engineTurns / items,
+                1000 * engineWait / items,
                 1e6 * engineWait / Math.max(engineTurns, 1));
     }
 
