@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import uk.redress.local.StackSettings;
 
@@ -15,30 +16,54 @@ import uk.redress.local.StackSettings;
  * (the engine, Kafka, SMTP), each service's JVM, PostgreSQL's processes summed, and this benchmark's own JVM, which
  * shares the machine. Taken before and after a stretch of work, it says what each part spent on it.
  *
- * <p>Besides, the engine's actor threads' time on a core and waiting for one ({@code /proc/<pid>/task/<tid>/schedstat}):
- * the engine processes each partition's commands on one of them, in turn, so that time it waits while other threads
- * hold both cores is time no complaint moves on; and how many turns on a core they took (the third field), since
- * the engine's thread gives its core up whenever it waits, as it does for every expression it evaluates (Zeebe 8.8
- * evaluates each on a virtual thread of its own, to time it out). And each JVM's JIT compiler threads' CPU, which goes
- * on long after a warm-up whenever the load changes.
+ * <p>Besides, the engine's actor threads' time on a core and waiting for one
+ * ({@code /proc/<pid>/task/<tid>/schedstat}): the engine processes each partition's commands on one of them, in turn,
+ * so that time it waits while other threads hold both cores is time no complaint moves on; and how many turns on a
+ * core they took (the third field), since the engine's thread gives its core up whenever it waits, as it does for
+ * every expression it evaluates (Zeebe 8.8 evaluates each on a virtual thread of its own, to time it out); and the
+ * turns on a core of the threads that carry the stack JVM's virtual threads, about one an evaluation. And each JVM's
+ * JIT compiler threads' CPU, which goes on long after a warm-up whenever the load changes.
  *
- * @param seconds      each part's CPU so far
- * @param compiling    each JVM's JIT compiler threads' CPU so far, in seconds (a share of its {@code seconds})
- * @param engineRun    the engine's actor threads' time on a core so far, in seconds
- * @param engineWait   their time runnable but waiting for a core so far, in seconds
- * @param engineTurns  their turns on a core so far
- * @param nanos        when it was read, on {@link System#nanoTime()}
+ * <p>Threads are counted one by one, each against its own earlier reading: HotSpot starts compiler threads as work
+ * queues and ends them when idle, and the virtual threads' scheduler its carriers likewise, so totals read at two
+ * moments would lose a thread's whole past when it ends between them. What a thread did between the two readings
+ * before it ended is lost with it.
+ *
+ * @param seconds each part's CPU so far
+ * @param threads the threads counted one by one (compilers, the engine's actors, the carriers), by process and
+ *                thread id
+ * @param nanos   when it was read, on {@link System#nanoTime()}
  */
-record CpuTime(Map<String, Double> seconds, Map<String, Double> compiling, double engineRun, double engineWait,
-               long engineTurns, long nanos) {
+record CpuTime(Map<String, Double> seconds, Map<String, ThreadTime> threads, long nanos) {
 
     static final String BENCHMARK = "benchmark";
 
     /** The engine's threads for its actors (a partition's stream processor among them); the I/O ones are others. */
     private static final String ENGINE_ACTOR_THREADS = "zb-actors-";
+    /**
+     * The JDK's scheduler of virtual threads, a fork-join pool of its own (the common pool's threads are named
+     * otherwise): in the stack's JVM its threads carry the engine's expression evaluations (seen in a recording of it).
+     */
+    private static final String CARRIER_THREADS = "ForkJoinPool-";
     /** HotSpot's C1 and C2 compiler threads, as {@code comm} cuts their names to 15 characters. */
     private static final String COMPILER_THREADS = "CompilerThre";
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** What a thread is counted as. */
+    enum Role { COMPILER, ENGINE_ACTOR, CARRIER }
+
+    /**
+     * One thread's counts so far, from its {@code schedstat}: its time on a core and runnable but waiting for one, in
+     * seconds, and its turns on a core (the kernel's three fields).
+     */
+    record ThreadTime(String part, Role role, double onCore, double waiting, long turns) {
+
+        ThreadTime minus(ThreadTime earlier) {
+            return earlier == null ? this
+                    : new ThreadTime(part, role, onCore - earlier.onCore, waiting - earlier.waiting,
+                    turns - earlier.turns);
+        }
+    }
 
     static CpuTime now(StackSettings settings) throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -50,34 +75,34 @@ record CpuTime(Map<String, Double> seconds, Map<String, Double> compiling, doubl
             seconds.merge(StackProcesses.POSTGRES, cpuSeconds(proc, proc.equals(postgres.getFirst())), Double::sum);
         }
         seconds.put(BENCHMARK, cpuSeconds(Path.of("/proc/self"), false));
-        Map<String, Double> compiling = new LinkedHashMap<>();
-        double[] engine = new double[3];
+        Map<String, ThreadTime> threads = new LinkedHashMap<>();
         for (Map.Entry<Path, String> jvm : jvms.entrySet()) {
-            try (Stream<Path> threads = Files.list(jvm.getKey().resolve("task"))) {
-                threads.forEach(thread -> addThread(thread, jvm.getValue(), compiling, engine));
+            try (Stream<Path> tasks = Files.list(jvm.getKey().resolve("task"))) {
+                tasks.forEach(thread -> threadTime(thread, jvm.getValue()).ifPresent(time ->
+                        threads.put(jvm.getKey().getFileName() + "/" + thread.getFileName(), time)));
             }
         }
-        return new CpuTime(seconds, compiling, engine[0], engine[1], (long) engine[2], System.nanoTime());
+        return new CpuTime(seconds, threads, System.nanoTime());
     }
 
-    /**
-     * A compiler thread adds its CPU to its JVM's {@code compiling}; an engine's actor thread its time on a core and
-     * waiting for one, in seconds (schedstat's first two fields, in ns), and its turns on a core to {@code engine}.
-     */
-    private static void addThread(Path thread, String part, Map<String, Double> compiling, double[] engine) {
+    /** A thread's counts if it is one counted: a JVM's compiler, or the stack JVM's engine actor or carrier. */
+    private static Optional<ThreadTime> threadTime(Path thread, String part) {
         try {
             String name = Files.readString(thread.resolve("comm"));
-            if (name.contains(COMPILER_THREADS)) {
-                compiling.merge(part, cpuSeconds(thread, false), Double::sum);
-            } else if (part.equals(StackProcesses.STACK_JVM) && name.startsWith(ENGINE_ACTOR_THREADS)) {
-                String[] fields = Files.readString(thread.resolve("schedstat")).trim().split(" ");
-                engine[0] += Long.parseLong(fields[0]) / 1e9;
-                engine[1] += Long.parseLong(fields[1]) / 1e9;
-                engine[2] += Long.parseLong(fields[2]);
+            boolean stack = part.equals(StackProcesses.STACK_JVM);
+            Role role = name.contains(COMPILER_THREADS) ? Role.COMPILER
+                    : stack && name.startsWith(ENGINE_ACTOR_THREADS) ? Role.ENGINE_ACTOR
+                    : stack && name.startsWith(CARRIER_THREADS) ? Role.CARRIER
+                    : null;
+            if (role == null) {
+                return Optional.empty();
             }
+            String[] fields = Files.readString(thread.resolve("schedstat")).trim().split(" ");
+            return Optional.of(new ThreadTime(part, role, Long.parseLong(fields[0]) / 1e9,
+                    Long.parseLong(fields[1]) / 1e9, Long.parseLong(fields[2])));
         } catch (IOException gone) {
-            // Ended between the listing and the reading: a compiler thread's CPU goes with it (HotSpot starts and
-            // stops them with the load); the engine's actor threads live as long as the engine.
+            // Ended between the listing and the reading: counted as ended (see the class's comment).
+            return Optional.empty();
         }
     }
 
@@ -95,22 +120,31 @@ record CpuTime(Map<String, Double> seconds, Map<String, Double> compiling, doubl
     CpuTime since(CpuTime earlier) {
         Map<String, Double> spent = new LinkedHashMap<>();
         seconds.forEach((part, now) -> spent.put(part, now - earlier.seconds().getOrDefault(part, 0.0)));
-        Map<String, Double> compiled = new LinkedHashMap<>();
-        compiling.forEach((part, now) -> compiled.put(part, now - earlier.compiling().getOrDefault(part, 0.0)));
-        return new CpuTime(spent, compiled, engineRun - earlier.engineRun(), engineWait - earlier.engineWait(),
-                engineTurns - earlier.engineTurns(), nanos - earlier.nanos());
+        Map<String, ThreadTime> counted = new LinkedHashMap<>();
+        threads.forEach((id, now) -> counted.put(id, now.minus(earlier.threads().get(id))));
+        return new CpuTime(spent, counted, nanos - earlier.nanos());
     }
 
     /** Each part's CPU in ms for each of {@code items}, and how busy all of them kept the machine's cores. */
     String perItem(int items, String item) {
-        double total = total();
+        Map<String, Double> compiling = new LinkedHashMap<>();
+        of(Role.COMPILER).forEach(thread -> compiling.merge(thread.part(), thread.onCore(), Double::sum));
+        double engineRun = of(Role.ENGINE_ACTOR).mapToDouble(ThreadTime::onCore).sum();
+        double engineWait = of(Role.ENGINE_ACTOR).mapToDouble(ThreadTime::waiting).sum();
+        long engineTurns = of(Role.ENGINE_ACTOR).mapToLong(ThreadTime::turns).sum();
+        long carrierTurns = of(Role.CARRIER).mapToLong(ThreadTime::turns).sum();
         return String.format(Locale.ROOT, "%s ms of CPU a %s (all of them %.1f ms; the JIT compilers' share %s); over "
                 + "%.1f s they kept the %d cores %.0f%% busy; the engine's actor threads ran %.1f ms a %s in %.1f "
-                + "turns on a core and waited %.1f ms for one (%.0f microseconds a turn)",
-                parts(seconds, 1000.0 / items), item, 1000 * total / items, parts(compiling, 1000.0 / items),
+                + "turns on a core and waited %.1f ms for one (%.0f microseconds a turn); the virtual threads' "
+                + "carriers (its expressions' evaluations) took %.1f turns a %s",
+                parts(seconds, 1000.0 / items), item, 1000 * total() / items, parts(compiling, 1000.0 / items),
                 nanos / 1e9, CORES, 100 * busy(), 1000 * engineRun / items, item, (double) engineTurns / items,
-                1000 * engineWait / items,
-                1e6 * engineWait / Math.max(engineTurns, 1));
+                1000 * engineWait / items, 1e6 * engineWait / Math.max(engineTurns, 1),
+                (double) carrierTurns / items, item);
+    }
+
+    private Stream<ThreadTime> of(Role role) {
+        return threads.values().stream().filter(thread -> thread.role() == role);
     }
 
     /** Each part's CPU in seconds. */

@@ -61,8 +61,6 @@ import uk.redress.workflow.process.DeadlineVariables;
  */
 public final class IntakeBenchmark {
 
-    private static final AtomicInteger ENGINE_UNANSWERED = new AtomicInteger();
-
     private IntakeBenchmark() {
     }
 
@@ -103,15 +101,14 @@ public final class IntakeBenchmark {
             bareEngineEmptyProcess(settings, warmUp, concurrency);
             bareEngineComplaintProcess(settings, warmUp, concurrency);
             secondsUntilOutboxIsEmpty(settings, Duration.ofMinutes(2));
-            ENGINE_UNANSWERED.set(0);
 
             System.out.printf("Bare PostgreSQL: %d single-row inserts, each its own transaction...%n", complaints);
             double postgres = barePostgres(settings, complaints, concurrency);
             System.out.printf("Bare engine: %d instances of an empty process created...%n", complaints);
-            double emptyProcess = bareEngineEmptyProcess(settings, complaints, concurrency);
+            EngineRate emptyProcess = bareEngineEmptyProcess(settings, complaints, concurrency);
             System.out.printf("Bare engine: %d complaint processes started by their message...%n", complaints);
             CpuTime beforeBareCpu = CpuTime.now(settings);
-            double complaintProcess = bareEngineComplaintProcess(settings, complaints, concurrency);
+            EngineRate complaintProcess = bareEngineComplaintProcess(settings, complaints, concurrency);
             CpuTime bareCpu = CpuTime.now(settings).since(beforeBareCpu);
             List<FullSpeed> rounds = new ArrayList<>();
             IntakeStages beforeFull = IntakeStages.scrape(settings);
@@ -132,16 +129,14 @@ public final class IntakeBenchmark {
             IntakeStages afterHalf = IntakeStages.scrape(settings);
             // This machine's speed drifts within a run as well as between runs: the bare engine once more, last.
             System.out.printf("Bare engine again: %d complaint processes started by their message...%n", complaints);
-            double complaintProcessAfter = bareEngineComplaintProcess(settings, complaints, concurrency);
+            EngineRate complaintProcessAfter = bareEngineComplaintProcess(settings, complaints, concurrency);
 
             System.out.printf("%n%-52s %10s %8s %8s %8s %8s%n", "", "per second", "p50 ms", "p95 ms", "p99 ms",
                     "errors/unanswered");
             System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "bare PostgreSQL insert (one row, one commit)", postgres);
-            System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "bare engine create-instance, empty process",
-                    emptyProcess);
-            System.out.printf(Locale.ROOT, "%-52s %10.0f %35d%n", "bare engine start, the complaint's process",
-                    complaintProcess, ENGINE_UNANSWERED.get());
-            System.out.printf(Locale.ROOT, "%-52s %10.0f%n", "the same again, after intake", complaintProcessAfter);
+            emptyProcess.print("bare engine create-instance, empty process");
+            complaintProcess.print("bare engine start, the complaint's process");
+            complaintProcessAfter.print("the same again, after intake");
             for (int round = 1; round <= rounds.size(); round++) {
                 FullSpeed full = rounds.get(round - 1);
                 String of = rounds.size() == 1 ? "" : ", round " + round;
@@ -156,13 +151,13 @@ public final class IntakeBenchmark {
                             + "for the complaint's own process (%.0f%% of its rate measured again after intake) and "
                             + "%.0f%% of its rate for an empty one. The outbox had sent every event to Kafka %.1f s "
                             + "and to the engine %.1f s after the last full-speed request.%n",
-                    100 * sustained / complaintProcess, 100 * sustained / complaintProcessAfter,
-                    100 * sustained / emptyProcess, settled.drained().kafka(), settled.drained().engine());
+                    100 * sustained / complaintProcess.perSecond(), 100 * sustained / complaintProcessAfter.perSecond(),
+                    100 * sustained / emptyProcess.perSecond(), settled.drained().kafka(), settled.drained().engine());
             for (int round = 1; round < rounds.size(); round++) {
                 System.out.printf(Locale.ROOT, "Round %d sustained %.0f%% of the bare engine's rate for the "
                                 + "complaint's own process (%.0f%% of its rate measured again after intake).%n", round,
-                        100 * rounds.get(round - 1).sustained() / complaintProcess,
-                        100 * rounds.get(round - 1).sustained() / complaintProcessAfter);
+                        100 * rounds.get(round - 1).sustained() / complaintProcess.perSecond(),
+                        100 * rounds.get(round - 1).sustained() / complaintProcessAfter.perSecond());
             }
             System.out.printf("The bare engine starting the complaint's process: %s.%n",
                     bareCpu.perItem(complaints, "complaint"));
@@ -172,7 +167,8 @@ public final class IntakeBenchmark {
                         rounds.get(round - 1).cpu().perItem(complaints, "complaint"));
             }
             System.out.println();
-            beforeFull.printUntil(afterFull, "Intake at full speed");
+            beforeFull.printUntil(afterFull, "Intake at full speed"
+                    + (rounds.size() == 1 ? "" : ", its " + rounds.size() + " rounds together"));
             beforeHalf.printUntil(afterHalf, "Intake at half the sustained rate");
         }
     }
@@ -292,7 +288,7 @@ public final class IntakeBenchmark {
     private static final Duration ENGINE_ANSWER_WITHIN = Duration.ofSeconds(20);
 
     /** Instances of a process of a start and an end event and nothing else: the engine's cheapest create. */
-    private static double bareEngineEmptyProcess(StackSettings settings, int count, int concurrency)
+    private static EngineRate bareEngineEmptyProcess(StackSettings settings, int count, int concurrency)
             throws Exception {
         try (CamundaClient client = engineClient(settings)) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("benchmark-bare")
@@ -306,7 +302,7 @@ public final class IntakeBenchmark {
      * The engine's share of intake alone: the Durham process started by the message the complaint service publishes
      * for a complaint received (the same name, variables and dates, a sealed-sized summary), straight to the engine.
      */
-    private static double bareEngineComplaintProcess(StackSettings settings, int count, int concurrency)
+    private static EngineRate bareEngineComplaintProcess(StackSettings settings, int count, int concurrency)
             throws Exception {
         ProcedurePolicy durham = ProcedurePolicies.shipped().find(ComplaintProcesses.DURHAM_SENDIASS).orElseThrow();
         Stage firstStage = durham.stages().getFirst();
@@ -337,10 +333,11 @@ public final class IntakeBenchmark {
                 .preferRestOverGrpc(false).build();
     }
 
-    /** Sends {@code count} commands, {@code concurrency} at a time; answers commands answered per second. */
-    private static double engineRate(int count, int concurrency, IntFunction<CamundaFuture<?>> command)
+    /** Sends {@code count} commands, {@code concurrency} at a time; answers how fast they were answered. */
+    private static EngineRate engineRate(int count, int concurrency, IntFunction<CamundaFuture<?>> command)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
+        AtomicInteger unanswered = new AtomicInteger();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -349,13 +346,20 @@ public final class IntakeBenchmark {
                     .orTimeout(ENGINE_ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
                     .whenComplete((answer, failure) -> {
                         if (failure != null) {
-                            ENGINE_UNANSWERED.incrementAndGet();
+                            unanswered.incrementAndGet();
                         }
                         inFlight.release();
                     }));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-        return count / ((System.nanoTime() - start) / 1e9);
+        return new EngineRate(count / ((System.nanoTime() - start) / 1e9), unanswered.get());
+    }
+
+    /** Bare engine commands: answered per second, and how many were given up unanswered. */
+    private record EngineRate(double perSecond, int unanswered) {
+        void print(String name) {
+            System.out.printf(Locale.ROOT, "%-52s %10.0f %35d%n", name, perSecond, unanswered);
+        }
     }
 
     /** Seconds until every event is sent on, by each relay; -1 when the outbox still holds some after {@code atMost}. */
