@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,5 +60,36 @@ class BpmnGeneratorTest {
         for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
             assertThat(edge.getId()).isEqualTo(edge.getBpmnElement().getId() + "_di");
         }
+    }
+
+    /**
+     * What the Modeler shows: a comment's and a compliment's ways beside their gateway, not over a stage. (The
+     * builder's own layout still draws some of the later stages' elements over each other: a request window's end
+     * over the next stage, the informal stages over the formal ones.)
+     */
+    @ParameterizedTest
+    @MethodSource("shippedProcedures")
+    void theFeedbacksWaysAreNotDrawnOverAStage(String procedureId) {
+        ProcedurePolicy procedure = SHIPPED.find(procedureId).orElseThrow();
+        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(
+                BpmnGenerator.bpmnXml(procedure, SHIPPED.informalResolution()).getBytes(StandardCharsets.UTF_8)));
+        List<BpmnShape> shapes = List.copyOf(model.getModelElementsByType(BpmnShape.class));
+        List<String> feedback = procedure.feedback().isEmpty() ? List.of() : List.of("PassOnCommentTask",
+                "CommentPassedOnEndEvent", "PassOnComplimentTask", "ComplimentPassedOnEndEvent");
+
+        for (BpmnShape frame : shapes) {
+            if (frame.getBpmnElement() instanceof SubProcess stage && stage.getParentElement() instanceof Process) {
+                shapes.stream().filter(shape -> feedback.contains(shape.getBpmnElement().getId())).forEach(shape ->
+                        assertThat(overlap(shape.getBounds(), frame.getBounds()))
+                                .as(shape.getBpmnElement().getId() + " drawn over " + stage.getId()).isFalse());
+            }
+        }
+        assertThat(shapes).filteredOn(shape -> feedback.contains(shape.getBpmnElement().getId()))
+                .hasSize(feedback.size());
+    }
+
+    private static boolean overlap(Bounds a, Bounds b) {
+        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
     }
 }
