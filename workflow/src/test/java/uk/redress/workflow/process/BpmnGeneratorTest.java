@@ -45,9 +45,7 @@ class BpmnGeneratorTest {
     @ParameterizedTest
     @MethodSource("shippedProcedures")
     void everyRenamedIdStillJoinsWhatItJoined(String procedureId) {
-        ProcedurePolicy procedure = SHIPPED.find(procedureId).orElseThrow();
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(
-                BpmnGenerator.bpmnXml(procedure, SHIPPED.informalResolution()).getBytes(StandardCharsets.UTF_8)));
+        BpmnModelInstance model = generated(procedureId);
 
         for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
             assertThat(flow.getId()).startsWith("Flow_" + flow.getSource().getId() + "_" + flow.getTarget().getId());
@@ -63,29 +61,35 @@ class BpmnGeneratorTest {
     }
 
     /**
-     * What the Modeler shows: a comment's and a compliment's ways beside their gateway, not over a stage. (The
-     * builder's own layout still draws some of the later stages' elements over each other: a request window's end
-     * over the next stage, the informal stages over the formal ones.)
+     * What the Modeler shows: a comment's and a compliment's ways beside their gateway, not over a stage or an event
+     * subprocess. (The builder's own layout still draws some of the later stages' elements over each other: a request
+     * window's end over the next stage, the informal stages over the formal ones.)
      */
     @ParameterizedTest
     @MethodSource("shippedProcedures")
-    void theFeedbacksWaysAreNotDrawnOverAStage(String procedureId) {
+    void theFeedbacksWaysAreNotDrawnOverASubprocess(String procedureId) {
         ProcedurePolicy procedure = SHIPPED.find(procedureId).orElseThrow();
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(
-                BpmnGenerator.bpmnXml(procedure, SHIPPED.informalResolution()).getBytes(StandardCharsets.UTF_8)));
+        BpmnModelInstance model = generated(procedureId);
         List<BpmnShape> shapes = List.copyOf(model.getModelElementsByType(BpmnShape.class));
         List<String> feedback = procedure.feedback().isEmpty() ? List.of() : List.of("PassOnCommentTask",
                 "CommentPassedOnEndEvent", "PassOnComplimentTask", "ComplimentPassedOnEndEvent");
 
         for (BpmnShape frame : shapes) {
-            if (frame.getBpmnElement() instanceof SubProcess stage && stage.getParentElement() instanceof Process) {
+            if (frame.getBpmnElement() instanceof SubProcess subprocess
+                    && subprocess.getParentElement() instanceof Process) {
                 shapes.stream().filter(shape -> feedback.contains(shape.getBpmnElement().getId())).forEach(shape ->
                         assertThat(overlap(shape.getBounds(), frame.getBounds()))
-                                .as(shape.getBpmnElement().getId() + " drawn over " + stage.getId()).isFalse());
+                                .as(shape.getBpmnElement().getId() + " drawn over " + subprocess.getId()).isFalse());
             }
         }
         assertThat(shapes).filteredOn(shape -> feedback.contains(shape.getBpmnElement().getId()))
                 .hasSize(feedback.size());
+    }
+
+    private static BpmnModelInstance generated(String procedureId) {
+        ProcedurePolicy procedure = SHIPPED.find(procedureId).orElseThrow();
+        return Bpmn.readModelFromStream(new ByteArrayInputStream(
+                BpmnGenerator.bpmnXml(procedure, SHIPPED.informalResolution()).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static boolean overlap(Bounds a, Bounds b) {
