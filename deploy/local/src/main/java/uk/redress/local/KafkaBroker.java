@@ -36,6 +36,11 @@ final class KafkaBroker implements Component {
     }
 
     @Override
+    public String title() {
+        return Part.KAFKA.title();
+    }
+
+    @Override
     public void start() throws Exception {
         Path logDir = dataDir.resolve("log");
         Properties properties = serverProperties(logDir);

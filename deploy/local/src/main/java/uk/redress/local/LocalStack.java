@@ -18,8 +18,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * The whole of Redress on 127.0.0.1 without Docker: PostgreSQL, Kafka, the Zeebe engine, an SMTP server and the two
@@ -39,6 +43,13 @@ public final class LocalStack implements AutoCloseable {
      * 121 ms at most, with no full collection (deploy/benchmark's README).
      */
     static final String HEAP = "640m";
+    /**
+     * How long the infrastructure's parts, and then the services, may take to start. Here each takes 2 to 25 s; a
+     * service's own bound is shorter ({@link ServiceProcess}), so that its failure says what its log says.
+     */
+    static final Duration START_WITHIN = Duration.ofSeconds(150);
+    /** Printed when the start failed, followed by why. */
+    static final String COULD_NOT_START = "The local stack could not start: ";
     /** Printed when a command read from stdin (see {@link #command}) has been carried out, followed by it. */
     static final String DONE = "stack: done ";
     /** Printed when a command read from stdin failed, followed by it, a colon and why. */
@@ -49,12 +60,19 @@ public final class LocalStack implements AutoCloseable {
     private static final int EXIT_START_FAILED = 1;
 
     private final StackSettings settings;
+    private final Duration startWithin;
     private final List<Component> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<Part, Component> infrastructure = new EnumMap<>(Part.class);
     private boolean closed;
 
     LocalStack(StackSettings settings) {
+        this(settings, START_WITHIN);
+    }
+
+    /** A stack whose groups of parts must each start within {@code startWithin}. */
+    LocalStack(StackSettings settings, Duration startWithin) {
         this.settings = settings;
+        this.startWithin = startWithin;
     }
 
     public static void main(String[] args) throws InterruptedException, IOException {
@@ -80,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.start();
         } catch (RuntimeException e) {
-            System.err.println("The local stack could not start: " + rootMessage(e));
+            // start() has said why, and stopped what had started.
             System.exit(EXIT_START_FAILED);
         }
         System.out.print(stack.describe(Duration.between(startedAt, Instant.now())));
@@ -118,7 +136,10 @@ public final class LocalStack implements AutoCloseable {
         return taken;
     }
 
-    /** Starts the infrastructure in parallel, then the services in parallel; on any failure stops what started. */
+    /**
+     * Starts the infrastructure in parallel, then the services in parallel. On any failure it says why, before it
+     * stops what started (a part that hangs may not stop), and throws.
+     */
     void start() {
         List<Component> services = new ArrayList<>();
         for (Part part : Part.values()) {
@@ -137,6 +158,8 @@ public final class LocalStack implements AutoCloseable {
             startTogether(List.copyOf(infrastructure.values()));
             startTogether(services);
         } catch (RuntimeException e) {
+            System.err.println(COULD_NOT_START + rootMessage(e));
+            System.err.flush();
             close();
             throw e;
         }
@@ -157,22 +180,60 @@ public final class LocalStack implements AutoCloseable {
         };
     }
 
-    private void startTogether(List<Component> components) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture<?>[] starts = components.stream()
-                    .map(component -> CompletableFuture.runAsync(() -> startOne(component), executor))
-                    .toArray(CompletableFuture[]::new);
-            CompletableFuture.allOf(starts).join();
+    /**
+     * Starts {@code components} at once, each on a thread of its own, and says of each when it is up. One that has not
+     * started within the stack's bound ({@link #START_WITHIN} unless told) fails the start, naming it and where its
+     * start waits: a part that hangs would otherwise leave the stack, and whatever launched it, waiting with nothing
+     * said.
+     */
+    void startTogether(List<Component> components) {
+        Instant begun = Instant.now();
+        List<Starting> starting = new ArrayList<>();
+        for (Component component : components) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Thread thread = Thread.ofPlatform().daemon().name("start " + component.title()).start(() -> {
+                try {
+                    startOne(component);
+                    System.out.printf(Locale.ROOT, "  %s up in %.1f s%n", component.title(),
+                            Duration.between(begun, Instant.now()).toMillis() / 1000.0);
+                    done.complete(null);
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            starting.add(new Starting(component, thread, done));
+        }
+        try {
+            CompletableFuture.allOf(starting.stream().map(Starting::done).toArray(CompletableFuture[]::new))
+                    .get(startWithin.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(starting.stream().filter(start -> !start.done().isDone())
+                    .map(start -> start.stuck(startWithin)).collect(Collectors.joining("; ")));
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
         }
     }
 
-    private void startOne(Component component) {
-        started.add(component);
-        try {
-            component.start();
-        } catch (Exception e) {
-            throw new CompletionException(e);
+    /** A part being started, on its own thread. */
+    private record Starting(Component component, Thread thread, CompletableFuture<Void> done) {
+
+        /** What a part that did not start is doing: the frames its start waits in. */
+        String stuck(Duration within) {
+            StringBuilder stuck = new StringBuilder(component.title() + " did not start within " + within.toSeconds()
+                    + " s; its start waits at:");
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                stuck.append("\n\tat ").append(frame);
+            }
+            return stuck.toString();
         }
+    }
+
+    private void startOne(Component component) throws Exception {
+        started.add(component);
+        component.start();
     }
 
     /**

@@ -52,7 +52,11 @@ public final class LocalStackProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId UK_TIME = ZoneId.of("Europe/London");
 
-    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+    /**
+     * Longer than the stack's own bounds on its two groups of parts ({@link LocalStack#START_WITHIN}), so that a part
+     * that hangs is named by the stack, in its output, rather than by this wait. A whole stack starts in 15 to 30 s.
+     */
+    private static final Duration READY_WITHIN = LocalStack.START_WITHIN.multipliedBy(2).plusMinutes(1);
     /**
      * glibc's malloc gives each thread that allocates at once an arena of its own, up to eight a core, and RocksDB's,
      * the JIT's and the libraries' allocations spread over them and each stays resident. Two bound the stack's and
@@ -224,8 +228,12 @@ public final class LocalStackProcess implements AutoCloseable {
             close();
             String reason = e instanceof TimeoutException ? "was not ready within " + READY_WITHIN.toMinutes() + " min"
                     : "failed to start";
-            throw new IllegalStateException("the local stack " + reason + "; its output is in " + log + ":\n"
-                    + String.join("\n", Files.readAllLines(log)), e);
+            List<String> output = Files.readAllLines(log);
+            // First, where a test report's summary shows it: the stack's own reason, when it gave one.
+            String said = output.stream().filter(line -> line.startsWith(LocalStack.COULD_NOT_START)).findFirst()
+                    .map(line -> " (" + line + ")").orElse("");
+            throw new IllegalStateException("the local stack " + reason + said + "; its output is in " + log + ":\n"
+                    + String.join("\n", output), e);
         }
     }
 

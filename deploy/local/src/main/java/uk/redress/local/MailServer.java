@@ -61,6 +61,11 @@ final class MailServer implements Component {
     }
 
     @Override
+    public String title() {
+        return Part.MAIL.title();
+    }
+
+    @Override
     public void start() throws IOException {
         // Jakarta Mail looks its stream provider up each time it parses a message or a block of headers, through a
         // ServiceLoader that scans every jar of the stack's classpath (jakartaee/mail-api#861); named, it is made by one

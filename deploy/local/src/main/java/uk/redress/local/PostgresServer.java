@@ -25,6 +25,11 @@ final class PostgresServer implements Component {
     }
 
     @Override
+    public String title() {
+        return Part.POSTGRES.title();
+    }
+
+    @Override
     public void start() throws IOException, SQLException {
         Files.createDirectories(dataDir);
         postgres = EmbeddedPostgres.builder()

@@ -36,7 +36,8 @@ final class ServiceProcess implements Component {
     }
 
     /** {@code complaint-service}, then {@code complaint-service-2} and so on. */
-    private String name() {
+    @Override
+    public String title() {
         return service.id() + (instance == 0 ? "" : "-" + (instance + 1));
     }
 
@@ -47,7 +48,7 @@ final class ServiceProcess implements Component {
             throw new IllegalStateException(service.id() + " is not built (no " + jar
                     + "): run ./mvnw -DskipTests package, or deploy/local/run, which does it for you");
         }
-        Path log = settings.dataDir().resolve("logs").resolve(name() + ".log");
+        Path log = settings.dataDir().resolve("logs").resolve(title() + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -89,7 +90,7 @@ final class ServiceProcess implements Component {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name() + " exited with code " + process.exitValue()
+                    throw new IllegalStateException(title() + " exited with code " + process.exitValue()
                             + "; its log " + log + " says why:\n" + why(log));
                 }
                 try {
@@ -104,7 +105,7 @@ final class ServiceProcess implements Component {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException(name() + " was not ready within " + READY_WITHIN.toSeconds()
+        throw new IllegalStateException(title() + " was not ready within " + READY_WITHIN.toSeconds()
                 + " s; its log " + log + " ends:\n" + tail(log));
     }
 
@@ -144,7 +145,7 @@ final class ServiceProcess implements Component {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                System.err.println(name() + " did not stop within 30 s: killing it");
+                System.err.println(title() + " did not stop within 30 s: killing it");
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -44,6 +44,11 @@ final class ZeebeEngine implements Component {
     }
 
     @Override
+    public String title() {
+        return Part.ZEEBE.title();
+    }
+
+    @Override
     public void start() throws Exception {
         // A stack that was killed leaves its last engine's state behind; an engine starts with nothing.
         deleteState();

@@ -135,6 +135,18 @@ class LocalStackProcessTest {
         }
     }
 
+    @Test
+    void aPartThatCannotStartFailsTheStartWithTheStacksReasonFirst() throws IOException {
+        StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.of(Part.POSTGRES, Part.MAIL));
+        Path postgresData = settings.dataDir().resolve("postgres");
+        Files.writeString(postgresData, "a file where PostgreSQL's data folder goes");
+
+        assertThatThrownBy(() -> LocalStackProcess.start(settings))
+                .message().startsWith("the local stack failed to start (The local stack could not start: ")
+                .contains(postgresData.toString())
+                .contains("  SMTP server up in");
+    }
+
     private HttpResponse<String> post(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
