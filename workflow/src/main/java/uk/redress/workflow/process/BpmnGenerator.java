@@ -10,18 +10,13 @@ import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
-import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnDiagram;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
-import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
-import io.camunda.zeebe.model.bpmn.instance.di.Waypoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -153,118 +148,9 @@ public final class BpmnGenerator {
                 .connectTo(firstGateway);
         BpmnModelInstance model = process.done();
         stepBoundaries.forEach(Runnable::run);
-        moveEventSubprocessesBelow(model);
-        if (procedure.feedback().isPresent()) {
-            drawFeedbackBesideItsGateway(model);
-        }
+        ProcessDiagram.draw(model);
         Bpmn.validateModel(model);
         return model;
-    }
-
-    /** The builder draws event subprocesses over the main flow's start; they go underneath it. */
-    private static void moveEventSubprocessesBelow(BpmnModelInstance model) {
-        double bottom = 0;
-        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-            if (!(shape.getBpmnElement() instanceof SubProcess sub && sub.triggeredByEvent())
-                    && !insideEventSubprocess(shape.getBpmnElement())) {
-                bottom = Math.max(bottom, shape.getBounds().getY() + shape.getBounds().getHeight());
-            }
-        }
-        double x = 150;
-        for (SubProcess sub : model.getModelElementsByType(SubProcess.class)) {
-            if (!sub.triggeredByEvent()) {
-                continue;
-            }
-            BpmnShape frame = shapeOf(model, sub);
-            double dx = x - frame.getBounds().getX();
-            double dy = bottom + 80 - frame.getBounds().getY();
-            for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-                if (shape.getBpmnElement() == sub || shape.getBpmnElement().getParentElement() == sub) {
-                    shape.getBounds().setX(shape.getBounds().getX() + dx);
-                    shape.getBounds().setY(shape.getBounds().getY() + dy);
-                    if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
-                        shape.getBpmnLabel().getBounds().setX(shape.getBpmnLabel().getBounds().getX() + dx);
-                        shape.getBpmnLabel().getBounds().setY(shape.getBpmnLabel().getBounds().getY() + dy);
-                    }
-                }
-            }
-            for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
-                if (edge.getBpmnElement().getParentElement() == sub) {
-                    edge.getWaypoints().forEach(point -> {
-                        point.setX(point.getX() + dx);
-                        point.setY(point.getY() + dy);
-                    });
-                }
-            }
-            x += frame.getBounds().getWidth() + 50;
-        }
-    }
-
-    /**
-     * The builder draws a gateway's ways out one below the other, here the compliment's across the first stage: the
-     * comment's way goes up from the kind gateway and the compliment's down, each a column left of the stages, and the
-     * complaint's from its right side over to the start gateway below.
-     */
-    private static void drawFeedbackBesideItsGateway(BpmnModelInstance model) {
-        ExclusiveGateway kind = model.getModelElementById("KindGateway");
-        Bounds gateway = shapeOf(model, kind).getBounds();
-        double centre = gateway.getX() + gateway.getWidth() / 2;
-        drawColumn(model, model.getModelElementById("PassOnCommentTask"), centre, gateway.getY(), -1);
-        drawColumn(model, model.getModelElementById("PassOnComplimentTask"), centre,
-                gateway.getY() + gateway.getHeight(), 1);
-        Bounds startAt = shapeOf(model, model.getModelElementById("StartAtGateway")).getBounds();
-        double startAtCentre = startAt.getX() + startAt.getWidth() / 2;
-        double middle = gateway.getY() + gateway.getHeight() / 2;
-        route(model, kind.getDefault(), gateway.getX() + gateway.getWidth(), middle, startAtCentre, middle,
-                startAtCentre, startAt.getY());
-    }
-
-    /**
-     * A task and the end event after it in a column on {@code centre}, from {@code from} on its gateway: up for a
-     * {@code direction} of -1, down for 1.
-     */
-    private static void drawColumn(BpmnModelInstance model, FlowNode task, double centre, double from, int direction) {
-        double gap = 50;
-        FlowNode end = task.getOutgoing().iterator().next().getTarget();
-        double taskNear = from + direction * gap;
-        double taskFar = place(shapeOf(model, task), centre, taskNear, direction);
-        double endNear = taskFar + direction * gap;
-        place(shapeOf(model, end), centre, endNear, direction);
-        route(model, task.getIncoming().iterator().next(), centre, from, centre, taskNear);
-        route(model, task.getOutgoing().iterator().next(), centre, taskFar, centre, endNear);
-    }
-
-    /** Puts the shape on {@code centre} with its side nearest the gateway at {@code near}; answers its far side. */
-    private static double place(BpmnShape shape, double centre, double near, int direction) {
-        Bounds bounds = shape.getBounds();
-        double far = near + direction * bounds.getHeight();
-        bounds.setX(centre - bounds.getWidth() / 2);
-        bounds.setY(Math.min(near, far));
-        return far;
-    }
-
-    /** The flow drawn through the points {@code xy} (x, y, x, y...), in order. */
-    private static void route(BpmnModelInstance model, SequenceFlow flow, double... xy) {
-        BpmnEdge edge = model.getModelElementsByType(BpmnEdge.class).stream()
-                .filter(candidate -> candidate.getBpmnElement() == flow)
-                .findFirst().orElseThrow();
-        edge.getWaypoints().clear();
-        for (int i = 0; i < xy.length; i += 2) {
-            Waypoint point = model.newInstance(Waypoint.class);
-            point.setX(xy[i]);
-            point.setY(xy[i + 1]);
-            edge.getWaypoints().add(point);
-        }
-    }
-
-    private static boolean insideEventSubprocess(BaseElement element) {
-        return element.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent();
-    }
-
-    private static BpmnShape shapeOf(BpmnModelInstance model, BaseElement element) {
-        return model.getModelElementsByType(BpmnShape.class).stream()
-                .filter(shape -> shape.getBpmnElement() == element)
-                .findFirst().orElseThrow();
     }
 
     /**

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
+import io.camunda.zeebe.model.bpmn.instance.di.Waypoint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,12 +31,6 @@ class BpmnGeneratorTest {
 
     static List<String> shippedProcedures() {
         return ProcedurePolicies.SHIPPED;
-    }
-
-    static List<String> proceduresWithFeedback() {
-        return ProcedurePolicies.SHIPPED.stream()
-                .filter(id -> SHIPPED.find(id).orElseThrow().feedback().isPresent())
-                .toList();
     }
 
     @ParameterizedTest
@@ -67,28 +62,47 @@ class BpmnGeneratorTest {
     }
 
     /**
-     * What the Modeler shows: a comment's and a compliment's ways beside their gateway, not over a stage or an event
-     * subprocess. (The builder's own layout still draws some of the later stages' elements over each other: a request
-     * window's end over the next stage, the informal stages over the formal ones.)
+     * What the Modeler and Operate show of the process's top level: no element drawn over another, and each flow in
+     * straight runs across and down, from its source's edge to its target's, through nothing in between (no stage's
+     * frame, no other element, not its own ends). The builder had drawn a request window's end inside the next stage,
+     * and the informal stages over the formal ones.
      */
     @ParameterizedTest
-    @MethodSource("proceduresWithFeedback")
-    void theFeedbacksWaysAreNotDrawnOverASubprocess(String procedureId) {
+    @MethodSource("shippedProcedures")
+    void theTopLevelIsDrawnWithNothingOverAnythingElse(String procedureId) {
         BpmnModelInstance model = generated(procedureId);
-        List<BpmnShape> shapes = List.copyOf(model.getModelElementsByType(BpmnShape.class));
-        List<String> feedback = List.of("PassOnCommentTask", "CommentPassedOnEndEvent", "PassOnComplimentTask",
-                "ComplimentPassedOnEndEvent");
+        List<BpmnShape> top = model.getModelElementsByType(BpmnShape.class).stream()
+                .filter(shape -> shape.getBpmnElement().getParentElement() instanceof Process).toList();
 
-        for (BpmnShape frame : shapes) {
-            if (frame.getBpmnElement() instanceof SubProcess subprocess
-                    && subprocess.getParentElement() instanceof Process) {
-                shapes.stream().filter(shape -> feedback.contains(shape.getBpmnElement().getId())).forEach(shape ->
-                        assertThat(overlap(shape.getBounds(), frame.getBounds()))
-                                .as(shape.getBpmnElement().getId() + " drawn over " + subprocess.getId()).isFalse());
+        for (BpmnShape one : top) {
+            for (BpmnShape other : top) {
+                if (one != other) {
+                    assertThat(overlap(one.getBounds(), other.getBounds()))
+                            .as(one.getBpmnElement().getId() + " drawn over " + other.getBpmnElement().getId())
+                            .isFalse();
+                }
             }
         }
-        assertThat(shapes).filteredOn(shape -> feedback.contains(shape.getBpmnElement().getId()))
-                .hasSize(feedback.size());
+        for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+            if (!(edge.getBpmnElement() instanceof SequenceFlow flow && flow.getParentElement() instanceof Process)) {
+                continue;
+            }
+            List<Waypoint> points = List.copyOf(edge.getWaypoints());
+            assertThat(onEdgeOf(points.getFirst(), boundsOf(top, flow.getSource())))
+                    .as(flow.getId() + " starts on its source's edge").isTrue();
+            assertThat(onEdgeOf(points.getLast(), boundsOf(top, flow.getTarget())))
+                    .as(flow.getId() + " ends on its target's edge").isTrue();
+            for (int i = 0; i + 1 < points.size(); i++) {
+                Waypoint from = points.get(i);
+                Waypoint to = points.get(i + 1);
+                assertThat(from.getX().equals(to.getX()) || from.getY().equals(to.getY()))
+                        .as(flow.getId() + " runs straight across or down").isTrue();
+                for (BpmnShape shape : top) {
+                    assertThat(crosses(from, to, shape.getBounds()))
+                            .as(flow.getId() + " drawn through " + shape.getBpmnElement().getId()).isFalse();
+                }
+            }
+        }
     }
 
     private static BpmnModelInstance generated(String procedureId) {
@@ -97,8 +111,31 @@ class BpmnGeneratorTest {
                 BpmnGenerator.bpmnXml(procedure, SHIPPED.informalResolution()).getBytes(StandardCharsets.UTF_8)));
     }
 
+    private static Bounds boundsOf(List<BpmnShape> shapes, FlowNode node) {
+        return shapes.stream().filter(shape -> shape.getBpmnElement() == node).findFirst().orElseThrow().getBounds();
+    }
+
     private static boolean overlap(Bounds a, Bounds b) {
         return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
                 && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    }
+
+    /** On the shape's outline, give or take a point. */
+    private static boolean onEdgeOf(Waypoint point, Bounds bounds) {
+        boolean withinOuter = point.getX() >= bounds.getX() - 1 && point.getX() <= bounds.getX() + bounds.getWidth() + 1
+                && point.getY() >= bounds.getY() - 1 && point.getY() <= bounds.getY() + bounds.getHeight() + 1;
+        boolean withinInner = point.getX() > bounds.getX() + 1 && point.getX() < bounds.getX() + bounds.getWidth() - 1
+                && point.getY() > bounds.getY() + 1 && point.getY() < bounds.getY() + bounds.getHeight() - 1;
+        return withinOuter && !withinInner;
+    }
+
+    /** Whether the straight run between two points passes through the inside of the shape (not along its outline). */
+    private static boolean crosses(Waypoint from, Waypoint to, Bounds bounds) {
+        double left = Math.min(from.getX(), to.getX());
+        double right = Math.max(from.getX(), to.getX());
+        double top = Math.min(from.getY(), to.getY());
+        double bottom = Math.max(from.getY(), to.getY());
+        return right > bounds.getX() && left < bounds.getX() + bounds.getWidth()
+                && bottom > bounds.getY() && top < bounds.getY() + bounds.getHeight();
     }
 }
