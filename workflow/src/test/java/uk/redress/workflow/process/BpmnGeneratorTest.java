@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
@@ -62,44 +64,48 @@ class BpmnGeneratorTest {
     }
 
     /**
-     * What the Modeler and Operate show of the process's top level: no element drawn over another, and each flow in
-     * straight runs across and down, from its source's edge to its target's, through nothing in between (no stage's
-     * frame, no other element, not its own ends). The builder had drawn a request window's end inside the next stage,
-     * and the informal stages over the formal ones.
+     * What the Modeler and Operate show, at every level (the process, and inside each subprocess): each element
+     * inside its subprocess's frame, none drawn over another (a boundary event sits on its activity's edge, as it
+     * must), and each flow in straight runs across and down, from its source's edge to its target's, through nothing
+     * in between (no frame, no other element, not its own ends). The builder had drawn a request window's end inside
+     * the next stage, the informal stages over the formal ones, and in each deadline's watcher the escalations over
+     * the reminders.
      */
     @ParameterizedTest
     @MethodSource("shippedProcedures")
-    void theTopLevelIsDrawnWithNothingOverAnythingElse(String procedureId) {
+    void everyLevelIsDrawnWithNothingOverAnythingElse(String procedureId) {
         BpmnModelInstance model = generated(procedureId);
-        List<BpmnShape> top = model.getModelElementsByType(BpmnShape.class).stream()
-                .filter(shape -> shape.getBpmnElement().getParentElement() instanceof Process).toList();
+        List<BpmnShape> shapes = List.copyOf(model.getModelElementsByType(BpmnShape.class));
 
-        for (BpmnShape one : top) {
-            for (BpmnShape other : top) {
-                if (one != other) {
-                    assertThat(overlap(one.getBounds(), other.getBounds()))
-                            .as(one.getBpmnElement().getId() + " drawn over " + other.getBpmnElement().getId())
-                            .isFalse();
-                }
+        for (BpmnShape shape : shapes) {
+            if (shape.getBpmnElement().getParentElement() instanceof SubProcess frame) {
+                assertThat(inside(shape.getBounds(), boundsOf(shapes, frame)))
+                        .as(shape.getBpmnElement().getId() + " inside " + frame.getId()).isTrue();
+            }
+            for (BpmnShape other : siblings(shapes, shape)) {
+                boolean onItsActivity = attached(shape, other) || attached(other, shape);
+                assertThat(overlap(shape.getBounds(), other.getBounds()) && !onItsActivity)
+                        .as(shape.getBpmnElement().getId() + " drawn over " + other.getBpmnElement().getId())
+                        .isFalse();
             }
         }
         for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
-            if (!(edge.getBpmnElement() instanceof SequenceFlow flow && flow.getParentElement() instanceof Process)) {
-                continue;
-            }
+            SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
             List<Waypoint> points = List.copyOf(edge.getWaypoints());
-            assertThat(onEdgeOf(points.getFirst(), boundsOf(top, flow.getSource())))
+            assertThat(onEdgeOf(points.getFirst(), boundsOf(shapes, flow.getSource())))
                     .as(flow.getId() + " starts on its source's edge").isTrue();
-            assertThat(onEdgeOf(points.getLast(), boundsOf(top, flow.getTarget())))
+            assertThat(onEdgeOf(points.getLast(), boundsOf(shapes, flow.getTarget())))
                     .as(flow.getId() + " ends on its target's edge").isTrue();
             for (int i = 0; i + 1 < points.size(); i++) {
                 Waypoint from = points.get(i);
                 Waypoint to = points.get(i + 1);
                 assertThat(from.getX().equals(to.getX()) || from.getY().equals(to.getY()))
                         .as(flow.getId() + " runs straight across or down").isTrue();
-                for (BpmnShape shape : top) {
-                    assertThat(crosses(from, to, shape.getBounds()))
-                            .as(flow.getId() + " drawn through " + shape.getBpmnElement().getId()).isFalse();
+                for (BpmnShape shape : shapes) {
+                    if (shape.getBpmnElement().getParentElement() == flow.getParentElement()) {
+                        assertThat(crosses(from, to, shape.getBounds()))
+                                .as(flow.getId() + " drawn through " + shape.getBpmnElement().getId()).isFalse();
+                    }
                 }
             }
         }
@@ -113,6 +119,21 @@ class BpmnGeneratorTest {
 
     private static Bounds boundsOf(List<BpmnShape> shapes, FlowNode node) {
         return shapes.stream().filter(shape -> shape.getBpmnElement() == node).findFirst().orElseThrow().getBounds();
+    }
+
+    private static boolean attached(BpmnShape boundary, BpmnShape activity) {
+        return boundary.getBpmnElement() instanceof BoundaryEvent event && event.getAttachedTo() == activity.getBpmnElement();
+    }
+
+    private static List<BpmnShape> siblings(List<BpmnShape> shapes, BpmnShape shape) {
+        return shapes.stream().filter(other -> other != shape
+                && other.getBpmnElement().getParentElement() == shape.getBpmnElement().getParentElement()).toList();
+    }
+
+    private static boolean inside(Bounds inner, Bounds outer) {
+        return inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
+                && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
+                && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
     }
 
     private static boolean overlap(Bounds a, Bounds b) {
