@@ -412,7 +412,7 @@ final class ProcessDiagram {
         return out.getFirst().getTarget();
     }
 
-    /** The subprocess's frame made to hold what is drawn inside it, {@link #PADDING} clear of it on the right and below. */
+    /** The subprocess's frame made to hold what is drawn inside it, {@link #PADDING} clear on the right and below. */
     private void fit(SubProcess subprocess) {
         Bounds frame = bounds(subprocess);
         double right = frame.getX();

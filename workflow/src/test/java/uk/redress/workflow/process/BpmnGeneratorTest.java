@@ -122,7 +122,8 @@ class BpmnGeneratorTest {
     }
 
     private static boolean attached(BpmnShape boundary, BpmnShape activity) {
-        return boundary.getBpmnElement() instanceof BoundaryEvent event && event.getAttachedTo() == activity.getBpmnElement();
+        return boundary.getBpmnElement() instanceof BoundaryEvent event
+                && event.getAttachedTo() == activity.getBpmnElement();
     }
 
     private static List<BpmnShape> siblings(List<BpmnShape> shapes, BpmnShape shape) {
