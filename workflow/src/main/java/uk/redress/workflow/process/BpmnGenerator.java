@@ -4,11 +4,17 @@ import static uk.redress.workflow.process.ComplaintProcesses.pascal;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.AbstractBaseElementBuilder;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
+import io.camunda.zeebe.model.bpmn.builder.BoundaryEventBuilder;
+import io.camunda.zeebe.model.bpmn.builder.EventSubProcessBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder;
+import io.camunda.zeebe.model.bpmn.builder.IntermediateCatchEventBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
+import io.camunda.zeebe.model.bpmn.builder.StartEventBuilder;
 import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
+import io.camunda.zeebe.model.bpmn.builder.UserTaskBuilder;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
@@ -58,11 +64,19 @@ public final class BpmnGenerator {
             "(?<![A-Za-z0-9_.\\-])[A-Za-z0-9_.\\-]*" + GENERATED_ID.pattern() + "[A-Za-z0-9_.\\-]*");
 
     private final List<Runnable> stepBoundaries = new ArrayList<>();
+    /**
+     * Each element with an id of ours (the ones the engine reports and the services look for), by that id. The builder
+     * is given none of them: an id given through the model walks the whole document for references to the element's
+     * first, random id, for every element, which was half the time it took to write a process. The builder's ids are
+     * replaced in the XML instead, with the stable ones ({@link #withStableIds}).
+     */
+    private final Map<String, BaseElement> named = new HashMap<>();
 
     /** The procedure's process as BPMN XML, with its diagram: what the engine is given, and what Modeler opens. */
     public static String bpmnXml(ProcedurePolicy procedure, ProcedurePolicy informal) {
-        BpmnModelInstance model = new BpmnGenerator().process(procedure, informal);
-        return withStableIds(Bpmn.convertToString(model), stableIds(model));
+        BpmnGenerator generator = new BpmnGenerator();
+        BpmnModelInstance model = generator.process(procedure, informal);
+        return withStableIds(Bpmn.convertToString(model), stableIds(model, generator.named));
     }
 
     /** Every procedure's process, by the name of the resource the engine is given it as. */
@@ -80,33 +94,40 @@ public final class BpmnGenerator {
 
     private BpmnModelInstance process(ProcedurePolicy procedure, ProcedurePolicy informal) {
         ProcessBuilder process = Bpmn.createExecutableProcess(procedure.id()).name(procedure.name());
-        process.eventSubProcess("WithdrawalEventSubprocess", sub -> sub.name("Withdrawal")
-                .startEvent("ComplaintWithdrawnStartEvent").name("Complaint withdrawn").interrupting(true)
-                .message(m -> m.name(Messages.COMPLAINT_WITHDRAWN).zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
-                .endEvent("ComplaintWithdrawnEndEvent").name("Withdrawn"));
-        process.eventSubProcess("ClosureEventSubprocess", sub -> sub.name("Closure")
-                .startEvent("ComplaintClosedStartEvent").name("Complaint closed").interrupting(true)
-                .message(m -> m.name(Messages.COMPLAINT_CLOSED).zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
-                .endEvent("ComplaintClosedEndEvent").name("Closed"));
+        EventSubProcessBuilder withdrawal = named("WithdrawalEventSubprocess", process.eventSubProcess())
+                .name("Withdrawal");
+        StartEventBuilder withdrawn = named("ComplaintWithdrawnStartEvent", withdrawal.startEvent())
+                .name("Complaint withdrawn").interrupting(true)
+                .message(m -> m.name(Messages.COMPLAINT_WITHDRAWN)
+                        .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID));
+        named("ComplaintWithdrawnEndEvent", withdrawn.endEvent()).name("Withdrawn");
+        EventSubProcessBuilder closure = named("ClosureEventSubprocess", process.eventSubProcess()).name("Closure");
+        StartEventBuilder closed = named("ComplaintClosedStartEvent", closure.startEvent())
+                .name("Complaint closed").interrupting(true)
+                .message(m -> m.name(Messages.COMPLAINT_CLOSED)
+                        .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID));
+        named("ComplaintClosedEndEvent", closed.endEvent()).name("Closed");
 
-        AbstractFlowNodeBuilder<?, ?> flow = process.startEvent("ComplaintReceivedStartEvent").name("Received");
+        AbstractFlowNodeBuilder<?, ?> flow = named("ComplaintReceivedStartEvent", process.startEvent())
+                .name("Received");
         String firstGateway = procedure.feedback().isPresent() ? "KindGateway" : "StartAtGateway";
         if (procedure.feedback().isPresent()) {
             ProcedurePolicy.Feedback feedback = procedure.feedback().get();
-            ExclusiveGatewayBuilder kind = flow.exclusiveGateway("KindGateway").name("Complaint, comment or compliment?");
-            kind.condition("Comment", "=" + Variables.KIND + " = \"comment\"")
-                    .userTask("PassOnCommentTask", task -> task.name("Pass the comment to the coordinator")
-                            .zeebeCandidateGroups(feedback.commentsTo()))
-                    .endEvent("CommentPassedOnEndEvent").name("Comment recorded");
-            kind.condition("Compliment", "=" + Variables.KIND + " = \"compliment\"")
-                    .userTask("PassOnComplimentTask", task -> task
-                            .name("Pass the compliment to the person and their manager")
-                            .zeebeCandidateGroups(feedback.complimentsTo()))
-                    .endEvent("ComplimentPassedOnEndEvent").name("Compliment recorded");
+            ExclusiveGatewayBuilder kind = named("KindGateway", flow.exclusiveGateway())
+                    .name("Complaint, comment or compliment?");
+            UserTaskBuilder comment = named("PassOnCommentTask",
+                    kind.condition("Comment", "=" + Variables.KIND + " = \"comment\"").userTask())
+                    .name("Pass the comment to the coordinator").zeebeCandidateGroups(feedback.commentsTo());
+            named("CommentPassedOnEndEvent", comment.endEvent()).name("Comment recorded");
+            UserTaskBuilder compliment = named("PassOnComplimentTask",
+                    kind.condition("Compliment", "=" + Variables.KIND + " = \"compliment\"").userTask())
+                    .name("Pass the compliment to the person and their manager")
+                    .zeebeCandidateGroups(feedback.complimentsTo());
+            named("ComplimentPassedOnEndEvent", compliment.endEvent()).name("Compliment recorded");
             flow = kind.defaultFlow();
         }
 
-        ExclusiveGatewayBuilder startAt = flow.exclusiveGateway("StartAtGateway").name("Where does it start?");
+        ExclusiveGatewayBuilder startAt = named("StartAtGateway", flow.exclusiveGateway()).name("Where does it start?");
         List<Stage> stages = procedure.stages();
         AbstractFlowNodeBuilder<?, ?> formal = startAt.defaultFlow();
         for (int s = 0; s < stages.size(); s++) {
@@ -116,10 +137,10 @@ public final class BpmnGenerator {
             }
             formal = stage(formal, stage);
         }
-        formal.endEvent("ProcedureCompletedEndEvent").name(stages.getLast().isFinal() ? "Final response sent"
+        named("ProcedureCompletedEndEvent", formal.endEvent()).name(stages.getLast().isFinal() ? "Final response sent"
                 : "Last response sent");
 
-        AbstractFlowNodeBuilder<?, ?> informalFlow = startAt.moveToNode("StartAtGateway")
+        AbstractFlowNodeBuilder<?, ?> informalFlow = startAt.moveToNode(idOf("StartAtGateway"))
                 .condition("Informal first", "=" + Variables.START_AT + " = \"informal\"");
         for (int s = 0; s < informal.stages().size(); s++) {
             Stage stage = informal.stages().get(s);
@@ -134,18 +155,18 @@ public final class BpmnGenerator {
             Stage skipped = stages.get(s);
             Stage next = stages.get(s + 1);
             if (skipped.skippedWhenAboutHandler()) {
-                startAt.moveToNode("StartAtGateway")
+                startAt.moveToNode(idOf("StartAtGateway"))
                         .condition("About the " + skipped.handledBy(), "=" + Variables.START_AT + " = \"" + next.id()
                                 + "\"")
-                        .connectTo(stageSubprocessId(next));
+                        .connectTo(idOf(stageSubprocessId(next)));
             }
         }
         // The service starts a complaint's process by this message, correlated by complaint id: the engine keeps one
         // active instance per complaint id, so a start sent again after a lost answer starts nothing. The none start
         // event stays for starting at a given element (recreating a process) and for the process tests.
-        process.startEvent("ComplaintReceivedMessageStartEvent").name("Received through the API")
+        named("ComplaintReceivedMessageStartEvent", process.startEvent()).name("Received through the API")
                 .message(m -> m.name(Messages.complaintReceived(procedure.id())))
-                .connectTo(firstGateway);
+                .connectTo(idOf(firstGateway));
         BpmnModelInstance model = process.done();
         stepBoundaries.forEach(Runnable::run);
         ProcessDiagram.draw(model);
@@ -154,15 +175,20 @@ public final class BpmnGenerator {
     }
 
     /**
-     * The builder names sequence flows, messages and diagram elements at random; the process is deployed whenever a
-     * service starts, and the engine keeps one that is identical to its latest version as it is, so they get names that
-     * depend only on the process (and that read well in the Modeler). By the old id, its new one.
+     * The builder names every element at random. The elements of ours get the ids they were {@link #named} with. The
+     * process is deployed whenever a service starts, and the engine keeps one that is identical to its latest version
+     * as it is, so the others (sequence flows, messages, diagram elements) get names that depend only on the process
+     * (and that read well in the Modeler). By the old id, its new one.
      */
-    private static Map<String, String> stableIds(BpmnModelInstance model) {
+    private static Map<String, String> stableIds(BpmnModelInstance model, Map<String, BaseElement> named) {
         Map<String, String> renamed = new HashMap<>();
-        Set<String> taken = new HashSet<>();
+        named.forEach((id, element) -> renamed.put(element.getId(), id));
+        Set<String> taken = new HashSet<>(named.keySet());
         List<BaseElement> unnamed = new ArrayList<>();
         for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+            if (renamed.containsKey(element.getId())) {
+                continue;
+            }
             if (element.getId() != null && GENERATED_ID.matcher(element.getId()).find()) {
                 unnamed.add(element);
             } else if (element.getId() != null) {
@@ -224,6 +250,23 @@ public final class BpmnGenerator {
         });
     }
 
+    /** The element the builder has just made, to have {@code id}. */
+    private <B extends AbstractBaseElementBuilder<?, ?>> B named(String id, B builder) {
+        if (named.putIfAbsent(id, builder.getElement()) != null) {
+            throw new IllegalStateException("Two elements would have the id " + id);
+        }
+        return builder;
+    }
+
+    /** The builder's id of the element that is to have {@code id}, for the builder's own references to it. */
+    private String idOf(String id) {
+        BaseElement element = named.get(id);
+        if (element == null) {
+            throw new IllegalStateException("No element is to have the id " + id);
+        }
+        return element.getId();
+    }
+
     private static String stageSubprocessId(Stage stage) {
         return pascal(stage.id()) + "Subprocess";
     }
@@ -242,29 +285,30 @@ public final class BpmnGenerator {
         String prefix = pascal(stage.id());
         String requested = intoStage ? prefix + "RequestedEvent" : prefix + "RequestedAfterInformalEvent";
         if (intoStage && stage.request().filter(Stage.StageRequest::hasWindow).isPresent()) {
-            flow = flow.eventBasedGateway(prefix + "RequestGateway").name("Requested in time?");
-            flow.intermediateCatchEvent(prefix + "RequestWindowClosedTimer").name("Request window closed")
-                    .timerWithDateExpression(Variables.requestWindowClosesAt(stage.id()))
-                    .endEvent(prefix + "NotRequestedEndEvent").name("Closed: not requested in time");
-            flow = flow.moveToNode(prefix + "RequestGateway");
+            flow = named(prefix + "RequestGateway", flow.eventBasedGateway()).name("Requested in time?");
+            IntermediateCatchEventBuilder windowClosed = named(prefix + "RequestWindowClosedTimer",
+                    flow.intermediateCatchEvent()).name("Request window closed")
+                    .timerWithDateExpression(Variables.requestWindowClosesAt(stage.id()));
+            named(prefix + "NotRequestedEndEvent", windowClosed.endEvent()).name("Closed: not requested in time");
+            flow = flow.moveToNode(idOf(prefix + "RequestGateway"));
         }
-        AbstractFlowNodeBuilder<?, ?> caught = flow.intermediateCatchEvent(requested)
+        AbstractFlowNodeBuilder<?, ?> caught = named(requested, flow.intermediateCatchEvent())
                 .name(stage.name() + " requested")
                 .message(m -> m.name(Messages.stageRequested(stage.id()))
                         .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID));
         if (!intoStage) {
-            caught.connectTo(stageSubprocessId(stage));
+            caught.connectTo(idOf(stageSubprocessId(stage)));
         }
         return caught;
     }
 
     private AbstractFlowNodeBuilder<?, ?> stage(AbstractFlowNodeBuilder<?, ?> flow, Stage stage) {
         String prefix = pascal(stage.id());
-        SubProcessBuilder subprocess = flow.subProcess(stageSubprocessId(stage)).name(stage.name());
-        AbstractFlowNodeBuilder<?, ?> inner = subprocess.embeddedSubProcess()
-                .startEvent(prefix + "StartEvent").name(stage.name() + " starts");
+        SubProcessBuilder subprocess = named(stageSubprocessId(stage), flow.subProcess()).name(stage.name());
+        AbstractFlowNodeBuilder<?, ?> inner = named(prefix + "StartEvent", subprocess.embeddedSubProcess().startEvent())
+                .name(stage.name() + " starts");
         inner = steps(inner, stage, 0, stage.steps().size() - 1, Optional.empty());
-        inner.endEvent(prefix + "EndEvent").name(stage.name() + " done");
+        named(prefix + "EndEvent", inner.endEvent()).name(stage.name() + " done");
         return subprocess;
     }
 
@@ -307,70 +351,71 @@ public final class BpmnGenerator {
     private AbstractFlowNodeBuilder<?, ?> clock(AbstractFlowNodeBuilder<?, ?> flow, Stage stage, Clock clock,
                                                int firstStep) {
         String prefix = pascal(clock.id());
-        SubProcessBuilder scope = flow.subProcess(prefix + "ClockSubprocess").name(capitalised(clock.name())
-                + " clock");
-        AbstractFlowNodeBuilder<?, ?> inner = scope.embeddedSubProcess()
-                .startEvent(prefix + "ClockStartEvent").name(capitalised(clock.name()) + " clock starts")
-                .parallelGateway(prefix + "ClockForkGateway").name("");
+        String name = capitalised(clock.name());
+        SubProcessBuilder scope = named(prefix + "ClockSubprocess", flow.subProcess()).name(name + " clock");
+        StartEventBuilder start = named(prefix + "ClockStartEvent", scope.embeddedSubProcess().startEvent())
+                .name(name + " clock starts");
+        AbstractFlowNodeBuilder<?, ?> inner = named(prefix + "ClockForkGateway", start.parallelGateway()).name("");
         inner = steps(inner, stage, firstStep, lastStep(stage, clock), Optional.of(clock));
-        inner.endEvent(prefix + "MetEndEvent", end -> end.name(capitalised(clock.name()) + " done").terminate());
+        named(prefix + "MetEndEvent", inner.endEvent()).name(name + " done").terminate();
 
-        SubProcessBuilder watcher = inner.moveToNode(prefix + "ClockForkGateway")
-                .subProcess(prefix + "DeadlineSubprocess").name("Watch the " + clock.name() + " deadline");
-        AbstractFlowNodeBuilder<?, ?> watch = watcher.embeddedSubProcess()
-                .startEvent(prefix + "DeadlineStartEvent").name("Deadline armed")
-                .parallelGateway(prefix + "DeadlineForkGateway").name("");
-        watch.subProcess(prefix + "RemindersSubprocess", reminders -> reminders.name("Reminders")
-                        .multiInstance(mi -> mi.parallel()
-                                .zeebeInputCollectionExpression(Variables.remindAts(clock.id()))
-                                .zeebeInputElement("remindAt")))
-                .embeddedSubProcess()
-                .startEvent(prefix + "ReminderStartEvent").name("Reminder armed")
-                .intermediateCatchEvent(prefix + "ReminderTimer").name("Reminder due")
-                .timerWithDateExpression("remindAt")
-                .serviceTask(prefix + "RemindTask", task -> notification(task, clock, JobTypes.NOTIFY_DEADLINE_REMINDER)
-                        .name("Remind: " + clock.name() + " due soon"))
-                .endEvent(prefix + "ReminderSentEndEvent").name("Reminder sent")
-                .subProcessDone()
-                .endEvent(prefix + "RemindersSentEndEvent").name("Reminders sent");
-        watch.moveToNode(prefix + "DeadlineForkGateway")
-                .intermediateCatchEvent(prefix + "LapsedTimer").name(capitalised(clock.name()) + " lapsed")
-                .timerWithDateExpression(Variables.lapsesAt(clock.id()))
-                .serviceTask(prefix + "BreachTask", task -> notification(task, clock, JobTypes.NOTIFY_DEADLINE_LAPSED)
-                        .name("Alert: " + clock.name() + " overdue"))
-                .subProcess(prefix + "EscalationsSubprocess", escalations -> escalations.name("Escalate while overdue")
-                        .multiInstance(mi -> mi.sequential()
-                                .zeebeInputCollectionExpression(Variables.escalateAts(clock.id()))
-                                .zeebeInputElement("escalateAt")))
-                .embeddedSubProcess()
-                .startEvent(prefix + "EscalationStartEvent").name("Escalation armed")
-                .intermediateCatchEvent(prefix + "EscalationTimer").name("Still overdue")
-                .timerWithDateExpression("escalateAt")
-                .serviceTask(prefix + "EscalateTask", task -> notification(task, clock,
-                        JobTypes.NOTIFY_DEADLINE_ESCALATION).name("Escalate to the manager"))
-                .endEvent(prefix + "EscalatedEndEvent").name("Escalated")
-                .subProcessDone()
-                .endEvent(prefix + "EscalationsDoneEndEvent").name("Escalations done");
-        watcher.endEvent(prefix + "DeadlineWatchedEndEvent").name("Deadline watched to the end");
+        SubProcessBuilder watcher = named(prefix + "DeadlineSubprocess",
+                inner.moveToNode(idOf(prefix + "ClockForkGateway")).subProcess())
+                .name("Watch the " + clock.name() + " deadline");
+        StartEventBuilder armed = named(prefix + "DeadlineStartEvent", watcher.embeddedSubProcess().startEvent())
+                .name("Deadline armed");
+        AbstractFlowNodeBuilder<?, ?> watch = named(prefix + "DeadlineForkGateway", armed.parallelGateway()).name("");
+
+        SubProcessBuilder reminders = named(prefix + "RemindersSubprocess", watch.subProcess()).name("Reminders")
+                .multiInstance(mi -> mi.parallel()
+                        .zeebeInputCollectionExpression(Variables.remindAts(clock.id()))
+                        .zeebeInputElement("remindAt"));
+        StartEventBuilder reminderArmed = named(prefix + "ReminderStartEvent",
+                reminders.embeddedSubProcess().startEvent()).name("Reminder armed");
+        AbstractFlowNodeBuilder<?, ?> reminder = named(prefix + "ReminderTimer", reminderArmed.intermediateCatchEvent())
+                .name("Reminder due").timerWithDateExpression("remindAt");
+        reminder = named(prefix + "RemindTask", notification(reminder.serviceTask(), clock,
+                JobTypes.NOTIFY_DEADLINE_REMINDER)).name("Remind: " + clock.name() + " due soon");
+        named(prefix + "ReminderSentEndEvent", reminder.endEvent()).name("Reminder sent");
+        named(prefix + "RemindersSentEndEvent", reminders.endEvent()).name("Reminders sent");
+
+        AbstractFlowNodeBuilder<?, ?> lapse = named(prefix + "LapsedTimer",
+                watch.moveToNode(idOf(prefix + "DeadlineForkGateway")).intermediateCatchEvent()).name(name + " lapsed")
+                .timerWithDateExpression(Variables.lapsesAt(clock.id()));
+        lapse = named(prefix + "BreachTask", notification(lapse.serviceTask(), clock, JobTypes.NOTIFY_DEADLINE_LAPSED))
+                .name("Alert: " + clock.name() + " overdue");
+        SubProcessBuilder escalations = named(prefix + "EscalationsSubprocess", lapse.subProcess())
+                .name("Escalate while overdue")
+                .multiInstance(mi -> mi.sequential()
+                        .zeebeInputCollectionExpression(Variables.escalateAts(clock.id()))
+                        .zeebeInputElement("escalateAt"));
+        StartEventBuilder escalationArmed = named(prefix + "EscalationStartEvent",
+                escalations.embeddedSubProcess().startEvent()).name("Escalation armed");
+        AbstractFlowNodeBuilder<?, ?> escalation = named(prefix + "EscalationTimer",
+                escalationArmed.intermediateCatchEvent()).name("Still overdue").timerWithDateExpression("escalateAt");
+        escalation = named(prefix + "EscalateTask", notification(escalation.serviceTask(), clock,
+                JobTypes.NOTIFY_DEADLINE_ESCALATION)).name("Escalate to the manager");
+        named(prefix + "EscalatedEndEvent", escalation.endEvent()).name("Escalated");
+        named(prefix + "EscalationsDoneEndEvent", escalations.endEvent()).name("Escalations done");
+        named(prefix + "DeadlineWatchedEndEvent", watcher.endEvent()).name("Deadline watched to the end");
         if (clock.extension().isPresent()) {
-            watcher.moveToActivity(prefix + "DeadlineSubprocess")
-                    .boundaryEvent(prefix + "ExtendedEvent").name(capitalised(clock.name()) + " extended")
+            named(prefix + "ExtendedEvent", watcher.boundaryEvent()).name(name + " extended")
                     .cancelActivity(true)
                     .message(m -> m.name(Messages.deadlineExtended(clock.id()))
                             .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
-                    .connectTo(prefix + "DeadlineSubprocess");
+                    .connectTo(idOf(prefix + "DeadlineSubprocess"));
         }
         if (clock.pausesForInformation()) {
             // The deadline's timers end with the pause and are armed afresh, at the moved dates, when it ends.
-            watcher.moveToActivity(prefix + "DeadlineSubprocess")
-                    .boundaryEvent(prefix + "PausedEvent").name(capitalised(clock.name()) + " stopped for information")
+            BoundaryEventBuilder paused = named(prefix + "PausedEvent", watcher.boundaryEvent())
+                    .name(name + " stopped for information")
                     .cancelActivity(true)
                     .message(m -> m.name(Messages.clockPaused(clock.id()))
-                            .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
-                    .intermediateCatchEvent(prefix + "ResumedEvent").name("Information received")
+                            .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID));
+            named(prefix + "ResumedEvent", paused.intermediateCatchEvent()).name("Information received")
                     .message(m -> m.name(Messages.clockResumed(clock.id()))
                             .zeebeCorrelationKeyExpression(Variables.COMPLAINT_ID))
-                    .connectTo(prefix + "DeadlineSubprocess");
+                    .connectTo(idOf(prefix + "DeadlineSubprocess"));
         }
         return scope;
     }
@@ -386,17 +431,16 @@ public final class BpmnGenerator {
     /** A person's step; done either in the tasklist (the task completes) or through the API (a message). */
     private AbstractFlowNodeBuilder<?, ?> step(AbstractFlowNodeBuilder<?, ?> flow, Stage stage, Step step) {
         String taskId = pascal(stage.id()) + pascal(step.id()) + "Task";
-        AbstractFlowNodeBuilder<?, ?> task = flow.userTask(taskId, userTask -> {
-            userTask.name(step.name()).zeebeCandidateGroups(stage.handledBy());
-            step.meets().ifPresent(clockId -> userTask.zeebeDueDateExpression(Variables.lapsesAt(clockId)));
-            if (!step.choices().isEmpty()) {
-                userTask.zeebeTaskHeader("choices", String.join(",", step.choices()));
-            }
-        });
+        UserTaskBuilder task = named(taskId, flow.userTask()).name(step.name())
+                .zeebeCandidateGroups(stage.handledBy());
+        step.meets().ifPresent(clockId -> task.zeebeDueDateExpression(Variables.lapsesAt(clockId)));
+        if (!step.choices().isEmpty()) {
+            task.zeebeTaskHeader("choices", String.join(",", step.choices()));
+        }
         stepBoundaries.add(() -> {
-            UserTask userTask = (UserTask) task.getElement();
+            UserTask userTask = task.getElement();
             SequenceFlow outgoing = userTask.getOutgoing().iterator().next();
-            userTask.builder().boundaryEvent(taskId.replace("Task", "RecordedEvent"))
+            named(taskId.replace("Task", "RecordedEvent"), userTask.builder().boundaryEvent())
                     .name(step.name() + ": recorded")
                     .cancelActivity(true)
                     .message(m -> m.name(Messages.stepRecorded(stage.id(), step.id()))

@@ -417,15 +417,16 @@ final class ProcessDiagram {
         Bounds frame = bounds(subprocess);
         double right = frame.getX();
         double bottom = frame.getY();
-        for (BpmnShape shape : shapes.values()) {
-            if (shape.getBpmnElement() != subprocess && within(shape.getBpmnElement(), subprocess)) {
-                right = Math.max(right, right(shape.getBounds()));
-                bottom = Math.max(bottom, shape.getBounds().getY() + shape.getBounds().getHeight());
+        for (Map.Entry<BaseElement, BpmnShape> shape : shapes.entrySet()) {
+            if (shape.getKey() != subprocess && within(shape.getKey(), subprocess)) {
+                right = Math.max(right, right(shape.getValue().getBounds()));
+                bottom = Math.max(bottom, shape.getValue().getBounds().getY()
+                        + shape.getValue().getBounds().getHeight());
             }
         }
-        for (BpmnEdge edge : edges.values()) {
-            if (within(edge.getBpmnElement(), subprocess)) {
-                for (Waypoint point : edge.getWaypoints()) {
+        for (Map.Entry<BaseElement, BpmnEdge> edge : edges.entrySet()) {
+            if (within(edge.getKey(), subprocess)) {
+                for (Waypoint point : edge.getValue().getWaypoints()) {
                     right = Math.max(right, point.getX());
                     bottom = Math.max(bottom, point.getY());
                 }
@@ -440,9 +441,10 @@ final class ProcessDiagram {
         List<SubProcess> eventSubprocesses = process.getChildElementsByType(SubProcess.class).stream()
                 .filter(SubProcess::triggeredByEvent).toList();
         double bottom = 0;
-        for (BpmnShape shape : shapes.values()) {
-            if (eventSubprocesses.stream().noneMatch(sub -> within(shape.getBpmnElement(), sub))) {
-                bottom = Math.max(bottom, shape.getBounds().getY() + shape.getBounds().getHeight());
+        for (Map.Entry<BaseElement, BpmnShape> shape : shapes.entrySet()) {
+            if (eventSubprocesses.stream().noneMatch(sub -> within(shape.getKey(), sub))) {
+                Bounds bounds = shape.getValue().getBounds();
+                bottom = Math.max(bottom, bounds.getY() + bounds.getHeight());
             }
         }
         double x = LEFT + GAP;
@@ -457,15 +459,20 @@ final class ProcessDiagram {
         Bounds bounds = bounds(node);
         double dx = x - bounds.getX();
         double dy = y - bounds.getY();
-        shapes.values().stream().filter(shape -> within(shape.getBpmnElement(), node)).forEach(shape -> {
-            shape.getBounds().setX(shape.getBounds().getX() + dx);
-            shape.getBounds().setY(shape.getBounds().getY() + dy);
+        shapes.forEach((element, shape) -> {
+            if (within(element, node)) {
+                shape.getBounds().setX(shape.getBounds().getX() + dx);
+                shape.getBounds().setY(shape.getBounds().getY() + dy);
+            }
         });
-        edges.values().stream().filter(edge -> within(edge.getBpmnElement(), node))
-                .forEach(edge -> edge.getWaypoints().forEach(point -> {
+        edges.forEach((element, edge) -> {
+            if (within(element, node)) {
+                edge.getWaypoints().forEach(point -> {
                     point.setX(point.getX() + dx);
                     point.setY(point.getY() + dy);
-                }));
+                });
+            }
+        });
     }
 
     /** Whether the element is {@code node} or inside it. */
