@@ -66,9 +66,8 @@ public final class BpmnGenerator {
     private final List<Runnable> stepBoundaries = new ArrayList<>();
     /**
      * Each element with an id of ours (the ones the engine reports and the services look for), by that id. The builder
-     * is given none of them: an id given through the model walks the whole document for references to the element's
-     * first, random id, for every element, which was half the time it took to write a process. The builder's ids are
-     * replaced in the XML instead, with the stable ones ({@link #withStableIds}).
+     * is given none of them, since an id set through the model costs what {@link #withStableIds} says; it is set in the
+     * XML with the stable ones.
      */
     private final Map<String, BaseElement> named = new HashMap<>();
 
@@ -233,9 +232,9 @@ public final class BpmnGenerator {
 
     /**
      * The XML with the ids renamed, wherever they stand: as an element's id, in a reference attribute or as a
-     * reference's text. Renaming through the model instead updates each id's references by walking the whole document,
-     * which took seconds a process. Only generated ids are renamed: each holds a UUID, so it cannot be part of another
-     * name, and every one of them must have a new name.
+     * reference's text. An id set through the model walks the whole document for references to the element's old one,
+     * once for each element: half the time it took to write a process. Only generated ids are renamed: each holds a
+     * UUID, so it cannot be part of another name, and every one of them must have a new name.
      */
     private static String withStableIds(String xml, Map<String, String> renamed) {
         renamed.keySet().stream().filter(id -> !GENERATED_ID.matcher(id).find()).findAny().ifPresent(id -> {
