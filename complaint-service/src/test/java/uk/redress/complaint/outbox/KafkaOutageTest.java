@@ -20,11 +20,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.KafkaAndEngineApart;
 import uk.redress.local.KafkaRecords;
 
 /** Kafka down during intake: complaints are still taken, and every event arrives once Kafka is back, in order. */
 @QuarkusTest
-@WithTestResource(KafkaOutageResource.class)
+@WithTestResource(KafkaAndEngineApart.class)
 class KafkaOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +35,7 @@ class KafkaOutageTest {
 
     @Test
     void complaintsReceivedWhileKafkaIsDownReachItWhenItIsBack() throws Exception {
-        KafkaOutageResource.stopKafka();
+        KafkaAndEngineApart.stopKafka();
 
         List<String> ids = new ArrayList<>();
         for (String day : List.of("2026-11-18", "2026-11-19", "2026-11-20")) {
@@ -50,7 +51,7 @@ class KafkaOutageTest {
         }
         assertThat(unpublished()).as("events waiting in the outbox").isGreaterThanOrEqualTo(6);
 
-        KafkaOutageResource.startKafkaAgain();
+        KafkaAndEngineApart.startKafkaAgain();
 
         // Every event, in order per complaint, each once: the sends that failed while Kafka was down were given up by
         // the producer before the relay tried them again.
@@ -86,7 +87,7 @@ class KafkaOutageTest {
     private List<Object> typesOnKafka(String id, int expected) throws Exception {
         await().atMost(Duration.ofSeconds(90)).until(() -> unpublished() == 0);
         List<Object> types = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : KafkaRecords.withKey(KafkaOutageResource.kafkaSettings,
+        for (ConsumerRecord<String, String> record : KafkaRecords.withKey(KafkaAndEngineApart.kafkaSettings(),
                 "complaint-events", id, expected + 1, Duration.ofSeconds(5))) {
             types.add(JSON.readValue(record.value(), Map.class).get("type"));
         }

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.KafkaAndEngineApart;
 import uk.redress.complaint.handling.ComplaintService;
 import uk.redress.complaint.lock.InstanceLock;
 import uk.redress.local.Port;
@@ -38,7 +39,7 @@ import uk.redress.workflow.process.ComplaintProcesses.JobTypes;
  * process.
  */
 @QuarkusTest
-@WithTestResource(EngineRestartResource.class)
+@WithTestResource(KafkaAndEngineApart.class)
 class EngineRestartTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,7 +83,7 @@ class EngineRestartTest {
                 .allMatch(instance -> instance.path("state").asText().equals("TERMINATED")
                         || instance.path("state").asText().equals("COMPLETED")));
 
-        EngineRestartResource.restartEngineEmpty();
+        KafkaAndEngineApart.restartEngineEmpty();
 
         JsonNode after = awaitInstance(acknowledged, "Stage1RespondTask");
         assertThat(active(after)).contains("Stage1ResponseLapsedTimer")
@@ -97,8 +98,8 @@ class EngineRestartTest {
         assertThat(instancesOf(withdrawn)).as("a withdrawn complaint has no process to recreate").isEmpty();
 
         Instant lapsesAt = Instant.parse(after.path("variables").path("stage1ResponseLapsesAt").asText());
-        EngineRestartResource.engine.moveClockForward(
-                Duration.between(EngineRestartResource.engine.now(), lapsesAt.plusSeconds(60)));
+        KafkaAndEngineApart.engine().moveClockForward(
+                Duration.between(KafkaAndEngineApart.engine().now(), lapsesAt.plusSeconds(60)));
         ActivatedJob lapse = awaitLapse(acknowledged, "stage1Response");
         assertThat(lapse.getElementId()).isEqualTo("Stage1ResponseBreachTask");
     }
@@ -131,7 +132,7 @@ class EngineRestartTest {
         InstanceLock.ENGINE.takeFor(holder).await().atMost(Duration.ofSeconds(10));
         long stray;
         try {
-            EngineRestartResource.restartEngineEmpty();
+            KafkaAndEngineApart.restartEngineEmpty();
             // Meanwhile the relay handed the complaint's events to the new engine, which started its process there.
             await().atMost(WAIT).ignoreExceptions().until(() -> {
                 deployment.deploy().await().atMost(WAIT);
@@ -161,7 +162,8 @@ class EngineRestartTest {
     }
 
     private String receive() {
-        return api().contentType(ContentType.JSON).body(ComplaintFixtures.complaint(EngineRestartResource.engine.today()))
+        return api().contentType(ContentType.JSON)
+                .body(ComplaintFixtures.complaint(KafkaAndEngineApart.engine().today()))
                 .when().post("/api/v1/complaints")
                 .then().statusCode(201)
                 .extract().path("id");
@@ -217,7 +219,7 @@ class EngineRestartTest {
     }
 
     private static String engineEndpoint() {
-        return EngineRestartResource.engine.settings().httpAddress(Port.ENGINE_HTTP);
+        return KafkaAndEngineApart.engine().settings().httpAddress(Port.ENGINE_HTTP);
     }
 
     private long count(String sql) {
