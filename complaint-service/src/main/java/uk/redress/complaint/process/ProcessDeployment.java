@@ -83,6 +83,11 @@ public class ProcessDeployment {
                 inPlace.set(true);
                 return;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // The service is stopping (onStop interrupts the wait): nothing to retry, and no engine at fault.
+                    LOG.info("The service stopped before its processes were deployed; its next start deploys them");
+                    return;
+                }
                 LOG.warnf("Could not deploy the processes (attempt %d), retrying in %d s: %s", attempt++,
                         RETRY_EVERY.toSeconds(), e.getMessage());
             }
