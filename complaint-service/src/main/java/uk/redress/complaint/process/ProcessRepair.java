@@ -204,10 +204,13 @@ public class ProcessRepair {
                         return connection.preparedQuery("INSERT INTO process_repair (complaint_id, found, "
                                         + "cancelled_instance, new_instance, repaired_at) VALUES ($1, $2, $3, $4, $5)")
                                 .execute(Tuple.of(complaint.id(), finding.found(), stray, newInstance, utc(now)))
+                                // The old instance's job forgotten, unless the new instance's is noted already:
+                                // the worker may take it and note it before this statement runs.
                                 .chain(() -> connection.preparedQuery("UPDATE task SET job_key = NULL, "
                                                 + "job_offered_at = NULL, job_checked_at = NULL, "
-                                                + "process_instance_key = NULL WHERE complaint_id = $1 AND state = 'OPEN'")
-                                        .execute(Tuple.of(complaint.id())))
+                                                + "process_instance_key = NULL WHERE complaint_id = $1 "
+                                                + "AND state = 'OPEN' AND process_instance_key IS DISTINCT FROM $2")
+                                        .execute(Tuple.of(complaint.id(), newInstance)))
                                 .replaceWith(repair);
                     }));
         });
