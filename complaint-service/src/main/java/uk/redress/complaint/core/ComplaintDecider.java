@@ -65,7 +65,11 @@ public class ComplaintDecider {
         this.categories = categories;
     }
 
-    public ComplaintReceived receive(ReceiveComplaint command, String reference) {
+    /**
+     * Decides a receipt, every rule of intake checked, and answers it without its reference: the caller numbers it
+     * ({@link ComplaintReceived#numbered}) once it is decided, so that a refused complaint takes no number.
+     */
+    public ComplaintReceived receive(ReceiveComplaint command) {
         ProcedurePolicy procedure = versions.current(command.procedure())
                 .orElseThrow(() -> new UnknownProcedureException(command.procedure(), versions.files().ids()));
         Optional<Integer> version = versions.currentVersion(command.procedure());
@@ -101,7 +105,7 @@ public class ComplaintDecider {
             throw new InvalidCommandException("outOfTimeReason", "applies to a complaint only, not to " + kind);
         }
         if (kind != ComplaintKind.COMPLAINT) {
-            return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
+            return new ComplaintReceived(null, procedure.id(), kind, command.complainant(), command.summary(),
                     command.details(), command.receivedOn(), command.eventsOccurredOn(), Optional.empty(),
                     command.aboutHandler(), Optional.empty(), Map.of(),
                     kind.isSignposted() ? Optional.of(kind.signposting()) : Optional.empty(),
@@ -111,7 +115,7 @@ public class ComplaintDecider {
         Stage first = procedure.stages().getFirst();
         Stage start = command.aboutHandler() && first.skippedWhenAboutHandler() ? procedure.stages().get(1) : first;
         Instant receivedAt = ComplaintReceived.receivedAt(command.receivedOn(), command.receivedTime());
-        return new ComplaintReceived(reference, procedure.id(), kind, command.complainant(), command.summary(),
+        return new ComplaintReceived(null, procedure.id(), kind, command.complainant(), command.summary(),
                 command.details(), command.receivedOn(), command.eventsOccurredOn(), command.outOfTimeReason(),
                 command.aboutHandler(), Optional.of(start.id()),
                 byClockId(deadlines.startingWithStage(procedure, start, receivedAt)), Optional.empty(),

@@ -14,7 +14,8 @@ import uk.redress.workflow.calendar.WorkingDayCalendar;
  * A complaint, comment, compliment, appeal or discrimination claim arrived. The deadlines are recorded as they were
  * promised on that day, so that the history still says what was promised if calendars or policies change later.
  *
- * @param reference        the human-readable reference, for example {@code SEND-2026-000123}
+ * @param reference        the human-readable reference, for example {@code SEND-2026-000123}; null only in a receipt
+ *                         decided and not yet numbered
  * @param eventsOccurredOn when what is complained about happened, where the case system knows
  * @param outOfTimeReason  why a complaint about events older than the procedure allows was accepted
  * @param aboutHandler     the complaint is about the first stage's handler, so it starts at the next stage
@@ -65,6 +66,13 @@ public record ComplaintReceived(
         staffConcerned = staffConcerned == null ? List.of() : List.copyOf(staffConcerned);
         receivedTime = receivedTime == null ? Optional.empty() : receivedTime;
         procedureVersion = procedureVersion == null ? Optional.empty() : procedureVersion;
+    }
+
+    /** This receipt under {@code reference}: a number is drawn only for a receipt decided. */
+    public ComplaintReceived numbered(String reference) {
+        return new ComplaintReceived(reference, procedure, kind, complainant, summary, details, receivedOn,
+                eventsOccurredOn, outOfTimeReason, aboutHandler, stage, deadlines, signposting, organisation,
+                staffConcerned, complainantId, classification, receivedTime, procedureVersion);
     }
 
     /** When it arrived, as its deadlines were counted. */

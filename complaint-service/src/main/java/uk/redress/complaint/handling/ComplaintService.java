@@ -96,8 +96,9 @@ public class ComplaintService {
     /** Decides the receipt and appends it, with {@code alongside} in the same transaction. */
     private Uni<Complaint> record(ReceiveComplaint command, EventContext context, UUID id,
                                   List<WrittenWithAppend> alongside) {
-        return eventStore.nextReference(command.receivedOn().getYear())
-                .map(reference -> decider.receive(command, reference))
+        // Decided before it is numbered: a complaint refused takes no reference, so the next one has the next.
+        return Uni.createFrom().item(() -> decider.receive(command))
+                .chain(decided -> eventStore.nextReference(command.receivedOn().getYear()).map(decided::numbered))
                 .chain(received -> eventStore.start(id, received, context, alongside, command.complainantNamed()));
     }
 

@@ -204,6 +204,31 @@ class BadComplaintInputTest {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void aComplaintRefusedTakesNoReference() {
+        String today = ComplaintFixtures.complaint(stack.today());
+        long first = referenceNumber(api().contentType(ContentType.JSON).body(today)
+                .post("/api/v1/complaints").then().statusCode(201).extract().path("reference"));
+
+        api().contentType(ContentType.JSON).body(today.replace(stack.today().toString(),
+                        stack.today().plusDays(1).toString()))
+                .post("/api/v1/complaints").then().statusCode(422);
+        api().contentType(ContentType.JSON).body(today.replace("durham-sendiass", "made-up-procedure"))
+                .post("/api/v1/complaints").then().statusCode(422);
+        api().contentType(ContentType.JSON).body(today.replace("\"receivedAt\"",
+                        "\"serviceArea\": \"Not a service area\", \"receivedAt\""))
+                .post("/api/v1/complaints").then().statusCode(422);
+
+        long next = referenceNumber(api().contentType(ContentType.JSON).body(today)
+                .post("/api/v1/complaints").then().statusCode(201).extract().path("reference"));
+        assertThat(next).isEqualTo(first + 1);
+    }
+
+    /** 123 of SEND-2026-000123. */
+    private static long referenceNumber(String reference) {
+        return Long.parseLong(reference.substring(reference.lastIndexOf('-') + 1));
+    }
+
     @ParameterizedTest(name = "received {0}")
     @ValueSource(strings = {"0000-11-23", "1700-01-01"})
     void aReceiptDateThatCannotBeOneIsRefused(String receivedAt) {

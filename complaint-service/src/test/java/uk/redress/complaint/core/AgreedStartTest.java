@@ -63,7 +63,7 @@ class AgreedStartTest {
         now = Instant.parse("2027-01-11T10:00:00Z");
         record(decider().receive(ReceiveComplaint.complaint("agreed-start",
                 new Complainant("Sam Taylor", "sam@example.org"), "Missed call-backs", "Three calls missed.",
-                LocalDate.parse("2027-01-11"), "durham"), "SEND-2027-000002"));
+                LocalDate.parse("2027-01-11"), "durham")).numbered("SEND-2027-000002"));
         assertThat(complaint().deadlines()).isEmpty();
 
         // Agreed on Wednesday 20 January: 25 working days from then end on Wednesday 24 February.

@@ -59,7 +59,7 @@ class ClockPauseTest {
         record(decider().receive(new ReceiveComplaint(CouncilPolicy.ID, ComplaintKind.COMPLAINT,
                 new Complainant("Sam Taylor", "sam@example.org"), "Missed call-backs", "Three calls missed.",
                 LocalDate.parse(day), Optional.empty(), Optional.empty(), false, "durham", List.of(),
-                UUID.randomUUID(), false, Classification.NONE, Optional.empty()), "SEND-2027-000001"));
+                UUID.randomUUID(), false, Classification.NONE, Optional.empty())).numbered("SEND-2027-000001"));
         record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
     }
 

@@ -72,7 +72,8 @@ class ComplaintDeciderTest {
         record(decider().receive(new ReceiveComplaint(procedure, kind, new Complainant("Sam Taylor", "sam@example.org"),
                 "Missed call-backs", "Three calls missed.", LocalDate.parse(receivedOn),
                 Optional.ofNullable(eventsOccurredOn).map(LocalDate::parse), Optional.ofNullable(outOfTimeReason),
-                aboutHandler, "durham", List.of(), UUID.randomUUID(), false, Classification.NONE, Optional.empty()), "SEND-2026-000001"));
+                aboutHandler, "durham", List.of(), UUID.randomUUID(), false, Classification.NONE, Optional.empty()))
+                .numbered("SEND-2026-000001"));
     }
 
     @Test

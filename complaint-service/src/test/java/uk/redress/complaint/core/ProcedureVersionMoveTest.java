@@ -129,7 +129,7 @@ class ProcedureVersionMoveTest {
     private void receiveAndAcknowledge() {
         record(decider().receive(ReceiveComplaint.complaint(CouncilPolicy.ID, new Complainant("Sam Taylor",
                 "sam@example.org"), "Missed call-backs", "Three calls missed.", LocalDate.parse("2027-01-11"),
-                "durham"), "SEND-2027-000003"));
+                "durham")).numbered("SEND-2027-000003"));
         record(decider().acknowledge(complaint(), new Acknowledge("Received.")));
         assertThat(complaint().deadlines().get("stage1Response").dueDate()).isEqualTo("2027-02-01");
     }

@@ -62,8 +62,8 @@ class ProcessPositionTest {
 
     private void receive(String procedure) {
         record(decider.receive(ReceiveComplaint.complaint(procedure, new Complainant("Sam Taylor", "sam@example.org"),
-                "Missed call-backs", "Three calls missed.", LocalDate.parse("2026-11-23"), "durham"),
-                "SEND-2026-000001"));
+                "Missed call-backs", "Three calls missed.", LocalDate.parse("2026-11-23"), "durham"))
+                .numbered("SEND-2026-000001"));
     }
 
     private Optional<ProcessPosition> position() {
