@@ -38,6 +38,7 @@ class DeploymentSettingsCheck {
         settings.add(new Setting("redress.notifications.default-address", Rule.REQUIRED));
         // Every email's link to the tasklist: one to this machine reaches no reader.
         settings.add(new Setting("redress.notifications.tasklist-address", Rule.ADDRESS));
+        settings.add(new Setting("redress.clock.engine-clock-file", Rule.LOCAL_STACK_ONLY));
         return List.copyOf(settings);
     }
 }

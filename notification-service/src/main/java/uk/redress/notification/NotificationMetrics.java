@@ -46,6 +46,13 @@ public class NotificationMetrics {
                 .tag("channel", channel).register(registry).increment();
     }
 
+    /** A reminder was not sent: its clock had lapsed by the time its job came, and the lapse's alert goes instead. */
+    public void reminderOvertaken() {
+        Counter.builder("redress.reminders.overtaken")
+                .description("Reminders not sent because their clock had lapsed when their job came: the lapse's "
+                        + "alert goes instead").register(registry).increment();
+    }
+
     /** A job of {@code type} was activated, handled or failed by this service's workers. */
     public void job(String type, String outcome) {
         Counter.builder("redress.jobs").description("Engine jobs this service's workers took, by type and outcome "

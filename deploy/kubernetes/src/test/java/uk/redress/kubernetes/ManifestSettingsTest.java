@@ -56,7 +56,7 @@ class ManifestSettingsTest {
     private static final boolean FROM_IMAGES = Boolean.getBoolean("redress.images");
     /**
      * Settings of the local stack's own, which no deployment gives (production refuses them): the engine's clock as the
-     * complaint service's, so that a complaint's dates come from the stack's clock, and its local sign-in.
+     * services', so that a complaint's dates come from the stack's clock, and the tasklist's local sign-in.
      */
     private static final Set<String> LOCAL_STACK_ONLY =
             Set.of("REDRESS_CLOCK_ENGINE_CLOCK_FILE", "REDRESS_SIGN_IN_LOCAL_KEY_LOCATION");

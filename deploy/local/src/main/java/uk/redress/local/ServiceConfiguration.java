@@ -39,10 +39,11 @@ public final class ServiceConfiguration {
                     if (service == Part.COMPLAINT_SERVICE) {
                         // Its incident and variable searches (Camunda's REST API v2), answered by the local engine.
                         properties.put("redress.zeebe.rest-address", settings.httpAddress(Port.ENGINE_HTTP));
-                        // Decisions at the engine's time: moving its clock makes windows close for the API too.
-                        properties.put("redress.clock.engine-clock-file",
-                                EngineClockFile.of(settings.port(Port.ENGINE_HTTP)).toString());
                     }
+                    // Decisions at the engine's time: moving its clock makes windows close for the API too, and a
+                    // job a timer hands out is worked at the time that fired it.
+                    properties.put("redress.clock.engine-clock-file",
+                            EngineClockFile.of(settings.port(Port.ENGINE_HTTP)).toString());
                 }
                 case MAIL -> {
                     properties.put("quarkus.mailer.host", "127.0.0.1");

@@ -76,8 +76,9 @@ final class ZeebeEngine implements Component {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("the engine clock only moves forward");
         }
-        engine.increaseTime(duration);
+        // The services' time first: a job a timer of the move hands out finds them already at the new time.
         clockFile.write(clockOffset.accumulateAndGet(duration, Duration::plus));
+        engine.increaseTime(duration);
         return now();
     }
 

@@ -21,6 +21,7 @@ import uk.redress.workflow.tracing.TraceParent;
  * @param clockName       as people call it, for example {@code stage 1 acknowledgement}
  * @param dueDate         the last day on which the clock is kept
  * @param firesAt         when the engine's timer was due: the reminder's or escalation's time, or the lapse
+ * @param lapsesAt        when the clock lapses: the end of its due date, UK time
  * @param candidateGroups the groups the job names, where its task carries them; empty for the policy's
  * @param raisedBy        who noticed it: {@link #ENGINE}'s timer, or the complaint service's deadline watch
  *                        ({@link #DEADLINE_WATCH}), which records a lapse the engine did not raise
@@ -28,7 +29,7 @@ import uk.redress.workflow.tracing.TraceParent;
  */
 public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
                              Optional<UUID> complainantId, String clock, String clockName, LocalDate dueDate,
-                             Instant firesAt, List<String> candidateGroups, String raisedBy,
+                             Instant firesAt, Instant lapsesAt, List<String> candidateGroups, String raisedBy,
                              Optional<TraceParent> trace) {
 
     public static final String ENGINE = "engine";
@@ -42,10 +43,11 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
     public static DeadlineNotice fromJob(DeadlineNoticeKind kind, String procedure, Map<String, Object> variables,
                                          Map<String, String> headers, Optional<TraceParent> trace) {
         String clock = required(variables, Variables.CLOCK);
-        String firesAtVariable = switch (kind) {
-            case REMINDER -> "remindAt";
-            case LAPSED -> Variables.lapsesAt(clock);
-            case ESCALATION -> "escalateAt";
+        Instant lapsesAt = Instant.parse(required(variables, Variables.lapsesAt(clock)));
+        Instant firesAt = switch (kind) {
+            case REMINDER -> Instant.parse(required(variables, "remindAt"));
+            case LAPSED -> lapsesAt;
+            case ESCALATION -> Instant.parse(required(variables, "escalateAt"));
         };
         List<String> groups = Optional.ofNullable(headers.get("candidateGroups"))
                 .map(value -> List.of(value.split("\\s*,\\s*"))).orElse(List.of());
@@ -53,8 +55,7 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
                 .map(id -> UUID.fromString(id.toString()));
         return new DeadlineNotice(kind, procedure, required(variables, Variables.COMPLAINT_ID),
                 required(variables, Variables.SUMMARY), complainantId, clock, required(variables, Variables.CLOCK_NAME),
-                LocalDate.parse(required(variables, Variables.DUE_DATE)),
-                Instant.parse(required(variables, firesAtVariable)), groups, ENGINE, trace);
+                LocalDate.parse(required(variables, Variables.DUE_DATE)), firesAt, lapsesAt, groups, ENGINE, trace);
     }
 
     /**
@@ -65,7 +66,15 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
                                               Optional<UUID> complainantId, String clock, String clockName,
                                               LocalDate dueDate, Instant lapsedAt, Optional<TraceParent> trace) {
         return new DeadlineNotice(DeadlineNoticeKind.LAPSED, procedure, complaintId, summary, complainantId, clock,
-                clockName, dueDate, lapsedAt, List.of(), DEADLINE_WATCH, trace);
+                clockName, dueDate, lapsedAt, lapsedAt, List.of(), DEADLINE_WATCH, trace);
+    }
+
+    /**
+     * A reminder worked once its clock has lapsed (the complaint was received after the reminder's day, or the
+     * service or engine was behind): "due soon" would be false by then, and the lapse's own alert is the notice.
+     */
+    public boolean overtakenAt(Instant now) {
+        return kind == DeadlineNoticeKind.REMINDER && !now.isBefore(lapsesAt);
     }
 
     public boolean raisedByWatch() {

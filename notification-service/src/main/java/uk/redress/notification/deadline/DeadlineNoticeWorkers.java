@@ -11,6 +11,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import uk.redress.workflow.tracing.Spans;
 import uk.redress.workflow.tracing.TraceParent;
 
 /**
- * Works the engine's reminder, lapse and escalation jobs: reads the notice, has it recorded, completes the job.
+ * Works the engine's reminder, lapse and escalation jobs: reads the notice, has it recorded, completes the job. A
+ * reminder whose clock has lapsed by the time its job comes is completed unsent, logged and counted.
  *
  * <p>The job completes once the notice is in the sent-log, not once the mail is out: an SMTP outage is the
  * sent-log's to wait out (it retries with backoff until the server is back), so the engine never burns the task's
@@ -51,14 +53,16 @@ public class DeadlineNoticeWorkers {
     private final DeadlineNotices notices;
     private final NotificationMetrics metrics;
     private final Spans spans;
+    private final Clock clock;
     private final List<JobWorker> workers = new ArrayList<>();
 
     public DeadlineNoticeWorkers(CamundaClient engine, DeadlineNotices notices, NotificationMetrics metrics,
-                                 Spans spans) {
+                                 Spans spans, Clock clock) {
         this.spans = spans;
         this.engine = engine;
         this.notices = notices;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -109,6 +113,16 @@ public class DeadlineNoticeWorkers {
             answer(jobs.newFailCommand(job).retries(0).errorMessage(String.valueOf(e.getMessage())), job, "failure");
             metrics.job(job.getType(), "failed");
             Spans.fail(span, e);
+            return;
+        }
+        if (notice.overtakenAt(clock.instant())) {
+            LOG.infof("The reminder of the %s of complaint %s (due %s) was not sent: the clock had lapsed, at %s, "
+                    + "when its job came, and the lapse's alert says so instead", notice.clockName(),
+                    notice.complaintId(), notice.dueDate(), notice.lapsesAt());
+            answer(jobs.newCompleteCommand(job), job, "completion");
+            metrics.reminderOvertaken();
+            metrics.job(job.getType(), "handled");
+            span.end();
             return;
         }
         try {

@@ -3,6 +3,8 @@ package uk.redress.notification.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,25 @@ class DeadlineNoticeTest {
     @Test
     void aLapseIsDueWhenItsClockLapsesAndAnEscalationWhenItFires() {
         Map<String, Object> variables = variables("2026-12-15");
-        variables.put("stage1ResponseLapsesAt", "2026-12-16T00:00:00Z");
         variables.put("escalateAt", "2026-12-23T09:00:00Z");
         assertThat(notice(DeadlineNoticeKind.LAPSED, variables).firesAt())
                 .hasToString("2026-12-16T00:00:00Z");
         assertThat(notice(DeadlineNoticeKind.ESCALATION, variables)
                 .firesAt()).hasToString("2026-12-23T09:00:00Z");
+    }
+
+    @Test
+    void aReminderWorkedOnceItsClockHasLapsedIsOvertakenByTheLapse() {
+        DeadlineNotice reminder = reminder("2026-12-15", "2026-12-14T09:00:00Z");
+        assertThat(reminder.overtakenAt(Instant.parse("2026-12-15T23:59:59Z"))).as("worked late, still due").isFalse();
+        assertThat(reminder.overtakenAt(Instant.parse("2026-12-16T00:00:00Z"))).as("at the lapse").isTrue();
+        assertThat(reminder.overtakenAt(Instant.parse("2026-12-21T09:00:00Z"))).as("days after").isTrue();
+
+        Map<String, Object> variables = variables("2026-12-15");
+        variables.put("escalateAt", "2026-12-23T09:00:00Z");
+        Instant later = Instant.parse("2026-12-23T09:00:00Z");
+        assertThat(notice(DeadlineNoticeKind.LAPSED, variables).overtakenAt(later)).isFalse();
+        assertThat(notice(DeadlineNoticeKind.ESCALATION, variables).overtakenAt(later)).isFalse();
     }
 
     @Test
@@ -85,6 +100,7 @@ class DeadlineNoticeTest {
         variables.put("clock", "stage1Response");
         variables.put("clockName", "stage 1 response");
         variables.put("dueDate", dueDate);
+        variables.put("stage1ResponseLapsesAt", LocalDate.parse(dueDate).plusDays(1) + "T00:00:00Z");
         return variables;
     }
 }

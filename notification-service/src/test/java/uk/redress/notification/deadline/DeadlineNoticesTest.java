@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static uk.redress.notification.DurhamComplaints.DEADLINES;
 import static uk.redress.notification.DurhamComplaints.DURHAM;
 
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,11 +196,17 @@ class DeadlineNoticesTest {
                 .extracting(mail -> (String) mail.get("subject"))
                 .allMatch(subject -> subject.endsWith(newDueDate.format(UK_DATE)));
 
+        // To the later reminder, then to the lapse: a reminder worked after its clock lapsed is not sent.
+        Instant lastReminder = ((List<?>) extended.get(Variables.remindAts("stage1Response"))).stream()
+                .map(at -> Instant.parse((String) at)).max(Comparator.naturalOrder()).orElseThrow();
+        local.moveEngineClockTo(lastReminder.plus(Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> local.mailsAbout(about, "Due soon").size() >= 2);
+        assertThat(local.mailsAbout(about, "Due soon")).as("both reminders of the new date").hasSize(2);
+
         Instant newLapsesAt = Instant.parse((String) extended.get(Variables.lapsesAt("stage1Response")));
         local.moveEngineClockTo(newLapsesAt.plus(Duration.ofMinutes(1)));
         Map<String, Object> lapse = awaitOneMail(about, "Overdue");
         assertThat((String) lapse.get("subject")).endsWith("was due by " + newDueDate.format(UK_DATE));
-        assertThat(local.mailsAbout(about, "Due soon")).as("both reminders of the new date").hasSize(2);
     }
 
     @Test
@@ -205,7 +214,8 @@ class DeadlineNoticesTest {
         DeadlineNotice professional = new DeadlineNotice(DeadlineNoticeKind.LAPSED, DURHAM.id(),
                 UUID.randomUUID().toString(), "A summary", Optional.empty(), "professionalResponse",
                 "informal response from the professional", LocalDate.parse("2027-01-08"),
-                Instant.parse("2027-01-09T00:00:00Z"), List.of(), DeadlineNotice.ENGINE, Optional.empty());
+                Instant.parse("2027-01-09T00:00:00Z"), Instant.parse("2027-01-09T00:00:00Z"), List.of(),
+                DeadlineNotice.ENGINE, Optional.empty());
 
         assertThat(notices.groups(professional)).containsExactly("professional");
     }
@@ -299,6 +309,38 @@ class DeadlineNoticesTest {
      * What an operator's Prometheus reads at {@code /q/metrics} after a reminder and a lapse: the jobs taken, the
      * emails and alerts sent with their SMTP round trips, the consumer's lag; no complaint named in any label.
      */
+    /**
+     * A complaint recorded after its reminder's day, or a clock moved past both at once: the reminder would say "due
+     * soon" of a date gone, so only the lapse is sent, to people and to case systems.
+     */
+    @Test
+    void aReminderWhoseClockHasLapsedWhenItsJobComesIsNotSentAndTheLapseIs() throws Exception {
+        PrometheusScrape before = scrape();
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
+                "Recorded a week after it arrived");
+        DurhamComplaints.announce(events, complaint);
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        String reference = DurhamComplaints.reference(complaintId);
+        Receipts.awaitRead(contacts, complaintId);
+        Instant lapsesAt = Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")));
+
+        local.moveEngineClockTo(lapsesAt.plus(Duration.ofMinutes(1)));
+        awaitOneMail(reference, "Overdue");
+        await().atMost(Duration.ofSeconds(30)).until(() -> local.elementsOf(complaintId, "completedElements")
+                .contains("Stage1AcknowledgementRemindTask"));
+
+        assertThat(local.mailsAbout(reference)).as("the lapse's email only").hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestCallers.caseSystem()
+                .queryParam("complaintId", complaintId)
+                .when().get("/api/v1/notifications")
+                .then().statusCode(200)
+                .body("notifications.kind", everyItem(equalTo("deadline-lapsed")))
+                .body("notifications.size()", greaterThan(0)));
+        // At least: an earlier test's complaint may have a reminder and a lapse the same move passed.
+        assertThat(delta(before, scrape(), "redress_reminders_overtaken_total"))
+                .as("the reminder, counted as overtaken").isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void aReminderAndALapseMoveTheServicesMetrics() throws Exception {
         PrometheusScrape before = scrape();
@@ -308,8 +350,11 @@ class DeadlineNoticesTest {
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         String reference = DurhamComplaints.reference(complaintId);
         Receipts.awaitRead(contacts, complaintId);
+        Instant remindAt = Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))));
         Instant lapsesAt = Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")));
 
+        local.moveEngineClockTo(remindAt.plus(Duration.ofMinutes(1)));
+        awaitOneMail(reference, "Due soon");
         local.moveEngineClockTo(lapsesAt.plus(Duration.ofMinutes(1)));
         awaitOneMail(reference, "Overdue");
         await().atMost(Duration.ofSeconds(30)).until(() ->

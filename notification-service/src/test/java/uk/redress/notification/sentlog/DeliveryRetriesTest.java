@@ -109,17 +109,23 @@ class DeliveryRetriesTest {
         assertThat(deadLetter.getString("sentAt")).isNull();
     }
 
-    /** A Durham complaint whose acknowledgement has just lapsed on the engine; answers its id. */
+    /** A Durham complaint reminded of its acknowledgement, which has then just lapsed on the engine; answers its id. */
     private String lapsedComplaint() throws Exception {
         Map<String, Object> complaint;
         try (ComplaintEventsProducer events = new ComplaintEventsProducer(MailOutageResource.settings)) {
             complaint = DurhamComplaints.start(engine, events, local.engineNow(), "Outage");
             DurhamComplaints.announce(events, complaint);
         }
-        Receipts.awaitRead(contacts, (String) complaint.get(Variables.COMPLAINT_ID));
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+        Receipts.awaitRead(contacts, complaintId);
+        // Its reminder, then its lapse: a reminder whose job came after the lapse would not be sent.
+        local.moveEngineClockTo(Instant.parse(((List<?>) complaint.get(Variables.remindAts("stage1Acknowledgement")))
+                .getFirst().toString()).plus(Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> local.elementsOf(complaintId, "completedElements")
+                .contains("Stage1AcknowledgementRemindTask"));
         local.moveEngineClockTo(Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")))
                 .plus(Duration.ofMinutes(1)));
-        return (String) complaint.get(Variables.COMPLAINT_ID);
+        return complaintId;
     }
 
     private List<JsonNode> accepted(String complaintId) {

@@ -1,4 +1,4 @@
-package uk.redress.complaint;
+package uk.redress.workflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +29,7 @@ class EngineClockTest {
         Instant engineStart = Instant.parse("2031-05-06T09:00:00Z");
         Path file = folder.resolve("engine-clock");
         writeOffset(file, Duration.between(Instant.now(), engineStart));
-        ClockProducer.EngineClock clock = new ClockProducer.EngineClock(file);
+        EngineClock clock = new EngineClock(file);
         assertThat(clock.instant()).isBetween(engineStart, engineStart.plus(Duration.ofMinutes(1)));
 
         writeOffset(file, Duration.between(Instant.now(), engineStart.plus(Duration.ofDays(4))));
@@ -41,12 +41,12 @@ class EngineClockTest {
     @Test
     void aMissingOrShortFileIsNamedAtStart() throws Exception {
         Path missing = folder.resolve("no-such-clock");
-        assertThatThrownBy(() -> new ClockProducer.EngineClock(missing))
+        assertThatThrownBy(() -> new EngineClock(missing))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining(missing.toString())
                 .hasMessageContaining("the local stack's engine writes it when it starts");
 
         Path empty = Files.createFile(folder.resolve("empty-clock"));
-        assertThatThrownBy(() -> new ClockProducer.EngineClock(empty))
+        assertThatThrownBy(() -> new EngineClock(empty))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(empty + " holds 0 bytes");
     }
 
