@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -93,7 +94,19 @@ public final class LocalStack implements AutoCloseable {
         }
 
         LocalStack stack = new LocalStack(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        // Whether to say so on the way out: a start that failed has said why and stopped what it had started.
+        AtomicBoolean ready = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!ready.get() || settings.exitWhenStdinCloses()) {
+                stack.close();
+                return;
+            }
+            System.out.println("Stopping: the services first, then the rest...");
+            Instant stopping = Instant.now();
+            stack.close();
+            System.out.printf(Locale.ROOT, "Stopped in %.1f s. The data stays in %s for the next start.%n",
+                    Duration.between(stopping, Instant.now()).toMillis() / 1000.0, settings.dataDir());
+        }, "local-stack-shutdown"));
         Instant startedAt = Instant.now();
         try {
             stack.start();
@@ -104,6 +117,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.print(stack.describe(Duration.between(startedAt, Instant.now())));
         System.out.println(READY);
         System.out.flush();
+        ready.set(true);
 
         if (settings.exitWhenStdinCloses()) {
             // The launching program keeps stdin open for as long as it wants the stack, and may send it commands.
