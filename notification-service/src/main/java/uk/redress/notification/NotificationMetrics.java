@@ -46,11 +46,12 @@ public class NotificationMetrics {
                 .tag("channel", channel).register(registry).increment();
     }
 
-    /** A reminder was not sent: its clock had lapsed by the time its job came, and the lapse's alert goes instead. */
-    public void reminderOvertaken() {
-        Counter.builder("redress.reminders.overtaken")
-                .description("Reminders not sent because their clock had lapsed when their job came: the lapse's "
-                        + "alert goes instead").register(registry).increment();
+    /** A reminder or escalation was not sent: its clock's lapse, or a later one of the same clock, goes instead. */
+    public void overtaken(String kind) {
+        Counter.builder("redress.notices.overtaken")
+                .description("Reminders and escalations not sent because, when their job came, the clock had lapsed "
+                        + "(a reminder) or a later one of the same clock was due as well, by kind")
+                .tag("kind", kind).register(registry).increment();
     }
 
     /** A job of {@code type} was activated, handled or failed by this service's workers. */

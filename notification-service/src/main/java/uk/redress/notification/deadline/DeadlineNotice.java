@@ -22,6 +22,8 @@ import uk.redress.workflow.tracing.TraceParent;
  * @param dueDate         the last day on which the clock is kept
  * @param firesAt         when the engine's timer was due: the reminder's or escalation's time, or the lapse
  * @param lapsesAt        when the clock lapses: the end of its due date, UK time
+ * @param series          when each notice of this kind of the clock is due, this one among them: its reminders or its
+ *                        escalations; for a lapse, only the lapse
  * @param candidateGroups the groups the job names, where its task carries them; empty for the policy's
  * @param raisedBy        who noticed it: {@link #ENGINE}'s timer, or the complaint service's deadline watch
  *                        ({@link #DEADLINE_WATCH}), which records a lapse the engine did not raise
@@ -29,7 +31,8 @@ import uk.redress.workflow.tracing.TraceParent;
  */
 public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
                              Optional<UUID> complainantId, String clock, String clockName, LocalDate dueDate,
-                             Instant firesAt, Instant lapsesAt, List<String> candidateGroups, String raisedBy,
+                             Instant firesAt, Instant lapsesAt, List<Instant> series, List<String> candidateGroups,
+                             String raisedBy,
                              Optional<TraceParent> trace) {
 
     public static final String ENGINE = "engine";
@@ -49,13 +52,19 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
             case LAPSED -> lapsesAt;
             case ESCALATION -> Instant.parse(required(variables, "escalateAt"));
         };
+        List<Instant> series = switch (kind) {
+            case REMINDER -> instants(variables, Variables.remindAts(clock));
+            case LAPSED -> List.of(lapsesAt);
+            case ESCALATION -> instants(variables, Variables.escalateAts(clock));
+        };
         List<String> groups = Optional.ofNullable(headers.get("candidateGroups"))
                 .map(value -> List.of(value.split("\\s*,\\s*"))).orElse(List.of());
         Optional<UUID> complainantId = Optional.ofNullable(variables.get(Variables.COMPLAINANT_ID))
                 .map(id -> UUID.fromString(id.toString()));
         return new DeadlineNotice(kind, procedure, required(variables, Variables.COMPLAINT_ID),
                 required(variables, Variables.SUMMARY), complainantId, clock, required(variables, Variables.CLOCK_NAME),
-                LocalDate.parse(required(variables, Variables.DUE_DATE)), firesAt, lapsesAt, groups, ENGINE, trace);
+                LocalDate.parse(required(variables, Variables.DUE_DATE)), firesAt, lapsesAt, series, groups, ENGINE,
+                trace);
     }
 
     /**
@@ -66,15 +75,22 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
                                               Optional<UUID> complainantId, String clock, String clockName,
                                               LocalDate dueDate, Instant lapsedAt, Optional<TraceParent> trace) {
         return new DeadlineNotice(DeadlineNoticeKind.LAPSED, procedure, complaintId, summary, complainantId, clock,
-                clockName, dueDate, lapsedAt, lapsedAt, List.of(), DEADLINE_WATCH, trace);
+                clockName, dueDate, lapsedAt, lapsedAt, List.of(lapsedAt), List.of(), DEADLINE_WATCH, trace);
     }
 
     /**
-     * A reminder worked once its clock has lapsed (the complaint was received after the reminder's day, or the
-     * service or engine was behind): "due soon" would be false by then, and the lapse's own alert is the notice.
+     * Why this notice is not worth sending when its job comes at {@code now}, if it is not: a reminder once its clock
+     * has lapsed ("due soon" would be false, and the lapse's alert says so), and a reminder or escalation when a later
+     * one of the same clock is due as well, which says the same, later. Many come due at once when a complaint is
+     * recorded after its dates (entered from a paper file, say) or the services or the engine were behind: one email
+     * of each kind then, not one for every date passed. A lapse is always sent: it goes into the complaint's history.
      */
-    public boolean overtakenAt(Instant now) {
-        return kind == DeadlineNoticeKind.REMINDER && !now.isBefore(lapsesAt);
+    public Optional<String> overtakenAt(Instant now) {
+        if (kind == DeadlineNoticeKind.REMINDER && !now.isBefore(lapsesAt)) {
+            return Optional.of("the clock had lapsed, at " + lapsesAt + ", and the lapse's alert says so instead");
+        }
+        return series.stream().filter(at -> at.isAfter(firesAt) && !at.isAfter(now)).max(Instant::compareTo)
+                .map(later -> "the one planned for " + later + " is due as well, and goes instead");
     }
 
     public boolean raisedByWatch() {
@@ -89,6 +105,13 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
     public Notification notification() {
         return new Notification(Notification.idOf(complaintId, clock, kind.id(), dueDate.toString(),
                 firesAt.toString()), complaintId, kind.id(), firesAt, trace);
+    }
+
+    private static List<Instant> instants(Map<String, Object> variables, String name) {
+        if (!(variables.get(name) instanceof List<?> list)) {
+            throw new IllegalArgumentException("the job has no list variable '" + name + "'");
+        }
+        return list.stream().map(at -> Instant.parse(at.toString())).toList();
     }
 
     private static String required(Map<String, Object> variables, String name) {

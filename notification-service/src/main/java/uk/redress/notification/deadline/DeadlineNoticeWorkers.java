@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import uk.redress.notification.NotificationMetrics;
 import uk.redress.notification.sentlog.Backoff;
@@ -26,7 +27,8 @@ import uk.redress.workflow.tracing.TraceParent;
 
 /**
  * Works the engine's reminder, lapse and escalation jobs: reads the notice, has it recorded, completes the job. A
- * reminder whose clock has lapsed by the time its job comes is completed unsent, logged and counted.
+ * notice overtaken by the time its job comes (see {@link DeadlineNotice#overtakenAt}) is completed unsent, logged and
+ * counted.
  *
  * <p>The job completes once the notice is in the sent-log, not once the mail is out: an SMTP outage is the
  * sent-log's to wait out (it retries with backoff until the server is back), so the engine never burns the task's
@@ -115,12 +117,12 @@ public class DeadlineNoticeWorkers {
             Spans.fail(span, e);
             return;
         }
-        if (notice.overtakenAt(clock.instant())) {
-            LOG.infof("The reminder of the %s of complaint %s (due %s) was not sent: the clock had lapsed, at %s, "
-                    + "when its job came, and the lapse's alert says so instead", notice.clockName(),
-                    notice.complaintId(), notice.dueDate(), notice.lapsesAt());
+        Optional<String> overtaken = notice.overtakenAt(clock.instant());
+        if (overtaken.isPresent()) {
+            LOG.infof("The %s of the %s of complaint %s (due %s) planned for %s was not sent: %s", kind.id(),
+                    notice.clockName(), notice.complaintId(), notice.dueDate(), notice.firesAt(), overtaken.get());
             answer(jobs.newCompleteCommand(job), job, "completion");
-            metrics.reminderOvertaken();
+            metrics.overtaken(kind.id());
             metrics.job(job.getType(), "handled");
             span.end();
             return;

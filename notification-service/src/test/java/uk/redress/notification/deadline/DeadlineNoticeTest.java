@@ -42,17 +42,33 @@ class DeadlineNoticeTest {
     }
 
     @Test
-    void aReminderWorkedOnceItsClockHasLapsedIsOvertakenByTheLapse() {
-        DeadlineNotice reminder = reminder("2026-12-15", "2026-12-14T09:00:00Z");
-        assertThat(reminder.overtakenAt(Instant.parse("2026-12-15T23:59:59Z"))).as("worked late, still due").isFalse();
-        assertThat(reminder.overtakenAt(Instant.parse("2026-12-16T00:00:00Z"))).as("at the lapse").isTrue();
-        assertThat(reminder.overtakenAt(Instant.parse("2026-12-21T09:00:00Z"))).as("days after").isTrue();
-
+    void aReminderOrEscalationIsOvertakenByItsLapseOrByALaterOneOfItsClockDueAsWell() {
         Map<String, Object> variables = variables("2026-12-15");
+        variables.put("stage1ResponseRemindAts", List.of("2026-12-08T09:00:00Z", "2026-12-14T09:00:00Z"));
+        variables.put("remindAt", "2026-12-08T09:00:00Z");
+        DeadlineNotice first = notice(DeadlineNoticeKind.REMINDER, variables);
+        assertThat(first.overtakenAt(Instant.parse("2026-12-08T09:00:30Z"))).as("on time").isEmpty();
+        assertThat(first.overtakenAt(Instant.parse("2026-12-14T09:00:00Z"))).as("the next one due as well")
+                .hasValueSatisfying(why -> assertThat(why).contains("2026-12-14T09:00:00Z"));
+        variables.put("remindAt", "2026-12-14T09:00:00Z");
+        DeadlineNotice last = notice(DeadlineNoticeKind.REMINDER, variables);
+        assertThat(last.overtakenAt(Instant.parse("2026-12-15T23:59:59Z"))).as("worked late, still due").isEmpty();
+        assertThat(last.overtakenAt(Instant.parse("2026-12-16T00:00:00Z"))).as("at the lapse")
+                .hasValueSatisfying(why -> assertThat(why).contains("lapsed"));
+
+        variables.put("stage1ResponseEscalateAts",
+                List.of("2026-12-23T09:00:00Z", "2026-12-30T09:00:00Z", "2027-01-07T09:00:00Z"));
         variables.put("escalateAt", "2026-12-23T09:00:00Z");
-        Instant later = Instant.parse("2026-12-23T09:00:00Z");
-        assertThat(notice(DeadlineNoticeKind.LAPSED, variables).overtakenAt(later)).isFalse();
-        assertThat(notice(DeadlineNoticeKind.ESCALATION, variables).overtakenAt(later)).isFalse();
+        DeadlineNotice escalation = notice(DeadlineNoticeKind.ESCALATION, variables);
+        Instant weeksLate = Instant.parse("2027-01-08T09:00:00Z");
+        assertThat(escalation.overtakenAt(Instant.parse("2026-12-23T09:01:00Z"))).as("on time").isEmpty();
+        assertThat(escalation.overtakenAt(weeksLate)).as("the third due as well, which says the same later")
+                .hasValueSatisfying(why -> assertThat(why).contains("2027-01-07T09:00:00Z"));
+        variables.put("escalateAt", "2027-01-07T09:00:00Z");
+        assertThat(notice(DeadlineNoticeKind.ESCALATION, variables).overtakenAt(weeksLate)).as("the latest due")
+                .isEmpty();
+        assertThat(notice(DeadlineNoticeKind.LAPSED, variables).overtakenAt(weeksLate)).as("a lapse, always")
+                .isEmpty();
     }
 
     @Test
@@ -101,6 +117,9 @@ class DeadlineNoticeTest {
         variables.put("clockName", "stage 1 response");
         variables.put("dueDate", dueDate);
         variables.put("stage1ResponseLapsesAt", LocalDate.parse(dueDate).plusDays(1) + "T00:00:00Z");
+        // Each job carries its clock's whole series, as the process holds them.
+        variables.put("stage1ResponseRemindAts", List.of());
+        variables.put("stage1ResponseEscalateAts", List.of());
         return variables;
     }
 }

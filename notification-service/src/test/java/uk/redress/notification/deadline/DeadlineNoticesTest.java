@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static uk.redress.notification.DurhamComplaints.DEADLINES;
 import static uk.redress.notification.DurhamComplaints.DURHAM;
 
@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -196,11 +195,15 @@ class DeadlineNoticesTest {
                 .extracting(mail -> (String) mail.get("subject"))
                 .allMatch(subject -> subject.endsWith(newDueDate.format(UK_DATE)));
 
-        // To the later reminder, then to the lapse: a reminder worked after its clock lapsed is not sent.
-        Instant lastReminder = ((List<?>) extended.get(Variables.remindAts("stage1Response"))).stream()
-                .map(at -> Instant.parse((String) at)).max(Comparator.naturalOrder()).orElseThrow();
-        local.moveEngineClockTo(lastReminder.plus(Duration.ofMinutes(1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> local.mailsAbout(about, "Due soon").size() >= 2);
+        // To each reminder in turn, then to the lapse: a reminder whose job comes once a later one, or the lapse, is
+        // due as well is not sent.
+        List<Instant> reminders = ((List<?>) extended.get(Variables.remindAts("stage1Response"))).stream()
+                .map(at -> Instant.parse((String) at)).sorted().toList();
+        for (int sent = 1; sent <= reminders.size(); sent++) {
+            local.moveEngineClockTo(reminders.get(sent - 1).plus(Duration.ofMinutes(1)));
+            int expected = sent;
+            await().atMost(Duration.ofSeconds(30)).until(() -> local.mailsAbout(about, "Due soon").size() >= expected);
+        }
         assertThat(local.mailsAbout(about, "Due soon")).as("both reminders of the new date").hasSize(2);
 
         Instant newLapsesAt = Instant.parse((String) extended.get(Variables.lapsesAt("stage1Response")));
@@ -211,11 +214,11 @@ class DeadlineNoticesTest {
 
     @Test
     void anInformalClocksNoticeGoesToTheGroupOfItsInformalStage() {
+        Instant lapse = Instant.parse("2027-01-09T00:00:00Z");
         DeadlineNotice professional = new DeadlineNotice(DeadlineNoticeKind.LAPSED, DURHAM.id(),
                 UUID.randomUUID().toString(), "A summary", Optional.empty(), "professionalResponse",
-                "informal response from the professional", LocalDate.parse("2027-01-08"),
-                Instant.parse("2027-01-09T00:00:00Z"), Instant.parse("2027-01-09T00:00:00Z"), List.of(),
-                DeadlineNotice.ENGINE, Optional.empty());
+                "informal response from the professional", LocalDate.parse("2027-01-08"), lapse, lapse,
+                List.of(lapse), List.of(), DeadlineNotice.ENGINE, Optional.empty());
 
         assertThat(notices.groups(professional)).containsExactly("professional");
     }
@@ -310,35 +313,46 @@ class DeadlineNoticesTest {
      * emails and alerts sent with their SMTP round trips, the consumer's lag; no complaint named in any label.
      */
     /**
-     * A complaint recorded after its reminder's day, or a clock moved past both at once: the reminder would say "due
-     * soon" of a date gone, so only the lapse is sent, to people and to case systems.
+     * A complaint recorded weeks after its dates (entered from a paper file, say), or a clock moved past them at once:
+     * its acknowledgement's reminder, lapse and first three escalations all come due together. The reminder would say
+     * "due soon" of a date gone, and three "still overdue" emails say no more than the latest: the lapse is sent, and
+     * the latest escalation, to people and to case systems.
      */
     @Test
-    void aReminderWhoseClockHasLapsedWhenItsJobComesIsNotSentAndTheLapseIs() throws Exception {
+    void aComplaintRecordedAfterItsDatesGetsItsLapseAndOnlyItsLatestEscalation() throws Exception {
         PrometheusScrape before = scrape();
         Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
-                "Recorded a week after it arrived");
+                "Recorded weeks after it arrived");
         DurhamComplaints.announce(events, complaint);
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
-        String reference = DurhamComplaints.reference(complaintId);
+        String about = "the stage 1 acknowledgement of complaint " + DurhamComplaints.reference(complaintId);
         Receipts.awaitRead(contacts, complaintId);
-        Instant lapsesAt = Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")));
+        String ackReminder = first(complaint.get(Variables.remindAts("stage1Acknowledgement")));
+        String thirdEscalation = (String) ((List<?>) complaint.get(Variables.escalateAts("stage1Acknowledgement")))
+                .get(2);
 
-        local.moveEngineClockTo(lapsesAt.plus(Duration.ofMinutes(1)));
-        awaitOneMail(reference, "Overdue");
-        await().atMost(Duration.ofSeconds(30)).until(() -> local.elementsOf(complaintId, "completedElements")
-                .contains("Stage1AcknowledgementRemindTask"));
+        local.moveEngineClockTo(Instant.parse(thirdEscalation).plus(Duration.ofMinutes(1)));
+        awaitOneMail(about, "Overdue");
+        awaitOneMail(about, "Still overdue");
+        // Each job decides for itself: once the three counted as overtaken are done, nothing more is coming.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            PrometheusScrape now = scrape();
+            return delta(before, now, "redress_notices_overtaken_total", "kind", "deadline-reminder") >= 1
+                    && delta(before, now, "redress_notices_overtaken_total", "kind", "deadline-escalation") >= 2;
+        });
+        Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
 
-        assertThat(local.mailsAbout(reference)).as("the lapse's email only").hasSize(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestCallers.caseSystem()
+        assertThat(local.mailsAbout(about, "Due soon")).as("no reminder of a date gone").isEmpty();
+        assertThat(local.mailsAbout(about, "Overdue")).as("the lapse, once").hasSize(1);
+        assertThat(local.mailsAbout(about, "Still overdue")).as("one escalation, a copy for each recipient")
+                .hasSize(2);
+        TestCallers.caseSystem()
                 .queryParam("complaintId", complaintId)
                 .when().get("/api/v1/notifications")
                 .then().statusCode(200)
-                .body("notifications.kind", everyItem(equalTo("deadline-lapsed")))
-                .body("notifications.size()", greaterThan(0)));
-        // At least: an earlier test's complaint may have a reminder and a lapse the same move passed.
-        assertThat(delta(before, scrape(), "redress_reminders_overtaken_total"))
-                .as("the reminder, counted as overtaken").isGreaterThanOrEqualTo(1);
+                .body("notifications.findAll { it.dueAt == '" + ackReminder + "' }", empty())
+                .body("notifications.findAll { it.kind == 'deadline-escalation' }.dueAt.unique()",
+                        contains(thirdEscalation));
     }
 
     @Test
