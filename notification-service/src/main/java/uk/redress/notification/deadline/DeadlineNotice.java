@@ -32,8 +32,7 @@ import uk.redress.workflow.tracing.TraceParent;
 public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
                              Optional<UUID> complainantId, String clock, String clockName, LocalDate dueDate,
                              Instant firesAt, Instant lapsesAt, List<Instant> series, List<String> candidateGroups,
-                             String raisedBy,
-                             Optional<TraceParent> trace) {
+                             String raisedBy, Optional<TraceParent> trace) {
 
     public static final String ENGINE = "engine";
     /** The complaint service's watch over its record: who records, on complaint-events, the lapses it noticed. */
