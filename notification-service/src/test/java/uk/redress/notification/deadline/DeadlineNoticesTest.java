@@ -90,13 +90,9 @@ class DeadlineNoticesTest {
 
     @Test
     void theCoordinatorIsRemindedThenAlertedThenTheManagersToldEachAtItsTimeAndNotBefore() throws Exception {
-        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
-                "No reply to our request for an EHC needs assessment");
-        DurhamComplaints.announce(events, complaint);
+        Map<String, Object> complaint = received("No reply to our request for an EHC needs assessment");
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         String reference = DurhamComplaints.reference(complaintId);
-        // The receipt comes through Kafka: staff emails name the complaint by its reference once it is read.
-        Receipts.awaitRead(contacts, complaintId);
         String dueDate = (String) complaint.get(Variables.dueDate("stage1Acknowledgement"));
         String due = LocalDate.parse(dueDate).format(UK_DATE);
         Instant remindAt = Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))));
@@ -272,12 +268,9 @@ class DeadlineNoticesTest {
      */
     @Test
     void aLapseTheDeadlineWatchRecordedIsAlertedOnceAsTheEnginesTimerWouldBe() throws Exception {
-        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
-                "No reply to our request for an EHC needs assessment");
-        DurhamComplaints.announce(events, complaint);
+        Map<String, Object> complaint = received("No reply to our request for an EHC needs assessment");
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         String reference = DurhamComplaints.reference(complaintId);
-        Receipts.awaitRead(contacts, complaintId);
         String dueDate = (String) complaint.get(Variables.dueDate("stage1Acknowledgement"));
         String lapsesAt = (String) complaint.get(Variables.lapsesAt("stage1Acknowledgement"));
 
@@ -321,12 +314,9 @@ class DeadlineNoticesTest {
     @Test
     void aComplaintRecordedAfterItsDatesGetsItsLapseAndOnlyItsLatestEscalation() throws Exception {
         PrometheusScrape before = scrape();
-        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
-                "Recorded weeks after it arrived");
-        DurhamComplaints.announce(events, complaint);
+        Map<String, Object> complaint = received("Recorded weeks after it arrived");
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         String about = "the stage 1 acknowledgement of complaint " + DurhamComplaints.reference(complaintId);
-        Receipts.awaitRead(contacts, complaintId);
         String ackReminder = first(complaint.get(Variables.remindAts("stage1Acknowledgement")));
         String thirdEscalation = (String) ((List<?>) complaint.get(Variables.escalateAts("stage1Acknowledgement")))
                 .get(2);
@@ -358,12 +348,9 @@ class DeadlineNoticesTest {
     @Test
     void aReminderAndALapseMoveTheServicesMetrics() throws Exception {
         PrometheusScrape before = scrape();
-        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
-                "Metrics for the operators");
-        DurhamComplaints.announce(events, complaint);
+        Map<String, Object> complaint = received("Metrics for the operators");
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
         String reference = DurhamComplaints.reference(complaintId);
-        Receipts.awaitRead(contacts, complaintId);
         Instant remindAt = Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))));
         Instant lapsesAt = Instant.parse((String) complaint.get(Variables.lapsesAt("stage1Acknowledgement")));
 
@@ -396,6 +383,17 @@ class DeadlineNoticesTest {
 
     private static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
         return after.sum(name, labels) - before.sum(name, labels);
+    }
+
+    /**
+     * A Durham complaint started on the engine now, its receipt announced on Kafka and read by the service: staff
+     * emails name the complaint by its reference once it is read.
+     */
+    private Map<String, Object> received(String summary) throws Exception {
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(), summary);
+        DurhamComplaints.announce(events, complaint);
+        Receipts.awaitRead(contacts, (String) complaint.get(Variables.COMPLAINT_ID));
+        return complaint;
     }
 
     private Map<String, Object> awaitOneMail(String about, String prefix) {
