@@ -3,9 +3,9 @@ package uk.redress.notification.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static uk.redress.notification.DurhamComplaints.DEADLINES;
 import static uk.redress.notification.DurhamComplaints.DURHAM;
 
@@ -302,10 +302,6 @@ class DeadlineNoticesTest {
     }
 
     /**
-     * What an operator's Prometheus reads at {@code /q/metrics} after a reminder and a lapse: the jobs taken, the
-     * emails and alerts sent with their SMTP round trips, the consumer's lag; no complaint named in any label.
-     */
-    /**
      * A complaint recorded weeks after its dates (entered from a paper file, say), or a clock moved past them at once:
      * its acknowledgement's reminder, lapse and first three escalations all come due together. The reminder would say
      * "due soon" of a date gone, and three "still overdue" emails say no more than the latest: the lapse is sent, and
@@ -345,6 +341,10 @@ class DeadlineNoticesTest {
                         contains(thirdEscalation));
     }
 
+    /**
+     * What an operator's Prometheus reads at {@code /q/metrics} after a reminder and a lapse: the jobs taken, the
+     * emails and alerts sent with their SMTP round trips, the consumer's lag; no complaint named in any label.
+     */
     @Test
     void aReminderAndALapseMoveTheServicesMetrics() throws Exception {
         PrometheusScrape before = scrape();
