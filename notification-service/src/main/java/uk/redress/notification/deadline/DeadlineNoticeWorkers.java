@@ -121,29 +121,32 @@ public class DeadlineNoticeWorkers {
         if (overtaken.isPresent()) {
             LOG.infof("The %s of the %s of complaint %s (due %s) planned for %s was not sent: %s", kind.id(),
                     notice.clockName(), notice.complaintId(), notice.dueDate(), notice.firesAt(), overtaken.get());
-            answer(jobs.newCompleteCommand(job), job, "completion");
             metrics.overtaken(kind.id());
-            metrics.job(job.getType(), "handled");
-            span.end();
+        } else if (!recorded(notice, jobs, job, span)) {
             return;
         }
+        answer(jobs.newCompleteCommand(job), job, "completion");
+        metrics.job(job.getType(), "handled");
+        span.end();
+    }
+
+    /** Has the notice recorded in the sent-log; if it cannot be, fails the job for a retry after a backoff. */
+    private boolean recorded(DeadlineNotice notice, JobClient jobs, ActivatedJob job, Span span) {
         try {
             notices.notify(notice).await().atMost(RECORD_WITHIN);
         } catch (RuntimeException e) {
             Duration wait = RETRY_BACKOFF.after(TASK_RETRIES - job.getRetries() + 1);
             LOG.warnf("The %s notice of complaint %s could not be recorded; %d retries left, next in %s: %s",
-                    kind.id(), notice.complaintId(), job.getRetries() - 1, wait, e.getMessage());
+                    notice.kind().id(), notice.complaintId(), job.getRetries() - 1, wait, e.getMessage());
             answer(jobs.newFailCommand(job).retries(job.getRetries() - 1).retryBackoff(wait)
                     .errorMessage(String.valueOf(e.getMessage())), job, "failure");
             metrics.job(job.getType(), "failed");
             Spans.fail(span, e);
-            return;
+            return false;
         }
-        LOG.debugf("Recorded the %s notice of the %s of complaint %s (due %s)", kind.id(), notice.clockName(),
-                notice.complaintId(), notice.dueDate());
-        answer(jobs.newCompleteCommand(job), job, "completion");
-        metrics.job(job.getType(), "handled");
-        span.end();
+        LOG.debugf("Recorded the %s notice of the %s of complaint %s (due %s)", notice.kind().id(),
+                notice.clockName(), notice.complaintId(), notice.dueDate());
+        return true;
     }
 
     /**
