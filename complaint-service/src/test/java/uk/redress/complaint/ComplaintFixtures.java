@@ -47,4 +47,9 @@ public final class ComplaintFixtures {
                  "receivedAt": "%s"}
                 """.formatted(receivedAt);
     }
+
+    /** The number of a complaint's reference: 123 of SEND-2026-000123. */
+    public static long referenceNumber(String reference) {
+        return Long.parseLong(reference.substring(reference.lastIndexOf('-') + 1));
+    }
 }

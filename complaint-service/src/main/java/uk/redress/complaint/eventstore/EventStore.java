@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.crypto.SecretKey;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -38,7 +38,6 @@ public class EventStore {
     private static final AttributeKey<List<String>> EVENT_TYPES = AttributeKey.stringArrayKey("redress.event.types");
 
     private final Mutiny.SessionFactory sessions;
-    private final Pool database;
     private final EventCodec codec;
     private final Clock clock;
     private final ComplaintMetrics metrics;
@@ -48,13 +47,12 @@ public class EventStore {
     private final EventPages pages;
     private final Spans spans;
 
-    public EventStore(Mutiny.SessionFactory sessions, Pool database, EventCodec codec, Clock clock,
+    public EventStore(Mutiny.SessionFactory sessions, EventCodec codec, Clock clock,
                       PersonalDataKeys keys, EventPages pages, ComplaintMetrics metrics, Spans spans,
                       @All List<WrittenWithAppend> withEveryAppend, @All List<AppendCommitted> afterEveryAppend) {
         this.spans = spans;
         this.metrics = metrics;
         this.sessions = sessions;
-        this.database = database;
         this.codec = codec;
         this.clock = clock;
         this.withEveryAppend = List.copyOf(withEveryAppend);
@@ -64,13 +62,18 @@ public class EventStore {
     }
 
     /**
-     * Starts a complaint's stream with {@code events}, with {@code alongside} written in the same transaction (an
-     * idempotency key, say); a duplicate of a row it writes fails with the database's own error. Answers the new
-     * complaint. A complainant the case system named must exist already; otherwise one is made.
+     * Starts a complaint's stream with its receipt, decided and not yet numbered, and answers the new complaint.
+     * In one transaction: first {@code claims} are written (an idempotency key, say; a duplicate of one fails with the
+     * database's own error, once a racing transaction that wrote it has committed), then the complainant's key is
+     * read (a complainant the case system named must exist already; otherwise one is made), and only then is the
+     * receipt numbered. So a complaint refused by any of those takes no reference, and the register has no gap.
      */
-    public Uni<Complaint> start(UUID complaintId, ComplaintReceived received, EventContext context,
-                                List<WrittenWithAppend> alongside, boolean complainantNamed) {
-        return append(complaintId, null, List.of(received), context, alongside, complainantNamed);
+    public Uni<Complaint> start(UUID complaintId, ComplaintReceived decided, EventContext context,
+                                List<Object> claims, boolean complainantNamed) {
+        int year = decided.receivedOn().getYear();
+        return append(complaintId, null, decided.complainantId(), decided.organisation(), context, claims,
+                complainantNamed, session -> nextReference(session, year).map(reference -> List.of(
+                        decided.numbered(reference))));
     }
 
     /**
@@ -79,49 +82,65 @@ public class EventStore {
      * {@link VersionConflictException}: the events were decided on a state that is no longer current.
      */
     public Uni<Complaint> append(Complaint decidedOn, List<? extends ComplaintEvent> events, EventContext context) {
-        return append(decidedOn.id(), decidedOn, events, context, List.of(), true);
+        return append(decidedOn.id(), decidedOn, decidedOn.complainantId(), decidedOn.organisation(), context,
+                List.of(), true, session -> Uni.createFrom().item(events));
     }
 
     /**
-     * Writes the events, then everything {@link WrittenWithAppend} (the outbox's rows, the read models) and
-     * {@code alongside}, in one transaction, and tells every {@link AppendCommitted} once it has committed. The new
-     * state is {@code decidedOn} (null for a new complaint) with only the new events folded in: the caller has just
-     * read the history, and the version check makes sure nothing came between.
+     * Writes {@code claims}, reads the complainant's key, then writes the events {@code toAppend} gives, and
+     * everything {@link WrittenWithAppend} (the outbox's rows, the read models), in one transaction, and tells every
+     * {@link AppendCommitted} once it has committed. The new state is {@code decidedOn} (null for a new complaint)
+     * with only the new events folded in: the caller has just read the history, and the version check makes sure
+     * nothing came between.
      */
-    private Uni<Complaint> append(UUID complaintId, Complaint decidedOn, List<? extends ComplaintEvent> events,
-                                  EventContext context, List<WrittenWithAppend> alongside,
-                                  boolean complainantNamed) {
+    private Uni<Complaint> append(UUID complaintId, Complaint decidedOn, UUID complainantId, String organisation,
+                                  EventContext context, List<Object> claims, boolean complainantNamed,
+                                  Function<Mutiny.Session, Uni<List<? extends ComplaintEvent>>> toAppend) {
         int expectedVersion = decidedOn == null ? 0 : decidedOn.version();
         // One transaction, one moment: the events of an append are recorded at the same time.
         Instant recordedAt = clock.instant();
         long started = System.nanoTime();
-        List<RecordedEvent> recorded = new ArrayList<>();
-        for (ComplaintEvent event : events) {
-            recorded.add(new RecordedEvent(UUID.randomUUID(), complaintId, expectedVersion + recorded.size() + 1,
-                    recordedAt, context, event));
-        }
-        Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow() : decidedOn.after(recorded);
-        UUID complainantId = after.complainantId();
         Span span = spans.start("event-store append", SpanKind.INTERNAL, Optional.empty(), complaintId.toString());
-        List<String> types = recorded.stream().map(next -> next.event().type()).toList();
-        span.setAttribute(EVENT_TYPES, types);
-        return sessions.withTransaction(session -> sealingKey(session, decidedOn, after, complainantNamed)
-                        .chain(key -> {
+        List<RecordedEvent> recorded = new ArrayList<>();
+        return sessions.withTransaction(session -> claimed(session, claims)
+                        .chain(() -> sealingKey(session, decidedOn == null, complainantId, organisation,
+                                complainantNamed))
+                        .chain(key -> toAppend.apply(session).chain(events -> {
+                            for (ComplaintEvent event : events) {
+                                recorded.add(new RecordedEvent(UUID.randomUUID(), complaintId,
+                                        expectedVersion + recorded.size() + 1, recordedAt, context, event));
+                            }
+                            span.setAttribute(EVENT_TYPES, types(recorded));
+                            Complaint after = decidedOn == null ? Complaint.replay(recorded).orElseThrow()
+                                    : decidedOn.after(recorded);
                             List<StoredEvent> rows = new ArrayList<>();
                             recorded.forEach(next -> rows.add(toRow(next, complainantId, key)));
-                            return session.persistAll(rows.toArray());
-                        })
-                        .chain(() -> writeWith(session, after, recorded, alongside)))
+                            return session.persistAll(rows.toArray())
+                                    .chain(() -> writeWith(session, after, recorded))
+                                    .replaceWith(after);
+                        })))
                 .onFailure(failure -> violates(failure, EVENT_PRIMARY_KEY))
                 .transform(failure -> VersionConflictException.concurrentChange(complaintId, expectedVersion + 1))
-                .invoke(() -> {
+                .invoke(after -> {
                     metrics.appended(recorded, Duration.ofNanos(System.nanoTime() - started));
                     afterEveryAppend.forEach(AppendCommitted::committed);
                     // Types and versions only: an event's fields may be personal, and no log line holds those.
-                    LOG.debugf("Recorded %s of complaint %s, now at version %d", types, complaintId, after.version());
+                    LOG.debugf("Recorded %s of complaint %s, now at version %d", types(recorded), complaintId,
+                            after.version());
                 })
-                .onItemOrFailure().invoke(Spans.ending(span))
-                .replaceWith(after);
+                .onItemOrFailure().invoke(Spans.ending(span));
+    }
+
+    private static List<String> types(List<RecordedEvent> recorded) {
+        return recorded.stream().map(next -> next.event().type()).toList();
+    }
+
+    /** Writes each of {@code claims} at once, so that one another transaction holds fails here, before the rest. */
+    private static Uni<Void> claimed(Mutiny.Session session, List<Object> claims) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.persistAll(claims.toArray()).chain(session::flush);
     }
 
     /**
@@ -129,20 +148,19 @@ public class EventStore {
      * complainant a new complaint names again; empty once their data was erased, and then the new events' personal
      * fields are stored as erased.
      */
-    private Uni<Optional<SecretKey>> sealingKey(Mutiny.Session session, Complaint decidedOn, Complaint after,
-                                                boolean complainantNamed) {
-        if (after.complainantId() == null) {
+    private Uni<Optional<SecretKey>> sealingKey(Mutiny.Session session, boolean newComplaint, UUID complainantId,
+                                                String organisation, boolean complainantNamed) {
+        if (complainantId == null) {
             return Uni.createFrom().item(Optional.empty());
         }
-        if (decidedOn != null) {
-            return keys.forAppend(session, after.complainantId());
+        if (!newComplaint) {
+            return keys.forAppend(session, complainantId);
         }
-        return complainantNamed ? keys.forNamedComplainant(session, after.complainantId(), after.organisation())
-                : keys.forNewComplainant(session, after.complainantId(), after.organisation());
+        return complainantNamed ? keys.forNamedComplainant(session, complainantId, organisation)
+                : keys.forNewComplainant(session, complainantId, organisation);
     }
 
-    private Uni<Void> writeWith(Mutiny.Session session, Complaint after, List<RecordedEvent> recorded,
-                                List<WrittenWithAppend> alongside) {
+    private Uni<Void> writeWith(Mutiny.Session session, Complaint after, List<RecordedEvent> recorded) {
         if (recorded.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -150,16 +168,16 @@ public class EventStore {
         for (WrittenWithAppend writer : withEveryAppend) {
             written = written.chain(() -> writer.write(session, after, recorded));
         }
-        for (WrittenWithAppend writer : alongside) {
-            written = written.chain(() -> writer.write(session, after, recorded));
-        }
         return written;
     }
 
-    /** The next human-readable reference, for a complaint received in {@code year}: SEND-2026-000123. */
-    public Uni<String> nextReference(int year) {
-        return database.query("SELECT nextval('complaint_reference_seq')").execute()
-                .map(rows -> "SEND-%d-%06d".formatted(year, rows.iterator().next().getLong(0)));
+    /**
+     * The next human-readable reference, for a complaint received in {@code year}: SEND-2026-000123. A sequence's
+     * value is not given back when its transaction fails, so it is drawn last, once nothing but the write is left.
+     */
+    private static Uni<String> nextReference(Mutiny.Session session, int year) {
+        return session.createNativeQuery("SELECT nextval('complaint_reference_seq')", Long.class).getSingleResult()
+                .map(number -> "SEND-%d-%06d".formatted(year, number));
     }
 
     /** Whether {@code failure} is a unique violation of {@code constraint}. */

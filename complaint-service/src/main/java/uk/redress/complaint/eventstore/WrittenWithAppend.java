@@ -8,8 +8,8 @@ import uk.redress.complaint.core.RecordedEvent;
 
 /**
  * Something written with an append, inside its transaction: a failed append writes none of it, a committed one all.
- * The event store writes every bean of this type with every append (the outbox's rows, the read models), and what a
- * caller hands to one append (an idempotency key) with that one; it knows none of them.
+ * The event store writes every bean of this type with every append (the outbox's rows, the read models); it knows
+ * none of them.
  */
 @FunctionalInterface
 public interface WrittenWithAppend {

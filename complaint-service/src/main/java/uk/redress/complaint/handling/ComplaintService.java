@@ -39,7 +39,6 @@ import uk.redress.complaint.core.ReceiveComplaint;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.core.VersionConflictException;
 import uk.redress.complaint.eventstore.EventStore;
-import uk.redress.complaint.eventstore.WrittenWithAppend;
 import uk.redress.workflow.calendar.Deadline;
 
 /** The one write path for complaints: decide, then record; the outbox takes the events on. */
@@ -77,7 +76,7 @@ public class ComplaintService {
             }
             UUID id = UUID.randomUUID();
             IdempotencyKey key = IdempotencyKey.of(idempotencyKey, id, requestHash);
-            return record(command, context, id, List.of((session, after, appended) -> session.persist(key)))
+            return record(command, context, id, List.of(key))
                     .onFailure(failure -> EventStore.violates(failure, "idempotency_key_pkey"))
                     .recoverWithUni(() -> idempotencyKey(idempotencyKey)
                             .chain(raced -> earlier(raced.orElseThrow(), idempotencyKey, requestHash)));
@@ -93,13 +92,13 @@ public class ComplaintService {
                         .map(row -> IdempotencyKey.of(key, row.getUUID(0), row.getString(1))));
     }
 
-    /** Decides the receipt and appends it, with {@code alongside} in the same transaction. */
-    private Uni<Complaint> record(ReceiveComplaint command, EventContext context, UUID id,
-                                  List<WrittenWithAppend> alongside) {
-        // Decided before it is numbered: a complaint refused takes no reference, so the next one has the next.
+    /**
+     * Decides the receipt and appends it, with {@code claims} written first in the same transaction. The event store
+     * numbers it, once every rule and claim has held: a complaint refused takes no reference.
+     */
+    private Uni<Complaint> record(ReceiveComplaint command, EventContext context, UUID id, List<Object> claims) {
         return Uni.createFrom().item(() -> decider.receive(command))
-                .chain(decided -> eventStore.nextReference(command.receivedOn().getYear()).map(decided::numbered))
-                .chain(received -> eventStore.start(id, received, context, alongside, command.complainantNamed()));
+                .chain(decided -> eventStore.start(id, decided, context, claims, command.complainantNamed()));
     }
 
     private Uni<Complaint> earlier(IdempotencyKey key, String idempotencyKey, String requestHash) {

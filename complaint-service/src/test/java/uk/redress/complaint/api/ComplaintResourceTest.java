@@ -145,16 +145,27 @@ class ComplaintResourceTest {
     }
 
     @Test
-    void racingPostsWithTheSameIdempotencyKeyMakeOneComplaint() {
+    void racingPostsWithTheSameIdempotencyKeyMakeOneComplaintAndTakeOneReference() {
+        long before = ComplaintFixtures.referenceNumber(api().contentType(ContentType.JSON)
+                .body(ComplaintFixtures.complaint(stack.today()))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201).extract().path("reference"));
         String key = UUID.randomUUID().toString();
         List<CompletableFuture<String>> posts = List.of(1, 2, 3).stream()
                 .map(n -> CompletableFuture.supplyAsync(() -> api().contentType(ContentType.JSON)
                         .header("Idempotency-Key", key).body(ComplaintFixtures.complaint(stack.today()))
                         .when().post("/api/v1/complaints")
-                        .then().statusCode(201).extract().<String>path("id")))
+                        .then().statusCode(201).extract().<String>path("reference")))
                 .toList();
 
-        assertThat(posts.stream().map(CompletableFuture::join).distinct().toList()).hasSize(1);
+        List<String> answered = posts.stream().map(CompletableFuture::join).distinct().toList();
+        assertThat(answered).hasSize(1);
+        // The posts that lost the race drew no number: the complaint after has the one after the raced complaint's.
+        long after = ComplaintFixtures.referenceNumber(api().contentType(ContentType.JSON)
+                .body(ComplaintFixtures.complaint(stack.today()))
+                .when().post("/api/v1/complaints")
+                .then().statusCode(201).extract().path("reference"));
+        assertThat(List.of(ComplaintFixtures.referenceNumber(answered.getFirst()), after)).containsExactly(before + 1, before + 2);
     }
 
     @Test
