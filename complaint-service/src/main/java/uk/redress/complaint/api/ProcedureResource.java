@@ -43,7 +43,7 @@ public class ProcedureResource {
             summary = "Every procedure a complaint can name, at its current version",
             description = "The informal front any of them can start with is at /api/v1/procedures/informal-resolution.")
     public List<ProcedurePolicy> all() {
-        return versions.files().ids().stream().map(this::procedure).toList();
+        return versions.receivingIds().stream().map(this::procedure).toList();
     }
 
     @GET
@@ -86,6 +86,6 @@ public class ProcedureResource {
     private ProcedurePolicy procedure(String id) {
         return versions.current(id).orElseThrow(() -> new ResourceNotFoundException("No such procedure",
                 "no procedure has the id '" + id
-                + "'; the procedures are " + String.join(", ", versions.files().ids())));
+                + "'; the procedures are " + String.join(", ", versions.ids())));
     }
 }

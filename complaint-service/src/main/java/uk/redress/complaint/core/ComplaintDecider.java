@@ -66,12 +66,13 @@ public class ComplaintDecider {
     }
 
     /**
-     * Decides a receipt, every rule of intake checked, and answers it without its reference: the caller numbers it
-     * ({@link ComplaintReceived#numbered}) once it is decided, so that a refused complaint takes no number.
+     * Decides a receipt, every rule of intake checked, and answers it without its reference: the event store numbers
+     * it ({@link ComplaintReceived#numbered}) as it appends it, so that a refused complaint takes no number.
      */
     public ComplaintReceived receive(ReceiveComplaint command) {
-        ProcedurePolicy procedure = versions.current(command.procedure())
-                .orElseThrow(() -> new UnknownProcedureException(command.procedure(), versions.files().ids()));
+        ProcedurePolicy procedure = versions.receiving(command.procedure())
+                .orElseThrow(() -> new UnknownProcedureException(command.procedure(),
+                        versions.current(command.procedure()).isPresent(), versions.receivingIds()));
         Optional<Integer> version = versions.currentVersion(command.procedure());
         LocalDate today = today();
         if (command.receivedOn().isAfter(today)) {

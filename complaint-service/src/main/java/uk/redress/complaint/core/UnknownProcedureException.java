@@ -2,13 +2,15 @@ package uk.redress.complaint.core;
 
 import java.util.List;
 
-/** A complaint names a procedure Redress does not run. */
+/** A complaint names a procedure Redress does not run, or no longer takes new complaints under. */
 public final class UnknownProcedureException extends RuntimeException {
 
     private final List<String> knownProcedures;
 
-    public UnknownProcedureException(String procedure, List<String> knownProcedures) {
-        super("procedure '" + procedure + "' is not known; known procedures: " + String.join(", ", knownProcedures));
+    public UnknownProcedureException(String procedure, boolean withdrawn, List<String> knownProcedures) {
+        super("procedure '" + procedure + "' " + (withdrawn ? "is withdrawn (its policy file was taken away) and "
+                + "takes no new complaint" : "is not known") + "; known procedures: "
+                + String.join(", ", knownProcedures));
         this.knownProcedures = List.copyOf(knownProcedures);
     }
 

@@ -94,7 +94,11 @@ public class ProcedureVersionStore {
                         all.computeIfAbsent(row.getString(0), id -> new TreeMap<>())
                                 .put(row.getInteger(1), fromJson(row.getString(2)));
                     }
-                    versions.recorded(all);
+                    List<String> withFiles = procedures.ids();
+                    all.keySet().stream().filter(id -> !withFiles.contains(id)).sorted().forEach(id -> LOG.warnf(
+                            "The procedure %s has no policy file now: it is withdrawn, and takes no new complaint; "
+                                    + "the complaints open under it run on under their versions", id));
+                    versions.recorded(all, withFiles);
                     return all;
                 });
     }

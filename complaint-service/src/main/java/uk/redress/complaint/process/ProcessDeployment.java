@@ -114,7 +114,7 @@ public class ProcessDeployment {
                     }
                     return deploy().chain(() -> record(connection, DeployedRelease.deployedAtStart(release, deployed)))
                             .invoke(() -> LOG.infof("Deployed release %s's processes %s%s", release,
-                                    versions.files().ids(), rollBack ? " (a roll-back)" : ""));
+                                    versions.ids(), rollBack ? " (a roll-back)" : ""));
                 })));
     }
 
@@ -143,9 +143,10 @@ public class ProcessDeployment {
     }
 
     /**
-     * Every procedure's process at its current version, generated from its policy; the engine keeps a process identical
-     * to its latest version as it is. Where the engine has each is recorded, for the complaints that stay on that
-     * version once a newer one is current.
+     * Every procedure's process at its current version, generated from its policy, a withdrawn procedure's too (its
+     * open complaints run on, also on an engine that lost its state); the engine keeps a process identical to its
+     * latest version as it is. Where the engine has each is recorded, for the complaints that stay on that version
+     * once a newer one is current.
      */
     public Uni<Void> deploy() {
         Map<String, Integer> deployedVersions = new HashMap<>();
@@ -153,7 +154,7 @@ public class ProcessDeployment {
         return Uni.createFrom().item(() -> {
             DeployResourceCommandStep1 command = engine.newDeployResourceCommand();
             DeployResourceCommandStep2 resources = null;
-            for (String id : versions.files().ids()) {
+            for (String id : versions.ids()) {
                 ProcedurePolicy procedure = versions.current(id).orElseThrow();
                 deployedVersions.put(id, versions.currentVersion(id).orElseThrow());
                 String xml = BpmnGenerator.bpmnXml(procedure, versions.files().informalResolution());

@@ -156,7 +156,7 @@ public class ReportProjection implements ReplayableProjection {
 
     /** A stage row's; it has one only where its complaint's procedure is known, which gives its calendar. */
     private JsonObject json(StageRow row) {
-        Region region = versions.files().find(row.procedure()).orElseThrow().calendar();
+        Region region = versions.current(row.procedure()).orElseThrow().calendar();
         Optional<Promise> ack = row.acknowledgement();
         Optional<Promise> response = row.response();
         return new JsonObject()

@@ -341,13 +341,13 @@ public class TasklistPage {
     }
 
     private DueText due(Task task, Instant now) {
-        return DueText.of(calendar, versions.files().find(task.procedure()).orElseThrow().calendar(), task.dueDate(),
+        return DueText.of(calendar, versions.current(task.procedure()).orElseThrow().calendar(), task.dueDate(),
                 task.lapsesAt(), task.pausedSince(), now);
     }
 
-    /** Every group a task can go to, for the filter. */
+    /** Every group a task can go to, for the filter: a withdrawn procedure's open complaints still have tasks. */
     private List<String> groups() {
-        return versions.files().all().stream()
+        return versions.ids().stream().map(id -> versions.current(id).orElseThrow())
                 .flatMap(procedure -> Stream.concat(procedure.stages().stream().map(Stage::handledBy),
                         procedure.feedback().stream().flatMap(feedback -> Stream.of(feedback.commentsTo(),
                                 feedback.complimentsTo()))))
@@ -355,7 +355,7 @@ public class TasklistPage {
     }
 
     private List<String> procedureIds() {
-        return versions.files().all().stream().map(ProcedurePolicy::id).toList();
+        return versions.ids();
     }
 
     private static EventContext context(Caller caller) {

@@ -139,6 +139,42 @@ class ProcedureVersionTest {
                 && !active(instance).contains("Stage1ResponseBreachTask"));
     }
 
+    @Test
+    void aProcedureWhoseFileIsTakenAwayTakesNoNewComplaintAndItsOpenOnesRunOn() throws IOException {
+        String open = receive();
+        String reference = complaint(open).extract().path("reference");
+        Path file = FOLDER.resolve(CouncilPolicy.ID + ".yaml");
+        String policy = Files.readString(file);
+
+        // The council takes its file away, and the service starts without it.
+        Files.delete(file);
+        try {
+            versionStore.record(ProcedurePolicies.load(Optional.of(FOLDER))).await().atMost(Duration.ofSeconds(30));
+            deployment.deploy().await().atMost(Duration.ofSeconds(30));
+
+            api().contentType(ContentType.JSON)
+                    .body(ComplaintFixtures.complaint(stack.today()).replace("durham-sendiass", CouncilPolicy.ID))
+                    .post("/api/v1/complaints").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("'" + CouncilPolicy.ID + "' is withdrawn"))
+                    .body("errors[0].field", equalTo("procedure"))
+                    .body("errors[0].rule", not(containsString(CouncilPolicy.ID)));
+            api().get("/api/v1/procedures").then().statusCode(200).body("id", not(hasItem(CouncilPolicy.ID)));
+
+            // The complaint open under it goes on: acknowledged, its process at the response, its task listed.
+            act(api(), open, "acknowledgement", "{\"letter\": \"We have your complaint.\"}", 200);
+            awaitActive(stack, open, "Stage1RespondTask");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !task(open).isEmpty());
+            String page = as("sam.caseworker", TestCallers.ORGANISATION, Roles.CASEWORKER).get("/tasklist")
+                    .then().statusCode(200).extract().asString();
+            assertThat(page).contains(reference);
+        } finally {
+            Files.writeString(file, policy);
+            versionStore.record(ProcedurePolicies.load(Optional.of(FOLDER))).await().atMost(Duration.ofSeconds(30));
+        }
+        receive();
+    }
+
     private String receive() {
         return api().contentType(ContentType.JSON)
                 .body(ComplaintFixtures.complaint(stack.today()).replace("durham-sendiass", CouncilPolicy.ID))

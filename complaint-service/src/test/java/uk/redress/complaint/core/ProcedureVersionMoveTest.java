@@ -109,6 +109,27 @@ class ProcedureVersionMoveTest {
                         refused -> assertThat(refused.field()).isEqualTo("reason"));
     }
 
+    @Test
+    void aWithdrawnProcedureTakesNoNewComplaintAndItsOpenOnesGoOnUnderTheirVersion() throws IOException {
+        versionsOf(CouncilPolicy.YAML);
+        receiveAndAcknowledge();
+
+        // The service started with the council's file taken away: the version stays recorded, the file is gone.
+        versions.recorded(Map.of(CouncilPolicy.ID, new TreeMap<>(Map.of(1,
+                versions.current(CouncilPolicy.ID).orElseThrow()))), List.of());
+        assertThatThrownBy(() -> decider().receive(ReceiveComplaint.complaint(CouncilPolicy.ID, new Complainant(
+                "Ann Lee", "ann@example.org"), "Late plan", "The plan is late.", LocalDate.parse("2027-01-11"),
+                "durham")))
+                .isInstanceOf(UnknownProcedureException.class)
+                .hasMessageContaining("procedure 'walsall-corporate' is withdrawn");
+        assertThat(decider().allowedActions(complaint())).contains(Action.RESPOND)
+                .doesNotContain(Action.MOVE_TO_CURRENT_VERSION);
+        on("2027-01-12");
+        record(decider().requestInformation(complaint(), new RequestInformation("complainant", "The letter?",
+                Optional.empty(), true)));
+        assertThat(complaint().clocksPaused()).containsKey("stage1Response");
+    }
+
     private void versionsOf(String yaml) throws IOException {
         versions = new ProcedureVersions(load(yaml, "v1"));
     }
@@ -116,8 +137,9 @@ class ProcedureVersionMoveTest {
     /** The service started with the file changed: the new version recorded after the first. */
     private void addVersion(String yaml) throws IOException {
         ProcedurePolicy first = versions.current(CouncilPolicy.ID).orElseThrow();
-        ProcedurePolicy second = load(yaml, "v2").find(CouncilPolicy.ID).orElseThrow();
-        versions.recorded(Map.of(CouncilPolicy.ID, new TreeMap<>(Map.of(1, first, 2, second))));
+        ProcedurePolicies files = load(yaml, "v2");
+        ProcedurePolicy second = files.find(CouncilPolicy.ID).orElseThrow();
+        versions.recorded(Map.of(CouncilPolicy.ID, new TreeMap<>(Map.of(1, first, 2, second))), files.ids());
     }
 
     private ProcedurePolicies load(String yaml, String name) throws IOException {
