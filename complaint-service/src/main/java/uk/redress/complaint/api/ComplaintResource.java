@@ -159,7 +159,7 @@ public class ComplaintResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return list.find(callers.current(), ListParameters.parse(versions.files(), status, stage, procedure, overdue, receivedFrom, receivedTo,
+        return list.find(callers.current(), ListParameters.parse(versions, status, stage, procedure, overdue, receivedFrom, receivedTo,
                 q, limit, cursor)).map(ComplaintListResponse::of);
     }
 

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 import uk.redress.complaint.complaintlist.ListCursor;
 import uk.redress.complaint.complaintlist.ListQuery;
 import uk.redress.complaint.core.ComplaintStatus;
-import uk.redress.workflow.procedure.ProcedurePolicies;
-import uk.redress.workflow.procedure.ProcedurePolicy;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.workflow.procedure.Stage;
 
 /** The list's query parameters, checked: a bad one is refused naming it and its rule, before any query runs. */
@@ -21,7 +20,7 @@ public final class ListParameters {
     private ListParameters() {
     }
 
-    public static ListQuery parse(ProcedurePolicies procedures, String status, String stage, String procedure,
+    public static ListQuery parse(ProcedureVersions procedures, String status, String stage, String procedure,
                                   String overdue, String receivedFrom, String receivedTo, String q, String limit,
                                   String cursor) {
         ParameterChecks checks = new ParameterChecks();
@@ -29,8 +28,9 @@ public final class ListParameters {
                 status == null ? null : status.toUpperCase(Locale.ROOT),
                 Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList()), Optional.empty());
         Optional<String> stageGiven = checks.read(() -> oneOf("stage", stage, stages(procedures)), Optional.empty());
-        Optional<String> procedureGiven = checks.read(() -> oneOf("procedure", procedure,
-                procedures.all().stream().map(ProcedurePolicy::id).toList()), Optional.empty());
+        // A withdrawn procedure's complaints are still listed by it.
+        Optional<String> procedureGiven = checks.read(() -> oneOf("procedure", procedure, procedures.ids()),
+                Optional.empty());
         Optional<Boolean> overdueGiven = checks.read(() -> QueryParameters.flag("overdue", overdue), Optional.empty());
         Optional<LocalDate> from = checks.read(() -> QueryParameters.date("receivedFrom", receivedFrom),
                 Optional.empty());
@@ -46,8 +46,9 @@ public final class ListParameters {
         return query;
     }
 
-    private static List<String> stages(ProcedurePolicies procedures) {
-        return Stream.concat(procedures.all().stream(), Stream.of(procedures.informalResolution()))
+    private static List<String> stages(ProcedureVersions procedures) {
+        return Stream.concat(procedures.ids().stream().map(id -> procedures.current(id).orElseThrow()),
+                        Stream.of(procedures.files().informalResolution()))
                 .flatMap(policy -> policy.stages().stream())
                 .map(Stage::id)
                 .distinct()

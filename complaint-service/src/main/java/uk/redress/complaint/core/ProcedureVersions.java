@@ -20,27 +20,25 @@ import uk.redress.workflow.procedure.ProcedurePolicy;
  */
 public final class ProcedureVersions {
 
-    private final ProcedurePolicies files;
+    private volatile ProcedurePolicies files;
     private volatile Map<String, NavigableMap<Integer, ProcedurePolicy>> byId;
-    private volatile List<String> offered;
 
     public ProcedureVersions(ProcedurePolicies files) {
         this.files = files;
         Map<String, NavigableMap<Integer, ProcedurePolicy>> first = new HashMap<>();
         files.all().forEach(procedure -> first.put(procedure.id(), new TreeMap<>(Map.of(1, procedure))));
         this.byId = Map.copyOf(first);
-        this.offered = List.copyOf(files.ids());
     }
 
     /**
-     * The versions as recorded, each procedure's newest being its current one, and the procedures whose files were
-     * read when they were (in their order): every other one recorded is withdrawn.
+     * The versions as recorded, each procedure's newest being its current one, and the files they were recorded from:
+     * a procedure recorded without a file is withdrawn.
      */
-    public void recorded(Map<String, NavigableMap<Integer, ProcedurePolicy>> versions, List<String> withFiles) {
+    public void recorded(Map<String, NavigableMap<Integer, ProcedurePolicy>> versions, ProcedurePolicies files) {
         Map<String, NavigableMap<Integer, ProcedurePolicy>> copy = new HashMap<>();
         versions.forEach((id, byVersion) -> copy.put(id, Collections.unmodifiableNavigableMap(new TreeMap<>(byVersion))));
         byId = Map.copyOf(copy);
-        offered = List.copyOf(withFiles);
+        this.files = files;
     }
 
     /** The procedures as their files read, with their ids, the informal front and the like. */
@@ -50,8 +48,9 @@ public final class ProcedureVersions {
 
     /** Every procedure the service has run: those a new complaint may name, then the withdrawn ones. */
     public List<String> ids() {
-        List<String> withdrawn = byId.keySet().stream().filter(id -> !offered.contains(id)).sorted().toList();
-        return Stream.concat(offered.stream(), withdrawn.stream()).toList();
+        List<String> withFiles = files.ids();
+        List<String> withdrawn = byId.keySet().stream().filter(id -> !withFiles.contains(id)).sorted().toList();
+        return Stream.concat(withFiles.stream(), withdrawn.stream()).toList();
     }
 
     /** The procedure's newest version: the one its engine process is at; empty for an unknown procedure. */
@@ -66,12 +65,12 @@ public final class ProcedureVersions {
 
     /** The procedure as a new complaint is received under it: empty for an unknown or withdrawn procedure. */
     public Optional<ProcedurePolicy> receiving(String procedureId) {
-        return offered.contains(procedureId) ? current(procedureId) : Optional.empty();
+        return files.find(procedureId).isPresent() ? current(procedureId) : Optional.empty();
     }
 
     /** The procedures a new complaint may name, in the order of their files. */
     public List<String> receivingIds() {
-        return offered;
+        return files.ids();
     }
 
     /** A version of a procedure; empty where the service never had it. */

@@ -94,11 +94,10 @@ public class ProcedureVersionStore {
                         all.computeIfAbsent(row.getString(0), id -> new TreeMap<>())
                                 .put(row.getInteger(1), fromJson(row.getString(2)));
                     }
-                    List<String> withFiles = procedures.ids();
-                    all.keySet().stream().filter(id -> !withFiles.contains(id)).sorted().forEach(id -> LOG.warnf(
+                    all.keySet().stream().filter(id -> procedures.find(id).isEmpty()).sorted().forEach(id -> LOG.warnf(
                             "The procedure %s has no policy file now: it is withdrawn, and takes no new complaint; "
                                     + "the complaints open under it run on under their versions", id));
-                    versions.recorded(all, withFiles);
+                    versions.recorded(all, procedures);
                     return all;
                 });
     }

@@ -19,6 +19,7 @@ import uk.redress.complaint.core.Categories;
 import uk.redress.complaint.core.Classification;
 import uk.redress.complaint.core.ComplaintKind;
 import uk.redress.complaint.core.OmbudsmanDecided;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.core.Responded;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.Extensions;
@@ -38,7 +39,6 @@ import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.complaint.report.ReportSettings.Denominators;
 import uk.redress.workflow.calendar.Region;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 
@@ -51,20 +51,23 @@ public final class HandlingFigures {
     /** Age bands of open complaints, in working days since receipt: each band's upper bound, the last open-ended. */
     private static final int[] AGE_BANDS = {10, 20, 40};
 
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions procedures;
     private final WorkingDayCalendar calendar;
     private final Tallies tallies;
 
-    public HandlingFigures(ProcedurePolicies procedures, WorkingDayCalendar calendar) {
+    public HandlingFigures(ProcedureVersions procedures, WorkingDayCalendar calendar) {
         this.procedures = procedures;
         this.calendar = calendar;
         this.tallies = new Tallies(calendar);
     }
 
-    /** The figures of every procedure the counts name, in the order procedures are listed. */
+    /**
+     * The figures of every procedure the counts name, in the order procedures are listed, a withdrawn one's last:
+     * its complaints count in the year they were received and handled in, whatever the council runs now.
+     */
     public HandlingReport report(String organisation, Categories.Lists categories, Denominators denominators,
                                  Period period, Counts counts) {
-        List<ProcedureFigures> figures = procedures.all().stream()
+        List<ProcedureFigures> figures = procedures.ids().stream().map(id -> procedures.current(id).orElseThrow())
                 .filter(procedure -> counts.names(procedure.id()))
                 .map(procedure -> procedureFigures(procedure, categories, period, counts))
                 .toList();
@@ -86,7 +89,7 @@ public final class HandlingFigures {
 
     /** The figures of one procedure, all zero where it has no complaints. */
     public ProcedureFigures procedure(String procedureId, Categories.Lists categories, Period period, Counts counts) {
-        ProcedurePolicy procedure = procedures.find(procedureId).orElseThrow(
+        ProcedurePolicy procedure = procedures.current(procedureId).orElseThrow(
                 () -> new IllegalArgumentException("no procedure '" + procedureId + "'"));
         return procedureFigures(procedure, categories, period, counts);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.redress.complaint.core.Categories;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.report.HandlingFigures.Counts;
 import uk.redress.complaint.report.HandlingFigures.NotAcknowledged;
 import uk.redress.complaint.report.HandlingFigures.OpenComplaint;
@@ -24,7 +25,6 @@ import uk.redress.complaint.report.HandlingFigures.RunningLapse;
 import uk.redress.complaint.report.HandlingFigures.Sum;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /** The handling report of an organisation over a period, from the report tables. */
 @ApplicationScoped
@@ -64,7 +64,7 @@ public class HandlingReports {
     private final ReportSettings settings;
     private final WrittenSections written;
 
-    public HandlingReports(Pool database, Clock clock, ProcedurePolicies procedures, WorkingDayCalendar calendar,
+    public HandlingReports(Pool database, Clock clock, ProcedureVersions procedures, WorkingDayCalendar calendar,
                            Categories categories, ReportSettings settings, WrittenSections written) {
         this.database = database;
         this.clock = clock;

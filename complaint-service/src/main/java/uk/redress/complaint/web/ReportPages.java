@@ -34,6 +34,7 @@ import uk.redress.complaint.api.AnnualReportResource.SelfAssessmentRequest;
 import uk.redress.complaint.api.AnnualReportResource.SelfAssessmentRow;
 import uk.redress.complaint.api.AnnualReportResource.StatementsRequest;
 import uk.redress.complaint.api.TaskForms;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.report.AnnualStatements;
 import uk.redress.complaint.report.CodeSection;
 import uk.redress.complaint.report.HandlingReport;
@@ -48,7 +49,6 @@ import uk.redress.complaint.web.ReportViews.Headline;
 import uk.redress.complaint.web.ReportViews.SelfAssessmentView;
 import uk.redress.complaint.web.ReportViews.StatementsView;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
  * The reports area for managers and complaints officers: a dashboard, and each reporting year's annual report as a
@@ -75,12 +75,12 @@ public class ReportPages {
 
     private final HandlingReports reports;
     private final WrittenSections written;
-    private final ProcedurePolicies procedures;
+    private final ProcedureVersions procedures;
     private final TaskForms forms;
     private final Callers callers;
     private final Clock clock;
 
-    public ReportPages(HandlingReports reports, WrittenSections written, ProcedurePolicies procedures,
+    public ReportPages(HandlingReports reports, WrittenSections written, ProcedureVersions procedures,
                        TaskForms forms, Callers callers, Clock clock) {
         this.reports = reports;
         this.written = written;

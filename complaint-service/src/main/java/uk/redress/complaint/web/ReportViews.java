@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import uk.redress.complaint.core.ComplaintKind;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.report.AnnualReport;
 import uk.redress.complaint.report.AnnualStatements;
 import uk.redress.complaint.report.HandlingFigures;
@@ -18,7 +19,6 @@ import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
 import uk.redress.complaint.report.HandlingReport.StageFigures;
 import uk.redress.complaint.report.ReportingYear;
 import uk.redress.complaint.report.SelfAssessment;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 
 /**
@@ -178,8 +178,8 @@ public final class ReportViews {
                         "rates.per1000ChildrenWithEhcPlan", rates.per1000ChildrenWithEhcPlan()));
     }
 
-    static ProcedureSection section(ProcedureFigures figures, ProcedurePolicies procedures) {
-        ProcedurePolicy procedure = procedures.find(figures.procedure()).orElseThrow();
+    static ProcedureSection section(ProcedureFigures figures, ProcedureVersions procedures) {
+        ProcedurePolicy procedure = procedures.current(figures.procedure()).orElseThrow();
         List<Figure> overall = new ArrayList<>();
         figures.received().forEach((kind, count) -> overall.add(Figure.count("Received: " + kindName(kind),
                 "received." + kind, count)));

@@ -168,6 +168,13 @@ class ProcedureVersionTest {
             String page = as("sam.caseworker", TestCallers.ORGANISATION, Roles.CASEWORKER).get("/tasklist")
                     .then().statusCode(200).extract().asString();
             assertThat(page).contains(reference);
+            // Listed by it, and counted in the year's figures.
+            api().queryParam("procedure", CouncilPolicy.ID).get("/api/v1/complaints").then().statusCode(200)
+                    .body("items.id", hasItem(open));
+            as("morgan.manager", TestCallers.ORGANISATION, Roles.MANAGER)
+                    .queryParams("from", "2026-04-01", "to", "2027-03-31").get("/api/v1/reports/handling")
+                    .then().statusCode(200)
+                    .body("procedures.procedure", hasItem(CouncilPolicy.ID));
         } finally {
             Files.writeString(file, policy);
             versionStore.record(ProcedurePolicies.load(Optional.of(FOLDER))).await().atMost(Duration.ofSeconds(30));

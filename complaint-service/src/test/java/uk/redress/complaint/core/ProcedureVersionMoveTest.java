@@ -116,7 +116,7 @@ class ProcedureVersionMoveTest {
 
         // The service started with the council's file taken away: the version stays recorded, the file is gone.
         versions.recorded(Map.of(CouncilPolicy.ID, new TreeMap<>(Map.of(1,
-                versions.current(CouncilPolicy.ID).orElseThrow()))), List.of());
+                versions.current(CouncilPolicy.ID).orElseThrow()))), ProcedurePolicies.load(Optional.empty()));
         assertThatThrownBy(() -> decider().receive(ReceiveComplaint.complaint(CouncilPolicy.ID, new Complainant(
                 "Ann Lee", "ann@example.org"), "Late plan", "The plan is late.", LocalDate.parse("2027-01-11"),
                 "durham")))
@@ -139,7 +139,7 @@ class ProcedureVersionMoveTest {
         ProcedurePolicy first = versions.current(CouncilPolicy.ID).orElseThrow();
         ProcedurePolicies files = load(yaml, "v2");
         ProcedurePolicy second = files.find(CouncilPolicy.ID).orElseThrow();
-        versions.recorded(Map.of(CouncilPolicy.ID, new TreeMap<>(Map.of(1, first, 2, second))), files.ids());
+        versions.recorded(Map.of(CouncilPolicy.ID, new TreeMap<>(Map.of(1, first, 2, second))), files);
     }
 
     private ProcedurePolicies load(String yaml, String name) throws IOException {

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.report.HandlingFigures.Period;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportRows.ImprovementRow;
@@ -75,7 +76,7 @@ class ChildrenActReportTest {
             rows.add(new ReportRows(complaints.get(n), List.of(stages.get(n)), n == 0 ? improvements : List.of()));
         }
         database.withTransaction(connection -> projection.write(connection, rows)).await().indefinitely();
-        HandlingReport.ProcedureFigures figures = new HandlingFigures(ProcedurePolicies.shipped(),
+        HandlingReport.ProcedureFigures figures = new HandlingFigures(new ProcedureVersions(ProcedurePolicies.shipped()),
                 WorkingDayCalendar.of(BankHolidays.shipped()))
                 .procedure(PROCEDURE, ComplaintFixtures.CATEGORIES.of("durham"), year,
                         reports.counts(organisation, year).await().indefinitely());

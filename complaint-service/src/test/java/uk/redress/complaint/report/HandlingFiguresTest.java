@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
 import uk.redress.complaint.core.Categories;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.report.HandlingFigures.Period;
 import uk.redress.complaint.report.HandlingReport.Distribution;
 import uk.redress.complaint.report.HandlingReport.ProcedureFigures;
@@ -48,7 +49,7 @@ class HandlingFiguresTest {
     private static final Categories.Lists LISTS = ComplaintFixtures.CATEGORIES.of("durham");
 
     private final HandlingFigures figures =
-            new HandlingFigures(ProcedurePolicies.shipped(), WorkingDayCalendar.of(BankHolidays.shipped()));
+            new HandlingFigures(new ProcedureVersions(ProcedurePolicies.shipped()), WorkingDayCalendar.of(BankHolidays.shipped()));
     private final String organisation = "figures-" + UUID.randomUUID();
     private boolean written;
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.report.HandlingFigures.Period;
 import uk.redress.complaint.report.ReportRows.ComplaintRow;
 import uk.redress.complaint.report.ReportSettings.Denominators;
@@ -72,7 +73,7 @@ class ReportTallyPartsTest {
             first.close().await().indefinitely();
         }
         HandlingFigures figures =
-                new HandlingFigures(ProcedurePolicies.shipped(), WorkingDayCalendar.of(BankHolidays.shipped()));
+                new HandlingFigures(new ProcedureVersions(ProcedurePolicies.shipped()), WorkingDayCalendar.of(BankHolidays.shipped()));
         HandlingReport report = figures.report(organisation, ComplaintFixtures.CATEGORIES.of("durham"),
                 Denominators.NONE, YEAR, reports.counts(organisation, YEAR).await().indefinitely());
         assertThat(report.procedures().stream().filter(procedure -> procedure.procedure().equals(DURHAM)).findFirst()
