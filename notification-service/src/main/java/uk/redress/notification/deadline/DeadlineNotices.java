@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import uk.redress.notification.KnownProcedures;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.access.ComplaintRegister;
 import uk.redress.notification.access.RegisteredComplaint;
@@ -40,7 +41,6 @@ import uk.redress.notification.recipient.Directory;
 import uk.redress.notification.sentlog.Delivery;
 import uk.redress.notification.sentlog.Dispatcher;
 import uk.redress.notification.sentlog.Notification;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 import uk.redress.workflow.tracing.TraceParent;
@@ -63,7 +63,7 @@ public class DeadlineNotices {
     private final Dispatcher dispatcher;
     private final EmailTemplates templates;
     private final Directory directory;
-    private final ProcedurePolicies procedures;
+    private final KnownProcedures procedures;
     private final NotificationsConfig config;
     private final ObjectMapper json;
     private final Clock clock;
@@ -71,7 +71,7 @@ public class DeadlineNotices {
     private final ComplainantContacts contacts;
 
     public DeadlineNotices(PersonalData personalData, Dispatcher dispatcher, EmailTemplates templates,
-                           Directory directory, ProcedurePolicies procedures, NotificationsConfig config,
+                           Directory directory, KnownProcedures procedures, NotificationsConfig config,
                            ObjectMapper json, Clock clock, ComplaintRegister register, ComplainantContacts contacts) {
         this.personalData = personalData;
         this.dispatcher = dispatcher;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import uk.redress.notification.KnownProcedures;
 import uk.redress.notification.NotificationsConfig;
 import uk.redress.notification.email.EmailTemplates;
 import uk.redress.notification.event.ComplaintCloudEvent;
@@ -23,7 +24,6 @@ import uk.redress.notification.sentlog.Dispatcher;
 import uk.redress.notification.sentlog.Notification;
 import uk.redress.notification.sentlog.SentLog;
 import uk.redress.workflow.personaldata.PersonalDataCipher;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 import uk.redress.workflow.procedure.Stage;
 
@@ -46,11 +46,11 @@ public class ComplainantLetters {
     private final PersonalData personalData;
     private final Dispatcher dispatcher;
     private final EmailTemplates templates;
-    private final ProcedurePolicies procedures;
+    private final KnownProcedures procedures;
     private final NotificationsConfig config;
 
     public ComplainantLetters(ComplainantContacts contacts, PersonalData personalData, Dispatcher dispatcher,
-                              EmailTemplates templates, ProcedurePolicies procedures, NotificationsConfig config) {
+                              EmailTemplates templates, KnownProcedures procedures, NotificationsConfig config) {
         this.contacts = contacts;
         this.personalData = personalData;
         this.dispatcher = dispatcher;
