@@ -31,6 +31,8 @@ public final class ProcedurePolicies {
     public static final String INFORMAL_RESOLUTION = "informal-resolution";
 
     private static final String EXTENSION = ".yaml";
+    /** A council's file may end in either: the id is its name without it. */
+    private static final List<String> OWN_EXTENSIONS = List.of(EXTENSION, ".yml");
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     // Clock ids prefix FEEL variable names: letters and digits only.
     private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
@@ -75,23 +77,35 @@ public final class ProcedurePolicies {
                 informal.policy().orElseThrow());
     }
 
-    /** The folder's policy files by id, the file's name without {@code .yaml}, in the order of their ids. */
+    /**
+     * The folder's policy files by id, the file's name without {@code .yaml} or {@code .yml}, in the order of their
+     * ids. Two files of one id are a mistake: the second is refused, naming the first.
+     */
     private static Map<String, PolicyFile> readFolder(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("there is no procedures folder at " + directory);
         }
         Map<String, PolicyFile> files = new TreeMap<>();
         try (Stream<Path> paths = Files.list(directory)) {
-            for (Path path : paths.filter(path -> path.getFileName().toString().endsWith(EXTENSION))
-                    .filter(Files::isRegularFile).toList()) {
+            for (Path path : paths.filter(path -> extension(path).isPresent()).filter(Files::isRegularFile)
+                    .sorted().toList()) {
                 String name = path.getFileName().toString();
-                files.put(name.substring(0, name.length() - EXTENSION.length()),
-                        PolicyFile.read(path.toString(), Files.readAllBytes(path)));
+                String id = name.substring(0, name.length() - extension(path).orElseThrow().length());
+                PolicyFile file = PolicyFile.read(path.toString(), Files.readAllBytes(path));
+                PolicyFile first = files.putIfAbsent(id, file);
+                if (first != null) {
+                    first.problem("", "is the procedure " + id + " as well as " + path + ": keep one of the two");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the procedures folder " + directory, e);
         }
         return files;
+    }
+
+    private static Optional<String> extension(Path path) {
+        String name = path.getFileName().toString();
+        return OWN_EXTENSIONS.stream().filter(name::endsWith).findFirst();
     }
 
     /** The folder's file of this id, taken out of {@code own}, or else the shipped one. */
@@ -121,7 +135,7 @@ public final class ProcedurePolicies {
         if (policy.id() == null || !KEBAB.matcher(policy.id()).matches()) {
             file.problem("id", "must be kebab-case");
         } else if (!policy.id().equals(id)) {
-            file.problem("id", "must be " + id + ", the file's name without " + EXTENSION);
+            file.problem("id", "must be " + id + ", the file's name without its extension");
         }
         require(file, policy.name() != null && !policy.name().isBlank(), "name", "is required");
         require(file, policy.calendar() != null, "calendar", "is required");

@@ -280,7 +280,22 @@ class ProcedurePoliciesTest {
                 () -> ProcedurePolicies.load(Optional.of(folder)));
 
         assertThat(refused.problems()).containsExactly(new Problem(folder.resolve("walsall.yaml").toString(), 1,
-                "id", "must be walsall, the file's name without .yaml"));
+                "id", "must be walsall, the file's name without its extension"));
+    }
+
+    @Test
+    void aFileMayEndInYmlAndTwoFilesOfOneProcedureAreRefused() throws IOException {
+        Files.writeString(folder.resolve("walsall-corporate.yml"), MINIMAL.replace("test-procedure",
+                "walsall-corporate"));
+        assertThat(ProcedurePolicies.load(Optional.of(folder)).find("walsall-corporate")).isPresent();
+
+        Files.writeString(folder.resolve("walsall-corporate.yaml"), MINIMAL.replace("test-procedure",
+                "walsall-corporate"));
+        PolicyFileException refused = catchThrowableOfType(PolicyFileException.class,
+                () -> ProcedurePolicies.load(Optional.of(folder)));
+        assertThat(refused.problems()).containsExactly(new Problem(folder.resolve("walsall-corporate.yaml").toString(),
+                1, "", "is the procedure walsall-corporate as well as " + folder.resolve("walsall-corporate.yml")
+                        + ": keep one of the two"));
     }
 
     @Test
