@@ -101,6 +101,11 @@ final class PolicyFile {
         problems.add(new Problem(file, lineOf(field), field, rule));
     }
 
+    /** Whether the file gives {@code field} ({@code stages[1].clocks[0].workingDays}) at all. */
+    boolean gives(String field) {
+        return lineByPointer.containsKey(pointer(field));
+    }
+
     /** Every problem, in the order of the file's lines. */
     List<Problem> problems() {
         return problems.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
@@ -217,8 +222,12 @@ final class PolicyFile {
     }
 
     /** The line of {@code field}, or of its nearest parent in the file where it is missing, or else the first. */
+    private static String pointer(String field) {
+        return field.isEmpty() ? "" : "/" + field.replace("[", "/").replace("]", "").replace(".", "/");
+    }
+
     private int lineOf(String field) {
-        String pointer = field.isEmpty() ? "" : "/" + field.replace("[", "/").replace("]", "").replace(".", "/");
+        String pointer = pointer(field);
         while (!pointer.isEmpty()) {
             Integer line = lineByPointer.get(pointer);
             if (line != null) {

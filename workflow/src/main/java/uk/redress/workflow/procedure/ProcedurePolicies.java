@@ -139,8 +139,8 @@ public final class ProcedurePolicies {
         }
         require(file, policy.name() != null && !policy.name().isBlank(), "name", "is required");
         require(file, policy.calendar() != null, "calendar", "is required");
-        require(file, policy.eligibility() != null && policy.eligibility().eventsWithinMonths() > 0,
-                "eligibility.eventsWithinMonths", "must be more than 0");
+        requireMoreThanZero(file, policy.eligibility() == null ? 0 : policy.eligibility().eventsWithinMonths(),
+                "eligibility.eventsWithinMonths");
         require(file, !policy.stages().isEmpty(), "stages", "must name at least one stage");
         require(file, policy.cutOff().isEmpty() || policy.cutOffTime().isPresent(), "cutOff",
                 "must be a time of day such as 16:00, was '" + policy.cutOff().orElse("") + "'");
@@ -182,7 +182,7 @@ public final class ProcedurePolicies {
                         clockAt + ".id", "must be camelCase and unique in the procedure");
                 List<Optional<Integer>> otherUnits = List.of(clock.calendarDays(), clock.months());
                 if (otherUnits.stream().noneMatch(Optional::isPresent)) {
-                    require(file, clock.workingDays() > 0, clockAt + ".workingDays", "must be more than 0");
+                    requireMoreThanZero(file, clock.workingDays(), clockAt + ".workingDays");
                 } else {
                     require(file, clock.workingDays() == 0 && otherUnits.stream().filter(Optional::isPresent).count()
                                     == 1, clockAt, "gives one of workingDays, calendarDays and months, not more");
@@ -190,8 +190,7 @@ public final class ProcedurePolicies {
                             clockAt + (clock.calendarDays().isPresent() ? ".calendarDays" : ".months"),
                             "must be more than 0");
                 }
-                require(file, clock.escalateEveryWorkingDays() > 0, clockAt + ".escalateEveryWorkingDays",
-                        "must be more than 0");
+                requireMoreThanZero(file, clock.escalateEveryWorkingDays(), clockAt + ".escalateEveryWorkingDays");
                 int shortest = clock.shortestInWorkingDays();
                 require(file, clock.remindBeforeWorkingDays().stream().allMatch(days -> days > 0 && days < shortest),
                         clockAt + ".remindBeforeWorkingDays", otherUnits.stream().noneMatch(Optional::isPresent)
@@ -214,6 +213,11 @@ public final class ProcedurePolicies {
                 });
             }
         }
+    }
+
+    /** A number the file must give: one left out reads as 0, and is named as missing rather than as 0. */
+    private static void requireMoreThanZero(PolicyFile file, int value, String field) {
+        require(file, value > 0, field, file.gives(field) ? "must be more than 0" : "is required, a number more than 0");
     }
 
     private static boolean startsBeforeItIsMet(Stage stage, String stepId, String clockId) {

@@ -114,10 +114,21 @@ class ProcedurePoliciesTest {
     void aMisspeltFieldIsNamedAndTheFieldItMeantIsMissing() throws IOException {
         // The missing workingDays is placed on its clock's line, the nearest line the file has for it.
         assertThat(problemsOfOwn(MINIMAL.replace("workingDays: 10", "workinDays: 10"))).containsExactly(
-                problem(16, "stages[0].clocks[0].workingDays", "must be more than 0"),
+                problem(16, "stages[0].clocks[0].workingDays", "is required, a number more than 0"),
                 problem(19, "stages[0].clocks[0].workinDays", CLOCK_FIELDS),
                 problem(20, "stages[0].clocks[0].remindBeforeWorkingDays",
                         "must each be between 1 and workingDays - 1"));
+    }
+
+    @Test
+    void aNumberLeftOutIsNamedAsRequiredAndAZeroAsTooSmall() throws IOException {
+        String leftOut = MINIMAL.replace("eligibility:\n  eventsWithinMonths: 12\n", "")
+                .replace("    escalateEveryWorkingDays: 5\n", "");
+        assertThat(problemsOfOwn(leftOut)).containsExactly(
+                problem(1, "eligibility.eventsWithinMonths", "is required, a number more than 0"),
+                problem(14, "stages[0].clocks[0].escalateEveryWorkingDays", "is required, a number more than 0"));
+        assertThat(problemsOfOwn(MINIMAL.replace("escalateEveryWorkingDays: 5", "escalateEveryWorkingDays: 0")))
+                .containsExactly(problem(21, "stages[0].clocks[0].escalateEveryWorkingDays", "must be more than 0"));
     }
 
     @Test
