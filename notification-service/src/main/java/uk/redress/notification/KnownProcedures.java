@@ -1,7 +1,5 @@
 package uk.redress.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import uk.redress.workflow.procedure.PolicyJson;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 
@@ -35,14 +34,13 @@ public class KnownProcedures {
 
     private final ProcedurePolicies files;
     private final Pool database;
-    private final ObjectMapper json;
+    private final PolicyJson json;
     private volatile Map<String, ProcedurePolicy> kept = Map.of();
 
     public KnownProcedures(ProcedurePolicies files, Pool database, ObjectMapper json) {
         this.files = files;
         this.database = database;
-        // A policy kept by an older release reads with the fields it had.
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = new PolicyJson(json);
     }
 
     /** Before the consumer and the job workers start: their observers come after (the library's, the default). */
@@ -57,7 +55,7 @@ public class KnownProcedures {
     public Uni<Void> keep(ProcedurePolicies procedures) {
         OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
         List<Tuple> read = procedures.all().stream()
-                .map(procedure -> Tuple.of(procedure.id(), toJson(procedure), now))
+                .map(procedure -> Tuple.of(procedure.id(), json.write(procedure), now))
                 .toList();
         return database.preparedQuery("INSERT INTO notification.procedure_policy (procedure, policy, read_at) "
                         + "VALUES ($1, $2, $3) ON CONFLICT (procedure) DO UPDATE SET policy = excluded.policy, "
@@ -68,7 +66,7 @@ public class KnownProcedures {
                 .invoke(rows -> {
                     Map<String, ProcedurePolicy> all = new HashMap<>();
                     for (Row row : rows) {
-                        all.put(row.getString(0), fromJson(row.getString(1)));
+                        all.put(row.getString(0), json.read(row.getString(1)));
                         if (procedures.find(row.getString(0)).isEmpty()) {
                             LOG.infof("The procedure %s has no policy file now: its complaints' notices and letters "
                                     + "follow its policy as last read", row.getString(0));
@@ -87,21 +85,5 @@ public class KnownProcedures {
     /** The informal front every procedure's process shares. */
     public ProcedurePolicy informalResolution() {
         return files.informalResolution();
-    }
-
-    private String toJson(ProcedurePolicy procedure) {
-        try {
-            return json.writeValueAsString(procedure);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the procedure " + procedure.id() + " as JSON", e);
-        }
-    }
-
-    private ProcedurePolicy fromJson(String policy) {
-        try {
-            return json.readValue(policy, ProcedurePolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a kept procedure policy: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package uk.redress.complaint.procedure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +24,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.lock.InstanceLock;
+import uk.redress.workflow.procedure.PolicyJson;
 import uk.redress.workflow.procedure.ProcedurePolicies;
 import uk.redress.workflow.procedure.ProcedurePolicy;
 
@@ -43,15 +42,14 @@ public class ProcedureVersionStore {
     private final Pool database;
     private final ProcedurePolicies files;
     private final ProcedureVersions versions;
-    private final ObjectMapper json;
+    private final PolicyJson json;
 
     public ProcedureVersionStore(Pool database, ProcedurePolicies files, ProcedureVersions versions,
                                  ObjectMapper json) {
         this.database = database;
         this.files = files;
         this.versions = versions;
-        // A version recorded by an older release reads with the fields it had.
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = new PolicyJson(json);
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -68,7 +66,7 @@ public class ProcedureVersionStore {
                         .chain(latest -> {
                             List<Tuple> added = new ArrayList<>();
                             for (ProcedurePolicy procedure : procedures.all()) {
-                                String policy = toJson(procedure);
+                                String policy = json.write(procedure);
                                 String fingerprint = fingerprint(policy);
                                 Latest last = latest.get(procedure.id());
                                 if (last == null || !last.fingerprint().equals(fingerprint)) {
@@ -92,7 +90,7 @@ public class ProcedureVersionStore {
                     Map<String, NavigableMap<Integer, ProcedurePolicy>> all = new HashMap<>();
                     for (Row row : rows) {
                         all.computeIfAbsent(row.getString(0), id -> new TreeMap<>())
-                                .put(row.getInteger(1), fromJson(row.getString(2)));
+                                .put(row.getInteger(1), json.read(row.getString(2)));
                     }
                     all.keySet().stream().filter(id -> procedures.find(id).isEmpty()).sorted().forEach(id -> LOG.warnf(
                             "The procedure %s has no policy file now: it is withdrawn, and takes no new complaint; "
@@ -134,22 +132,6 @@ public class ProcedureVersionStore {
                     rows.forEach(row -> latest.put(row.getString(0), new Latest(row.getInteger(1), row.getString(2))));
                     return latest;
                 });
-    }
-
-    private String toJson(ProcedurePolicy procedure) {
-        try {
-            return json.writeValueAsString(procedure);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the procedure " + procedure.id() + " as JSON", e);
-        }
-    }
-
-    private ProcedurePolicy fromJson(String policy) {
-        try {
-            return json.readValue(policy, ProcedurePolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a recorded procedure version: " + e.getMessage(), e);
-        }
     }
 
     private static String fingerprint(String policy) {
