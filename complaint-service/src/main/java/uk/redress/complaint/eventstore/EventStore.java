@@ -66,7 +66,7 @@ public class EventStore {
      * In one transaction: first {@code claims} are written (an idempotency key, say; a duplicate of one fails with the
      * database's own error, once a racing transaction that wrote it has committed), then the complainant's key is
      * read (a complainant the case system named must exist already; otherwise one is made), and only then is the
-     * receipt numbered. So a complaint refused by any of those takes no reference, and the register has no gap.
+     * receipt numbered. So a complaint refused by any of those takes no reference.
      */
     public Uni<Complaint> start(UUID complaintId, ComplaintReceived decided, EventContext context,
                                 List<Object> claims, boolean complainantNamed) {
@@ -135,7 +135,10 @@ public class EventStore {
         return recorded.stream().map(next -> next.event().type()).toList();
     }
 
-    /** Writes each of {@code claims} at once, so that one another transaction holds fails here, before the rest. */
+    /**
+     * Writes {@code claims} at once, so that one another transaction writes too (a racing request's idempotency key)
+     * fails here, before the number is drawn.
+     */
     private static Uni<Void> claimed(Mutiny.Session session, List<Object> claims) {
         if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();

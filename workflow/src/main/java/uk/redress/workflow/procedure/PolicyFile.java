@@ -221,11 +221,12 @@ final class PolicyFile {
         return new Problem(file, line, "", "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
 
-    /** The line of {@code field}, or of its nearest parent in the file where it is missing, or else the first. */
+    /** The JSON pointer of {@code field}: {@code /stages/1/clocks/0/workingDays}. */
     private static String pointer(String field) {
         return field.isEmpty() ? "" : "/" + field.replace("[", "/").replace("]", "").replace(".", "/");
     }
 
+    /** The line of {@code field}, or of its nearest parent in the file where it is missing, or else the first. */
     private int lineOf(String field) {
         String pointer = pointer(field);
         while (!pointer.isEmpty()) {
