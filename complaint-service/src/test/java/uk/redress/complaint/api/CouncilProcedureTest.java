@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.redress.complaint.ComplaintFixtures;
-import uk.redress.complaint.CouncilPolicy;
 import uk.redress.complaint.access.Roles;
 import uk.redress.local.LocalStackProcess;
+import uk.redress.testing.CouncilPolicy;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 

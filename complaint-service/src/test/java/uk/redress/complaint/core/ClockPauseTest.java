@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
-import uk.redress.complaint.CouncilPolicy;
 import uk.redress.complaint.core.Commands.Acknowledge;
 import uk.redress.complaint.core.Commands.Extend;
 import uk.redress.complaint.core.Commands.RecordInformationReceived;
 import uk.redress.complaint.core.Commands.RequestInformation;
 import uk.redress.complaint.core.Commands.Respond;
+import uk.redress.testing.CouncilPolicy;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -32,7 +32,7 @@ import uk.redress.workflow.process.DeadlineVariables;
 class ClockPauseTest {
 
     private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(BankHolidays.shipped());
-    private static final ProcedurePolicies PROCEDURES = CouncilPolicy.withShipped();
+    private static final ProcedurePolicies PROCEDURES = ProcedurePolicies.load(Optional.of(CouncilPolicy.folder()));
     private static final RequestInformation OF_COMPLAINANT = new RequestInformation("complainant",
             "Please send the school's letter of 3 October.", Optional.empty(), true);
 

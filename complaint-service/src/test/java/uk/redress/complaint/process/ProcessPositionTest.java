@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.ComplaintFixtures;
-import uk.redress.complaint.CouncilPolicy;
 import uk.redress.complaint.core.Commands.Acknowledge;
 import uk.redress.complaint.core.Commands.DecideStage;
 import uk.redress.complaint.core.Commands.Escalate;
@@ -22,11 +21,12 @@ import uk.redress.complaint.core.Complainant;
 import uk.redress.complaint.core.Complaint;
 import uk.redress.complaint.core.ComplaintDecider;
 import uk.redress.complaint.core.ComplaintEvent;
-import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.core.EventContext;
+import uk.redress.complaint.core.ProcedureVersions;
 import uk.redress.complaint.core.ReceiveComplaint;
 import uk.redress.complaint.core.RecordedEvent;
 import uk.redress.complaint.core.Responded;
+import uk.redress.testing.CouncilPolicy;
 import uk.redress.workflow.calendar.BankHolidays;
 import uk.redress.workflow.calendar.WorkingDayCalendar;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -37,7 +37,7 @@ import uk.redress.workflow.process.DeadlineVariables;
 class ProcessPositionTest {
 
     private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(BankHolidays.shipped());
-    private static final ProcedurePolicies PROCEDURES = CouncilPolicy.withShipped();
+    private static final ProcedurePolicies PROCEDURES = ProcedurePolicies.load(Optional.of(CouncilPolicy.folder()));
     private static final DeadlineVariables DEADLINES = new DeadlineVariables(CALENDAR);
     private static final Respond RESPONSE =
             new Respond(Responded.Outcome.UPHELD, List.of(Responded.Remedy.APOLOGY), "We are sorry.", Optional.empty());

@@ -10,8 +10,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,11 +20,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.notification.KnownProcedures;
 import uk.redress.notification.LocalStackClient;
 import uk.redress.notification.TestCallers;
+import uk.redress.testing.CouncilPolicy;
 import uk.redress.testing.InjectLocalStack;
 import uk.redress.testing.LocalStackTestResource;
 import uk.redress.workflow.procedure.ProcedurePolicies;
@@ -40,33 +38,11 @@ class ComplainantLettersTest {
     private static final String OMBUDSMAN = "The Local Government and Social Care Ombudsman, www.lgo.org.uk, "
             + "0300 061 0614";
 
-    private static final String COUNCIL = "walsall-corporate";
-    private static final String COUNCIL_POLICY = """
-            id: walsall-corporate
-            name: Walsall corporate complaints procedure
-            calendar: england-and-wales
-            eligibility:
-              eventsWithinMonths: 12
-            stages:
-              - id: stage-1
-                name: Stage 1 response from the service
-                handledBy: caseworker
-                steps:
-                  - {id: respond, name: Send the stage 1 response, meets: stage1Response}
-                clocks:
-                  - {id: stage1Response, name: stage 1 response, startsAt: stage-start, workingDays: 15,
-                     remindBeforeWorkingDays: [3], escalateEveryWorkingDays: 5}
-                final: true
-            """;
-
     @InjectLocalStack
     LocalStackProcess stack;
 
     @Inject
     KnownProcedures procedures;
-
-    @TempDir
-    Path folder;
 
     LocalStackClient local;
     ComplaintEventsProducer events;
@@ -154,13 +130,13 @@ class ComplainantLettersTest {
     @Test
     void aComplaintUnderAProcedureWhoseFileIsGoneStillGetsItsLetters() throws Exception {
         // An earlier start read the council's own policy file; this service started without it (the shipped five).
-        Files.writeString(folder.resolve(COUNCIL + ".yaml"), COUNCIL_POLICY);
-        procedures.keep(ProcedurePolicies.load(Optional.of(folder))).await().atMost(Duration.ofSeconds(30));
+        procedures.keep(ProcedurePolicies.load(Optional.of(CouncilPolicy.folder()))).await()
+                .atMost(Duration.ofSeconds(30));
         String complaintId = UUID.randomUUID().toString();
         String reference = "SEND-2026-" + complaintId.substring(0, 6);
         String email = "ann.lee+" + complaintId.substring(0, 6) + "@example.org";
 
-        events.publish(complaintId, "received", ComplaintEventsProducer.received(reference, COUNCIL, email,
+        events.publish(complaintId, "received", ComplaintEventsProducer.received(reference, CouncilPolicy.ID, email,
                 "stage1Response", "2026-12-14"));
         events.publish(complaintId, "acknowledged", Map.of("stage", "stage-1", "letter", "",
                 "clocksMet", List.of(), "deadlinesStarted", Map.of()));

@@ -1,16 +1,14 @@
-package uk.redress.complaint;
+package uk.redress.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import uk.redress.workflow.procedure.ProcedurePolicies;
 
 /**
  * A council's own procedure, written here and not shipped, in a shape no shipped one has: three stages, a month to ask
  * for the second, a review panel last that decides within 42 calendar days, response clocks that stop while the
- * complainant is asked for information, and a cut-off at 16:00.
+ * complainant is asked for information, and a cut-off at 16:00. The services' tests share it.
  */
 public final class CouncilPolicy {
 
@@ -99,10 +97,5 @@ public final class CouncilPolicy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The shipped procedures and the council's. */
-    public static ProcedurePolicies withShipped() {
-        return ProcedurePolicies.load(Optional.of(folder()));
     }
 }
