@@ -57,6 +57,8 @@ public final class LocalStackProcess implements AutoCloseable {
      * that hangs is named by the stack, in its output, rather than by this wait. A whole stack starts in 15 to 30 s.
      */
     private static final Duration READY_WITHIN = LocalStack.START_WITHIN.multipliedBy(2).plusMinutes(1);
+    /** A first build from a clean clone: about a minute on two cores with every dependency already downloaded. */
+    private static final Duration BUILT_WITHIN = Duration.ofMinutes(10);
     /**
      * glibc's malloc gives each thread that allocates at once an arena of its own, up to eight a core, and RocksDB's,
      * the JIT's and the libraries' allocations spread over them and each stays resident. Two bound the stack's and
@@ -138,6 +140,24 @@ public final class LocalStackProcess implements AutoCloseable {
                 stackModule.resolve("classes") + File.pathSeparator + stackModule.resolve("lib") + "/*",
                 LocalStack.class.getName()));
         command.addAll(settings.toArgs());
+        return launch(settings, command, environment, READY_WITHIN);
+    }
+
+    /**
+     * Starts the stack as a user does, with the {@code deploy/local/run} of {@code settings.home()}, which first builds
+     * there whatever is not built: for a test of that command on a fresh copy of the repository. The build's output
+     * goes to the stack's log, before the stack's own.
+     */
+    public static LocalStackProcess startWithRunScript(StackSettings settings, Map<String, String> environment)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(settings.home().resolve("deploy/local/run").toString()));
+        command.addAll(settings.toArgs());
+        return launch(settings, command, environment, READY_WITHIN.plus(BUILT_WITHIN));
+    }
+
+    private static LocalStackProcess launch(StackSettings settings, List<String> command,
+                                            Map<String, String> environment, Duration readyWithin)
+            throws IOException {
         Files.createDirectories(settings.dataDir());
         Path log = settings.dataDir().resolve("local-stack.log");
         ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true);
@@ -145,7 +165,7 @@ public final class LocalStackProcess implements AutoCloseable {
         launch.environment().putAll(environment);
         Process process = launch.start();
         LocalStackProcess stack = new LocalStackProcess(settings, process);
-        stack.awaitReady(log);
+        stack.awaitReady(log, readyWithin);
         return stack;
     }
 
@@ -198,7 +218,7 @@ public final class LocalStackProcess implements AutoCloseable {
     }
 
     /** Copies the stack's output to its log, and returns once it says it is ready. */
-    private void awaitReady(Path log) throws IOException {
+    private void awaitReady(Path log, Duration within) throws IOException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         PrintWriter logWriter = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
         Thread.ofPlatform().daemon().name("local-stack-output").start(() -> {
@@ -223,14 +243,16 @@ public final class LocalStackProcess implements AutoCloseable {
             ready.completeExceptionally(new IllegalStateException("the local stack exited before it was ready"));
         });
         try {
-            ready.get(READY_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            ready.get(within.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
-            String reason = e instanceof TimeoutException ? "was not ready within " + READY_WITHIN.toMinutes() + " min"
+            String reason = e instanceof TimeoutException ? "was not ready within " + within.toMinutes() + " min"
                     : "failed to start";
             List<String> output = Files.readAllLines(log);
-            // First, where a test report's summary shows it: the stack's own reason, when it gave one.
-            String said = output.stream().filter(line -> line.startsWith(LocalStack.COULD_NOT_START)).findFirst()
+            // First, where a test report's summary shows it: the stack's own reason, or its build's, when it gave one.
+            String said = output.stream()
+                    .filter(line -> line.startsWith(LocalStack.COULD_NOT_START) || line.startsWith("[ERROR]"))
+                    .findFirst()
                     .map(line -> " (" + line + ")").orElse("");
             throw new IllegalStateException("the local stack " + reason + said + "; its output is in " + log + ":\n"
                     + String.join("\n", output), e);

@@ -126,6 +126,11 @@ public record StackSettings(Path home, Path dataDir, Set<Part> parts, Map<Port, 
         return new StackSettings(home, dataDir, parts, ports, Optional.of(instant), instances, exitWhenStdinCloses);
     }
 
+    /** The same settings for the repository at {@code home}: another copy of Redress, with its own build. */
+    public StackSettings withHome(Path home) {
+        return new StackSettings(home, dataDir, parts, ports, clockStart, instances, exitWhenStdinCloses);
+    }
+
     /** The command line that {@link #parse} turns back into these settings. */
     public List<String> toArgs() {
         List<String> args = new ArrayList<>(List.of("--home", home.toString(), "--data-dir", dataDir.toString(),

@@ -5,22 +5,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import uk.redress.client.ApiClient;
 import uk.redress.client.ApiException;
 import uk.redress.client.ApiResponse;
@@ -36,21 +39,44 @@ import uk.redress.client.model.Problem;
 import uk.redress.local.LocalStackProcess;
 import uk.redress.local.Part;
 import uk.redress.local.Port;
-import uk.redress.local.SigningKey;
+import uk.redress.local.StackSettings;
 
 /**
- * The API as a council's case system meets it: through a Java client generated (openapi-generator, java, native) from
- * the OpenAPI document the complaint service's build stored and linted, and which the packaged service is checked here
- * to serve unchanged.
+ * The API as a council's case system first meets it. On a machine that has never built Redress (a copy of the
+ * repository as a clean clone has it, and a local Maven repository without Redress's own artifacts), the README's two
+ * commands: {@code deploy/local/token}, which builds what it needs, and {@code deploy/local/run}, which builds the
+ * rest and starts the whole stack. Then a Java client generated (openapi-generator, java, native) from the OpenAPI
+ * document the complaint service's build stored and linted takes a complaint through, with the token the script
+ * printed; and the packaged service is checked to serve that document unchanged.
  */
 class ContractClientIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The repository this build runs in, whose stored OpenAPI document the client was generated from. */
+    private static final Path HOME = Path.of(System.getProperty(LocalStackProcess.HOME_PROPERTY));
+    private static final Duration TOKEN_BUILT_WITHIN = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path machine;
+    private static FreshMachine fresh;
     private static LocalStackProcess stack;
+    private static String caseSystemToken;
 
     @BeforeAll
-    static void startTheComplaintService() {
-        stack = LocalStackProcess.start(EnumSet.of(Part.POSTGRES, Part.KAFKA, Part.ZEEBE, Part.COMPLAINT_SERVICE));
+    static void startRedressFromAFreshCloneAsTheReadmeSays() throws Exception {
+        fresh = FreshMachine.copying(HOME, machine);
+        StackSettings settings = LocalStackProcess.onFreePorts(EnumSet.allOf(Part.class)).withHome(fresh.home());
+
+        // Asked for a token before the stack has started, the command builds itself and says what to do.
+        TokenCommandRun early = token(settings);
+        assertThat(early.errors()).as("deploy/local/token's output, with its build's").contains(
+                "no local stack keeps its data in " + settings.dataDir(), "start the stack first");
+        assertThat(early.exitCode()).isEqualTo(64);
+
+        stack = LocalStackProcess.startWithRunScript(settings, fresh.environment());
+        TokenCommandRun issued = token(settings);
+        assertThat(issued.exitCode()).as("deploy/local/token: " + issued.errors()).isZero();
+        caseSystemToken = issued.output().strip();
     }
 
     @AfterAll
@@ -62,7 +88,7 @@ class ContractClientIT {
 
     @Test
     void theServiceServesTheDocumentTheClientWasGeneratedFromAndTheBuildLinted() throws Exception {
-        Path stored = stack.settings().home().resolve("complaint-service/target/openapi/openapi.json");
+        Path stored = HOME.resolve("complaint-service/target/openapi/openapi.json");
         HttpResponse<String> served = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(address() + "/q/openapi?format=json")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -77,7 +103,7 @@ class ContractClientIT {
 
     @Test
     void aCaseSystemTakesAComplaintThroughTheGeneratedClient() throws Exception {
-        ComplaintsApi complaints = new ComplaintsApi(clientFor("durham-crm", "case-system"));
+        ComplaintsApi complaints = new ComplaintsApi(caseSystemClient());
         LocalDate receivedOn = stack.today();
 
         ApiResponse<Complaint> created = complaints.receiveComplaintWithHttpInfo(new NewComplaint()
@@ -129,14 +155,33 @@ class ContractClientIT {
         assertThat(listed.getItems().getFirst().getReceivedAt()).isEqualTo(receivedOn);
     }
 
-    /** A client of the service with a token of Durham signed by the stack's own key, as a case system holds one. */
-    private static ApiClient clientFor(String user, String role) {
-        String token = SigningKey.of(stack.settings().dataDir()).mint(user, user, "durham", List.of(role),
-                Duration.ofHours(1));
+    /** A client of the service with the case system's token, as a case system holds one. */
+    private static ApiClient caseSystemClient() {
         ApiClient client = new ApiClient();
         client.updateBaseUri(address());
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + caseSystemToken));
         return client;
+    }
+
+    /** The fresh copy's {@code deploy/local/token} for Durham's case system, as the README runs it. */
+    private static TokenCommandRun token(StackSettings settings) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile(machine, "token-", ".err");
+        ProcessBuilder command = new ProcessBuilder(fresh.home().resolve("deploy/local/token").toString(),
+                "--user", "durham-crm", "--org", "durham", "--role", "case-system",
+                "--data-dir", settings.dataDir().toString())
+                .redirectError(errors.toFile());
+        command.environment().putAll(fresh.environment());
+        Process process = command.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(TOKEN_BUILT_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("deploy/local/token did not finish within " + TOKEN_BUILT_WITHIN);
+        }
+        return new TokenCommandRun(process.exitValue(), output, Files.readString(errors));
+    }
+
+    private record TokenCommandRun(int exitCode, String output, String errors) {
     }
 
     private static String address() {
