@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,20 +164,22 @@ class ContractClientIT {
 
     /** The fresh copy's {@code deploy/local/token} for Durham's case system, as the README runs it. */
     private static TokenCommandRun token(StackSettings settings) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(machine, "token-", ".out");
         Path errors = Files.createTempFile(machine, "token-", ".err");
         ProcessBuilder command = new ProcessBuilder(fresh.home().resolve("deploy/local/token").toString(),
                 "--user", "durham-crm", "--org", "durham", "--role", "case-system",
                 "--data-dir", settings.dataDir().toString())
+                .redirectOutput(output.toFile())
                 .redirectError(errors.toFile());
         command.environment().putAll(fresh.environment());
         Process process = command.start();
         process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(TOKEN_BUILT_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("deploy/local/token did not finish within " + TOKEN_BUILT_WITHIN);
+            throw new IllegalStateException("deploy/local/token did not finish within " + TOKEN_BUILT_WITHIN
+                    + "; its output so far:\n" + Files.readString(errors));
         }
-        return new TokenCommandRun(process.exitValue(), output, Files.readString(errors));
+        return new TokenCommandRun(process.exitValue(), Files.readString(output), Files.readString(errors));
     }
 
     private record TokenCommandRun(int exitCode, String output, String errors) {
