@@ -11,7 +11,8 @@ import uk.redress.testing.PackageGraph;
  * The service's packages depend one way: from the edges (the API, the tasklist's pages, job workers, consumers,
  * relays) to the application services, and from those to the complaint core, which imports nothing of the service.
  * The README draws the graph from the code; after moving code, draw it anew:
- * {@code ./mvnw -pl complaint-service test -Dtest=PackageStructureTest -Dredress.write-docs=true}.
+ * {@code ./mvnw -pl complaint-service -am test -Dtest=PackageStructureTest -Dsurefire.failIfNoSpecifiedTests=false
+ *  -Dredress.write-docs=true} ({@code -am} builds what it needs on a machine that has not built Redress yet).
  */
 class PackageStructureTest {
 

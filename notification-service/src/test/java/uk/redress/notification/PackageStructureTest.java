@@ -11,7 +11,8 @@ import uk.redress.testing.PackageGraph;
  * The service's packages depend one way: from the edges (the API, the consumer of {@code complaint-events}, the job
  * workers) to the features they feed, and from those to the sent-log through which every notification goes out.
  * The README draws the graph from the code; after moving code, draw it anew:
- * {@code ./mvnw -pl notification-service test -Dtest=PackageStructureTest -Dredress.write-docs=true}.
+ * {@code ./mvnw -pl notification-service -am test -Dtest=PackageStructureTest -Dsurefire.failIfNoSpecifiedTests=false
+ *  -Dredress.write-docs=true} ({@code -am} builds what it needs on a machine that has not built Redress yet).
  */
 class PackageStructureTest {
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The event contract the service publishes (its AsyncAPI document and each event's JSON Schema) is what the event
  * records give now, and is valid. After changing an event, write both anew and read the diff (a change that is not an
  * addition needs a new version of the event: see the README's "Event contract"):
- * {@code ./mvnw -pl complaint-service test -Dtest=EventContractDocsTest -Dredress.write-docs=true}.
+ * {@code ./mvnw -pl complaint-service -am test -Dtest=EventContractDocsTest -Dsurefire.failIfNoSpecifiedTests=false
+ *  -Dredress.write-docs=true} ({@code -am} builds what it needs on a machine that has not built Redress yet).
  */
 class EventContractDocsTest {
 

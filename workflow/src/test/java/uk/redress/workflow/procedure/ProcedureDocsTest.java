@@ -12,7 +12,8 @@ import uk.redress.testing.GeneratedSection;
 /**
  * The README's procedure tables are generated from the policy files, so that the documents never drift from the
  * code. After changing a policy, write them anew:
- * {@code ./mvnw -pl workflow test -Dtest=ProcedureDocsTest -Dredress.write-docs=true}.
+ * {@code ./mvnw -pl workflow -am test -Dtest=ProcedureDocsTest -Dsurefire.failIfNoSpecifiedTests=false
+ *  -Dredress.write-docs=true} ({@code -am} builds what it needs on a machine that has not built Redress yet).
  */
 class ProcedureDocsTest {
 
