@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.redress.complaint.TestCallers;
 import uk.redress.complaint.access.Roles;
@@ -197,7 +198,7 @@ class ComplaintSummaryRebuildTest {
                 receive("durham-sendiass", "Before " + marker, daysAgo(3)),
                 receive("lgsco-code", "Before " + marker, daysAgo(2)));
         // Histories that the rebuild reads first, pages of them before any complaint above.
-        insertHistories(15_000);
+        List<UUID> histories = insertHistories(15_000);
         awaitNoRebuildRunning();
 
         admin().when().post(REBUILD).then().statusCode(202);
@@ -225,6 +226,13 @@ class ComplaintSummaryRebuildTest {
         }
         awaitDone(REBUILD);
 
+        // Each history folded whole, though every page of events the rebuild read ended part way through one.
+        var versions = database.preparedQuery("SELECT version, count(*) FROM complaint_summary WHERE id = ANY($1) "
+                        + "GROUP BY version ORDER BY version")
+                .execute(Tuple.of(histories.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(10));
+        assertThat(versions).extracting(row -> row.getInteger(0) + ": " + row.getLong(1))
+                .containsExactly("1: 1", "2: " + (histories.size() - 1));
+
         List<Map<String, Object>> listed = everyPage(Map.of("q", marker));
         assertThat(listed).extracting(item -> item.get("id"))
                 .containsExactlyInAnyOrder(before.get(0), before.get(1), before.get(2), during);
@@ -240,16 +248,21 @@ class ComplaintSummaryRebuildTest {
     /**
      * Complaints received and acknowledged, written straight into the event store as the service would. Their ids
      * begin with eight zero bytes, so a rebuild reads them before any complaint the service made (whose random ids
-     * have a version nibble in the seventh byte).
+     * have a version nibble in the seventh byte). The first has only its receipt, so that the pairs after it straddle
+     * the rebuild's pages, of an even number of events each.
      */
-    private void insertHistories(int complaints) {
+    private List<UUID> insertHistories(int complaints) {
         LocalDate receivedOn = daysAgo(400);
         Deadline deadline = new Deadline(receivedOn.plusDays(3), receivedOn.plusDays(4).atStartOfDay()
                 .toInstant(ZoneOffset.UTC));
+        // In the order PostgreSQL reads them: by their last eight bytes, unsigned.
+        List<UUID> ids = Stream.generate(() -> new UUID(0, UUID.randomUUID().getLeastSignificantBits()))
+                .limit(complaints).sorted((a, b) -> Long.compareUnsigned(a.getLeastSignificantBits(),
+                        b.getLeastSignificantBits())).toList();
         List<Tuple> rows = new ArrayList<>();
         for (int n = 0; n < complaints; n++) {
-            UUID id = new UUID(0, UUID.randomUUID().getLeastSignificantBits());
-            List<ComplaintEvent> events = List.of(
+            UUID id = ids.get(n);
+            List<ComplaintEvent> history = List.of(
                     new ComplaintReceived("SEND-2025-9%05d".formatted(n), "durham-sendiass", ComplaintKind.COMPLAINT,
                             new Complainant("Parent " + n, "parent@example.org"), "History " + n, "Details",
                             receivedOn, Optional.empty(), Optional.empty(), false, Optional.of("stage-1"),
@@ -257,6 +270,7 @@ class ComplaintSummaryRebuildTest {
                             Map.of("stage1Acknowledgement", deadline), Optional.empty(), TestCallers.ORGANISATION,
                             List.of(), null, null, null, null),
                     new Acknowledged("stage-1", "Received.", List.of("stage1Acknowledgement"), Map.of()));
+            List<ComplaintEvent> events = n == 0 ? history.subList(0, 1) : history;
             for (int version = 1; version <= events.size(); version++) {
                 ComplaintEvent event = events.get(version - 1);
                 rows.add(Tuple.of(id, version, UUID.randomUUID(), event.type(), codec.toJson(event),
@@ -267,6 +281,7 @@ class ComplaintSummaryRebuildTest {
         database.preparedQuery("INSERT INTO complaint_event (stream_id, version, event_id, event_type, payload, "
                         + "occurred_at, recorded_by) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7)")
                 .executeBatch(rows).await().atMost(Duration.ofMinutes(2));
+        return ids;
     }
 
     /** A due date must be a working day: the service's own calendar finds one. */
