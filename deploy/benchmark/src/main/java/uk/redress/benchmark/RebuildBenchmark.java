@@ -55,7 +55,8 @@ import uk.redress.workflow.personaldata.PersonalDataCipher;
  * The complaint list's rebuild against a bare read of the same events: loads {@code N} events straight into
  * {@code complaint_event} (about ten a complaint, written by the service's own {@link EventCodec} from real event
  * records), then times a scan of the table in replay order and the rebuild through the running service's endpoint
- * (the second: the first warms the service), the list queries at that size, the reports' rebuild, and the year's handling report beside a bare count.
+ * (the second: the first warms the service), the list queries at that size, the reports' rebuild, and the year's
+ * handling report beside a bare count.
  *
  * <p>Run with {@code deploy/benchmark/run --rebuild-events 1000000}.
  */
