@@ -184,7 +184,7 @@ public class ProjectionRebuild {
             List<StoredEvent> unfinished = new ArrayList<>();
             List<Replayed> toWrite = new ArrayList<>();
             Position foldedTo = null;
-            long folded = 0;
+            // Events folded so far: what the checkpoint says is applied once their write commits.
             long applied = 0;
             while (true) {
                 while (reads.size() <= READ_AHEAD) {
@@ -198,7 +198,7 @@ public class ProjectionRebuild {
                 List<StoredEvent> complete = pending.subList(0, pending.size() - unfinished.size());
                 if (!complete.isEmpty()) {
                     toWrite.addAll(folding.time(() -> fold(complete, folders)));
-                    folded += complete.size();
+                    applied += complete.size();
                     foldedTo = Position.of(complete.getLast());
                 }
                 if (toWrite.size() >= WRITE_BATCH || last && !toWrite.isEmpty()) {
@@ -207,7 +207,6 @@ public class ProjectionRebuild {
                         return;
                     }
                     progress.log(applied, total);
-                    applied = folded;
                     written = write(projection, toWrite, foldedTo, applied, startedAt);
                     toWrite = new ArrayList<>();
                 }
