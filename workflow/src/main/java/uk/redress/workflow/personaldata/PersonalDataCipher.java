@@ -37,14 +37,13 @@ public final class PersonalDataCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** One cipher per thread, initialised afresh for each field: finding one costs more than opening a field. */
-    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
-    });
+    /**
+     * One cipher per thread, initialised afresh for each field: finding one costs more than opening a field. A cipher
+     * keeps the schedule of the last key it was given, so unwrapping complainants' keys with the master key has a
+     * cipher of its own: sharing one, a replay expanded two keys for every complaint rather than one.
+     */
+    private static final ThreadLocal<Cipher> FIELDS = ThreadLocal.withInitial(PersonalDataCipher::aesGcm);
+    private static final ThreadLocal<Cipher> KEYS = ThreadLocal.withInitial(PersonalDataCipher::aesGcm);
 
     private final SecretKey masterKey;
 
@@ -73,23 +72,26 @@ public final class PersonalDataCipher {
 
     /** A new complainant key, sealed with the master key, as stored beside (not inside) the events. */
     public String newWrappedKey(UUID complainantId) {
-        return seal(Base64.getEncoder().encodeToString(randomBytes(KEY_BYTES)), masterKey, complainantId);
+        return seal(Base64.getEncoder().encodeToString(randomBytes(KEY_BYTES)), masterKey, complainantId, KEYS.get());
     }
 
     /** The complainant key that {@link #newWrappedKey} sealed. */
     public SecretKey unwrap(String wrappedKey, UUID complainantId) {
-        return new SecretKeySpec(Base64.getDecoder().decode(open(wrappedKey, Optional.of(masterKey), complainantId)),
+        return new SecretKeySpec(Base64.getDecoder().decode(open(wrappedKey, masterKey, complainantId, KEYS.get())),
                 "AES");
     }
 
     /** {@code plaintext} sealed with the complainant's key; null stays null. */
     public static String seal(String plaintext, SecretKey key, UUID complainantId) {
+        return seal(plaintext, key, complainantId, FIELDS.get());
+    }
+
+    private static String seal(String plaintext, SecretKey key, UUID complainantId, Cipher cipher) {
         if (plaintext == null) {
             return null;
         }
         byte[] nonce = randomBytes(NONCE_BYTES);
         try {
-            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(complainantId));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -108,19 +110,19 @@ public final class PersonalDataCipher {
         if (!isSealed(value)) {
             return value;
         }
-        if (key.isEmpty()) {
-            return ERASED;
-        }
-        ByteBuffer sealed = ByteBuffer.wrap(Base64.getDecoder().decode(value.substring(SEALED.length())));
-        byte[] nonce = new byte[NONCE_BYTES];
-        sealed.get(nonce);
-        byte[] ciphertext = new byte[sealed.remaining()];
-        sealed.get(ciphertext);
+        return key.map(opening -> open(value, opening, complainantId, FIELDS.get())).orElse(ERASED);
+    }
+
+    /** A replay opens every personal field of every event: the nonce and ciphertext are read in place, not copied. */
+    private static String open(String value, SecretKey key, UUID complainantId, Cipher cipher) {
+        ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(
+                value.getBytes(StandardCharsets.ISO_8859_1), SEALED.length(), value.length() - SEALED.length()));
+        byte[] sealed = decoded.array();
         try {
-            Cipher cipher = AES_GCM.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(complainantId));
-            return new String(cipher.doFinal(ciphertext), StandardCharsets.UTF_8);
+            return new String(cipher.doFinal(sealed, NONCE_BYTES, decoded.limit() - NONCE_BYTES),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a personal field does not open with its complainant's key: it was "
                     + "altered, or belongs to another complainant", e);
@@ -133,6 +135,14 @@ public final class PersonalDataCipher {
 
     private static byte[] associatedData(UUID complainantId) {
         return complainantId.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static Cipher aesGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
     }
 
     private static byte[] randomBytes(int count) {

@@ -3,11 +3,18 @@ package uk.redress.workflow.personaldata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +43,28 @@ class PersonalDataCipherTest {
         SecretKey alexsKey = cipher.unwrap(cipher.newWrappedKey(ALEX), ALEX);
         assertThatThrownBy(() -> PersonalDataCipher.open(sealed, Optional.of(alexsKey), SAM))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * The format the event store has held since sealing began: {@code pd1:}, then Base64 of the nonce and the
+     * ciphertext with its tag, the complainant's id as {@link UUID#toString} spells it bound in. Sealed here with the
+     * JDK's own cipher, so that a change to how values are opened cannot strand what is stored.
+     */
+    @Test
+    void valuesSealedInTheStoredFormatOpen() throws Exception {
+        SecretKey key = new SecretKeySpec(new SecureRandom().generateSeed(32), "AES");
+        for (int i = 0; i < 20; i++) {
+            UUID complainant = UUID.randomUUID();
+            byte[] nonce = new SecureRandom().generateSeed(12);
+            Cipher jdk = Cipher.getInstance("AES/GCM/NoPadding");
+            jdk.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            jdk.updateAAD(complainant.toString().getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = jdk.doFinal(("Sam Taylor " + i).getBytes(StandardCharsets.UTF_8));
+            String stored = "pd1:" + Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+
+            assertThat(PersonalDataCipher.open(stored, Optional.of(key), complainant)).isEqualTo("Sam Taylor " + i);
+        }
     }
 
     @Test
