@@ -52,10 +52,14 @@ class PersonalDataCipherTest {
      */
     @Test
     void valuesSealedInTheStoredFormatOpen() throws Exception {
-        SecretKey key = new SecretKeySpec(new SecureRandom().generateSeed(32), "AES");
+        SecureRandom random = new SecureRandom();
+        byte[] keyBytes = new byte[32];
+        random.nextBytes(keyBytes);
+        SecretKey key = new SecretKeySpec(keyBytes, "AES");
         for (int i = 0; i < 20; i++) {
             UUID complainant = UUID.randomUUID();
-            byte[] nonce = new SecureRandom().generateSeed(12);
+            byte[] nonce = new byte[12];
+            random.nextBytes(nonce);
             Cipher jdk = Cipher.getInstance("AES/GCM/NoPadding");
             jdk.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             jdk.updateAAD(complainant.toString().getBytes(StandardCharsets.US_ASCII));
