@@ -115,7 +115,7 @@ public class ProjectionRebuild {
     public Uni<RebuildStatus> start(String name) {
         ReplayableProjection projection = projections.get(name);
         OffsetDateTime startedAt = now();
-        return events.count()
+        return events.estimatedCount()
                 .chain(total -> database.withTransaction(connection -> claim(connection, name, total, startedAt)
                         .call(claimed -> claimed ? truncate(connection, projection) : Uni.createFrom().voidItem())))
                 .invoke(claimed -> {
@@ -315,13 +315,16 @@ public class ProjectionRebuild {
                 .subscribeAsCompletionStage();
     }
 
-    /** Records how it ended; a null {@code applied} leaves the count as the last page left it. */
+    /**
+     * Records how it ended: a rebuild done has applied every event there was, so its total becomes the count applied
+     * rather than the estimate it started from; a null {@code applied} leaves both as the last page left them.
+     */
     private void finish(ReplayableProjection projection, String state, String error, Long applied,
                         OffsetDateTime startedAt) {
         try {
             database.preparedQuery("UPDATE projection_checkpoint SET state = $2, error = $3, finished_at = $4, "
                             + "updated_at = $4, events_applied = COALESCE($5::bigint, events_applied), "
-                            + "events_total = GREATEST(events_total, COALESCE($5::bigint, 0)) "
+                            + "events_total = COALESCE($5::bigint, events_total) "
                             + "WHERE projection = $1 AND started_at = $6")
                     .execute(Tuple.from(Arrays.asList(projection.name(), state, error, now(), applied, startedAt)))
                     .await().indefinitely();

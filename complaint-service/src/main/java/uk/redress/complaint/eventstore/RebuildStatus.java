@@ -7,14 +7,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * How the last rebuild of a projection stands, as its checkpoint records it.
  *
- * @param eventsTotal the events in the store when it started (appends since then are counted as they are applied)
+ * @param eventsTotal while it runs, about as many events as the store held when it started (PostgreSQL's estimate, and
+ *                    never fewer than applied); once done, the events applied
  */
 @Schema(name = "RebuildStatus")
 public record RebuildStatus(
         @Schema(examples = "complaint-summary") String projection,
         @Schema(enumeration = {"running", "done", "failed"}, examples = "running") String state,
         @Schema(examples = "250000") long eventsApplied,
-        @Schema(examples = "1000000") long eventsTotal,
+        @Schema(description = "While it runs, an estimate of the events in the store (never fewer than applied); once "
+                + "done, the events applied", examples = "1000000") long eventsTotal,
         @Schema(description = "eventsApplied of eventsTotal, to one decimal", examples = "25.0") double percent,
         Instant startedAt,
         @Schema(description = "Absent while it runs") Optional<Instant> finishedAt,
