@@ -64,6 +64,29 @@ public final class DurhamComplaints {
      */
     public static Map<String, Object> start(CamundaClient engine, ComplaintEventsProducer events, Instant receivedAt,
                                             String summary) {
+        return start(engine, events, receivedAt, summary, TestCallers.ORGANISATION);
+    }
+
+    /** The same for a complaint to {@code organisation}. */
+    public static Map<String, Object> start(CamundaClient engine, ComplaintEventsProducer events, Instant receivedAt,
+                                            String summary, String organisation) {
+        Map<String, Object> variables = variables(events, receivedAt, summary);
+        String complaintId = (String) variables.get(Variables.COMPLAINT_ID);
+        variables.put(Variables.REFERENCE, reference(complaintId));
+        variables.put(Variables.ORGANISATION, organisation);
+        return create(engine, variables);
+    }
+
+    /**
+     * The same as the complaint service started one before its processes held the complaint's reference and
+     * organisation: its notices learn them from its receipt ({@link #announce}).
+     */
+    public static Map<String, Object> startWithoutReference(CamundaClient engine, ComplaintEventsProducer events,
+                                                            Instant receivedAt, String summary) {
+        return create(engine, variables(events, receivedAt, summary));
+    }
+
+    private static Map<String, Object> variables(ComplaintEventsProducer events, Instant receivedAt, String summary) {
         Map<String, Object> variables = new HashMap<>(
                 DEADLINES.stageStarted(DURHAM, DURHAM.stages().getFirst(), receivedAt));
         String complaintId = UUID.randomUUID().toString();
@@ -71,6 +94,10 @@ public final class DurhamComplaints {
         variables.put(Variables.COMPLAINT_ID, complaintId);
         variables.put(Variables.COMPLAINANT_ID, complainant.id().toString());
         variables.put(Variables.SUMMARY, complainant.seal(summary));
+        return variables;
+    }
+
+    private static Map<String, Object> create(CamundaClient engine, Map<String, Object> variables) {
         engine.newCreateInstanceCommand()
                 .bpmnProcessId(ComplaintProcesses.DURHAM_SENDIASS).latestVersion()
                 .variables(variables)

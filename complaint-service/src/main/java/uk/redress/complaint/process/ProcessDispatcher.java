@@ -148,9 +148,13 @@ public class ProcessDispatcher {
         }
         Map<String, Object> variables = new HashMap<>(variables(procedure, received.deadlines()));
         variables.put(Variables.COMPLAINT_ID, recorded.complaintId().toString());
+        variables.put(Variables.REFERENCE, received.reference());
         variables.put(Variables.SUMMARY, received.summary());
         if (received.complainantId() != null) {
             variables.put(Variables.COMPLAINANT_ID, received.complainantId().toString());
+        }
+        if (!received.organisation().isBlank()) {
+            variables.put(Variables.ORGANISATION, received.organisation());
         }
         variables.put(Variables.KIND, received.kind().name().toLowerCase(Locale.ROOT));
         // Comments and compliments turn off before the stages: they have none to start at.

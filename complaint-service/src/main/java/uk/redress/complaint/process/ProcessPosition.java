@@ -33,9 +33,13 @@ public record ProcessPosition(List<String> startBefore, Map<String, Object> vari
                                                DeadlineVariables deadlines) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(Variables.COMPLAINT_ID, complaint.id().toString());
+        variables.put(Variables.REFERENCE, complaint.reference());
         variables.put(Variables.SUMMARY, complaint.summary());
         if (complaint.complainantId() != null) {
             variables.put(Variables.COMPLAINANT_ID, complaint.complainantId().toString());
+        }
+        if (!complaint.organisation().isBlank()) {
+            variables.put(Variables.ORGANISATION, complaint.organisation());
         }
         variables.put(Variables.KIND, "complaint");
         variables.put(Variables.START_AT, stage.id());

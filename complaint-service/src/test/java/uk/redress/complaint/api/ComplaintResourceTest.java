@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static uk.redress.complaint.TestCallers.ORGANISATION;
 import static uk.redress.complaint.TestCallers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,9 @@ class ComplaintResourceTest {
         assertThat(instance.get("activeElements")).asInstanceOf(LIST).contains("Stage1AcknowledgeTask");
         assertThat(instance.get("variables")).asInstanceOf(MAP)
                 .containsEntry("startAt", "stage-1")
+                // What its deadlines' notices name and whom they reach, however soon after the start a timer fires.
+                .containsEntry("reference", created.path("reference"))
+                .containsEntry("organisation", ORGANISATION)
                 .containsEntry("stage1AcknowledgementDueDate", "2026-11-24")
                 .containsEntry("stage1AcknowledgementLapsesAt", "2026-11-25T00:00:00Z")
                 .containsEntry("stage1ResponseDueDate", "2026-12-17");

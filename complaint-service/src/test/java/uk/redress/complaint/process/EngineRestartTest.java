@@ -2,6 +2,7 @@ package uk.redress.complaint.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.redress.complaint.TestCallers.ORGANISATION;
 import static uk.redress.complaint.TestCallers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +93,10 @@ class EngineRestartTest {
                 .isEqualTo(before.path("variables").path("stage1ResponseLapsesAt"));
         assertThat(after.path("variables").path("stage1ResponseRemindAts"))
                 .isEqualTo(before.path("variables").path("stage1ResponseRemindAts"));
+        // What its notices name and whom they reach, as before the loss.
+        assertThat(after.path("variables").path("reference").asText()).startsWith("SEND-")
+                .isEqualTo(before.path("variables").path("reference").asText());
+        assertThat(after.path("variables").path("organisation").asText()).isEqualTo(ORGANISATION);
         awaitInstance(responded, "Stage2RequestGateway");
         awaitInstance(received, "Stage1AcknowledgeTask");
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM engine_generation WHERE NOT recovering") == 1);

@@ -17,6 +17,10 @@ import uk.redress.workflow.tracing.TraceParent;
  * @param summary         as the process holds it: sealed with the complainant's key
  * @param complainantId   whose key seals the summary; empty for a process from before complainant ids, whose summary
  *                        is in the clear
+ * @param reference       the complaint's reference, as its process holds it (for a lapse the deadline watch recorded,
+ *                        as its receipt said); empty for a process from before it held one
+ * @param organisation    the organisation the complaint is to, as its process holds it; empty for a process from
+ *                        before it held one, and for a lapse the deadline watch recorded
  * @param clock           the clock's id, for example {@code stage1Acknowledgement}
  * @param clockName       as people call it, for example {@code stage 1 acknowledgement}
  * @param dueDate         the last day on which the clock is kept
@@ -30,7 +34,8 @@ import uk.redress.workflow.tracing.TraceParent;
  * @param trace           the trace of the job's worker or the event's consumer, which its deliveries continue
  */
 public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String complaintId, String summary,
-                             Optional<UUID> complainantId, String clock, String clockName, LocalDate dueDate,
+                             Optional<UUID> complainantId, Optional<String> reference, Optional<String> organisation,
+                             String clock, String clockName, LocalDate dueDate,
                              Instant firesAt, Instant lapsesAt, List<Instant> series, List<String> candidateGroups,
                              String raisedBy, Optional<TraceParent> trace) {
 
@@ -40,7 +45,7 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
 
     /**
      * Reads a notice from a notification job; a missing variable is a modelling error, but for the complainant's id,
-     * which processes started before complainant ids lack.
+     * the reference and the organisation, which processes started before them lack.
      */
     public static DeadlineNotice fromJob(DeadlineNoticeKind kind, String procedure, Map<String, Object> variables,
                                          Map<String, String> headers, Optional<TraceParent> trace) {
@@ -58,10 +63,10 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
         };
         List<String> groups = Optional.ofNullable(headers.get("candidateGroups"))
                 .map(value -> List.of(value.split("\\s*,\\s*"))).orElse(List.of());
-        Optional<UUID> complainantId = Optional.ofNullable(variables.get(Variables.COMPLAINANT_ID))
-                .map(id -> UUID.fromString(id.toString()));
+        Optional<UUID> complainantId = optional(variables, Variables.COMPLAINANT_ID).map(UUID::fromString);
         return new DeadlineNotice(kind, procedure, required(variables, Variables.COMPLAINT_ID),
-                required(variables, Variables.SUMMARY), complainantId, clock, required(variables, Variables.CLOCK_NAME),
+                required(variables, Variables.SUMMARY), complainantId, optional(variables, Variables.REFERENCE),
+                optional(variables, Variables.ORGANISATION), clock, required(variables, Variables.CLOCK_NAME),
                 LocalDate.parse(required(variables, Variables.DUE_DATE)), firesAt, lapsesAt, series, groups, ENGINE,
                 trace);
     }
@@ -71,10 +76,12 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
      * whichever comes second finds every delivery already in the sent-log.
      */
     public static DeadlineNotice lapseWatched(String procedure, String complaintId, String summary,
-                                              Optional<UUID> complainantId, String clock, String clockName,
-                                              LocalDate dueDate, Instant lapsedAt, Optional<TraceParent> trace) {
-        return new DeadlineNotice(DeadlineNoticeKind.LAPSED, procedure, complaintId, summary, complainantId, clock,
-                clockName, dueDate, lapsedAt, lapsedAt, List.of(lapsedAt), List.of(), DEADLINE_WATCH, trace);
+                                              Optional<UUID> complainantId, Optional<String> reference, String clock,
+                                              String clockName, LocalDate dueDate, Instant lapsedAt,
+                                              Optional<TraceParent> trace) {
+        return new DeadlineNotice(DeadlineNoticeKind.LAPSED, procedure, complaintId, summary, complainantId, reference,
+                Optional.empty(), clock, clockName, dueDate, lapsedAt, lapsedAt, List.of(lapsedAt), List.of(),
+                DEADLINE_WATCH, trace);
     }
 
     /**
@@ -111,6 +118,10 @@ public record DeadlineNotice(DeadlineNoticeKind kind, String procedure, String c
             throw new IllegalArgumentException("the job has no list variable '" + name + "'");
         }
         return list.stream().map(at -> Instant.parse(at.toString())).toList();
+    }
+
+    private static Optional<String> optional(Map<String, Object> variables, String name) {
+        return Optional.ofNullable(variables.get(name)).map(Object::toString);
     }
 
     private static String required(Map<String, Object> variables, String name) {

@@ -87,16 +87,33 @@ public class DeadlineNotices {
 
     /**
      * Completes once every delivery of the notice is in the sent-log; sending follows on its own. The email goes to
-     * the groups of the complaint's own organisation, and names the complaint by its reference where this service
-     * has read its receipt.
+     * the groups of the complaint's own organisation and names the complaint by its reference.
      */
     public Uni<Void> notify(DeadlineNotice notice) {
         return personalData.keyOf(notice.complainantId())
-                .chain(key -> register.find(notice.complaintId())
-                        .chain(complaint -> contacts.find(notice.complaintId()).map(contact -> deliveries(notice,
-                                key.open(notice.summary()), complaint.map(RegisteredComplaint::organisation),
-                                contact.map(ComplainantContact::reference).orElse(notice.complaintId())))))
+                .chain(key -> organisationOf(notice).chain(organisation -> referenceOf(notice)
+                        .map(reference -> deliveries(notice, key.open(notice.summary()), organisation, reference))))
                 .chain(dispatcher::dispatch);
+    }
+
+    /**
+     * As the complaint's process holds it; else (a process from before it held one, a lapse the deadline watch
+     * recorded) as the complaint's receipt on complaint-events said, once this service has read it.
+     */
+    private Uni<Optional<String>> organisationOf(DeadlineNotice notice) {
+        if (notice.organisation().isPresent()) {
+            return Uni.createFrom().item(notice.organisation());
+        }
+        return register.find(notice.complaintId()).map(complaint -> complaint.map(RegisteredComplaint::organisation));
+    }
+
+    /** The same for the reference; the complaint's id where neither has one. */
+    private Uni<String> referenceOf(DeadlineNotice notice) {
+        if (notice.reference().isPresent()) {
+            return Uni.createFrom().item(notice.reference().get());
+        }
+        return contacts.find(notice.complaintId())
+                .map(contact -> contact.map(ComplainantContact::reference).orElse(notice.complaintId()));
     }
 
     /**
@@ -124,8 +141,9 @@ public class DeadlineNotices {
             String procedure = found.map(ComplainantContact::procedure).orElse("");
             String summary = found.map(ComplainantContact::summary).orElse("");
             Optional<UUID> complainantId = found.flatMap(ComplainantContact::complainantId);
-            return notify(DeadlineNotice.lapseWatched(procedure, event.subject(), summary, complainantId, clockId,
-                    clockName(procedure, clockId), dueDate, lapsedAt, event.trace()));
+            return notify(DeadlineNotice.lapseWatched(procedure, event.subject(), summary, complainantId,
+                    found.map(ComplainantContact::reference), clockId, clockName(procedure, clockId), dueDate,
+                    lapsedAt, event.trace()));
         });
     }
 

@@ -185,7 +185,7 @@ class DeadlineNoticesTest {
 
         local.moveEngineClockTo(lapsesAt.plus(Duration.ofHours(1)));
         Thread.sleep(WRONG_TIMER_GRACE_MILLIS);
-        String about = "the stage 1 response of complaint " + complaintId;
+        String about = "the stage 1 response of complaint " + DurhamComplaints.reference(complaintId);
         assertThat(local.mailsAbout(about, "Overdue")).as("alert at the old date").isEmpty();
         assertThat(local.mailsAbout(about, "Due soon")).as("reminders for the new date only")
                 .extracting(mail -> (String) mail.get("subject"))
@@ -212,9 +212,9 @@ class DeadlineNoticesTest {
     void anInformalClocksNoticeGoesToTheGroupOfItsInformalStage() {
         Instant lapse = Instant.parse("2027-01-09T00:00:00Z");
         DeadlineNotice professional = new DeadlineNotice(DeadlineNoticeKind.LAPSED, DURHAM.id(),
-                UUID.randomUUID().toString(), "A summary", Optional.empty(), "professionalResponse",
-                "informal response from the professional", LocalDate.parse("2027-01-08"), lapse, lapse,
-                List.of(lapse), List.of(), DeadlineNotice.ENGINE, Optional.empty());
+                UUID.randomUUID().toString(), "A summary", Optional.empty(), Optional.empty(), Optional.empty(),
+                "professionalResponse", "informal response from the professional", LocalDate.parse("2027-01-08"),
+                lapse, lapse, List.of(lapse), List.of(), DeadlineNotice.ENGINE, Optional.empty());
 
         assertThat(notices.groups(professional)).containsExactly("professional");
     }
@@ -248,6 +248,42 @@ class DeadlineNoticesTest {
     @Test
     void aNoticeReachesTheGroupOfTheComplaintsOwnOrganisationOnly() throws Exception {
         Map<String, Object> complaint = DurhamComplaints.start(engine, events, local.engineNow(),
+                "Transport stopped without notice", "sunderland");
+        String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);
+
+        local.moveEngineClockTo(Instant.parse(first(complaint.get(Variables.remindAts("stage1Acknowledgement"))))
+                .plus(Duration.ofMinutes(1)));
+
+        assertThat(awaitOneMail(DurhamComplaints.reference(complaintId), "Due soon").get("to")).asInstanceOf(LIST)
+                .containsExactly("sunderland-coordinators@council.example");
+    }
+
+    /**
+     * A complaint entered after its dates has its acknowledgement lapse as soon as its process starts, before this
+     * service may have read its receipt on complaint-events: the alert still names it by its reference and reaches its
+     * own organisation's group, from what the process holds.
+     */
+    @Test
+    void aLapseDueAtTheStartIsAlertedToTheOrganisationByReferenceBeforeTheReceiptIsRead() {
+        Instant receivedAt = local.engineNow().minus(Duration.ofDays(14));
+        Map<String, Object> complaint = DurhamComplaints.start(engine, events, receivedAt,
+                "Entered from the paper file", "sunderland");
+        String reference = DurhamComplaints.reference((String) complaint.get(Variables.COMPLAINT_ID));
+
+        Map<String, Object> lapse = awaitOneMail(reference, "Overdue");
+
+        assertThat((String) lapse.get("subject")).startsWith("Overdue: the stage 1 acknowledgement of complaint "
+                + reference + " was due by");
+        assertThat(lapse.get("to")).asInstanceOf(LIST).containsExactly("sunderland-coordinators@council.example");
+    }
+
+    /**
+     * A process started before processes held the complaint's reference and organisation: its notices take them from
+     * the complaint's receipt on complaint-events.
+     */
+    @Test
+    void aNoticeOfAnOlderProcessTakesTheOrganisationAndReferenceFromTheReceipt() throws Exception {
+        Map<String, Object> complaint = DurhamComplaints.startWithoutReference(engine, events, local.engineNow(),
                 "Transport stopped without notice");
         DurhamComplaints.announce(events, complaint, "sunderland");
         String complaintId = (String) complaint.get(Variables.COMPLAINT_ID);

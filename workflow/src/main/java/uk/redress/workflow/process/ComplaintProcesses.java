@@ -77,6 +77,14 @@ public final class ComplaintProcesses {
         public static final String SUMMARY = "summary";
         /** Whose key seals the summary. */
         public static final String COMPLAINANT_ID = "complainantId";
+        /**
+         * The complaint's reference, which staff quote ({@code SEND-2026-000001}); with {@link #ORGANISATION}, what a
+         * deadline's notice needs beyond the job, so that it is right however soon after the start its timer fires.
+         * Absent in processes started before they carried it.
+         */
+        public static final String REFERENCE = "reference";
+        /** The organisation the complaint is to, whose groups hear of its deadlines; absent as {@link #REFERENCE} is. */
+        public static final String ORGANISATION = "organisation";
         /** {@code complaint} (the default), {@code comment} or {@code compliment}. */
         public static final String KIND = "kind";
         /** Where the procedure starts: {@code informal}, a stage id (the first by default). */
