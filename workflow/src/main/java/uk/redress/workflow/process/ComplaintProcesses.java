@@ -78,9 +78,9 @@ public final class ComplaintProcesses {
         /** Whose key seals the summary. */
         public static final String COMPLAINANT_ID = "complainantId";
         /**
-         * The complaint's reference, which staff quote ({@code SEND-2026-000001}); with {@link #ORGANISATION}, what a
-         * deadline's notice needs beyond the job, so that it is right however soon after the start its timer fires.
-         * Absent in processes started before they carried it.
+         * The complaint's reference, which staff quote ({@code SEND-2026-000001}). With {@link #ORGANISATION}, what a
+         * deadline's notice takes from the process rather than from the complaint's receipt on complaint-events, so
+         * that it is right however soon after the start its timer fires. Absent in processes started before.
          */
         public static final String REFERENCE = "reference";
         /** The organisation the complaint is to, whose groups hear of its deadlines; absent as {@link #REFERENCE} is. */
